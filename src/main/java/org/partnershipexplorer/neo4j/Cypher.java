@@ -1,0 +1,113 @@
+package org.partnershipexplorer.neo4j;
+
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.QueryConfig;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.RoutingControl;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+
+/**
+ * The one query helper: every Cypher statement of the service runs here, always with parameters.
+ *
+ * <p>Reads run in read transactions so that a cluster routes them to its followers; writes go to the leader.
+ * Each statement is counted for the current request ({@link StatementCounter}).
+ */
+@Singleton
+public final class Cypher {
+
+    private final Driver driver;
+    private final String database;
+
+    public Cypher(Driver driver, Neo4jSettings settings) {
+        this.driver = driver;
+        this.database = settings.database();
+    }
+
+    /** Runs a read query and maps each record. */
+    public <T> List<T> read(String query, Map<String, Object> parameters, Function<Record, T> mapper) {
+        return run(query, parameters, mapper, RoutingControl.READ);
+    }
+
+    /** Runs a read query expected to return at most one record. */
+    public <T> Optional<T> readOptional(String query, Map<String, Object> parameters, Function<Record, T> mapper) {
+        List<T> rows = read(query, parameters, mapper);
+        if (rows.size() > 1) {
+            throw new IllegalStateException("expected at most one record, got " + rows.size());
+        }
+        return rows.stream().findFirst();
+    }
+
+    /** Runs a single write statement in its own transaction. */
+    public <T> List<T> write(String query, Map<String, Object> parameters, Function<Record, T> mapper) {
+        return run(query, parameters, mapper, RoutingControl.WRITE);
+    }
+
+    /**
+     * Runs several write statements in one transaction: all of them are written, or none.
+     * The work may be retried by the driver on a transient failure, so it must only talk to the database.
+     */
+    public <T> T inWriteTransaction(Function<Transaction, T> work) {
+        try (var session = driver.session(SessionConfig.forDatabase(database))) {
+            return session.executeWrite(tx -> work.apply(new Transaction(tx)));
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
+    private <T> List<T> run(String query, Map<String, Object> parameters, Function<Record, T> mapper,
+            RoutingControl routing) {
+        StatementCounter.increment();
+        try {
+            return driver.executableQuery(query)
+                    .withParameters(parameters)
+                    .withConfig(QueryConfig.builder().withDatabase(database).withRouting(routing).build())
+                    .execute()
+                    .records()
+                    .stream()
+                    .map(mapper)
+                    .toList();
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
+    static RuntimeException translate(RuntimeException e) {
+        if (e instanceof ServiceUnavailableException || e instanceof SessionExpiredException) {
+            return new Neo4jUnavailableException("Neo4j cannot be reached: " + e.getMessage(), e);
+        }
+        // The driver reports an exhausted connection pool as a client error; for the caller it is an outage.
+        if (e instanceof ClientException && e.getMessage() != null
+                && e.getMessage().contains("Unable to acquire connection from the pool")) {
+            return new Neo4jUnavailableException("Neo4j did not answer in time: " + e.getMessage(), e);
+        }
+        return e;
+    }
+
+    /** A write transaction in progress; each statement run through it is counted. */
+    public static final class Transaction {
+        private final TransactionContext tx;
+
+        private Transaction(TransactionContext tx) {
+            this.tx = tx;
+        }
+
+        public <T> List<T> run(String query, Map<String, Object> parameters, Function<Record, T> mapper) {
+            StatementCounter.increment();
+            return tx.run(query, parameters).list(mapper);
+        }
+
+        public void run(String query, Map<String, Object> parameters) {
+            StatementCounter.increment();
+            tx.run(query, parameters).consume();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.partnershipexplorer.neo4j;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Neo4j 5.26 Community server inside this JVM, reachable only over Bolt on 127.0.0.1.
+ *
+ * <p>The service talks to it through the driver exactly as it talks to an external server, so the
+ * embedded and the external deployments run the same code path.
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+
+    private final DatabaseManagementService dbms;
+    private final URI boltUri;
+    private final Path home;
+
+    private EmbeddedNeo4j(DatabaseManagementService dbms, URI boltUri, Path home) {
+        this.dbms = dbms;
+        this.boltUri = boltUri;
+        this.home = home;
+    }
+
+    /**
+     * Starts a server whose store lives under {@code home}.
+     *
+     * @param boltPort the Bolt port on 127.0.0.1, 0 for any free port
+     */
+    public static EmbeddedNeo4j start(Path home, int boltPort, Duration transactionTimeout) {
+        long started = System.nanoTime();
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home.toAbsolutePath())
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
+                // Netty 4.2 (Micronaut 4.10) cannot host Neo4j 5.26's in-JVM local channel, and a failing
+                // local connector stops the whole DBMS. Re-check at every Neo4j upgrade (internal setting).
+                .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
+                // Bolt listens on loopback only; the service is the one client that matters.
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.transaction_timeout, transactionTimeout)
+                // Without these, every stop waits about 10 s for Bolt's Netty loops to go quiet.
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
+                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                .build();
+        try {
+            GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            int port = db.getDependencyResolver()
+                    .resolveDependency(ConnectorPortRegister.class)
+                    .getLocalAddress(ConnectorType.BOLT)
+                    .getPort();
+            URI uri = URI.create("bolt://127.0.0.1:" + port);
+            LOG.info("Embedded Neo4j started in {} ms, store {}, Bolt {}",
+                    (System.nanoTime() - started) / 1_000_000, home.toAbsolutePath(), uri);
+            return new EmbeddedNeo4j(dbms, uri, home);
+        } catch (RuntimeException e) {
+            dbms.shutdown();
+            throw e;
+        }
+    }
+
+    public URI boltUri() {
+        return boltUri;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    @Override
+    public void close() {
+        long started = System.nanoTime();
+        dbms.shutdown();
+        LOG.info("Embedded Neo4j stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+}

@@ -1,0 +1,69 @@
+package org.partnershipexplorer.neo4j;
+
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The constraints and indexes the graph relies on. Creating them is idempotent, so every instance runs it at start.
+ *
+ * <p>Besides the keys of graph-model.md, every country and organisation also carries the label {@code Actor}
+ * and a property {@code id} (its iso3 or code): one unique constraint then rejects an organisation code that
+ * clashes with a country, and every "actor by key" lookup is a single index seek.
+ */
+@Singleton
+public final class GraphSchema {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphSchema.class);
+
+    /** Names every statement so that a reader of SHOW CONSTRAINTS recognises the service's own. */
+    static final List<String> STATEMENTS = List.of(
+            "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT country_iso3 IF NOT EXISTS FOR (n:Country) REQUIRE n.iso3 IS UNIQUE",
+            "CREATE CONSTRAINT organization_code IF NOT EXISTS FOR (n:Organization) REQUIRE n.code IS UNIQUE",
+            "CREATE CONSTRAINT mission_acronym IF NOT EXISTS FOR (n:Mission) REQUIRE n.acronym IS UNIQUE",
+            "CREATE CONSTRAINT program_code IF NOT EXISTS FOR (n:Program) REQUIRE n.code IS UNIQUE",
+            "CREATE CONSTRAINT ministerial_id IF NOT EXISTS FOR (n:Ministerial) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT pledge_id IF NOT EXISTS FOR (n:Pledge) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT deployment_key IF NOT EXISTS FOR (n:Deployment) REQUIRE (n.iso3, n.asOf) IS UNIQUE",
+            "CREATE CONSTRAINT seed_state_id IF NOT EXISTS FOR (n:SeedState) REQUIRE n.id IS UNIQUE",
+            "CREATE INDEX country_region IF NOT EXISTS FOR (n:Country) ON (n.region)",
+            "CREATE INDEX contribution_year IF NOT EXISTS FOR ()-[r:CONTRIBUTES_TO]-() ON (r.year)",
+            "CREATE INDEX trains_year IF NOT EXISTS FOR ()-[r:TRAINS]-() ON (r.year)",
+            "CREATE INDEX donates_year IF NOT EXISTS FOR ()-[r:DONATES_TO]-() ON (r.year)",
+            """
+            CREATE FULLTEXT INDEX search IF NOT EXISTS
+            FOR (n:Country|Organization|Mission|Program) ON EACH [n.name, n.iso3, n.iso2, n.code, n.acronym]
+            """);
+
+    private final Cypher cypher;
+
+    public GraphSchema(Cypher cypher) {
+        this.cypher = cypher;
+    }
+
+    /** Creates whatever is missing and waits until every index is online. */
+    public void ensure() {
+        for (String statement : STATEMENTS) {
+            cypher.write(statement, Map.of(), r -> r);
+        }
+        cypher.write("CALL db.awaitIndexes(60)", Map.of(), r -> r);
+        LOG.info("Schema in place: {} constraints and indexes", STATEMENTS.size());
+    }
+
+    /** True when every constraint and index above exists and is online (readiness checks it). */
+    public boolean inPlace() {
+        long online = cypher.read("""
+                SHOW INDEXES YIELD name, state
+                WHERE name IN $names AND state = 'ONLINE'
+                RETURN count(*) AS online
+                """, Map.of("names", names()), r -> r.get("online").asLong()).get(0);
+        return online == STATEMENTS.size();
+    }
+
+    private static List<String> names() {
+        return STATEMENTS.stream().map(s -> s.trim().split("\\s+")[2]).toList();
+    }
+}

@@ -1,0 +1,55 @@
+package org.partnershipexplorer.neo4j;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the server (embedded unless NEO4J_URI is set) and the one driver every query goes through. */
+@Factory
+final class Neo4jFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Neo4jFactory.class);
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    Neo4jServer neo4jServer(Neo4jSettings settings) {
+        if (settings.embedded()) {
+            return Neo4jServer.embedded(
+                    EmbeddedNeo4j.start(settings.dataDir(), settings.boltPort(), settings.transactionTimeout()));
+        }
+        return Neo4jServer.external(URI.create(settings.uri().trim()));
+    }
+
+    /**
+     * Eager, so that the database starts with the application rather than on the first request.
+     *
+     * <p>The driver's defaults retry a transaction for 30 s and wait 60 s for a pooled connection; a caller
+     * would see a hang. Both are cut to the configured timeout so an outage becomes SERVICE_UNAVAILABLE quickly.
+     */
+    @Context
+    @Bean(preDestroy = "close")
+    Driver driver(Neo4jServer server, Neo4jSettings settings) {
+        Config config = Config.builder()
+                .withConnectionTimeout(settings.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .withConnectionAcquisitionTimeout(settings.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .withMaxTransactionRetryTime(settings.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .withLogging(Logging.slf4j())
+                .withUserAgent("partnership-explorer")
+                .build();
+        AuthToken auth = settings.password() == null || settings.password().isEmpty()
+                ? AuthTokens.none()
+                : AuthTokens.basic(settings.username(), settings.password());
+        LOG.info("Neo4j driver for {} (database {})", server.uri(), settings.database());
+        return GraphDatabase.driver(server.uri(), auth, config);
+    }
+}

@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""Check a seed folder against ../shared/design/graph-model.md (the contract).
+
+Usage:  python3 graph-seed/tools/check_seed.py [graph-seed]
+
+Reports every problem as `file:line: column: what is wrong` (all of them, not only the first),
+then counts per file and confidence, and checks that the graph stays valid when every
+`illustrative` row is removed. Exit status 1 when anything is wrong. Standard library only.
+"""
+import csv
+import os
+import re
+import sys
+from collections import Counter, OrderedDict, defaultdict
+
+CONFIDENCE = {"verified", "reported", "estimate", "illustrative"}
+CATEGORY = {"CAPABILITY", "TRAINING", "CAPACITY_BUILDING", "MEDICAL", "WOMEN", "ENVIRONMENT",
+            "TECHNOLOGY", "FINANCIAL", "OTHER"}
+STATUS = {"pledged", "in_progress", "delivered", "lapsed", "unknown"}
+ROLE = {"host", "co-chair", "participant"}
+KIND = {"un", "regional", "alliance", "other"}
+
+# file -> (required columns, optional columns, key columns)
+SPEC = OrderedDict([
+    ("countries.csv", ("iso3,name,region,confidence,source", "iso2,subregion,un_regional_group,un_member", "iso3")),
+    ("organizations.csv", ("code,name,confidence,source", "kind", "code")),
+    ("memberships.csv", ("iso3,organization,confidence,source", "since", "iso3,organization")),
+    ("missions.csv", ("acronym,name,start_year,confidence,source", "location,host_iso3,end_year", "acronym")),
+    ("programs.csv", ("code,name,confidence,source", "url", "code")),
+    ("contributions.csv", ("iso3,mission,year,confidence,source", "total,troops,police,experts,women,as_of", "iso3,mission,year")),
+    ("deployments.csv", ("iso3,as_of,total,confidence,source", "women,troops,police,experts", "iso3,as_of")),
+    ("trainings.csv", ("trainer,trainee,year,confidence,source", "end_year,program,topic,trainees", "trainer,trainee,year,program")),
+    ("donations.csv", ("donor,recipient,item,year,confidence,source", "end_year,quantity,value_usd,program", "donor,recipient,year,item")),
+    ("ministerials.csv", ("id,name,start_date,confidence,source",
+                          "end_date,city,host_iso3,reported_participants,reported_ministerial_level,reported_organizations,"
+                          "reported_pledgers,reported_capability_pledgers,reported_training_pledgers,reported_medical_pledgers,"
+                          "reported_women_pledgers,reported_environment_pledgers", "id")),
+    ("pledges.csv", ("id,pledger,ministerial,category,confidence,source",
+                     "description,quantity,unit,beneficiary,mission,status,delivered_quantity,delivered_year", "id")),
+    ("attendance.csv", ("actor,ministerial,role,confidence,source", "level", "actor,ministerial")),
+])
+
+YEAR_COLS = {"year", "end_year", "start_year", "since", "delivered_year"}
+COUNT_COLS = {"total", "troops", "police", "experts", "women", "trainees", "quantity", "value_usd",
+              "delivered_quantity", "sites"} | {c for c in SPEC["ministerials.csv"][1].split(",") if c.startswith("reported_")} \
+    | {"reported_technology_pledgers"}
+DATE_COLS = {"as_of", "start_date", "end_date"}
+BOOL_COLS = {"un_member"}
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+INT_RE = re.compile(r"^\d+$")
+
+
+class Checker:
+    def __init__(self, folder):
+        self.folder = folder
+        self.errors = []
+        self.rows = {}     # file -> list of (line, row)
+
+    def err(self, f, line, col, msg):
+        self.errors.append("%s:%s: %s: %s" % (f, line, col, msg))
+
+    def load(self):
+        for f, (req, opt, key) in SPEC.items():
+            path = os.path.join(self.folder, f)
+            if not os.path.exists(path):
+                self.rows[f] = []
+                continue
+            raw = open(path, "rb").read()
+            if raw.startswith(b"\xef\xbb\xbf"):
+                self.err(f, 1, "-", "file starts with a UTF-8 BOM")
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                self.err(f, 1, "-", "not UTF-8: %s" % e)
+                continue
+            reader = csv.DictReader(text.lstrip("\ufeff").splitlines())
+            header = reader.fieldnames or []
+            for c in req.split(","):
+                if c not in header:
+                    self.err(f, 1, c, "required column missing")
+            if len(set(header)) != len(header):
+                self.err(f, 1, "-", "duplicate column names")
+            rows = []
+            for i, r in enumerate(reader, start=2):
+                if None in r:
+                    self.err(f, i, "-", "more cells than header columns")
+                rows.append((i, {k: (v or "").strip() for k, v in r.items() if k is not None}))
+            self.rows[f] = rows
+
+    def check_values(self):
+        for f, rows in self.rows.items():
+            req = SPEC[f][0].split(",")
+            keycols = SPEC[f][2].split(",")
+            seen = {}
+            for line, r in rows:
+                for c in req:
+                    if c in r and r[c] == "" and c not in ("source", "confidence"):
+                        self.err(f, line, c, "required value is empty")
+                if r.get("confidence", "") not in CONFIDENCE:
+                    self.err(f, line, "confidence", "unknown confidence %r" % r.get("confidence", ""))
+                if not r.get("source"):
+                    self.err(f, line, "source", "missing source")
+                for c, v in r.items():
+                    if v == "":
+                        continue
+                    if c in YEAR_COLS:
+                        if not INT_RE.match(v) or not 1900 <= int(v) <= 2100:
+                            self.err(f, line, c, "year out of range or not a number: %r" % v)
+                    elif c in COUNT_COLS:
+                        if v.startswith("-"):
+                            self.err(f, line, c, "negative count %r" % v)
+                        elif not INT_RE.match(v):
+                            self.err(f, line, c, "not a number: %r" % v)
+                    elif c in DATE_COLS:
+                        if not DATE_RE.match(v):
+                            self.err(f, line, c, "not an ISO 8601 date: %r" % v)
+                    elif c in BOOL_COLS and v not in ("true", "false"):
+                        self.err(f, line, c, "not a boolean: %r" % v)
+                key = tuple(r.get(c, "") for c in keycols)
+                if key in seen:
+                    self.err(f, line, ",".join(keycols), "duplicate key %s (first on line %d)" % (key, seen[key]))
+                else:
+                    seen[key] = line
+                for a, b in (("year", "end_year"), ("start_year", "end_year"), ("start_date", "end_date")):
+                    if r.get(a) and r.get(b) and r[b] < r[a]:
+                        self.err(f, line, b, "%s %s is before %s %s" % (b, r[b], a, r[a]))
+
+    def check_refs(self, drop_illustrative=False):
+        """Referential and vocabulary rules; with drop_illustrative, as the loader would see it."""
+        errs = []
+
+        def rows(f):
+            return [(l, r) for l, r in self.rows[f] if not (drop_illustrative and r.get("confidence") == "illustrative")]
+
+        def e(f, line, col, msg):
+            errs.append("%s:%s: %s: %s" % (f, line, col, msg))
+
+        countries = {r["iso3"] for _, r in rows("countries.csv")}
+        orgs = {r["code"] for _, r in rows("organizations.csv")}
+        actors = countries | orgs
+        missions = {r["acronym"] for _, r in rows("missions.csv")}
+        programs = {r["code"] for _, r in rows("programs.csv")}
+        ministerials = {r["id"] for _, r in rows("ministerials.csv")}
+        for l, r in rows("organizations.csv"):
+            if r["code"] in countries:
+                e("organizations.csv", l, "code", "organisation code %s clashes with a country iso3" % r["code"])
+            if r.get("kind") and r["kind"] not in KIND:
+                e("organizations.csv", l, "kind", "unknown kind %r" % r["kind"])
+        for l, r in rows("memberships.csv"):
+            if r["iso3"] not in countries:
+                e("memberships.csv", l, "iso3", "unknown country %r" % r["iso3"])
+            if r["organization"] not in orgs:
+                e("memberships.csv", l, "organization", "unknown organisation %r" % r["organization"])
+        for l, r in rows("missions.csv"):
+            for h in filter(None, r.get("host_iso3", "").split(";")):
+                if h not in countries:
+                    e("missions.csv", l, "host_iso3", "unknown country %r" % h)
+        for f, col, allowed, what in (
+                ("contributions.csv", "iso3", countries, "country"),
+                ("contributions.csv", "mission", missions, "mission"),
+                ("deployments.csv", "iso3", countries, "country"),
+                ("trainings.csv", "trainer", actors, "actor"),
+                ("trainings.csv", "trainee", actors, "actor"),
+                ("trainings.csv", "program", programs, "program"),
+                ("donations.csv", "donor", actors, "actor"),
+                ("donations.csv", "recipient", actors, "actor"),
+                ("donations.csv", "program", programs, "program"),
+                ("ministerials.csv", "host_iso3", countries, "country"),
+                ("pledges.csv", "pledger", actors, "actor"),
+                ("pledges.csv", "ministerial", ministerials, "ministerial"),
+                ("pledges.csv", "beneficiary", actors, "actor"),
+                ("pledges.csv", "mission", missions, "mission"),
+                ("attendance.csv", "actor", actors, "actor"),
+                ("attendance.csv", "ministerial", ministerials, "ministerial")):
+            for l, r in rows(f):
+                v = r.get(col, "")
+                if v and v not in allowed:
+                    e(f, l, col, "unknown %s %r" % (what, v))
+        for l, r in rows("pledges.csv"):
+            if r["category"] not in CATEGORY:
+                e("pledges.csv", l, "category", "unknown category %r" % r["category"])
+            if r.get("status") and r["status"] not in STATUS:
+                e("pledges.csv", l, "status", "unknown status %r" % r["status"])
+        for l, r in rows("attendance.csv"):
+            if r["role"] not in ROLE:
+                e("attendance.csv", l, "role", "unknown role %r" % r["role"])
+        return errs
+
+    def report(self):
+        print("%-18s %6s  %s" % ("file", "rows", "per confidence"))
+        totals = Counter()
+        for f, rows in self.rows.items():
+            c = Counter(r.get("confidence", "") for _, r in rows)
+            totals.update(c)
+            print("%-18s %6d  %s" % (f, len(rows), ", ".join("%s %d" % (k, c[k]) for k in
+                                                              ("verified", "reported", "estimate", "illustrative") if c[k])))
+        print("%-18s %6d  %s" % ("TOTAL", sum(totals.values()), ", ".join("%s %d" % (k, totals[k]) for k in
+                                                                           ("verified", "reported", "estimate", "illustrative"))))
+        members = sum(1 for _, r in self.rows["countries.csv"] if r.get("un_member") == "true")
+        print("UN member states: %d" % members)
+
+
+def main():
+    folder = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    ch = Checker(folder)
+    ch.load()
+    ch.check_values()
+    ch.errors += ch.check_refs()
+    no_illu = ch.check_refs(drop_illustrative=True)
+    ch.report()
+    if no_illu:
+        ch.errors += ["(without illustrative rows) " + x for x in no_illu]
+    members = sum(1 for _, r in ch.rows["countries.csv"] if r.get("un_member") == "true")
+    if members != 193:
+        ch.errors.append("countries.csv:-: un_member: %d rows are UN members, expected 193" % members)
+    for e in ch.errors:
+        print(e)
+    print("RESULT: %s (%d problem%s)" % ("FAIL" if ch.errors else "PASS", len(ch.errors), "" if len(ch.errors) == 1 else "s"))
+    sys.exit(1 if ch.errors else 0)
+
+
+if __name__ == "__main__":
+    main()

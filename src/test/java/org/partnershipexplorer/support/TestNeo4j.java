@@ -51,6 +51,11 @@ public final class TestNeo4j {
     }
 
     private static boolean dockerAvailable() {
+        // Asking Testcontainers where no engine can be logs a page of errors; look for one first.
+        boolean socket = Files.exists(Path.of("/var/run/docker.sock"));
+        if (!socket && System.getenv("DOCKER_HOST") == null) {
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException e) {
@@ -58,17 +63,26 @@ public final class TestNeo4j {
         }
     }
 
-    /** One running Neo4j, reachable over Bolt. */
+    /** One running Neo4j, reachable over Bolt; it can be taken away and brought back to test outages. */
     public static final class Instance implements AutoCloseable {
         private final URI boltUri;
-        private final Runnable stop;
         private final Path home;
+        private final Outage outage;
         private Driver driver;
 
-        private Instance(URI boltUri, Runnable stop, Path home) {
+        /** How an instance is taken away for a while, brought back, and stopped for good. */
+        private interface Outage {
+            void interrupt();
+
+            void resume();
+
+            void close();
+        }
+
+        private Instance(URI boltUri, Path home, Outage outage) {
             this.boltUri = boltUri;
-            this.stop = stop;
             this.home = home;
+            this.outage = outage;
         }
 
         static Instance embedded() {
@@ -76,8 +90,32 @@ public final class TestNeo4j {
                 Path base = Path.of(System.getProperty("java.io.tmpdir"), "neo4j");
                 Files.createDirectories(base);
                 Path home = Files.createTempDirectory(base, "store-");
-                EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(home, 0, Duration.ofSeconds(30));
-                return new Instance(neo4j.boltUri(), neo4j::close, home);
+                EmbeddedNeo4j first = EmbeddedNeo4j.start(home, 0, Duration.ofSeconds(30));
+                int port = first.boltUri().getPort();
+                Outage outage = new Outage() {
+                    private EmbeddedNeo4j running = first;
+
+                    @Override
+                    public synchronized void interrupt() {
+                        running.close();
+                        running = null;
+                    }
+
+                    @Override
+                    public synchronized void resume() {
+                        // the same store on the same port: to a client, the same server come back
+                        running = EmbeddedNeo4j.start(home, port, Duration.ofSeconds(30));
+                    }
+
+                    @Override
+                    public synchronized void close() {
+                        if (running != null) {
+                            running.close();
+                            running = null;
+                        }
+                    }
+                };
+                return new Instance(first.boltUri(), home, outage);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -88,7 +126,34 @@ public final class TestNeo4j {
             Neo4jContainer<?> neo4j = new Neo4jContainer<>(DockerImageName.parse("neo4j:5.26"))
                     .withoutAuthentication();
             neo4j.start();
-            return new Instance(URI.create(neo4j.getBoltUrl()), neo4j::stop, null);
+            // A paused container keeps its port mapping and its data, unlike a stopped one.
+            Outage outage = new Outage() {
+                @Override
+                public void interrupt() {
+                    neo4j.getDockerClient().pauseContainerCmd(neo4j.getContainerId()).exec();
+                }
+
+                @Override
+                public void resume() {
+                    neo4j.getDockerClient().unpauseContainerCmd(neo4j.getContainerId()).exec();
+                }
+
+                @Override
+                public void close() {
+                    neo4j.stop();
+                }
+            };
+            return new Instance(URI.create(neo4j.getBoltUrl()), null, outage);
+        }
+
+        /** Takes the database away, as an outage would. */
+        public void interrupt() {
+            outage.interrupt();
+        }
+
+        /** Brings it back at the same address with the same data. */
+        public void resume() {
+            outage.resume();
         }
 
         public URI boltUri() {
@@ -116,7 +181,7 @@ public final class TestNeo4j {
             if (driver != null) {
                 driver.close();
             }
-            stop.run();
+            outage.close();
             if (home != null) {
                 deleteQuietly(home);
             }

@@ -1,0 +1,71 @@
+package org.partnershipexplorer.country;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.dataloader.DataLoaderRegistry;
+import org.partnershipexplorer.graphql.ApiException;
+import org.partnershipexplorer.graphql.Batch;
+import org.partnershipexplorer.graphql.DataLoaders;
+import org.partnershipexplorer.graphql.GraphQLWiring;
+import org.partnershipexplorer.graphql.Paging;
+
+/** {@code Query.countries}, {@code Query.country}, {@code Country.deployments}, {@code Deployment.country}. */
+@Singleton
+public final class CountryWiring implements GraphQLWiring, DataLoaders {
+
+    /** Loads countries by iso3; other features use it to resolve a country field. */
+    public static final String COUNTRY = "country";
+    static final String DEPLOYMENTS = "countryDeployments";
+
+    private final CountryRepository countries;
+
+    CountryWiring(CountryRepository countries) {
+        this.countries = countries;
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", t -> t
+                        .dataFetcher("countries", this::countries)
+                        .dataFetcher("country", this::country))
+                .type("Country", t -> t.dataFetcher("deployments", this::deployments))
+                .type("Deployment", t -> t.dataFetcher("country", env -> country(env, env.<Deployment>getSource().iso3())));
+    }
+
+    @Override
+    public void register(DataLoaderRegistry registry) {
+        registry.register(COUNTRY, Batch.one(countries::byIso3));
+        registry.register(DEPLOYMENTS, Batch.many(countries::deployments));
+    }
+
+    /** Query.countries */
+    Paging.Connection<Country> countries(DataFetchingEnvironment env) {
+        var filter = new CountryRepository.Filter(env.getArgument("region"), env.getArgument("subregion"),
+                env.getArgument("unMember"));
+        return countries.page(filter, Paging.Request.of(env));
+    }
+
+    /** Query.country */
+    CompletableFuture<Country> country(DataFetchingEnvironment env) {
+        String iso3 = env.getArgument("iso3");
+        return country(env, iso3).thenApply(c -> {
+            if (c == null) {
+                throw ApiException.notFound("country", iso3);
+            }
+            return c;
+        });
+    }
+
+    /** Country.deployments */
+    CompletableFuture<List<Deployment>> deployments(DataFetchingEnvironment env) {
+        return env.<String, List<Deployment>>getDataLoader(DEPLOYMENTS).load(env.<Country>getSource().iso3());
+    }
+
+    /** Resolves a country by iso3 through the request's batching loader. */
+    public static CompletableFuture<Country> country(DataFetchingEnvironment env, String iso3) {
+        return env.<String, Country>getDataLoader(COUNTRY).load(iso3);
+    }
+}

@@ -1,0 +1,16 @@
+package org.partnershipexplorer.graphql;
+
+/** The {@code extensions.code} of every error the API returns (api.md, plus the two GraphQL-level codes). */
+public enum ErrorCode {
+    BAD_USER_INPUT,
+    NOT_FOUND,
+    UNAUTHENTICATED,
+    FORBIDDEN,
+    QUERY_TOO_COMPLEX,
+    SERVICE_UNAVAILABLE,
+    INTERNAL,
+    /** The document is not GraphQL. */
+    GRAPHQL_PARSE_FAILED,
+    /** The document does not validate against the schema (an unknown field, a wrong argument type). */
+    GRAPHQL_VALIDATION_FAILED
+}

@@ -1,0 +1,63 @@
+package org.partnershipexplorer.graphql;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.DataFetcherExceptionHandlerParameters;
+import graphql.execution.DataFetcherExceptionHandlerResult;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.partnershipexplorer.neo4j.Neo4jUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns what a data fetcher throws into an error with a code. Only {@link ApiException} messages reach the caller
+ * as they are; anything unexpected becomes INTERNAL with the request id, and its stack trace goes to the log only.
+ */
+final class ErrorHandler implements DataFetcherExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
+
+    @Override
+    public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
+            DataFetcherExceptionHandlerParameters parameters) {
+        Throwable error = unwrap(parameters.getException());
+        RequestInfo request = parameters.getDataFetchingEnvironment().getGraphQlContext().get(RequestInfo.class);
+        String requestId = request == null ? "-" : request.requestId();
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        String message;
+        if (error instanceof ApiException api) {
+            extensions.put("code", api.code().name());
+            extensions.putAll(api.extensions());
+            message = api.getMessage();
+        } else if (error instanceof Neo4jUnavailableException) {
+            LOG.warn("request {}: Neo4j unavailable at {}: {}", requestId, parameters.getPath(), error.getMessage());
+            extensions.put("code", ErrorCode.SERVICE_UNAVAILABLE.name());
+            message = "The graph database cannot be reached; try again shortly";
+        } else {
+            LOG.error("request {}: internal error at {}", requestId, parameters.getPath(), error);
+            extensions.put("code", ErrorCode.INTERNAL.name());
+            message = "Internal error; the server log has the details under request id " + requestId;
+        }
+        extensions.put("requestId", requestId);
+        GraphQLError graphQLError = GraphqlErrorBuilder.newError()
+                .message(message)
+                .path(parameters.getPath())
+                .location(parameters.getSourceLocation())
+                .extensions(extensions)
+                .build();
+        return CompletableFuture.completedFuture(
+                DataFetcherExceptionHandlerResult.newResult().error(graphQLError).build());
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while (current instanceof CompletionException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

@@ -1,0 +1,49 @@
+package org.partnershipexplorer.graphql;
+
+import graphql.GraphQL;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.io.ResourceResolver;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads {@code schema.graphqls} (packaged from the repository root) and applies every feature's wiring. */
+@Factory
+final class GraphQLFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphQLFactory.class);
+    static final String SCHEMA = "classpath:schema.graphqls";
+
+    @Singleton
+    GraphQLSchema graphQLSchema(ResourceResolver resources, List<GraphQLWiring> wirings) {
+        TypeDefinitionRegistry types;
+        try (InputStream in = resources.getResourceAsStream(SCHEMA)
+                .orElseThrow(() -> new IllegalStateException(SCHEMA + " is missing from the classpath"))) {
+            types = new SchemaParser().parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
+        wirings.forEach(w -> w.wire(wiring));
+        LOG.debug("GraphQL wiring from {} features", wirings.size());
+        return new SchemaGenerator().makeExecutableSchema(types, wiring.build());
+    }
+
+    @Singleton
+    GraphQL graphQL(GraphQLSchema schema) {
+        return GraphQL.newGraphQL(schema)
+                .defaultDataFetcherExceptionHandler(new ErrorHandler())
+                .build();
+    }
+}

@@ -1,0 +1,268 @@
+package org.partnershipexplorer.graphql;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.InvalidSyntaxError;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.validation.ValidationError;
+import io.micronaut.configuration.graphql.GraphQLController;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.dataloader.DataLoaderRegistry;
+import org.partnershipexplorer.neo4j.StatementCounter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /graphql} by the GraphQL-over-HTTP specification (api.md): micronaut-graphql's own controller answers
+ * only application/json, runs mutations over GET and answers 422 to an unreadable body, so it is replaced.
+ *
+ * <p>Requests run on the blocking executor, never on a Netty event loop: the data fetchers call the driver
+ * synchronously, and one worker thread per request also lets {@link StatementCounter} see every statement.
+ */
+@Controller
+@Replaces(GraphQLController.class)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class GraphQLHttpController {
+
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    public static final String STATEMENTS_HEADER = "X-Cypher-Statements";
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphQLHttpController.class);
+    private static final Logger REQUESTS = LoggerFactory.getLogger("org.partnershipexplorer.requests");
+    private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private final GraphQL graphQL;
+    private final List<DataLoaders> dataLoaders;
+    private final ObjectMapper json;
+
+    public GraphQLHttpController(GraphQL graphQL, List<DataLoaders> dataLoaders) {
+        this.graphQL = graphQL;
+        this.dataLoaders = dataLoaders;
+        // Not Micronaut's mapper: it leaves out empty lists and nulls, and a GraphQL result must keep both.
+        this.json = new ObjectMapper();
+    }
+
+    @Post(value = "/graphql")
+    @Consumes(MediaType.ALL)
+    @Produces(MediaType.ALL)
+    public HttpResponse<String> post(HttpRequest<?> request, @Nullable @Body String body) {
+        String requestId = requestId(request);
+        String responseType = MediaTypes.negotiate(request.getHeaders().get(HttpHeaders.ACCEPT)).orElse(null);
+        if (responseType == null) {
+            return notAcceptable(requestId);
+        }
+        if (!MediaTypes.isJson(request.getHeaders().get(HttpHeaders.CONTENT_TYPE))) {
+            return requestError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, responseType, requestId,
+                    "Content-Type must be application/json");
+        }
+        GraphQLRequest graphQLRequest;
+        try {
+            graphQLRequest = GraphQLRequest.fromJson(body == null ? null : json.readTree(body));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            String reason = e instanceof IllegalArgumentException ? e.getMessage() : "the body is not JSON";
+            return requestError(HttpStatus.BAD_REQUEST, responseType, requestId, "Not a GraphQL request: " + reason);
+        }
+        return execute(graphQLRequest, responseType, requestId);
+    }
+
+    @Get(value = "/graphql")
+    @Produces(MediaType.ALL)
+    public HttpResponse<String> get(HttpRequest<?> request, @Nullable @QueryValue String query,
+            @Nullable @QueryValue String variables, @Nullable @QueryValue String operationName) {
+        String requestId = requestId(request);
+        String responseType = MediaTypes.negotiate(request.getHeaders().get(HttpHeaders.ACCEPT)).orElse(null);
+        if (responseType == null) {
+            return notAcceptable(requestId);
+        }
+        GraphQLRequest graphQLRequest;
+        try {
+            Map<String, Object> vars = null;
+            if (variables != null && !variables.isBlank()) {
+                JsonNode node = json.readTree(variables);
+                if (!node.isObject()) {
+                    throw new IllegalArgumentException("variables must be a JSON object");
+                }
+                vars = json.convertValue(node, Map.class);
+            }
+            if (query == null || query.isBlank()) {
+                throw new IllegalArgumentException("the query parameter is missing");
+            }
+            graphQLRequest = new GraphQLRequest(query, operationName, vars == null ? Map.of() : vars);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            String reason = e instanceof IllegalArgumentException ? e.getMessage() : "variables is not JSON";
+            return requestError(HttpStatus.BAD_REQUEST, responseType, requestId, "Not a GraphQL request: " + reason);
+        }
+        if (isMutation(graphQLRequest)) {
+            MutableHttpResponse<String> response = requestError(HttpStatus.METHOD_NOT_ALLOWED, responseType, requestId,
+                    "Mutations are only accepted over POST");
+            return response.header(HttpHeaders.ALLOW, HttpMethod.POST.name());
+        }
+        return execute(graphQLRequest, responseType, requestId);
+    }
+
+    private HttpResponse<String> execute(GraphQLRequest request, String responseType, String requestId) {
+        long started = System.nanoTime();
+        DataLoaderRegistry registry = new DataLoaderRegistry();
+        dataLoaders.forEach(d -> d.register(registry));
+        ExecutionInput input = ExecutionInput.newExecutionInput()
+                .query(request.query())
+                .operationName(request.operationName())
+                .variables(request.variables())
+                .dataLoaderRegistry(registry)
+                .graphQLContext(Map.of(RequestInfo.class, new RequestInfo(requestId)))
+                .build();
+        ExecutionResult result;
+        int statements;
+        try (StatementCounter.Scope scope = StatementCounter.open()) {
+            result = graphQL.execute(input);
+            statements = scope.count();
+        }
+        List<GraphQLError> errors = withCodes(result.getErrors(), requestId);
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (!errors.isEmpty()) {
+            body.put("errors", errors.stream().map(GraphQLError::toSpecification).toList());
+        }
+        if (result.isDataPresent()) {
+            body.put("data", result.getData());
+        }
+        // A request that never reached execution (it did not parse or validate, or its variables were wrong)
+        // is a client error; with application/json the specification keeps the legacy 200.
+        HttpStatus status = !result.isDataPresent() && MediaTypes.GRAPHQL_RESPONSE.equals(responseType)
+                ? HttpStatus.BAD_REQUEST
+                : HttpStatus.OK;
+        logRequest(requestId, request, started, statements, errors);
+        return respond(status, responseType, requestId, body).header(STATEMENTS_HEADER, Integer.toString(statements));
+    }
+
+    private void logRequest(String requestId, GraphQLRequest request, long started, int statements,
+            List<GraphQLError> errors) {
+        if (REQUESTS.isInfoEnabled()) {
+            List<Object> codes = errors.stream()
+                    .map(e -> e.getExtensions() == null ? null : e.getExtensions().get("code"))
+                    .distinct()
+                    .toList();
+            REQUESTS.info("graphql requestId={} operation={} durationMs={} statements={} errors={}",
+                    requestId, request.operationName() == null ? "-" : request.operationName(),
+                    (System.nanoTime() - started) / 1_000_000, statements, codes);
+        }
+        if (REQUESTS.isDebugEnabled()) {
+            REQUESTS.debug("graphql requestId={} variables={}", requestId, request.variables());
+        }
+    }
+
+    /** Gives every error a code (api.md) and the request id, whatever part of graphql-java produced it. */
+    private static List<GraphQLError> withCodes(List<GraphQLError> errors, String requestId) {
+        List<GraphQLError> coded = new ArrayList<>(errors.size());
+        for (GraphQLError error : errors) {
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            if (error.getExtensions() != null) {
+                extensions.putAll(error.getExtensions());
+            }
+            extensions.putIfAbsent("code", codeOf(error).name());
+            extensions.put("requestId", requestId);
+            coded.add(GraphqlErrorBuilder.newError()
+                    .message(error.getMessage())
+                    .locations(error.getLocations())
+                    .path(error.getPath())
+                    .extensions(extensions)
+                    .build());
+        }
+        return coded;
+    }
+
+    private static ErrorCode codeOf(GraphQLError error) {
+        if (error instanceof InvalidSyntaxError) {
+            return ErrorCode.GRAPHQL_PARSE_FAILED;
+        }
+        if (error instanceof ValidationError) {
+            return ErrorCode.GRAPHQL_VALIDATION_FAILED;
+        }
+        if (error.getErrorType() == graphql.ErrorType.ValidationError) {
+            // variables that do not coerce to their declared types
+            return ErrorCode.BAD_USER_INPUT;
+        }
+        return ErrorCode.INTERNAL;
+    }
+
+    private static boolean isMutation(GraphQLRequest request) {
+        Document document;
+        try {
+            document = Parser.parse(request.query());
+        } catch (InvalidSyntaxException e) {
+            return false; // execution reports the syntax error
+        }
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        return operations.stream()
+                .filter(o -> request.operationName() == null || request.operationName().equals(o.getName()))
+                .anyMatch(o -> o.getOperation() == OperationDefinition.Operation.MUTATION);
+    }
+
+    private MutableHttpResponse<String> notAcceptable(String requestId) {
+        return requestError(HttpStatus.NOT_ACCEPTABLE, MediaTypes.JSON, requestId,
+                "Accept must allow " + MediaTypes.GRAPHQL_RESPONSE + " or " + MediaTypes.JSON);
+    }
+
+    private MutableHttpResponse<String> requestError(HttpStatus status, String responseType, String requestId,
+            String message) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", ErrorCode.BAD_USER_INPUT.name());
+        extensions.put("requestId", requestId);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("extensions", extensions);
+        LOG.debug("request {} refused with {}: {}", requestId, status.getCode(), message);
+        return respond(status, responseType, requestId, Map.of("errors", List.of(error)));
+    }
+
+    private MutableHttpResponse<String> respond(HttpStatus status, String responseType, String requestId,
+            Map<String, Object> body) {
+        String text;
+        try {
+            text = json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a GraphQL result that Jackson cannot write", e);
+        }
+        return HttpResponse.<String>status(status)
+                .body(text)
+                .contentType(MediaType.of(responseType + ";charset=utf-8"))
+                .header(REQUEST_ID_HEADER, requestId);
+    }
+
+    /** The caller's request id when it sends a sane one (a proxy's), else a new one. */
+    private static String requestId(HttpRequest<?> request) {
+        String given = request.getHeaders().get(REQUEST_ID_HEADER);
+        return given != null && SAFE_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+}

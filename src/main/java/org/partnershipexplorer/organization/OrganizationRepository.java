@@ -1,0 +1,82 @@
+package org.partnershipexplorer.organization;
+
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.partnershipexplorer.graphql.Paging;
+import org.partnershipexplorer.neo4j.Cypher;
+
+/** Organisations and memberships. */
+@Singleton
+public class OrganizationRepository {
+
+    private final Cypher cypher;
+
+    public OrganizationRepository(Cypher cypher) {
+        this.cypher = cypher;
+    }
+
+    /** One page in code order, and the number that match, in one statement. */
+    public Paging.Connection<Organization> page(Organization.Kind kind, Paging.Request request) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("kind", kind == null ? null : kind.name().toLowerCase(Locale.ROOT));
+        parameters.put("after", request.afterKey());
+        parameters.put("limit", request.limit());
+        return cypher.read("""
+                CALL {
+                  MATCH (o:Organization) WHERE $kind IS NULL OR o.kind = $kind
+                  RETURN count(o) AS total
+                }
+                CALL {
+                  MATCH (o:Organization)
+                  WHERE ($kind IS NULL OR o.kind = $kind) AND ($after IS NULL OR o.code > $after)
+                  WITH o ORDER BY o.code LIMIT $limit
+                  RETURN collect(o) AS page
+                }
+                RETURN total, page
+                """, parameters, r -> Paging.connection(request,
+                        r.get("page").asList(v -> Organization.of(v.asNode())),
+                        r.get("total").asLong(), Organization::code))
+                .get(0);
+    }
+
+    public Map<String, Organization> byCode(List<String> codes) {
+        Map<String, Organization> found = new HashMap<>();
+        cypher.read("""
+                UNWIND $keys AS key
+                MATCH (o:Organization {code: key})
+                RETURN o
+                """, Map.of("keys", codes), r -> Organization.of(r.get("o").asNode()))
+                .forEach(o -> found.put(o.code(), o));
+        return found;
+    }
+
+    /** The organisations each country belongs to, by code. */
+    public Map<String, List<Membership>> membershipsOfCountries(List<String> iso3s) {
+        Map<String, List<Membership>> found = new HashMap<>();
+        cypher.read("""
+                UNWIND $keys AS key
+                MATCH (c:Country {iso3: key})-[m:MEMBER_OF]->(o:Organization)
+                RETURN c.iso3 AS iso3, o.code AS code, m ORDER BY code
+                """, Map.of("keys", iso3s),
+                r -> Membership.of(r.get("iso3").asString(), r.get("code").asString(), r.get("m")))
+                .forEach(m -> found.computeIfAbsent(m.iso3(), k -> new ArrayList<>()).add(m));
+        return found;
+    }
+
+    /** The member states of each organisation, by iso3. */
+    public Map<String, List<Membership>> membersOfOrganizations(List<String> codes) {
+        Map<String, List<Membership>> found = new HashMap<>();
+        cypher.read("""
+                UNWIND $keys AS key
+                MATCH (c:Country)-[m:MEMBER_OF]->(o:Organization {code: key})
+                RETURN c.iso3 AS iso3, o.code AS code, m ORDER BY iso3
+                """, Map.of("keys", codes),
+                r -> Membership.of(r.get("iso3").asString(), r.get("code").asString(), r.get("m")))
+                .forEach(m -> found.computeIfAbsent(m.code(), k -> new ArrayList<>()).add(m));
+        return found;
+    }
+}

@@ -1,0 +1,84 @@
+package org.partnershipexplorer.organization;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.dataloader.DataLoaderRegistry;
+import org.partnershipexplorer.country.Country;
+import org.partnershipexplorer.country.CountryWiring;
+import org.partnershipexplorer.graphql.ApiException;
+import org.partnershipexplorer.graphql.Batch;
+import org.partnershipexplorer.graphql.DataLoaders;
+import org.partnershipexplorer.graphql.GraphQLWiring;
+import org.partnershipexplorer.graphql.Paging;
+
+/** {@code Query.organizations}, {@code Query.organization}, memberships from both ends. */
+@Singleton
+public final class OrganizationWiring implements GraphQLWiring, DataLoaders {
+
+    /** Loads organisations by code. */
+    public static final String ORGANIZATION = "organization";
+    static final String MEMBERSHIPS_OF_COUNTRY = "membershipsOfCountry";
+    static final String MEMBERS_OF_ORGANIZATION = "membersOfOrganization";
+
+    private final OrganizationRepository organizations;
+
+    OrganizationWiring(OrganizationRepository organizations) {
+        this.organizations = organizations;
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", t -> t
+                        .dataFetcher("organizations", this::organizations)
+                        .dataFetcher("organization", this::organization))
+                .type("Country", t -> t.dataFetcher("memberships", this::memberships))
+                .type("Organization", t -> t.dataFetcher("members", this::members))
+                .type("Membership", t -> t
+                        .dataFetcher("country",
+                                env -> CountryWiring.country(env, env.<Membership>getSource().iso3()))
+                        .dataFetcher("organization",
+                                env -> organization(env, env.<Membership>getSource().code())));
+    }
+
+    @Override
+    public void register(DataLoaderRegistry registry) {
+        registry.register(ORGANIZATION, Batch.one(organizations::byCode));
+        registry.register(MEMBERSHIPS_OF_COUNTRY, Batch.many(organizations::membershipsOfCountries));
+        registry.register(MEMBERS_OF_ORGANIZATION, Batch.many(organizations::membersOfOrganizations));
+    }
+
+    /** Query.organizations */
+    Paging.Connection<Organization> organizations(DataFetchingEnvironment env) {
+        String kind = env.getArgument("kind");
+        return organizations.page(kind == null ? null : Organization.Kind.valueOf(kind), Paging.Request.of(env));
+    }
+
+    /** Query.organization */
+    CompletableFuture<Organization> organization(DataFetchingEnvironment env) {
+        String code = env.getArgument("code");
+        return organization(env, code).thenApply(o -> {
+            if (o == null) {
+                throw ApiException.notFound("organization", code);
+            }
+            return o;
+        });
+    }
+
+    /** Country.memberships */
+    CompletableFuture<List<Membership>> memberships(DataFetchingEnvironment env) {
+        return env.<String, List<Membership>>getDataLoader(MEMBERSHIPS_OF_COUNTRY).load(env.<Country>getSource().iso3());
+    }
+
+    /** Organization.members */
+    CompletableFuture<List<Membership>> members(DataFetchingEnvironment env) {
+        return env.<String, List<Membership>>getDataLoader(MEMBERS_OF_ORGANIZATION)
+                .load(env.<Organization>getSource().code());
+    }
+
+    public static CompletableFuture<Organization> organization(DataFetchingEnvironment env, String code) {
+        return env.<String, Organization>getDataLoader(ORGANIZATION).load(code);
+    }
+}

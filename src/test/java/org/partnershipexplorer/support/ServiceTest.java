@@ -1,0 +1,25 @@
+package org.partnershipexplorer.support;
+
+import io.micronaut.test.support.TestPropertyProvider;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Points a {@code @MicronautTest} service at the test JVM's shared Neo4j, loaded with the real seed
+ * ({@code graph-seed/}) by whichever test context starts first.
+ */
+public interface ServiceTest extends TestPropertyProvider {
+
+    @Override
+    default Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(TestNeo4j.shared().properties());
+        properties.put("explorer.seed.mode", "if-empty");
+        properties.putAll(extraProperties());
+        return properties;
+    }
+
+    /** Properties a test class adds or overrides. */
+    default Map<String, String> extraProperties() {
+        return Map.of();
+    }
+}

@@ -1,0 +1,49 @@
+package org.partnershipexplorer.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.partnershipexplorer.support.GraphQLClient;
+import org.partnershipexplorer.support.ServiceTest;
+
+@MicronautTest
+@DisplayName("GraphiQL and health")
+class PagesIT implements ServiceTest {
+
+    @Inject
+    EmbeddedServer server;
+
+    @Test
+    @DisplayName("/graphiql loads GraphiQL and React from the app's own WebJars, and each of them is served")
+    void graphiqlUsesOnlyLocalAssets() {
+        GraphQLClient client = new GraphQLClient(server.getURI());
+        var page = client.getPath("/graphiql");
+        assertEquals(200, page.status());
+        String html = page.raw().body();
+        assertTrue(!html.contains("http://") && !html.contains("https://"), "the page names no outside host");
+        Matcher assets = Pattern.compile("(?:src|href)=\"(/webjars/[^\"]+)\"").matcher(html);
+        int count = 0;
+        while (assets.find()) {
+            assertEquals(200, client.getPath(assets.group(1)).status(), assets.group(1));
+            count++;
+        }
+        assertEquals(4, count);
+    }
+
+    @Test
+    @DisplayName("/health is UP with Neo4j's details when the database answers")
+    void healthIsUpWithNeo4j() {
+        var health = new GraphQLClient(server.getURI()).getPath("/health");
+        assertEquals(200, health.status());
+        assertEquals("UP", health.body().path("status").asText());
+        assertEquals("UP", health.body().path("details").path("neo4j").path("status").asText());
+        assertEquals("neo4j", health.body().path("details").path("neo4j").path("details").path("database").asText());
+    }
+}

@@ -11,7 +11,7 @@ import org.partnershipexplorer.graphql.Batch;
 import org.partnershipexplorer.graphql.DataLoaders;
 import org.partnershipexplorer.graphql.GraphQLWiring;
 
-/** {@code Query.actor}, and the type resolution of the {@code Actor} and {@code Sourced} interfaces. */
+/** {@code Query.actor}, and the type resolution of the interfaces and unions: records carry the GraphQL type names. */
 @Singleton
 final class ActorWiring implements GraphQLWiring, DataLoaders {
 
@@ -32,6 +32,8 @@ final class ActorWiring implements GraphQLWiring, DataLoaders {
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Actor", t -> t.typeResolver(BY_CLASS_NAME))
                 .type("Sourced", t -> t.typeResolver(BY_CLASS_NAME))
+                .type("Partnership", t -> t.typeResolver(BY_CLASS_NAME))
+                .type("SearchResult", t -> t.typeResolver(BY_CLASS_NAME))
                 .type("Query", t -> t.dataFetcher("actor", this::actor));
     }
 

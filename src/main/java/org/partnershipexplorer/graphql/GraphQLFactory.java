@@ -6,6 +6,7 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.io.ResourceResolver;
 import jakarta.inject.Singleton;
@@ -40,7 +41,8 @@ final class GraphQLFactory {
         return new SchemaGenerator().makeExecutableSchema(types, wiring.build());
     }
 
-    @Singleton
+    /** Eager: a schema that does not match its wiring stops the start, rather than failing the first request. */
+    @Context
     GraphQL graphQL(GraphQLSchema schema) {
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new ErrorHandler())

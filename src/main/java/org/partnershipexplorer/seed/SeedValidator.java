@@ -72,7 +72,7 @@ final class SeedValidator {
             return Optional.of(new FileRows(file.fileName, 0, 0));
         }
         if (opened.isEmpty()) {
-            LOG.info("Seed {}: no {}", source.describe(), file.fileName);
+            LOG.debug("Seed {}: no {}", source.describe(), file.fileName);
             return Optional.empty();
         }
         try (SeedCsv csv = opened.get()) {

@@ -36,9 +36,12 @@ final class SeedOnStartup {
         try {
             seeder.seed(mode, settings.source(), settings.illustrative());
         } catch (SeedValidationException e) {
-            LOG.error("The seed has bad rows; nothing was written and the service does not start:{}{}",
+            // The list is logged once here. Micronaut logs the failing bean's exception with the messages of every
+            // cause, so the exception that fails the start carries a one-line summary, not the list again.
+            LOG.error("The seed has bad rows; nothing was written:{}{}",
                     System.lineSeparator(), String.join(System.lineSeparator(), e.lines()));
-            throw e;
+            throw new IllegalStateException("The seed in " + settings.source().describe() + " has "
+                    + (e.getErrors().size() + e.getOmitted()) + " bad rows (listed above); the service does not start");
         }
     }
 }

@@ -34,8 +34,16 @@ public record SeedSettings(
         return dir == null || dir.isBlank() ? Optional.empty() : Optional.of(Path.of(dir.trim()));
     }
 
-    /** The configured folder, or the bundled seed. */
+    /**
+     * The configured folder, or the bundled seed.
+     *
+     * @throws IllegalArgumentException when EXPLORER_SEED_DIR names no folder
+     */
     public SeedSource source() {
-        return directory().map(SeedSource::directory).orElseGet(SeedSource::bundled);
+        try {
+            return directory().map(SeedSource::directory).orElseGet(SeedSource::bundled);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("EXPLORER_SEED_DIR: " + e.getMessage(), e);
+        }
     }
 }

@@ -36,6 +36,14 @@ class SeedSettingsTest {
     }
 
     @Test
+    @DisplayName("an EXPLORER_SEED_DIR that names no folder is refused, naming the variable")
+    void refusesMissingDir() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SeedSettings("/no/such/seed", "always", true).source());
+        assertEquals("EXPLORER_SEED_DIR: seed folder /no/such/seed does not exist or is not a folder", e.getMessage());
+    }
+
+    @Test
     @DisplayName("column names become camelCase property names")
     void camelCase() {
         assertEquals("unRegionalGroup", Column.camelCase("un_regional_group"));

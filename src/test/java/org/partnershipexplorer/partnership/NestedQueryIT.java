@@ -9,10 +9,13 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.partnershipexplorer.support.GraphQLClient;
 import org.partnershipexplorer.support.ServiceTest;
 
 @MicronautTest
+// TestPropertyProvider (ServiceTest) is only read from a test instance that exists before the context starts
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("a nested query costs the same number of Cypher statements whatever its size (no N+1)")
 class NestedQueryIT implements ServiceTest {
 

@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.partnershipexplorer.support.GraphQLClient;
 import org.partnershipexplorer.support.ServiceTest;
 
 @MicronautTest
+// TestPropertyProvider (ServiceTest) is only read from a test instance that exists before the context starts
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("search over the full-text index, over HTTP on the real seed")
 class SearchIT implements ServiceTest {
 

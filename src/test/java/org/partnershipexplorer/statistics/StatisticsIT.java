@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.partnershipexplorer.support.GraphQLClient;
 import org.partnershipexplorer.support.ServiceTest;
 
 @MicronautTest
+// TestPropertyProvider (ServiceTest) is only read from a test instance that exists before the context starts
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("statistics, over HTTP on the real seed")
 class StatisticsIT implements ServiceTest {
 

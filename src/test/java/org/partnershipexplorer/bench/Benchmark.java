@@ -42,7 +42,18 @@ public final class Benchmark {
             double throughput, long failures) {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            // Neo4j's and Netty's threads would otherwise keep a failed run alive
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int scale = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         Path work = Path.of("target", "bench", "x" + scale).toAbsolutePath().normalize();
@@ -91,7 +102,6 @@ public final class Benchmark {
         } finally {
             deleteQuietly(store);
         }
-        System.exit(0);
     }
 
     /** Both sides must give the same answer, or the comparison means nothing. */

@@ -3,6 +3,7 @@ package org.partnershipexplorer.neo4j;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PostConstruct;
 import java.util.List;
+import org.neo4j.driver.exceptions.ClientException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +59,16 @@ public final class GraphSchema {
     @PostConstruct
     public void ensure() {
         for (String statement : STATEMENTS) {
-            cypher.write(statement, Map.of(), r -> r);
+            try {
+                cypher.write(statement, Map.of(), r -> r);
+            } catch (ClientException e) {
+                // Two instances starting together both pass IF NOT EXISTS; the loser is told the rule exists.
+                if (!e.code().startsWith("Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists")
+                        && !e.code().startsWith("Neo.ClientError.Schema.IndexAlreadyExists")
+                        && !e.code().startsWith("Neo.ClientError.Schema.ConstraintAlreadyExists")) {
+                    throw e;
+                }
+            }
         }
         cypher.write("CALL db.awaitIndexes(60)", Map.of(), r -> r);
         LOG.info("Schema in place: {} constraints and indexes", STATEMENTS.size());

@@ -793,13 +793,13 @@
     };
     rows.forEach((r, i) => {
       const y = i * rowHeight + 3;
-      const w = (width - labelWidth - 60) * r.value / max;
+      const w = (width - labelWidth - 150) * r.value / max;
       const g = el('g', {});
       g.append(el('title', {}, r.title || `${r.label}: ${r.value}`));
       g.append(el('text', { x: labelWidth - 4, y: y + 12, 'text-anchor': 'end' }, r.label));
       g.append(el('rect', { x: labelWidth, y, width: Math.max(w, 1), height: rowHeight - 4, class: r.cls || 'bar' }));
       if (r.part) {
-        g.append(el('rect', { x: labelWidth, y, width: (width - labelWidth - 60) * r.part / max, height: rowHeight - 4, class: 'part' }));
+        g.append(el('rect', { x: labelWidth, y, width: (width - labelWidth - 150) * r.part / max, height: rowHeight - 4, class: 'part' }));
       }
       g.append(el('text', { x: labelWidth + w + 4, y: y + 12 }, r.text || String(r.value)));
       svg.append(g);

@@ -14,12 +14,15 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.partnershipexplorer.support.GraphQLClient;
 import org.partnershipexplorer.support.ServiceTest;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 
+// PER_CLASS: micronaut-test applies a TestPropertyProvider (ServiceTest) only to a per-class test instance
 @MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("GET /export/network.*")
 class NetworkExportIT implements ServiceTest {
 

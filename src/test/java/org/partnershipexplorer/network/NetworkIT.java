@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.partnershipexplorer.support.GraphQLClient;
 import org.partnershipexplorer.support.ServiceTest;
 
@@ -22,7 +23,9 @@ import org.partnershipexplorer.support.ServiceTest;
  * {@code Query.network} over HTTP against the real seed (graph-seed/): 127 trainings and 4 donations among 57 actors;
  * every expected figure below was counted from the CSV files, not from the service.
  */
+// PER_CLASS: micronaut-test applies a TestPropertyProvider (ServiceTest) only to a per-class test instance
 @MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("Query.network")
 class NetworkIT implements ServiceTest {
 

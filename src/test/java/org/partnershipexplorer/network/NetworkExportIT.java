@@ -26,6 +26,12 @@ import org.xml.sax.InputSource;
 @DisplayName("GET /export/network.*")
 class NetworkExportIT implements ServiceTest {
 
+    /** A free port: application.yml names 8080, which another test run on the same machine may hold. */
+    @Override
+    public Map<String, String> extraProperties() {
+        return Map.of("micronaut.server.port", "-1");
+    }
+
     @Inject
     EmbeddedServer server;
 

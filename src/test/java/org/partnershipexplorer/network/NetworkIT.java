@@ -29,6 +29,12 @@ import org.partnershipexplorer.support.ServiceTest;
 @DisplayName("Query.network")
 class NetworkIT implements ServiceTest {
 
+    /** A free port: application.yml names 8080, which another test run on the same machine may hold. */
+    @Override
+    public Map<String, String> extraProperties() {
+        return Map.of("micronaut.server.port", "-1");
+    }
+
     @Inject
     EmbeddedServer server;
 

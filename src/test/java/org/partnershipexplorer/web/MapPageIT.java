@@ -58,6 +58,12 @@ class MapPageIT implements ServiceTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    /** A free port: application.yml names 8080, which another test run on the same machine may hold. */
+    @Override
+    public Map<String, String> extraProperties() {
+        return Map.of("micronaut.server.port", "-1");
+    }
+
     @Inject
     EmbeddedServer server;
 

@@ -83,6 +83,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     @Override
     public void close() {
+        LOG.info("Stopping embedded Neo4j, store {}", home.toAbsolutePath());
         long started = System.nanoTime();
         dbms.shutdown();
         LOG.info("Embedded Neo4j stopped in {} ms", (System.nanoTime() - started) / 1_000_000);

@@ -9,6 +9,7 @@ import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.InvalidSyntaxError;
+import graphql.execution.UnknownOperationException;
 import graphql.validation.ValidationError;
 import io.micronaut.configuration.graphql.GraphQLController;
 import io.micronaut.context.annotation.Replaces;
@@ -124,7 +125,7 @@ public class GraphQLHttpController {
             String reason = e instanceof IllegalArgumentException ? e.getMessage() : "variables is not JSON";
             return requestError(HttpStatus.BAD_REQUEST, responseType, requestId, "Not a GraphQL request: " + reason);
         }
-        if (Operation.of(graphQLRequest).filter(Operation::isMutation).isPresent()) {
+        if (Operation.of(graphQLRequest.query(), graphQLRequest.operationName()).filter(Operation::isMutation).isPresent()) {
             MutableHttpResponse<String> response = requestError(HttpStatus.METHOD_NOT_ALLOWED, responseType, requestId,
                     "Mutations are only accepted over POST");
             return response.header(HttpHeaders.ALLOW, HttpMethod.POST.name());
@@ -146,7 +147,13 @@ public class GraphQLHttpController {
         ExecutionResult result;
         int statements;
         try (StatementCounter.Scope scope = StatementCounter.open()) {
-            result = graphQL.execute(input);
+            try {
+                result = graphQL.execute(input);
+            } catch (UnknownOperationException e) {
+                // graphql-java throws, rather than reports, an operationName the document lacks (or none where
+                // the document has several): a request error like any other, not a 500
+                result = ExecutionResult.newExecutionResult().addError(e).build();
+            }
             statements = scope.count();
         }
         List<GraphQLError> errors = withCodes(result.getErrors(), requestId);
@@ -162,7 +169,7 @@ public class GraphQLHttpController {
         HttpStatus status = !result.isDataPresent() && MediaTypes.GRAPHQL_RESPONSE.equals(responseType)
                 ? HttpStatus.BAD_REQUEST
                 : HttpStatus.OK;
-        completed(new CompletedRequest(requestId, Operation.of(request), status.getCode(),
+        completed(new CompletedRequest(requestId, Operation.of(request.query(), request.operationName()), status.getCode(),
                 Duration.ofNanos(System.nanoTime() - started), statements, codes(errors), request.variables()));
         return respond(status, responseType, requestId, body).header(STATEMENTS_HEADER, Integer.toString(statements));
     }

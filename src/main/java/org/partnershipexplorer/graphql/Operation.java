@@ -17,17 +17,17 @@ import java.util.Optional;
 public record Operation(String name, OperationDefinition.Operation type) {
 
     /** Empty when the document does not parse or names no such operation (execution then reports why). */
-    public static Optional<Operation> of(GraphQLRequest request) {
+    public static Optional<Operation> of(String query, String operationName) {
         Document document;
         try {
-            document = Parser.parse(request.query());
+            document = Parser.parse(query);
         } catch (InvalidSyntaxException e) {
             return Optional.empty();
         }
         List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
-        List<OperationDefinition> chosen = request.operationName() == null
+        List<OperationDefinition> chosen = operationName == null
                 ? operations
-                : operations.stream().filter(o -> request.operationName().equals(o.getName())).toList();
+                : operations.stream().filter(o -> operationName.equals(o.getName())).toList();
         return chosen.size() == 1
                 ? Optional.of(new Operation(chosen.get(0).getName(), chosen.get(0).getOperation()))
                 : Optional.empty();

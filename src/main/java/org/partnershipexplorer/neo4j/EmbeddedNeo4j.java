@@ -43,7 +43,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      */
     public static EmbeddedNeo4j start(Path home, int boltPort, Duration transactionTimeout) {
         long started = System.nanoTime();
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home.toAbsolutePath())
+        // Neo4j refuses a home such as /srv/app/./data, which the default EXPLORER_DATA_DIR (./data) gives
+        home = home.toAbsolutePath().normalize();
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
                 // Netty 4.2 (Micronaut 4.10) cannot host Neo4j 5.26's in-JVM local channel, and a failing

@@ -3,6 +3,8 @@ package org.partnershipexplorer.neo4j;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +65,16 @@ public final class GraphSchema {
         return online == STATEMENTS.size();
     }
 
-    private static List<String> names() {
-        return STATEMENTS.stream().map(s -> s.trim().split("\\s+")[2]).toList();
+    /** The name each statement gives (the word after CONSTRAINT or INDEX: "CREATE FULLTEXT INDEX search" too). */
+    static List<String> names() {
+        return STATEMENTS.stream().map(s -> {
+            Matcher name = NAME.matcher(s);
+            if (!name.find()) {
+                throw new IllegalStateException("a schema statement without a name: " + s);
+            }
+            return name.group(1);
+        }).toList();
     }
+
+    private static final Pattern NAME = Pattern.compile("\\b(?:CONSTRAINT|INDEX)\\s+(\\w+)");
 }

@@ -29,11 +29,19 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private final DatabaseManagementService dbms;
     private final URI boltUri;
     private final Path home;
+    private final Thread shutdownHook;
+    private boolean closed;
 
     private EmbeddedNeo4j(DatabaseManagementService dbms, URI boltUri, Path home) {
         this.dbms = dbms;
         this.boltUri = boltUri;
         this.home = home;
+        // A failed start ends in System.exit without closing the application context: stop the store cleanly
+        // anyway, so that the next start needs no recovery. Once the application has started, the context's own
+        // shutdown takes over (releaseShutdownHook): JVM hooks run concurrently, and this one would stop the
+        // database under requests in flight and before the driver closes.
+        this.shutdownHook = new Thread(this::stop, "embedded-neo4j-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /**
@@ -43,9 +51,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      */
     public static EmbeddedNeo4j start(Path home, int boltPort, Duration transactionTimeout) {
         long started = System.nanoTime();
-        // Neo4j refuses a home such as /srv/app/./data, which the default EXPLORER_DATA_DIR (./data) gives
-        home = home.toAbsolutePath().normalize();
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home.toAbsolutePath())
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
                 // Netty 4.2 (Micronaut 4.10) cannot host Neo4j 5.26's in-JVM local channel, and a failing
@@ -85,6 +91,24 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     @Override
     public void close() {
+        releaseShutdownHook();
+        stop();
+    }
+
+    /** Leaves stopping to {@link #close()}: the owner now stops the database in its own order. */
+    public void releaseShutdownHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook runs or has run; stop() is idempotent
+        }
+    }
+
+    private synchronized void stop() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         LOG.info("Stopping embedded Neo4j, store {}", home.toAbsolutePath());
         long started = System.nanoTime();
         dbms.shutdown();

@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class SeedLoader {
 
+    /** A whole load is one transaction; it may take far longer than the limit that guards ordinary requests. */
+    private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(30);
+
     private static final Logger LOG = LoggerFactory.getLogger(SeedLoader.class);
 
     /** The labels and types a seed writes, counted after a load. Fixed here, so they may be spliced into Cypher. */
@@ -89,7 +92,7 @@ public final class SeedLoader {
         List<FileRows> files = validate(source, includeIllustrative);
         schema.ensure();
         // The driver may run the work again after a transient failure: it reopens the files each time.
-        cypher.inWriteTransaction(tx -> {
+        cypher.inWriteTransaction(LOAD_TIMEOUT, tx -> {
             SeedWriter.write(tx, source, includeIllustrative);
             return null;
         });

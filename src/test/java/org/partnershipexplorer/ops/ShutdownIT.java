@@ -2,7 +2,6 @@ package org.partnershipexplorer.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -76,7 +75,7 @@ class ShutdownIT {
 
             service.process.destroy(); // SIGTERM on Linux
             service.awaitLog("Starting graceful shutdown", Duration.ofSeconds(30));
-            assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", service.httpPort).close(),
+            assertTrue(refusesConnections(service.httpPort, Duration.ofSeconds(5)),
                     "no new connection is taken once the shutdown began");
 
             out.write(bytes, 10, bytes.length - 10);
@@ -114,6 +113,20 @@ class ShutdownIT {
             assertTrue(recoveryRequired(service.dataDir), "the recovery check sees an unclean stop");
             assertTrue(probeSurvived(service.dataDir, probe), "committed means written to the transaction log");
         }
+    }
+
+    /** True once a connection attempt is refused within the time (the listener closes just after the log line). */
+    private static boolean refusesConnections(int port, Duration within) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+            } catch (ConnectException refused) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
     }
 
     private static boolean recoveryRequired(Path dataDir) throws Exception {

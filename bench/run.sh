@@ -30,7 +30,7 @@ PID=$!
 trap 'kill -TERM $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
 
 for _ in $(seq 600); do
-  grep -q "Startup completed" target/bench/service.log && break
+  grep -qs "Startup completed" target/bench/service.log && break
   kill -0 $PID 2>/dev/null || { cat target/bench/service.log; exit 1; }
   sleep 0.5
 done

@@ -159,7 +159,7 @@ public class GraphQLHttpController {
         List<GraphQLError> errors = withCodes(result.getErrors(), requestId);
         Map<String, Object> body = new LinkedHashMap<>();
         if (!errors.isEmpty()) {
-            body.put("errors", errors.stream().map(GraphQLError::toSpecification).toList());
+            body.put("errors", errors.stream().map(GraphQLHttpController::specification).toList());
         }
         if (result.isDataPresent()) {
             body.put("data", result.getData());
@@ -212,6 +212,27 @@ public class GraphQLHttpController {
                     .build());
         }
         return coded;
+    }
+
+    /**
+     * The error as the specification shapes it. graphql-java's own rendering adds its internal
+     * {@code classification} to the extensions, which is noise beside the API's codes.
+     */
+    private static Map<String, Object> specification(GraphQLError error) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("message", error.getMessage());
+        if (error.getLocations() != null && !error.getLocations().isEmpty()) {
+            spec.put("locations", error.getLocations().stream()
+                    .map(l -> Map.of("line", l.getLine(), "column", l.getColumn()))
+                    .toList());
+        }
+        if (error.getPath() != null) {
+            spec.put("path", error.getPath());
+        }
+        Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
+        extensions.remove("classification");
+        spec.put("extensions", extensions);
+        return spec;
     }
 
     private static ErrorCode codeOf(GraphQLError error) {

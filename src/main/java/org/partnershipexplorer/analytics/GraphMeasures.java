@@ -24,6 +24,9 @@ public final class GraphMeasures {
 
     /** PageRank's usual damping: a random walker follows a link 85% of the time. */
     static final double DAMPING = 0.85;
+    /** Tighter than JGraphT's default (1e-4): a graph of a few hundred actors converges in well under a millisecond. */
+    static final double PAGE_RANK_TOLERANCE = 1e-9;
+    static final int PAGE_RANK_MAX_ITERATIONS = 1000;
 
     private GraphMeasures() {
     }
@@ -34,7 +37,8 @@ public final class GraphMeasures {
         // Betweenness counts hops: with the counts as weights, a busier link would read as a longer path.
         Map<String, Double> betweenness = new BetweennessCentrality<>(new AsUnweightedGraph<>(directed), false)
                 .getScores();
-        Map<String, Double> pageRank = new PageRank<>(directed, DAMPING).getScores();
+        Map<String, Double> pageRank = new PageRank<>(directed, DAMPING, PAGE_RANK_MAX_ITERATIONS,
+                PAGE_RANK_TOLERANCE).getScores();
         List<ActorCentrality> result = new ArrayList<>();
         for (String actor : graph.actors()) {
             result.add(new ActorCentrality(actor, graph.received(actor), graph.given(actor),

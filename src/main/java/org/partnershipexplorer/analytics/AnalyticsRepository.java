@@ -1,0 +1,170 @@
+package org.partnershipexplorer.analytics;
+
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.neo4j.driver.Value;
+import org.partnershipexplorer.analytics.PartnershipGraph.Link;
+import org.partnershipexplorer.analytics.SupportScore.CountryFacts;
+import org.partnershipexplorer.graphql.Arguments.YearRange;
+import org.partnershipexplorer.neo4j.Cypher;
+import org.partnershipexplorer.neo4j.Rows;
+
+/**
+ * Reads what each computation needs in ONE statement: the partnership graph (parallel relationships already counted
+ * per provider and recipient by Neo4j), plus that computation's facts.
+ */
+@Singleton
+public class AnalyticsRepository {
+
+    /**
+     * The partnership graph of api.md: relationships of the chosen types that overlap the years
+     * (year..coalesce(endYear, year)), counted per provider and recipient. Shared by the statements below.
+     */
+    private static final String LINKS = """
+            CALL {
+              MATCH (a:Actor)-[r:TRAINS|DONATES_TO]->(b:Actor)
+              WHERE type(r) IN $types
+                AND ($to IS NULL OR r.year <= $to)
+                AND ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
+              WITH a.id AS provider, b.id AS recipient, count(r) AS n
+              RETURN collect([provider, recipient, n]) AS links
+            }
+            """;
+
+    private final Cypher cypher;
+
+    public AnalyticsRepository(Cypher cypher) {
+        this.cypher = cypher;
+    }
+
+    /** The partnership graph of these relationship types over these years. */
+    public PartnershipGraph graph(List<String> types, YearRange years) {
+        return cypher.read(LINKS + "RETURN links", parameters(types, years), r -> links(r.get("links"))).get(0);
+    }
+
+    /** The graph, and which of {@code ids} name no actor at all (whatIf answers NOT_FOUND for those). */
+    public record GraphAndMissing(PartnershipGraph graph, List<String> missing) {
+    }
+
+    public GraphAndMissing graphAndMissing(List<String> types, YearRange years, List<String> ids) {
+        Map<String, Object> p = parameters(types, years);
+        p.put("ids", ids);
+        return cypher.read(LINKS + """
+                CALL {
+                  UNWIND $ids AS id
+                  OPTIONAL MATCH (a:Actor {id: id})
+                  WITH id, a WHERE a IS NULL
+                  RETURN collect(id) AS missing
+                }
+                RETURN links, missing
+                """, p, r -> new GraphAndMissing(links(r.get("links")), r.get("missing").asList(Value::asString)))
+                .get(0);
+    }
+
+    /** What the support-need score of one year needs. */
+    public record SupportInputs(PartnershipGraph graph, List<CountryFacts> facts, Set<String> missions) {
+    }
+
+    /**
+     * The graph over the window, the year's contributors with their missions, every country's newest dated UN total
+     * up to the end of the year, and the missions that exist (to tell an unknown mission filter from an empty one).
+     */
+    public SupportInputs supportInputs(List<String> types, int year, int windowFrom) {
+        Map<String, Object> p = parameters(types, new YearRange(windowFrom, year));
+        p.put("year", year);
+        p.put("endOfYear", LocalDate.of(year, 12, 31));
+        return cypher.read(LINKS + """
+                CALL {
+                  MATCH (c:Country)-[k:CONTRIBUTES_TO]->(m:Mission)
+                  WHERE k.year = $year
+                  WITH c, m ORDER BY m.acronym
+                  WITH c, collect(DISTINCT m.acronym) AS missions
+                  RETURN collect({iso3: c.iso3, region: c.region, missions: missions}) AS contributors
+                }
+                CALL {
+                  MATCH (c:Country)-[:REPORTED]->(d:Deployment)
+                  WHERE d.asOf <= $endOfYear
+                  WITH c, d ORDER BY d.asOf DESC
+                  WITH c, collect(d)[0] AS newest
+                  RETURN collect({iso3: c.iso3, region: c.region, total: newest.total, asOf: newest.asOf}) AS totals
+                }
+                CALL {
+                  MATCH (m:Mission)
+                  RETURN collect(m.acronym) AS missions
+                }
+                RETURN links, contributors, totals, missions
+                """, p, r -> {
+                    Map<String, CountryFacts> facts = new HashMap<>();
+                    r.get("totals").asList(v -> v).forEach(v -> facts.put(v.get("iso3").asString(),
+                            new CountryFacts(v.get("iso3").asString(), Rows.text(v, "region"), List.of(),
+                                    Rows.integer(v, "total"), Rows.date(v, "asOf"))));
+                    r.get("contributors").asList(v -> v).forEach(v -> {
+                        String iso3 = v.get("iso3").asString();
+                        CountryFacts total = facts.get(iso3);
+                        facts.put(iso3, new CountryFacts(iso3, Rows.text(v, "region"),
+                                v.get("missions").asList(Value::asString),
+                                total == null ? null : total.personnel(), total == null ? null : total.personnelAsOf()));
+                    });
+                    return new SupportInputs(links(r.get("links")), new ArrayList<>(facts.values()),
+                            new TreeSet<>(r.get("missions").asList(Value::asString)));
+                }).get(0);
+    }
+
+    /** What partner suggestions for one country need; empty when there is no such country. */
+    public record SuggestionInputs(PartnershipGraph graph, Map<String, List<String>> sharedMissions,
+            Map<String, String> regions) {
+    }
+
+    public Optional<SuggestionInputs> suggestionInputs(List<String> types, String iso3) {
+        Map<String, Object> p = parameters(types, YearRange.ALL);
+        p.put("iso3", iso3);
+        return cypher.readOptional("""
+                MATCH (target:Country {iso3: $iso3})
+                """ + LINKS + """
+                CALL {
+                  WITH target
+                  MATCH (target)-[:CONTRIBUTES_TO]->(m:Mission)<-[:CONTRIBUTES_TO]-(other:Country)
+                  WHERE other <> target
+                  WITH DISTINCT other.iso3 AS iso3, m.acronym AS mission ORDER BY mission
+                  WITH iso3, collect(mission) AS missions
+                  RETURN collect([iso3, missions]) AS shared
+                }
+                CALL {
+                  MATCH (c:Country)
+                  RETURN collect([c.iso3, c.region]) AS regions
+                }
+                RETURN links, shared, regions
+                """, p, r -> {
+                    Map<String, List<String>> shared = new HashMap<>();
+                    r.get("shared").asList(v -> v).forEach(v -> shared.put(v.get(0).asString(),
+                            v.get(1).asList(Value::asString)));
+                    Map<String, String> regions = new HashMap<>();
+                    r.get("regions").asList(v -> v).forEach(v -> {
+                        if (!v.get(1).isNull()) {
+                            regions.put(v.get(0).asString(), v.get(1).asString());
+                        }
+                    });
+                    return new SuggestionInputs(links(r.get("links")), shared, regions);
+                });
+    }
+
+    private static Map<String, Object> parameters(List<String> types, YearRange years) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("types", types);
+        p.put("from", years.from());
+        p.put("to", years.to());
+        return p;
+    }
+
+    private static PartnershipGraph links(Value links) {
+        return PartnershipGraph.of(links.asList(v -> new Link(v.get(0).asString(), v.get(1).asString(),
+                v.get(2).asInt())));
+    }
+}

@@ -15,9 +15,7 @@ import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.alg.scoring.BetweennessCentrality;
 import org.jgrapht.alg.scoring.PageRank;
 import org.jgrapht.graph.AsSubgraph;
-import org.jgrapht.graph.AsUnweightedGraph;
 import org.jgrapht.graph.DefaultEdge;
-import org.jgrapht.graph.DefaultWeightedEdge;
 
 /** The measures of the partnership graph, each a pure function of a {@link PartnershipGraph} (JGraphT does the work). */
 public final class GraphMeasures {
@@ -33,17 +31,16 @@ public final class GraphMeasures {
 
     /** Every actor's degrees, betweenness and PageRank, highest PageRank first (ties by key). */
     public static List<ActorCentrality> centrality(PartnershipGraph graph) {
-        Graph<String, DefaultWeightedEdge> directed = graph.directed();
         // Betweenness counts hops: with the counts as weights, a busier link would read as a longer path.
-        Map<String, Double> betweenness = new BetweennessCentrality<>(new AsUnweightedGraph<>(directed), false)
-                .getScores();
-        Map<String, Double> pageRank = new PageRank<>(directed, DAMPING, PAGE_RANK_MAX_ITERATIONS,
+        Map<Integer, Double> betweenness = new BetweennessCentrality<>(graph.directedHops(), false).getScores();
+        Map<Integer, Double> pageRank = new PageRank<>(graph.directed(), DAMPING, PAGE_RANK_MAX_ITERATIONS,
                 PAGE_RANK_TOLERANCE).getScores();
         List<ActorCentrality> result = new ArrayList<>();
         for (String actor : graph.actors()) {
+            int v = graph.vertex(actor);
             result.add(new ActorCentrality(actor, graph.received(actor), graph.given(actor),
                     graph.providersOf(actor).size(), graph.recipientsOf(actor).size(),
-                    betweenness.get(actor), pageRank.get(actor)));
+                    betweenness.get(v), pageRank.get(v)));
         }
         result.sort(Comparator.comparingDouble(ActorCentrality::pageRank).reversed()
                 .thenComparing(ActorCentrality::actorId));
@@ -52,17 +49,21 @@ public final class GraphMeasures {
 
     /** Weakly connected components of the undirected projection, largest first. */
     public static List<Component> components(PartnershipGraph graph) {
-        return components(graph.undirected());
+        return components(graph, graph.undirected());
     }
 
-    static <E> List<Component> components(Graph<String, E> undirected) {
-        return ranked(new ConnectivityInspector<>(undirected).connectedSets());
+    static <E> List<Component> components(PartnershipGraph graph, Graph<Integer, E> undirected) {
+        return ranked(graph, new ConnectivityInspector<>(undirected).connectedSets());
     }
 
-    /** Sets of actors as components: largest first, then by their first key; members in key order. */
-    static List<Component> ranked(Collection<Set<String>> sets) {
+    /** Sets of vertices as components: largest first, then by their first key; members in key order. */
+    static List<Component> ranked(PartnershipGraph graph, Collection<Set<Integer>> sets) {
         List<TreeSet<String>> sorted = new ArrayList<>();
-        sets.forEach(s -> sorted.add(new TreeSet<>(s)));
+        sets.forEach(s -> {
+            TreeSet<String> members = new TreeSet<>();
+            s.forEach(v -> members.add(graph.id(v)));
+            sorted.add(members);
+        });
         sorted.sort(Comparator.<TreeSet<String>>comparingInt(Set::size).reversed()
                 .thenComparing(TreeSet::first));
         List<Component> result = new ArrayList<>();
@@ -89,17 +90,18 @@ public final class GraphMeasures {
         providers.sort(Comparator.comparingInt((CriticalProvider p) -> p.soleRecipientIds().size()).reversed()
                 .thenComparing(CriticalProvider::providerId));
 
-        Graph<String, DefaultEdge> undirected = graph.undirected();
+        Graph<Integer, DefaultEdge> undirected = graph.undirected();
         // BiconnectivityInspector needs an undirected graph. The simple projection is built undirected (rather than
         // an AsUndirectedGraph view of the directed graph, which would keep A>B and B>A as two parallel edges).
-        BiconnectivityInspector<String, DefaultEdge> inspector = new BiconnectivityInspector<>(undirected);
-        ConnectivityInspector<String, DefaultEdge> connectivity = new ConnectivityInspector<>(undirected);
+        BiconnectivityInspector<Integer, DefaultEdge> inspector = new BiconnectivityInspector<>(undirected);
+        ConnectivityInspector<Integer, DefaultEdge> connectivity = new ConnectivityInspector<>(undirected);
         List<CutPoint> cutPoints = new ArrayList<>();
-        for (String cut : new TreeSet<>(inspector.getCutpoints())) {
-            Set<String> rest = new HashSet<>(connectivity.connectedSetOf(cut));
+        for (int cut : inspector.getCutpoints()) {
+            Set<Integer> rest = new HashSet<>(connectivity.connectedSetOf(cut));
             rest.remove(cut);
-            cutPoints.add(new CutPoint(cut, components(new AsSubgraph<>(undirected, rest))));
+            cutPoints.add(new CutPoint(graph.id(cut), components(graph, new AsSubgraph<>(undirected, rest))));
         }
+        cutPoints.sort(Comparator.comparing(CutPoint::actorId));
         return new CriticalProviders(providers, cutPoints);
     }
 
@@ -117,11 +119,16 @@ public final class GraphMeasures {
                 orphaned.add(recipient);
             }
         }
-        Graph<String, DefaultEdge> before = graph.undirected();
-        List<Component> componentsBefore = components(before);
-        Set<String> remaining = new HashSet<>(before.vertexSet());
-        remaining.removeAll(gone);
-        List<Component> componentsAfter = components(new AsSubgraph<>(before, remaining));
+        Graph<Integer, DefaultEdge> before = graph.undirected();
+        List<Component> componentsBefore = components(graph, before);
+        Set<Integer> remaining = new HashSet<>(before.vertexSet());
+        gone.forEach(actor -> {
+            Integer v = graph.vertex(actor);
+            if (v != null) {
+                remaining.remove(v);
+            }
+        });
+        List<Component> componentsAfter = components(graph, new AsSubgraph<>(before, remaining));
         return new WhatIf(List.copyOf(gone), orphaned, componentsBefore.size(), componentsAfter.size(),
                 largest(componentsBefore), largest(componentsAfter), componentsAfter);
     }

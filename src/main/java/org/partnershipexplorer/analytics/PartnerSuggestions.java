@@ -38,10 +38,10 @@ public final class PartnerSuggestions {
     public static List<PartnerSuggestion> suggest(String iso3, PartnershipGraph graph,
             Map<String, List<String>> sharedMissions, Map<String, String> regions, SupportSettings.Suggestion w,
             int first) {
-        Graph<String, DefaultEdge> undirected = graph.undirected();
-        CommonNeighborsLinkPrediction<String, DefaultEdge> cn = new CommonNeighborsLinkPrediction<>(undirected);
-        AdamicAdarIndexLinkPrediction<String, DefaultEdge> aa = new AdamicAdarIndexLinkPrediction<>(undirected);
-        boolean inGraph = undirected.containsVertex(iso3);
+        Graph<Integer, DefaultEdge> undirected = graph.undirected();
+        CommonNeighborsLinkPrediction<Integer, DefaultEdge> cn = new CommonNeighborsLinkPrediction<>(undirected);
+        AdamicAdarIndexLinkPrediction<Integer, DefaultEdge> aa = new AdamicAdarIndexLinkPrediction<>(undirected);
+        Integer self = graph.vertex(iso3);
         Set<String> current = graph.providersOf(iso3).keySet();
         String region = regions.get(iso3);
 
@@ -53,13 +53,14 @@ public final class PartnerSuggestions {
             }
             List<String> common = List.of();
             double adamicAdar = 0;
-            if (inGraph) {
-                common = commonNeighbours(undirected, iso3, candidate);
-                // Adamic-Adar divides by ln(degree) of each common neighbour: it throws for a degree below 2. In
-                // this simple undirected projection (no self-links, iso3 != candidate) a common neighbour touches
-                // both ends, so its degree is at least 2; asking only when there is one keeps that visible.
-                adamicAdar = common.isEmpty() ? 0 : aa.predict(iso3, candidate);
-                if ((int) cn.predict(iso3, candidate) != common.size()) {
+            if (self != null) {
+                int other = graph.vertex(candidate);
+                common = commonNeighbours(graph, undirected, self, other);
+                // Adamic-Adar divides by ln(degree) of each common neighbour: it throws for a degree below 2 (and
+                // over directed successors a pure recipient has degree 0). In this simple undirected projection (no
+                // self-links, iso3 != candidate) a common neighbour touches both ends, so its degree is at least 2.
+                adamicAdar = common.isEmpty() ? 0 : aa.predict(self, other);
+                if ((int) cn.predict(self, other) != common.size()) {
                     throw new IllegalStateException("common neighbours of " + iso3 + " and " + candidate
                             + " disagree with JGraphT");
                 }
@@ -79,10 +80,13 @@ public final class PartnerSuggestions {
         return List.copyOf(result.subList(0, Math.min(first, result.size())));
     }
 
-    private static List<String> commonNeighbours(Graph<String, DefaultEdge> g, String a, String b) {
-        Set<String> common = new TreeSet<>(Graphs.neighborSetOf(g, a));
+    private static List<String> commonNeighbours(PartnershipGraph graph, Graph<Integer, DefaultEdge> g, int a,
+            int b) {
+        Set<Integer> common = Graphs.neighborSetOf(g, a);
         common.retainAll(Graphs.neighborSetOf(g, b));
-        return List.copyOf(common);
+        Set<String> ids = new TreeSet<>();
+        common.forEach(v -> ids.add(graph.id(v)));
+        return List.copyOf(ids);
     }
 
     private static List<String> reasons(String iso3, String candidate, List<String> common, double adamicAdar,

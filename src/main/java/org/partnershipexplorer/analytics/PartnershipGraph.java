@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.SimpleDirectedGraph;
 import org.jgrapht.graph.SimpleDirectedWeightedGraph;
 import org.jgrapht.graph.SimpleGraph;
 
@@ -30,12 +31,19 @@ public final class PartnershipGraph {
     private final Set<String> actors;
     private final Map<String, Map<String, Integer>> out;
     private final Map<String, Map<String, Integer>> in;
+    /** JGraphT works on vertex numbers: hashing small Integers instead of Strings makes betweenness several times faster. */
+    private final List<String> ids;
+    private final Map<String, Integer> index = new HashMap<>();
 
     private PartnershipGraph(Set<String> actors, Map<String, Map<String, Integer>> out,
             Map<String, Map<String, Integer>> in) {
         this.actors = actors;
         this.out = out;
         this.in = in;
+        this.ids = List.copyOf(actors);
+        for (int i = 0; i < ids.size(); i++) {
+            index.put(ids.get(i), i);
+        }
     }
 
     /** Links with the same ends are summed; self-links are dropped. Actors are those with at least one link. */
@@ -90,26 +98,53 @@ public final class PartnershipGraph {
                 .toList();
     }
 
-    /** Provider to recipient, one edge per pair weighted by the number of relationships (centrality). */
-    public Graph<String, DefaultWeightedEdge> directed() {
-        Graph<String, DefaultWeightedEdge> g = new SimpleDirectedWeightedGraph<>(DefaultWeightedEdge.class);
-        actors.forEach(g::addVertex);
+    /** The actor of a vertex number of the JGraphT graphs below. */
+    public String id(int vertex) {
+        return ids.get(vertex);
+    }
+
+    /** The vertex number of an actor, or null when it has no relationship in the selection. */
+    public Integer vertex(String actor) {
+        return index.get(actor);
+    }
+
+    /** Provider to recipient, one edge per pair weighted by the number of relationships (PageRank). */
+    public Graph<Integer, DefaultWeightedEdge> directed() {
+        Graph<Integer, DefaultWeightedEdge> g = new SimpleDirectedWeightedGraph<>(DefaultWeightedEdge.class);
+        addVertices(g);
         out.forEach((provider, recipients) -> recipients.forEach((recipient, count) -> {
-            DefaultWeightedEdge e = g.addEdge(provider, recipient);
+            DefaultWeightedEdge e = g.addEdge(index.get(provider), index.get(recipient));
             g.setEdgeWeight(e, count);
         }));
         return g;
     }
 
+    /** Provider to recipient, one edge per pair, unweighted (betweenness counts hops). */
+    public Graph<Integer, DefaultEdge> directedHops() {
+        Graph<Integer, DefaultEdge> g = new SimpleDirectedGraph<>(DefaultEdge.class);
+        addVertices(g);
+        out.forEach((provider, recipients) -> recipients.keySet().forEach(
+                recipient -> g.addEdge(index.get(provider), index.get(recipient))));
+        return g;
+    }
+
     /** The undirected simple projection: one edge between two actors linked either way (components, cut points). */
-    public Graph<String, DefaultEdge> undirected() {
-        Graph<String, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
-        actors.forEach(g::addVertex);
+    public Graph<Integer, DefaultEdge> undirected() {
+        Graph<Integer, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
+        addVertices(g);
         out.forEach((provider, recipients) -> recipients.keySet().forEach(recipient -> {
-            if (!g.containsEdge(provider, recipient)) {
-                g.addEdge(provider, recipient);
+            int a = index.get(provider);
+            int b = index.get(recipient);
+            if (!g.containsEdge(a, b)) {
+                g.addEdge(a, b);
             }
         }));
         return g;
+    }
+
+    private <E> void addVertices(Graph<Integer, E> g) {
+        for (int i = 0; i < ids.size(); i++) {
+            g.addVertex(i);
+        }
     }
 }

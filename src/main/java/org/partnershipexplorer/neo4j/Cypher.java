@@ -1,6 +1,7 @@
 package org.partnershipexplorer.neo4j;
 
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.RoutingControl;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
@@ -56,8 +58,19 @@ public final class Cypher {
      * The work may be retried by the driver on a transient failure, so it must only talk to the database.
      */
     public <T> T inWriteTransaction(Function<Transaction, T> work) {
+        return inWriteTransaction(null, work);
+    }
+
+    /**
+     * As {@link #inWriteTransaction(Function)}, with its own transaction timeout: a bulk load may rightly take
+     * longer than the server's default limit, which guards ordinary requests.
+     */
+    public <T> T inWriteTransaction(Duration timeout, Function<Transaction, T> work) {
+        TransactionConfig config = timeout == null
+                ? TransactionConfig.empty()
+                : TransactionConfig.builder().withTimeout(timeout).build();
         try (var session = driver.session(SessionConfig.forDatabase(database))) {
-            return session.executeWrite(tx -> work.apply(new Transaction(tx)));
+            return session.executeWrite(tx -> work.apply(new Transaction(tx)), config);
         } catch (RuntimeException e) {
             throw translate(e);
         }

@@ -29,11 +29,17 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private final DatabaseManagementService dbms;
     private final URI boltUri;
     private final Path home;
+    private final Thread shutdownHook;
+    private boolean closed;
 
     private EmbeddedNeo4j(DatabaseManagementService dbms, URI boltUri, Path home) {
         this.dbms = dbms;
         this.boltUri = boltUri;
         this.home = home;
+        // A failed start ends in System.exit without closing the application context: stop the store cleanly
+        // anyway, so that the next start needs no recovery.
+        this.shutdownHook = new Thread(this::stop, "embedded-neo4j-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /**
@@ -83,6 +89,19 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook runs or has run; stop() below is idempotent
+        }
+        stop();
+    }
+
+    private synchronized void stop() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         long started = System.nanoTime();
         dbms.shutdown();
         LOG.info("Embedded Neo4j stopped in {} ms", (System.nanoTime() - started) / 1_000_000);

@@ -25,7 +25,7 @@ final class Neo4jFactory {
     Neo4jServer neo4jServer(Neo4jSettings settings) {
         if (settings.embedded()) {
             return Neo4jServer.embedded(
-                    EmbeddedNeo4j.start(settings.dataDir(), settings.boltPort(), settings.transactionTimeout()));
+                    EmbeddedNeo4j.start(settings.dataDir().toAbsolutePath().normalize(), settings.boltPort(), settings.transactionTimeout()));
         }
         return Neo4jServer.external(URI.create(settings.uri().trim()));
     }

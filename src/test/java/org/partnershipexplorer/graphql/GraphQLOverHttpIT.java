@@ -9,10 +9,12 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.partnershipexplorer.support.GraphQLClient;
 import org.partnershipexplorer.support.ServiceTest;
 
 @MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("/graphql follows the GraphQL-over-HTTP rules of api.md")
 class GraphQLOverHttpIT implements ServiceTest {
 

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.partnershipexplorer.support.GraphQLClient;
 import org.partnershipexplorer.support.ServiceTest;
 
 @MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("missions and mission, over HTTP on the real seed")
 class MissionsIT implements ServiceTest {
 

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Points a {@code @MicronautTest} service at the test JVM's shared Neo4j, loaded with the real seed
- * ({@code graph-seed/}) by whichever test context starts first.
+ * ({@code graph-seed/}) by whichever test context starts first. Micronaut reads a TestPropertyProvider only
+ * with {@code @TestInstance(PER_CLASS)} on the test class.
  */
 public interface ServiceTest extends TestPropertyProvider {
 

@@ -10,10 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.partnershipexplorer.support.GraphQLClient;
 import org.partnershipexplorer.support.ServiceTest;
 
 @MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("GraphiQL and health")
 class PagesIT implements ServiceTest {
 

@@ -1,0 +1,58 @@
+package org.partnershipexplorer.seed;
+
+import java.util.Locale;
+
+/**
+ * One column of a seed file as graph-model.md names it.
+ *
+ * @param name     the snake_case header name
+ * @param type     how a cell is read
+ * @param required whether the header must have it and every row must fill it
+ * @param ref      the kind of key the cell names (checked against the files loaded before), or null
+ * @param stored   whether the value becomes a property; endpoint columns become relationships instead
+ */
+record Column(String name, ValueType type, boolean required, Ref ref, boolean stored) {
+
+    /** Every file ends with these two: every node and relationship carries its row's confidence and source. */
+    static final Column CONFIDENCE = new Column("confidence", ValueType.CONFIDENCE, true, null, true);
+    static final Column SOURCE = new Column("source", ValueType.TEXT, true, null, true);
+
+    /** The kinds of key a cell can name, each with the files that define it. */
+    enum Ref {
+        ACTOR("actor", "countries.csv or organizations.csv"),
+        COUNTRY("country", "countries.csv"),
+        ORGANIZATION("organization", "organizations.csv"),
+        MISSION("mission", "missions.csv"),
+        PROGRAM("program", "programs.csv"),
+        MINISTERIAL("ministerial", "ministerials.csv");
+
+        final String noun;
+        final String definedIn;
+
+        Ref(String noun, String definedIn) {
+            this.noun = noun;
+            this.definedIn = definedIn;
+        }
+    }
+
+    /** The property name: graph-model.md's camelCase of the column name. */
+    String property() {
+        return camelCase(name);
+    }
+
+    /**
+     * {@code un_regional_group} becomes {@code unRegionalGroup}. Extra columns may be spelt freely, so any run of
+     * characters other than letters and digits separates words; the result is empty when nothing is left.
+     */
+    static String camelCase(String column) {
+        StringBuilder out = new StringBuilder();
+        for (String word : column.trim().split("[^\\p{L}\\p{N}]+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            String lower = word.toLowerCase(Locale.ROOT);
+            out.append(out.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,127 @@
+package org.partnershipexplorer.seed;
+
+import static org.partnershipexplorer.seed.ValueType.BOOLEAN;
+import static org.partnershipexplorer.seed.ValueType.COUNT;
+import static org.partnershipexplorer.seed.ValueType.DATE;
+import static org.partnershipexplorer.seed.ValueType.KEY_LIST;
+import static org.partnershipexplorer.seed.ValueType.TEXT;
+import static org.partnershipexplorer.seed.ValueType.YEAR;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.partnershipexplorer.seed.Column.Ref;
+
+/**
+ * The seed files of graph-model.md, in dependency order: a file only names keys that the files before it define,
+ * so one streaming pass in this order can check every reference.
+ */
+enum SeedFile {
+    COUNTRIES("countries.csv", Ref.COUNTRY, null, List.of("iso3"), List.of(),
+            required("iso3", TEXT), required("name", TEXT), required("region", TEXT),
+            optional("iso2", TEXT), optional("subregion", TEXT), optional("un_regional_group", TEXT),
+            optional("un_member", BOOLEAN)),
+    ORGANIZATIONS("organizations.csv", Ref.ORGANIZATION, null, List.of("code"), List.of(),
+            required("code", TEXT), required("name", TEXT), optional("kind", ValueType.ORGANIZATION_KIND)),
+    PROGRAMS("programs.csv", Ref.PROGRAM, null, List.of("code"), List.of(),
+            required("code", TEXT), required("name", TEXT), optional("url", TEXT)),
+    MISSIONS("missions.csv", Ref.MISSION, null, List.of("acronym"), List.of(order("start_year", "end_year")),
+            required("acronym", TEXT), required("name", TEXT), required("start_year", YEAR),
+            optional("location", TEXT), endpoints("host_iso3", KEY_LIST, Ref.COUNTRY, false), optional("end_year", YEAR)),
+    MINISTERIALS("ministerials.csv", Ref.MINISTERIAL, null, List.of("id"), List.of(order("start_date", "end_date")),
+            required("id", TEXT), required("name", TEXT), required("start_date", DATE),
+            optional("end_date", DATE), optional("city", TEXT), endpoints("host_iso3", KEY_LIST, Ref.COUNTRY, false),
+            optional("reported_participants", COUNT), optional("reported_ministerial_level", COUNT),
+            optional("reported_organizations", COUNT), optional("reported_pledgers", COUNT),
+            optional("reported_capability_pledgers", COUNT), optional("reported_training_pledgers", COUNT),
+            optional("reported_medical_pledgers", COUNT), optional("reported_women_pledgers", COUNT),
+            optional("reported_environment_pledgers", COUNT)),
+    MEMBERSHIPS("memberships.csv", null, "MEMBERSHIP", List.of("iso3", "organization"), List.of(),
+            endpoint("iso3", Ref.COUNTRY), endpoint("organization", Ref.ORGANIZATION), optional("since", YEAR)),
+    CONTRIBUTIONS("contributions.csv", null, "CONTRIBUTION", List.of("iso3", "mission", "year"), List.of(),
+            endpoint("iso3", Ref.COUNTRY), endpoint("mission", Ref.MISSION), required("year", YEAR),
+            optional("total", COUNT), optional("troops", COUNT), optional("police", COUNT),
+            optional("experts", COUNT), optional("women", COUNT), optional("as_of", DATE)),
+    DEPLOYMENTS("deployments.csv", null, null, List.of("iso3", "as_of"), List.of(),
+            // iso3 is both the Deployment's key property and the REPORTED edge's start
+            new Column("iso3", TEXT, true, Ref.COUNTRY, true), required("as_of", DATE), required("total", COUNT),
+            optional("women", COUNT), optional("troops", COUNT), optional("police", COUNT),
+            optional("experts", COUNT)),
+    TRAININGS("trainings.csv", null, "TRAINING", List.of("trainer", "trainee", "year", "program"),
+            List.of(order("year", "end_year")),
+            endpoint("trainer", Ref.ACTOR), endpoint("trainee", Ref.ACTOR), required("year", YEAR),
+            optional("end_year", YEAR), reference("program", Ref.PROGRAM), optional("topic", TEXT),
+            optional("trainees", COUNT)),
+    DONATIONS("donations.csv", null, "DONATION", List.of("donor", "recipient", "year", "item"),
+            List.of(order("year", "end_year")),
+            endpoint("donor", Ref.ACTOR), endpoint("recipient", Ref.ACTOR), required("item", TEXT),
+            required("year", YEAR), optional("end_year", YEAR), optional("quantity", COUNT),
+            optional("value_usd", COUNT), reference("program", Ref.PROGRAM)),
+    PLEDGES("pledges.csv", null, null, List.of("id"), List.of(),
+            required("id", TEXT), endpoint("pledger", Ref.ACTOR), endpoint("ministerial", Ref.MINISTERIAL),
+            required("category", ValueType.PLEDGE_CATEGORY), optional("description", TEXT),
+            optional("quantity", COUNT), optional("unit", TEXT), endpoints("beneficiary", TEXT, Ref.ACTOR, false),
+            endpoints("mission", TEXT, Ref.MISSION, false), optional("status", ValueType.PLEDGE_STATUS),
+            optional("delivered_quantity", COUNT), optional("delivered_year", YEAR)),
+    ATTENDANCE("attendance.csv", null, "ATTENDANCE", List.of("actor", "ministerial"), List.of(),
+            endpoint("actor", Ref.ACTOR), endpoint("ministerial", Ref.MINISTERIAL),
+            required("role", ValueType.ATTENDANCE_ROLE), optional("level", TEXT));
+
+    final String fileName;
+    /** The kind of key this file's rows define for the files after it, or null. */
+    final Ref defines;
+    /** The prefix of the stable id of the relationship each row becomes, or null for a node file. */
+    final String relationshipKind;
+    final List<String> keyColumns;
+    /** Pairs (earlier, later) of columns whose later value must not come before the earlier one. */
+    final List<List<String>> ordered;
+    final List<Column> columns;
+
+    SeedFile(String fileName, Ref defines, String relationshipKind, List<String> keyColumns,
+            List<List<String>> ordered, Column... columns) {
+        this.fileName = fileName;
+        this.defines = defines;
+        this.relationshipKind = relationshipKind;
+        this.keyColumns = keyColumns;
+        this.ordered = ordered;
+        List<Column> all = new ArrayList<>(List.of(columns));
+        all.add(Column.CONFIDENCE);
+        all.add(Column.SOURCE);
+        this.columns = List.copyOf(all);
+    }
+
+    Optional<Column> column(String name) {
+        return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    /** Whether some known column is stored under this property name (an extra column must not overwrite it). */
+    boolean storesProperty(String property) {
+        return property.equals("id") || columns.stream().anyMatch(c -> c.stored() && c.property().equals(property));
+    }
+
+    private static Column required(String name, ValueType type) {
+        return new Column(name, type, true, null, true);
+    }
+
+    private static Column optional(String name, ValueType type) {
+        return new Column(name, type, false, null, true);
+    }
+
+    /** A required relationship endpoint: checked against its key set, not stored as a property. */
+    private static Column endpoint(String name, Ref ref) {
+        return new Column(name, TEXT, true, ref, false);
+    }
+
+    private static Column endpoints(String name, ValueType type, Ref ref, boolean required) {
+        return new Column(name, type, required, ref, false);
+    }
+
+    /** An optional reference that is also kept as a property (the programme of a training or donation). */
+    private static Column reference(String name, Ref ref) {
+        return new Column(name, TEXT, false, ref, true);
+    }
+
+    private static List<String> order(String earlier, String later) {
+        return List.of(earlier, later);
+    }
+}

@@ -1,0 +1,47 @@
+package org.partnershipexplorer.seed;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import jakarta.annotation.PostConstruct;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Seeds the database while the application context starts, so the HTTP server only opens on a seeded graph.
+ *
+ * <p>A failure here fails the context, and so the start: a broken seed stops the service with its error list
+ * rather than serving an empty or half-written graph.
+ */
+@Context
+@Requires(property = "explorer.seed.on-startup", notEquals = "false")
+final class SeedOnStartup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SeedOnStartup.class);
+
+    private final SeedSettings settings;
+    private final StartupSeeder seeder;
+
+    SeedOnStartup(SeedSettings settings, StartupSeeder seeder) {
+        this.settings = settings;
+        this.seeder = seeder;
+    }
+
+    @PostConstruct
+    void seed() {
+        SeedMode mode = settings.seedMode();
+        if (mode == SeedMode.NEVER) {
+            LOG.info("Seeding disabled (EXPLORER_SEED=never)");
+            return;
+        }
+        try {
+            seeder.seed(mode, settings.source(), settings.illustrative());
+        } catch (SeedValidationException e) {
+            // The list is logged once here. Micronaut logs the failing bean's exception with the messages of every
+            // cause, so the exception that fails the start carries a one-line summary, not the list again.
+            LOG.error("The seed has bad rows; nothing was written:{}{}",
+                    System.lineSeparator(), String.join(System.lineSeparator(), e.lines()));
+            throw new IllegalStateException("The seed in " + settings.source().describe() + " has "
+                    + (e.getErrors().size() + e.getOmitted()) + " bad rows (listed above); the service does not start");
+        }
+    }
+}

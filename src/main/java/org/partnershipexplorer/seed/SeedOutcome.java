@@ -1,0 +1,23 @@
+package org.partnershipexplorer.seed;
+
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * What start-up seeding did.
+ *
+ * @param status what happened
+ * @param report the load, when this instance loaded the seed
+ */
+public record SeedOutcome(Status status, @Nullable LoadReport report) {
+
+    public enum Status {
+        /** EXPLORER_SEED=never. */
+        DISABLED,
+        /** This instance loaded the seed. */
+        LOADED,
+        /** if-empty, and the seed was loaded before (by this or another instance). */
+        ALREADY_LOADED,
+        /** if-empty, and the database holds data that did not come from start-up seeding. */
+        NOT_EMPTY
+    }
+}

@@ -1,0 +1,240 @@
+package org.partnershipexplorer.seed;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.partnershipexplorer.seed.Column.Ref;
+import org.partnershipexplorer.seed.LoadReport.FileRows;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pass 1 of a load: checks every row of every file against graph-model.md and collects all errors, so a user
+ * fixes a seed in one round. Files stream in dependency order; only key sets are kept in memory.
+ */
+final class SeedValidator {
+
+    /** More errors than this are counted, not listed: the first thousand are enough to see the pattern. */
+    static final int MAX_ERRORS = 1000;
+    static final int PROGRESS_EVERY = 10_000;
+    static final String ROW = "(row)";
+    static final String CSV = "(csv)";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SeedValidator.class);
+
+    private final SeedSource source;
+    private final boolean includeIllustrative;
+    private final List<SeedError> errors = new ArrayList<>();
+    private long omitted;
+    /** Key to "defined only by an illustrative row", for each kind of key a later file may name. */
+    private final Map<Ref, Map<String, Boolean>> defined = new EnumMap<>(Ref.class);
+    /** Kinds whose file could not be read: references to them are not checked, to spare a flood of false errors. */
+    private final Set<Ref> unchecked = EnumSet.noneOf(Ref.class);
+
+    private SeedValidator(SeedSource source, boolean includeIllustrative) {
+        this.source = source;
+        this.includeIllustrative = includeIllustrative;
+    }
+
+    /**
+     * Validates a whole seed.
+     *
+     * @return the rows of each file the seed has
+     * @throws SeedValidationException listing every error, when there is one
+     */
+    static List<FileRows> validate(SeedSource source, boolean includeIllustrative) {
+        SeedValidator validator = new SeedValidator(source, includeIllustrative);
+        List<FileRows> files = new ArrayList<>();
+        for (SeedFile file : SeedFile.values()) {
+            validator.validate(file).ifPresent(files::add);
+        }
+        if (!validator.errors.isEmpty()) {
+            throw new SeedValidationException(source.describe(), validator.errors, validator.omitted);
+        }
+        return files;
+    }
+
+    private Optional<FileRows> validate(SeedFile file) {
+        if (file.defines != null) {
+            defined.put(file.defines, new HashMap<>());
+        }
+        Optional<SeedCsv> opened;
+        try {
+            opened = SeedCsv.open(source, file.fileName);
+        } catch (SeedCsv.Malformed e) {
+            error(file, e.line, CSV, e.getMessage());
+            markUnchecked(file);
+            return Optional.of(new FileRows(file.fileName, 0, 0));
+        }
+        if (opened.isEmpty()) {
+            LOG.debug("Seed {}: no {}", source.describe(), file.fileName);
+            return Optional.empty();
+        }
+        try (SeedCsv csv = opened.get()) {
+            return Optional.of(validateRows(file, csv));
+        }
+    }
+
+    private FileRows validateRows(SeedFile file, SeedCsv csv) {
+        List<String> header = csv.header();
+        List<Column> present = new ArrayList<>();
+        boolean complete = true;
+        for (Column column : file.columns) {
+            if (header.contains(column.name())) {
+                present.add(column);
+            } else if (column.required()) {
+                error(file, 1, column.name(), "required column is missing from the header");
+                complete = false;
+            }
+        }
+        warnAboutIgnoredExtras(file, header);
+        if (!complete) {
+            markUnchecked(file);
+            return new FileRows(file.fileName, 0, 0);
+        }
+        Map<String, Long> keys = new HashMap<>();
+        long read = 0;
+        long skipped = 0;
+        try {
+            for (SeedCsv.Row row = csv.next(); row != null; row = csv.next()) {
+                read++;
+                if (!validateRow(file, header.size(), present, row, keys)) {
+                    skipped++;
+                }
+                if (read % PROGRESS_EVERY == 0) {
+                    LOG.info("Validating {}: {} rows", file.fileName, read);
+                }
+            }
+        } catch (SeedCsv.Malformed e) {
+            error(file, e.line, CSV, e.getMessage());
+            markUnchecked(file);
+        }
+        LOG.info("Validated {}: {} rows", file.fileName, read);
+        return new FileRows(file.fileName, read, skipped);
+    }
+
+    /** Checks one row; answers whether the load will write it (false: illustrative and excluded). */
+    private boolean validateRow(SeedFile file, int width, List<Column> present, SeedCsv.Row row,
+            Map<String, Long> keys) {
+        if (row.size() != width) {
+            error(file, row.line(), ROW, row.size() + " cells, but the header has " + width);
+        }
+        boolean illustrative = "illustrative".equalsIgnoreCase(row.get(Column.CONFIDENCE.name()));
+        Map<String, Object> values = new HashMap<>();
+        for (Column column : present) {
+            String cell = row.get(column.name());
+            if (cell.isEmpty()) {
+                if (column.required()) {
+                    error(file, row.line(), column.name(), "required, but empty");
+                }
+                continue;
+            }
+            Object value;
+            try {
+                value = column.type().parse(cell);
+            } catch (IllegalArgumentException e) {
+                error(file, row.line(), column.name(), e.getMessage());
+                continue;
+            }
+            values.put(column.name(), value);
+            if (column.ref() != null) {
+                List<?> named = value instanceof List<?> list ? list : List.of(value);
+                for (Object key : named) {
+                    checkReference(file, row.line(), column, (String) key, illustrative);
+                }
+            }
+        }
+        checkOrder(file, row.line(), values);
+        checkKey(file, row, keys, illustrative);
+        return includeIllustrative || !illustrative;
+    }
+
+    private void checkReference(SeedFile file, long line, Column column, String key, boolean illustrativeRow) {
+        Ref ref = column.ref();
+        List<Ref> kinds = ref == Ref.ACTOR ? List.of(Ref.COUNTRY, Ref.ORGANIZATION) : List.of(ref);
+        if (kinds.stream().anyMatch(unchecked::contains)) {
+            return;
+        }
+        Boolean illustrativeOnly = kinds.stream()
+                .map(kind -> defined.getOrDefault(kind, Map.of()).get(key))
+                .filter(found -> found != null)
+                .findFirst()
+                .orElse(null);
+        if (illustrativeOnly == null) {
+            error(file, line, column.name(), "unknown " + ref.noun + " '" + key + "' (not in " + ref.definedIn + ")");
+        } else if (illustrativeOnly && !includeIllustrative && !illustrativeRow) {
+            error(file, line, column.name(), ref.noun + " '" + key
+                    + "' is defined only by an illustrative row, which a load without illustrative data skips");
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void checkOrder(SeedFile file, long line, Map<String, Object> values) {
+        for (List<String> pair : file.ordered) {
+            Comparable earlier = (Comparable) values.get(pair.get(0));
+            Comparable later = (Comparable) values.get(pair.get(1));
+            if (earlier != null && later != null && later.compareTo(earlier) < 0) {
+                error(file, line, pair.get(1), pair.get(1) + " " + later + " is before " + pair.get(0) + " " + earlier);
+            }
+        }
+    }
+
+    /** Duplicate keys, organisation codes that clash with a country, and the keys later files may name. */
+    private void checkKey(SeedFile file, SeedCsv.Row row, Map<String, Long> keys, boolean illustrative) {
+        List<String> parts = new ArrayList<>();
+        for (String column : file.keyColumns) {
+            String cell = row.get(column);
+            if (cell.isEmpty() && file.column(column).orElseThrow().required()) {
+                return;
+            }
+            parts.add(cell);
+        }
+        String key = String.join("\u0000", parts);
+        String shown = String.join(", ", parts.stream().filter(p -> !p.isEmpty()).toList());
+        String column = file.keyColumns.get(0);
+        Long first = keys.putIfAbsent(key, row.line());
+        if (first != null) {
+            error(file, row.line(), column, "duplicate key '" + shown + "' (first on line " + first + ")");
+            return;
+        }
+        if (file == SeedFile.ORGANIZATIONS && !unchecked.contains(Ref.COUNTRY)
+                && defined.get(Ref.COUNTRY).containsKey(key)) {
+            error(file, row.line(), column, "code '" + key + "' clashes with a country's iso3 in countries.csv");
+        }
+        if (file.defines != null) {
+            defined.get(file.defines).put(key, illustrative);
+        }
+    }
+
+    private void warnAboutIgnoredExtras(SeedFile file, List<String> header) {
+        for (String name : header) {
+            if (file.column(name).isPresent()) {
+                continue;
+            }
+            String property = Column.camelCase(name);
+            if (property.isEmpty() || file.storesProperty(property)) {
+                LOG.warn("{}: extra column '{}' is ignored: its property name '{}' is taken or empty",
+                        file.fileName, name, property);
+            }
+        }
+    }
+
+    private void markUnchecked(SeedFile file) {
+        if (file.defines != null) {
+            unchecked.add(file.defines);
+        }
+    }
+
+    private void error(SeedFile file, long line, String column, String message) {
+        if (errors.size() < MAX_ERRORS) {
+            errors.add(new SeedError(file.fileName, line, column, message));
+        } else {
+            omitted++;
+        }
+    }
+}

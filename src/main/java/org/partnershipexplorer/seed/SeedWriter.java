@@ -1,0 +1,306 @@
+package org.partnershipexplorer.seed;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.partnershipexplorer.neo4j.Cypher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pass 2 of a load: writes a validated seed inside one transaction, in batches of {@link #BATCH} rows a statement.
+ *
+ * <p>Every statement MERGEs on graph-model.md's keys (relationships on their stable {@code id}) and replaces the
+ * properties with the row's ({@code SET x = $props}), so a second load of the same seed leaves the same graph and
+ * a cell emptied since the last load removes its property.
+ */
+final class SeedWriter {
+
+    static final int BATCH = 2000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SeedWriter.class);
+
+    private final Cypher.Transaction tx;
+    private final SeedSource source;
+    private final boolean includeIllustrative;
+
+    private SeedWriter(Cypher.Transaction tx, SeedSource source, boolean includeIllustrative) {
+        this.tx = tx;
+        this.source = source;
+        this.includeIllustrative = includeIllustrative;
+    }
+
+    /** Writes every file of a seed that {@link SeedValidator} accepted. */
+    static void write(Cypher.Transaction tx, SeedSource source, boolean includeIllustrative) {
+        SeedWriter writer = new SeedWriter(tx, source, includeIllustrative);
+        for (SeedFile file : SeedFile.values()) {
+            Optional<SeedCsv> csv = SeedCsv.open(source, file.fileName);
+            if (csv.isPresent()) {
+                try (SeedCsv open = csv.get()) {
+                    writer.write(file, open);
+                }
+            }
+        }
+    }
+
+    private void write(SeedFile file, SeedCsv csv) {
+        List<Column> present = file.columns.stream().filter(c -> csv.header().contains(c.name())).toList();
+        Map<String, String> extras = extraColumns(file, csv.header());
+        String statement = statement(file);
+        List<Map<String, Object>> batch = new ArrayList<>(BATCH);
+        long written = 0;
+        for (SeedCsv.Row row = csv.next(); row != null; row = csv.next()) {
+            if (!includeIllustrative && "illustrative".equalsIgnoreCase(row.get(Column.CONFIDENCE.name()))) {
+                continue;
+            }
+            batch.add(parameters(file, present, extras, row));
+            if (batch.size() == BATCH) {
+                tx.run(statement, Map.of("rows", batch));
+                batch = new ArrayList<>(BATCH);
+            }
+            written++;
+            if (written % SeedValidator.PROGRESS_EVERY == 0) {
+                LOG.info("Writing {}: {} rows", file.fileName, written);
+            }
+        }
+        if (!batch.isEmpty()) {
+            tx.run(statement, Map.of("rows", batch));
+        }
+        LOG.info("Wrote {}: {} rows", file.fileName, written);
+    }
+
+    /**
+     * One row as the statement reads it: {@code props} (the stored properties, absent cells left out),
+     * {@code edge} (confidence and source, for the relationships a node row implies), and each endpoint column
+     * under its camelCase name.
+     */
+    private static Map<String, Object> parameters(SeedFile file, List<Column> present, Map<String, String> extras,
+            SeedCsv.Row row) {
+        Map<String, Object> props = new HashMap<>();
+        Map<String, Object> parameters = new HashMap<>();
+        for (Map.Entry<String, String> extra : extras.entrySet()) {
+            String cell = row.get(extra.getKey());
+            if (!cell.isEmpty()) {
+                props.put(extra.getValue(), cell);
+            }
+        }
+        for (Column column : present) {
+            String cell = row.get(column.name());
+            if (cell.isEmpty()) {
+                continue;
+            }
+            Object value = column.type().parse(cell);
+            if (column.stored()) {
+                props.put(column.property(), value);
+            }
+            if (column.ref() != null) {
+                parameters.put(column.property(), value);
+            }
+        }
+        if (file == SeedFile.COUNTRIES || file == SeedFile.ORGANIZATIONS) {
+            props.put("id", row.get(file.keyColumns.get(0)));
+        }
+        if (file.relationshipKind != null) {
+            props.put("id", relationshipId(file, row));
+        }
+        parameters.put("props", props);
+        parameters.put("edge", Map.of("confidence", props.get("confidence"), "source", props.get("source")));
+        return parameters;
+    }
+
+    /** {@code TRAINING:KOR:VNM:2021:TPP}: the kind, then the key cells, an empty optional one left out. */
+    static String relationshipId(SeedFile file, SeedCsv.Row row) {
+        StringBuilder id = new StringBuilder(file.relationshipKind);
+        for (String column : file.keyColumns) {
+            String cell = row.get(column);
+            if (!cell.isEmpty()) {
+                id.append(':').append(cell);
+            }
+        }
+        return id.toString();
+    }
+
+    /** Extra columns to keep, as column name to property name; those whose name is taken are left out. */
+    private static Map<String, String> extraColumns(SeedFile file, List<String> header) {
+        Map<String, String> extras = new LinkedHashMap<>();
+        for (String name : header) {
+            String property = Column.camelCase(name);
+            if (file.column(name).isEmpty() && !property.isEmpty() && !file.storesProperty(property)
+                    && !extras.containsValue(property)) {
+                extras.put(name, property);
+            }
+        }
+        return extras;
+    }
+
+    private static String statement(SeedFile file) {
+        return switch (file) {
+            case COUNTRIES -> COUNTRIES;
+            case ORGANIZATIONS -> ORGANIZATIONS;
+            case PROGRAMS -> PROGRAMS;
+            case MISSIONS -> MISSIONS;
+            case MINISTERIALS -> MINISTERIALS;
+            case MEMBERSHIPS -> MEMBERSHIPS;
+            case CONTRIBUTIONS -> CONTRIBUTIONS;
+            case DEPLOYMENTS -> DEPLOYMENTS;
+            case TRAININGS -> TRAININGS;
+            case DONATIONS -> DONATIONS;
+            case PLEDGES -> PLEDGES;
+            case ATTENDANCE -> ATTENDANCE;
+        };
+    }
+
+    // Countries and organisations are also Actors with an id, so that every actor column resolves with one
+    // index seek on Actor.id, whichever kind of actor it names.
+    private static final String COUNTRIES = """
+            UNWIND $rows AS row
+            MERGE (n:Country {iso3: row.props.iso3})
+            SET n = row.props, n:Actor
+            """;
+
+    private static final String ORGANIZATIONS = """
+            UNWIND $rows AS row
+            MERGE (n:Organization {code: row.props.code})
+            SET n = row.props, n:Actor
+            """;
+
+    private static final String PROGRAMS = """
+            UNWIND $rows AS row
+            MERGE (n:Program {code: row.props.code})
+            SET n = row.props
+            """;
+
+    // A host dropped from host_iso3 since the last load loses its relationship; the others are kept, not recreated.
+    private static final String MISSIONS = """
+            UNWIND $rows AS row
+            MERGE (m:Mission {acronym: row.props.acronym})
+            SET m = row.props
+            WITH m, row, coalesce(row.hostIso3, []) AS hosts
+            CALL (m, hosts) {
+              MATCH (m)-[old:LOCATED_IN]->(c:Country)
+              WHERE NOT c.iso3 IN hosts
+              DELETE old
+            }
+            CALL (m, hosts, row) {
+              UNWIND hosts AS host
+              MATCH (c:Country {iso3: host})
+              MERGE (m)-[r:LOCATED_IN]->(c)
+              SET r = row.edge
+            }
+            """;
+
+    private static final String MINISTERIALS = """
+            UNWIND $rows AS row
+            MERGE (m:Ministerial {id: row.props.id})
+            SET m = row.props
+            WITH m, row, coalesce(row.hostIso3, []) AS hosts
+            CALL (m, hosts) {
+              MATCH (m)-[old:HOSTED_BY]->(c:Country)
+              WHERE NOT c.iso3 IN hosts
+              DELETE old
+            }
+            CALL (m, hosts, row) {
+              UNWIND hosts AS host
+              MATCH (c:Country {iso3: host})
+              MERGE (m)-[r:HOSTED_BY]->(c)
+              SET r = row.edge
+            }
+            """;
+
+    private static final String MEMBERSHIPS = """
+            UNWIND $rows AS row
+            MATCH (c:Country {iso3: row.iso3})
+            MATCH (o:Organization {code: row.organization})
+            MERGE (c)-[r:MEMBER_OF {id: row.props.id}]->(o)
+            SET r = row.props
+            """;
+
+    private static final String CONTRIBUTIONS = """
+            UNWIND $rows AS row
+            MATCH (c:Country {iso3: row.iso3})
+            MATCH (m:Mission {acronym: row.mission})
+            MERGE (c)-[r:CONTRIBUTES_TO {id: row.props.id}]->(m)
+            SET r = row.props
+            """;
+
+    private static final String DEPLOYMENTS = """
+            UNWIND $rows AS row
+            MATCH (c:Country {iso3: row.iso3})
+            MERGE (d:Deployment {iso3: row.props.iso3, asOf: row.props.asOf})
+            SET d = row.props
+            MERGE (c)-[r:REPORTED]->(d)
+            SET r = row.edge
+            """;
+
+    private static final String TRAININGS = """
+            UNWIND $rows AS row
+            MATCH (a:Actor {id: row.trainer})
+            MATCH (b:Actor {id: row.trainee})
+            MERGE (a)-[r:TRAINS {id: row.props.id}]->(b)
+            SET r = row.props
+            """;
+
+    private static final String DONATIONS = """
+            UNWIND $rows AS row
+            MATCH (a:Actor {id: row.donor})
+            MATCH (b:Actor {id: row.recipient})
+            MERGE (a)-[r:DONATES_TO {id: row.props.id}]->(b)
+            SET r = row.props
+            """;
+
+    // The pledge's endpoints may change between loads: whatever the row no longer names is deleted first.
+    private static final String PLEDGES = """
+            UNWIND $rows AS row
+            MATCH (pledger:Actor {id: row.pledger})
+            MATCH (ministerial:Ministerial {id: row.ministerial})
+            MERGE (p:Pledge {id: row.props.id})
+            SET p = row.props
+            WITH p, row, pledger, ministerial
+            CALL (p, pledger) {
+              MATCH (other)-[old:PLEDGED]->(p)
+              WHERE other <> pledger
+              DELETE old
+            }
+            CALL (p, ministerial) {
+              MATCH (p)-[old:MADE_AT]->(other)
+              WHERE other <> ministerial
+              DELETE old
+            }
+            CALL (p, row) {
+              MATCH (p)-[old:BENEFITS]->(other)
+              WHERE row.beneficiary IS NULL OR other.id <> row.beneficiary
+              DELETE old
+            }
+            CALL (p, row) {
+              MATCH (p)-[old:SUPPORTS]->(other)
+              WHERE row.mission IS NULL OR other.acronym <> row.mission
+              DELETE old
+            }
+            MERGE (pledger)-[a:PLEDGED]->(p)
+            SET a = row.edge
+            MERGE (p)-[m:MADE_AT]->(ministerial)
+            SET m = row.edge
+            WITH p, row
+            CALL (p, row) {
+              MATCH (beneficiary:Actor {id: row.beneficiary})
+              MERGE (p)-[b:BENEFITS]->(beneficiary)
+              SET b = row.edge
+            }
+            CALL (p, row) {
+              MATCH (mission:Mission {acronym: row.mission})
+              MERGE (p)-[s:SUPPORTS]->(mission)
+              SET s = row.edge
+            }
+            """;
+
+    private static final String ATTENDANCE = """
+            UNWIND $rows AS row
+            MATCH (a:Actor {id: row.actor})
+            MATCH (m:Ministerial {id: row.ministerial})
+            MERGE (a)-[r:ATTENDED {id: row.props.id}]->(m)
+            SET r = row.props
+            """;
+}

@@ -1,0 +1,202 @@
+package org.partnershipexplorer.seed;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.partnershipexplorer.neo4j.Cypher;
+import org.partnershipexplorer.neo4j.GraphSchema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Seeds the database at start, once however many instances start on it together.
+ *
+ * <p>The lock is a {@code (:SeedState {id: 'seed'})} node: its unique constraint lets exactly one instance create
+ * it (status {@code loading}); that instance loads and sets {@code loaded}, or deletes the node when the load
+ * fails. The others poll until {@code loaded}, and take over a {@code loading} lock so old that its owner must
+ * have died.
+ */
+@Singleton
+public final class StartupSeeder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartupSeeder.class);
+
+    private final Cypher cypher;
+    private final GraphSchema schema;
+    private final SeedLoader loader;
+    private final Duration maxWait;
+    private final Duration staleAfter;
+    private final Duration poll;
+    /** Names this instance in the lock, so it only ever releases a lock it holds. */
+    private final String owner = UUID.randomUUID().toString();
+
+    @Inject
+    public StartupSeeder(Cypher cypher, GraphSchema schema, SeedLoader loader) {
+        this(cypher, schema, loader, Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofSeconds(1));
+    }
+
+    StartupSeeder(Cypher cypher, GraphSchema schema, SeedLoader loader, Duration maxWait, Duration staleAfter,
+            Duration poll) {
+        this.cypher = cypher;
+        this.schema = schema;
+        this.loader = loader;
+        this.maxWait = maxWait;
+        this.staleAfter = staleAfter;
+        this.poll = poll;
+    }
+
+    /**
+     * Seeds per mode: {@code never} does nothing, {@code always} loads again (MERGE: idempotent), {@code if-empty}
+     * loads only into a database that holds no node but the lock.
+     *
+     * @throws SeedValidationException when the seed has bad rows; the database is then as it was
+     * @throws IllegalStateException   when another instance holds the lock for longer than the wait allows
+     */
+    public SeedOutcome seed(SeedMode mode, SeedSource source, boolean includeIllustrative) {
+        if (mode == SeedMode.NEVER) {
+            LOG.info("Seeding disabled (EXPLORER_SEED=never)");
+            return new SeedOutcome(SeedOutcome.Status.DISABLED, null);
+        }
+        // The lock's uniqueness rests on the SeedState constraint, so the schema comes first.
+        schema.ensure();
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (true) {
+            Lock lock = tryLock(mode);
+            switch (lock) {
+                case ACQUIRED_EMPTY, ACQUIRED -> {
+                    return loadHoldingLock(mode, lock, source, includeIllustrative);
+                }
+                case LOADED -> {
+                    LOG.info("Seed already loaded; EXPLORER_SEED=if-empty leaves the database as it is");
+                    return new SeedOutcome(SeedOutcome.Status.ALREADY_LOADED, null);
+                }
+                case BUSY -> {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("Another instance has been loading the seed for longer "
+                                + "than " + maxWait + "; giving up. If it died, its lock expires after " + staleAfter);
+                    }
+                    sleep();
+                }
+            }
+        }
+    }
+
+    private SeedOutcome loadHoldingLock(SeedMode mode, Lock lock, SeedSource source, boolean includeIllustrative) {
+        try {
+            if (mode == SeedMode.IF_EMPTY && lock == Lock.ACQUIRED) {
+                LOG.info("The database holds data that start-up seeding did not load; EXPLORER_SEED=if-empty leaves it");
+                release();
+                return new SeedOutcome(SeedOutcome.Status.NOT_EMPTY, null);
+            }
+            LoadReport report = loader.load(source, includeIllustrative);
+            markLoaded(source, includeIllustrative);
+            return new SeedOutcome(SeedOutcome.Status.LOADED, report);
+        } catch (RuntimeException e) {
+            try {
+                release();
+            } catch (RuntimeException releaseFailed) {
+                e.addSuppressed(releaseFailed);
+            }
+            throw e;
+        }
+    }
+
+    /** Where this instance stands after one look at the lock. */
+    private enum Lock {
+        /** This instance holds the lock, and the database holds nothing else. */
+        ACQUIRED_EMPTY,
+        /** This instance holds the lock; the database holds other data. */
+        ACQUIRED,
+        /** The seed is loaded and if-empty asks for nothing more. */
+        LOADED,
+        /** Another instance is loading. */
+        BUSY
+    }
+
+    private Lock tryLock(SeedMode mode) {
+        return cypher.inWriteTransaction(tx -> {
+            // ON MATCH SET write-locks the node: until this transaction ends, no other instance can change it.
+            LockState state = tx.run(LOOK, Map.of("owner", owner, "staleSeconds", staleAfter.toSeconds()),
+                    r -> new LockState(r.get("status").asString(), r.get("owner").asString(),
+                            r.get("stale").asBoolean(), r.get("holdsData").asBoolean())).get(0);
+            Lock acquired = state.holdsData() ? Lock.ACQUIRED : Lock.ACQUIRED_EMPTY;
+            if (state.owner().equals(owner) && state.status().equals("loading")) {
+                return acquired;
+            }
+            if (state.status().equals("loaded")) {
+                // if-empty: a database emptied since its seed was loaded is empty again.
+                if (mode == SeedMode.IF_EMPTY && state.holdsData()) {
+                    return Lock.LOADED;
+                }
+                return take(tx, state) ? acquired : Lock.BUSY;
+            }
+            if (state.stale()) {
+                LOG.warn("Taking over the seed lock of instance {}: it has been loading for more than {}",
+                        state.owner(), staleAfter);
+                return take(tx, state) ? acquired : Lock.BUSY;
+            }
+            return Lock.BUSY;
+        });
+    }
+
+    private boolean take(Cypher.Transaction tx, LockState seen) {
+        return tx.run(TAKE, Map.of("owner", owner, "seenOwner", seen.owner(), "seenStatus", seen.status()),
+                r -> r.get("taken").asLong()).get(0) == 1;
+    }
+
+    private void markLoaded(SeedSource source, boolean includeIllustrative) {
+        long marked = cypher.write(MARK_LOADED,
+                Map.of("owner", owner, "source", source.describe(), "illustrative", includeIllustrative),
+                r -> r.get("marked").asLong()).get(0);
+        if (marked == 0) {
+            LOG.warn("The seed was loaded, but another instance took the lock over meanwhile");
+        }
+    }
+
+    private void release() {
+        cypher.write(RELEASE, Map.of("owner", owner), r -> r);
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(poll.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for another instance to load the seed", e);
+        }
+    }
+
+    private record LockState(String status, String owner, boolean stale, boolean holdsData) {
+    }
+
+    private static final String LOOK = """
+            MERGE (s:SeedState {id: 'seed'})
+            ON CREATE SET s.status = 'loading', s.owner = $owner, s.startedAt = datetime()
+            ON MATCH SET s.checkedAt = datetime()
+            RETURN s.status AS status, s.owner AS owner,
+                   s.startedAt < datetime() - duration({seconds: $staleSeconds}) AS stale,
+                   EXISTS { MATCH (n) WHERE NOT n:SeedState } AS holdsData
+            """;
+
+    // Conditional on what LOOK saw, read again under the lock LOOK took: two instances never both take it.
+    private static final String TAKE = """
+            OPTIONAL MATCH (s:SeedState {id: 'seed'})
+            WHERE s.owner = $seenOwner AND s.status = $seenStatus
+            SET s.status = 'loading', s.owner = $owner, s.startedAt = datetime()
+            REMOVE s.loadedAt
+            RETURN count(s) AS taken
+            """;
+
+    private static final String MARK_LOADED = """
+            OPTIONAL MATCH (s:SeedState {id: 'seed', owner: $owner})
+            SET s.status = 'loaded', s.loadedAt = datetime(), s.source = $source, s.illustrative = $illustrative
+            RETURN count(s) AS marked
+            """;
+
+    private static final String RELEASE = """
+            MATCH (s:SeedState {id: 'seed', owner: $owner})
+            DELETE s
+            """;
+}

@@ -1,0 +1,79 @@
+package org.partnershipexplorer.seed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.partnershipexplorer.seed.SeedFixtures.census;
+import static org.partnershipexplorer.seed.SeedFixtures.fixture;
+
+import io.micronaut.context.ApplicationContext;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.partnershipexplorer.support.TestNeo4j;
+
+@DisplayName("The application context seeds while it starts")
+class SeedOnStartupIT {
+
+    private TestNeo4j.Instance neo4j;
+
+    @BeforeAll
+    static void tmpdir() {
+        SeedFixtures.ensureTmpdir();
+    }
+
+    @BeforeEach
+    void start() {
+        neo4j = TestNeo4j.fresh();
+    }
+
+    @AfterEach
+    void stop() {
+        neo4j.close();
+    }
+
+    private Map<String, Object> properties(String dir, String mode) {
+        Map<String, Object> properties = new HashMap<>(neo4j.properties());
+        properties.put("explorer.seed.dir", dir);
+        properties.put("explorer.seed.mode", mode);
+        return properties;
+    }
+
+    @Test
+    @DisplayName("a valid EXPLORER_SEED_DIR is loaded before the context is up")
+    void seedsValidFolder() {
+        try (ApplicationContext context = ApplicationContext.run(properties(fixture("valid").toString(), "if-empty"))) {
+            assertEquals(10L, census(neo4j.driver()).get("Actor"));
+            assertTrue(context.isRunning());
+        }
+    }
+
+    @Test
+    @DisplayName("a broken seed fails the start with every error in the message, and writes nothing")
+    void brokenSeedFailsStart() {
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> ApplicationContext.run(properties(fixture("broken").toString(), "if-empty")).close());
+
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertEquals("The seed in " + fixture("broken") + " has 23 bad rows (listed above); the service does not "
+                + "start", cause.getMessage());
+        assertEquals(Map.of(), census(neo4j.driver()));
+    }
+
+    @Test
+    @DisplayName("a bad EXPLORER_SEED fails the start naming the accepted values")
+    void badModeFailsStart() {
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> ApplicationContext.run(properties("", "sometimes")).close());
+
+        assertTrue(e.getMessage().contains("EXPLORER_SEED (explorer.seed.mode) must be if-empty, always, never, "
+                + "not 'sometimes'"), e.getMessage());
+    }
+}

@@ -1,0 +1,180 @@
+package org.partnershipexplorer.seed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.partnershipexplorer.seed.SeedFixtures.fixture;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.partnershipexplorer.seed.LoadReport.FileRows;
+
+@DisplayName("Validating a seed (pass 1)")
+class SeedValidatorTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void tmpdir() {
+        SeedFixtures.ensureTmpdir();
+    }
+
+    @Test
+    @DisplayName("reports every bad row of the broken fixture as file:line: column: what is wrong, in file order")
+    void brokenFixtureListsEveryError() {
+        SeedValidationException e = assertThrows(SeedValidationException.class,
+                () -> SeedValidator.validate(SeedSource.directory(fixture("broken")), true));
+
+        assertEquals(List.of(
+                "countries.csv:3: confidence: unknown confidence 'sure' (verified, reported, estimate, illustrative)",
+                "countries.csv:4: un_member: 'yes' is not a boolean (true or false)",
+                "countries.csv:4: source: required, but empty",
+                "countries.csv:5: iso3: duplicate key 'KOR' (first on line 2)",
+                "organizations.csv:3: code: code 'GHA' clashes with a country's iso3 in countries.csv",
+                "organizations.csv:4: kind: unknown kind 'union' (un, regional, alliance, other)",
+                "missions.csv:2: host_iso3: unknown country 'XYZ' (not in countries.csv)",
+                "missions.csv:3: start_year: year 1891 is out of range 1945..2100",
+                "missions.csv:4: end_year: end_year 1960 is before start_year 1964",
+                "contributions.csv:2: total: 'abc' is not an integer",
+                "contributions.csv:3: mission: unknown mission 'MINUSCA' (not in missions.csv)",
+                "contributions.csv:3: as_of: '2021-31-12' is not an ISO date (yyyy-MM-dd)",
+                "trainings.csv:2: trainee: unknown actor 'XYZ' (not in countries.csv or organizations.csv)",
+                "trainings.csv:3: trainees: -3 is negative: counts are non-negative integers",
+                "trainings.csv:4: year: '20x1' is not a year",
+                "trainings.csv:5: program: unknown program 'NOPE' (not in programs.csv)",
+                "trainings.csv:7: program: unknown program 'NOPE' (not in programs.csv)",
+                "trainings.csv:7: trainer: duplicate key 'UN, KOR, 2022, NOPE' (first on line 5)",
+                "trainings.csv:8: (row): 6 cells, but the header has 8",
+                "donations.csv:1: item: required column is missing from the header",
+                "pledges.csv:2: ministerial: unknown ministerial 'seoul-2021' (not in ministerials.csv)",
+                "pledges.csv:2: category: unknown category 'GADGETS' (CAPABILITY, TRAINING, CAPACITY_BUILDING, "
+                        + "MEDICAL, WOMEN, ENVIRONMENT, TECHNOLOGY, FINANCIAL, OTHER)",
+                "pledges.csv:2: status: unknown status 'promised' (pledged, in_progress, delivered, lapsed, unknown)"),
+                e.lines());
+        assertEquals(new SeedError("trainings.csv", 2, "trainee",
+                "unknown actor 'XYZ' (not in countries.csv or organizations.csv)"), e.getErrors().get(12));
+    }
+
+    @Test
+    @DisplayName("accepts the valid fixture and counts its rows, ignoring README.md and the sources/ subfolder")
+    void validFixtureCountsRows() {
+        List<FileRows> files = SeedValidator.validate(SeedSource.directory(fixture("valid")), false);
+
+        assertEquals(List.of(
+                new FileRows("countries.csv", 7, 1),
+                new FileRows("organizations.csv", 3, 0),
+                new FileRows("programs.csv", 1, 0),
+                new FileRows("missions.csv", 4, 0),
+                new FileRows("ministerials.csv", 2, 0),
+                new FileRows("memberships.csv", 7, 1),
+                new FileRows("contributions.csv", 3, 0),
+                new FileRows("deployments.csv", 2, 0),
+                new FileRows("trainings.csv", 4, 1),
+                new FileRows("donations.csv", 2, 0),
+                new FileRows("pledges.csv", 4, 1),
+                new FileRows("attendance.csv", 5, 1)), files);
+    }
+
+    @Test
+    @DisplayName("the classpath source reads the same fixture as the folder does")
+    void classpathSourceReadsTheFixture() {
+        assertEquals(SeedValidator.validate(SeedSource.directory(fixture("valid")), true),
+                SeedValidator.validate(SeedSource.classpath("seed/valid"), true));
+    }
+
+    @Test
+    @DisplayName("a folder without seed files is a valid, empty seed")
+    void emptyFolderIsEmptySeed() {
+        assertEquals(List.of(), SeedValidator.validate(SeedSource.directory(dir), true));
+    }
+
+    @Test
+    @DisplayName("without illustrative data, a real row that names a node only an illustrative row defines is an error")
+    void realRowOnIllustrativeNode() throws IOException {
+        write("countries.csv", """
+                iso3,name,region,confidence,source
+                KOR,Republic of Korea,Asia,verified,https://example.org
+                ZZZ,Illustratia,Europe,illustrative,illustrative: invented
+                """);
+        write("trainings.csv", """
+                trainer,trainee,year,confidence,source
+                KOR,ZZZ,2021,reported,https://example.org
+                ZZZ,KOR,2021,illustrative,illustrative: invented
+                """);
+
+        assertEquals(2, SeedValidator.validate(SeedSource.directory(dir), true).size());
+        SeedValidationException e = assertThrows(SeedValidationException.class,
+                () -> SeedValidator.validate(SeedSource.directory(dir), false));
+        assertEquals(List.of("trainings.csv:2: trainee: actor 'ZZZ' is defined only by an illustrative row, "
+                + "which a load without illustrative data skips"), e.lines());
+    }
+
+    @Test
+    @DisplayName("a stray quote stops that file with the line it starts on; later files are still checked")
+    void malformedCsv() throws IOException {
+        write("countries.csv", """
+                iso3,name,region,confidence,source
+                KOR,Republic of Korea,Asia,verified,https://example.org
+                VNM,"Viet" Nam,Asia,verified,https://example.org
+                """);
+        write("organizations.csv", """
+                code,name,confidence,source
+                UN,United Nations,maybe,https://www.un.org
+                """);
+
+        SeedValidationException e = assertThrows(SeedValidationException.class,
+                () -> SeedValidator.validate(SeedSource.directory(dir), true));
+        assertEquals(2, e.getErrors().size());
+        assertEquals("countries.csv:3: (csv)", e.lines().get(0).substring(0, "countries.csv:3: (csv)".length()));
+        assertEquals("organizations.csv:2: confidence: unknown confidence 'maybe' "
+                + "(verified, reported, estimate, illustrative)", e.lines().get(1));
+    }
+
+    @Test
+    @DisplayName("a byte-order mark, CRLF line ends, blank lines and extra columns are all accepted")
+    void toleratesSpreadsheetHabits() throws IOException {
+        Files.writeString(dir.resolve("countries.csv"), "\uFEFFiso3,name,region,confidence,source,m49,My Note\r\n"
+                + "KOR,Republic of Korea,Asia,verified,https://example.org,410,x\r\n\r\n"
+                + "VNM,Viet Nam,Asia,Verified,https://example.org,704,\r\n", StandardCharsets.UTF_8);
+
+        assertEquals(List.of(new FileRows("countries.csv", 2, 0)),
+                SeedValidator.validate(SeedSource.directory(dir), true));
+    }
+
+    @Test
+    @DisplayName("more than a thousand errors are cut to a thousand and a line saying how many more")
+    void errorListIsCapped() throws IOException {
+        String rows = IntStream.rangeClosed(1, 1005)
+                .mapToObj(i -> "C" + i + ",Country " + i + ",Asia,verified,")
+                .collect(Collectors.joining("\n"));
+        write("countries.csv", "iso3,name,region,confidence,source\n" + rows + "\n");
+
+        SeedValidationException e = assertThrows(SeedValidationException.class,
+                () -> SeedValidator.validate(SeedSource.directory(dir), true));
+        assertEquals(1000, e.getErrors().size());
+        assertEquals(5, e.getOmitted());
+        assertEquals("countries.csv:1001: source: required, but empty", e.lines().get(999));
+        assertEquals("... and 5 more", e.lines().get(1000));
+    }
+
+    @Test
+    @DisplayName("a missing seed folder is refused, rather than loaded as an empty seed")
+    void missingFolder() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SeedSource.directory(dir.resolve("nope")));
+        assertEquals("seed folder " + dir.resolve("nope") + " does not exist or is not a folder", e.getMessage());
+    }
+
+    private void write(String file, String text) throws IOException {
+        Files.writeString(dir.resolve(file), text, StandardCharsets.UTF_8);
+    }
+}

@@ -157,6 +157,27 @@ public class AnalyticsRepository {
                 });
     }
 
+    /**
+     * Recipients that receive the same kind of support on the same subject from several providers in {@code year}:
+     * a donation's subject is its item, a training's its programme, else its topic.
+     */
+    public List<DuplicateSupport> duplicates(int year) {
+        return cypher.read("""
+                MATCH (p)-[r:TRAINS|DONATES_TO]->(x)
+                WHERE p <> x AND r.year <= $year AND coalesce(r.endYear, r.year) >= $year
+                WITH x, p, r, CASE type(r) WHEN 'TRAINS' THEN 'TRAINING' ELSE 'DONATION' END AS kind,
+                     CASE type(r) WHEN 'TRAINS' THEN coalesce(r.program, r.topic) ELSE r.item END AS subject
+                WHERE subject IS NOT NULL
+                WITH x, p, r, kind, subject ORDER BY p.id, r.id
+                WITH x.id AS recipient, kind, subject, collect(DISTINCT p.id) AS providers, collect(r.id) AS ids
+                WHERE size(providers) >= 2
+                RETURN recipient, kind, subject, providers, ids
+                ORDER BY recipient, kind, subject
+                """, Map.of("year", year), r -> new DuplicateSupport(r.get("recipient").asString(),
+                        r.get("kind").asString(), r.get("subject").asString(), year,
+                        r.get("providers").asList(Value::asString), r.get("ids").asList(Value::asString)));
+    }
+
     private static Map<String, Object> parameters(List<String> types, YearRange years) {
         Map<String, Object> p = new HashMap<>();
         p.put("types", types);

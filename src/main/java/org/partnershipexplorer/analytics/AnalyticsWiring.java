@@ -66,7 +66,8 @@ public final class AnalyticsWiring implements GraphQLWiring, DataLoaders {
                         .dataFetcher("components", this::components)
                         .dataFetcher("criticalProviders", this::criticalProviders)
                         .dataFetcher("whatIf", this::whatIf)
-                        .dataFetcher("suggestPartners", this::suggestPartners))
+                        .dataFetcher("suggestPartners", this::suggestPartners)
+                        .dataFetcher("duplicateSupport", this::duplicateSupport))
                 .type("Country", t -> t.dataFetcher("supportNeed", this::supportNeed))
                 .type("SupportNeed", t -> t
                         .dataFetcher("country", env -> CountryWiring.country(env, env.<SupportNeed>getSource().iso3()))
@@ -91,7 +92,11 @@ public final class AnalyticsWiring implements GraphQLWiring, DataLoaders {
                         .dataFetcher("provider",
                                 env -> ActorWiring.actor(env, env.<PartnerSuggestion>getSource().providerId()))
                         .dataFetcher("sharedMissions",
-                                env -> missions(env, env.<PartnerSuggestion>getSource().sharedMissionAcronyms())));
+                                env -> missions(env, env.<PartnerSuggestion>getSource().sharedMissionAcronyms())))
+                .type("DuplicateSupport", t -> t
+                        .dataFetcher("recipient",
+                                env -> ActorWiring.actor(env, env.<DuplicateSupport>getSource().recipientId()))
+                        .dataFetcher("providers", env -> actors(env, env.<DuplicateSupport>getSource().providerIds())));
     }
 
     @Override
@@ -184,6 +189,11 @@ public final class AnalyticsWiring implements GraphQLWiring, DataLoaders {
                 .orElseThrow(() -> ApiException.notFound("country", iso3));
         return PartnerSuggestions.suggest(iso3, inputs.graph(), inputs.sharedMissions(), inputs.regions(),
                 settings.suggestion(), first);
+    }
+
+    /** Query.duplicateSupport */
+    List<DuplicateSupport> duplicateSupport(DataFetchingEnvironment env) {
+        return repository.duplicates(Arguments.year("year", env.<Integer>getArgument("year")));
     }
 
     private PartnershipGraph graph(DataFetchingEnvironment env) {

@@ -281,6 +281,19 @@ class SupportAnalyticsIT implements ServiceTest {
     }
 
     @Test
+    @DisplayName("duplicateSupport(2018): 19 recipients of the CUNPK course for Africa from both IND and USA; none in 2021")
+    void duplicateSupport() {
+        JsonNode list = client().operation("duplicateSupport", vars("year", 2018)).data().path("duplicateSupport");
+        assertEquals(19, list.size());
+        JsonNode first = list.path(0);
+        assertEquals(List.of("BDI", "TRAINING", "CUNPK-AFRICA", "2018"), List.of(first.path("recipient").path("id")
+                .asText(), first.path("kind").asText(), first.path("subject").asText(), first.path("year").asText()));
+        assertEquals(List.of("IND", "USA"), texts(first.path("providers"), "/id"));
+        assertEquals(0, client().operation("duplicateSupport", vars("year", 2021)).data().path("duplicateSupport")
+                .size());
+    }
+
+    @Test
     @DisplayName("bad input gets a clear error: unknown mission, actor or country, a year out of range, first over 500, a broken cursor")
     void errors() {
         assertEquals("NOT_FOUND", client().operation("isolatedContributors",

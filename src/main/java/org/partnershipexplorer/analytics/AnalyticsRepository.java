@@ -25,11 +25,12 @@ public class AnalyticsRepository {
 
     /**
      * The partnership graph of api.md: relationships of the chosen types that overlap the years
-     * (year..coalesce(endYear, year)), counted per provider and recipient. Shared by the statements below.
-     * Counting per pair of nodes before reading their ids reads two properties per pair, not per relationship;
-     * TRAINS and DONATES_TO only ever join actors (graph-model.md), so the ends need no label check.
+     * (year..coalesce(endYear, year)), counted per provider and recipient. Counting per pair of nodes before reading
+     * their ids reads two properties per pair, not per relationship; TRAINS and DONATES_TO only ever join actors
+     * (graph-model.md), so the ends need no label check. This form reads every relationship of the types: right
+     * when the range is open at its start (all years), where most relationships match anyway.
      */
-    private static final String LINKS = """
+    private static final String LINKS_SCAN = """
             CALL {
               MATCH (a)-[r:TRAINS|DONATES_TO]->(b)
               WHERE type(r) IN $types
@@ -40,6 +41,39 @@ public class AnalyticsRepository {
             }
             """;
 
+    /**
+     * The same graph when the range has a start: relationships that begin in the range, found by the year indexes,
+     * plus those that began before it and run into it, found by the endYear indexes (only relationships with an end
+     * year are in them). A window of 3 years out of 30 then reads a tenth of the relationships.
+     */
+    private static final String LINKS_WINDOW = """
+            CALL {
+              CALL {
+                MATCH (a)-[r:TRAINS]->(b)
+                WHERE 'TRAINS' IN $types AND r.year >= $from AND r.year <= coalesce($to, 9999)
+                RETURN a, b, r
+                UNION ALL
+                MATCH (a)-[r:TRAINS]->(b)
+                WHERE 'TRAINS' IN $types AND r.endYear >= $from AND r.year < $from
+                RETURN a, b, r
+                UNION ALL
+                MATCH (a)-[r:DONATES_TO]->(b)
+                WHERE 'DONATES_TO' IN $types AND r.year >= $from AND r.year <= coalesce($to, 9999)
+                RETURN a, b, r
+                UNION ALL
+                MATCH (a)-[r:DONATES_TO]->(b)
+                WHERE 'DONATES_TO' IN $types AND r.endYear >= $from AND r.year < $from
+                RETURN a, b, r
+              }
+              WITH a, b, count(r) AS n
+              RETURN collect([a.id, b.id, n]) AS links
+            }
+            """;
+
+    private static String links(YearRange years) {
+        return years.from() == null ? LINKS_SCAN : LINKS_WINDOW;
+    }
+
     private final Cypher cypher;
 
     public AnalyticsRepository(Cypher cypher) {
@@ -48,7 +82,7 @@ public class AnalyticsRepository {
 
     /** The partnership graph of these relationship types over these years. */
     public PartnershipGraph graph(List<String> types, YearRange years) {
-        return cypher.read(LINKS + "RETURN links", parameters(types, years), r -> links(r.get("links"))).get(0);
+        return cypher.read(links(years) + "RETURN links", parameters(types, years), r -> links(r.get("links"))).get(0);
     }
 
     /** The graph, and which of {@code ids} name no actor at all (whatIf answers NOT_FOUND for those). */
@@ -58,7 +92,7 @@ public class AnalyticsRepository {
     public GraphAndMissing graphAndMissing(List<String> types, YearRange years, List<String> ids) {
         Map<String, Object> p = parameters(types, years);
         p.put("ids", ids);
-        return cypher.read(LINKS + """
+        return cypher.read(links(years) + """
                 CALL {
                   UNWIND $ids AS id
                   OPTIONAL MATCH (a:Actor {id: id})
@@ -79,10 +113,11 @@ public class AnalyticsRepository {
      * up to the end of the year, and the missions that exist (to tell an unknown mission filter from an empty one).
      */
     public SupportInputs supportInputs(List<String> types, int year, int windowFrom) {
-        Map<String, Object> p = parameters(types, new YearRange(windowFrom, year));
+        YearRange window = new YearRange(windowFrom, year);
+        Map<String, Object> p = parameters(types, window);
         p.put("year", year);
         p.put("endOfYear", LocalDate.of(year, 12, 31));
-        return cypher.read(LINKS + """
+        return cypher.read(links(window) + """
                 CALL {
                   MATCH (c:Country)-[k:CONTRIBUTES_TO]->(m:Mission)
                   WHERE k.year = $year
@@ -129,7 +164,7 @@ public class AnalyticsRepository {
         p.put("iso3", iso3);
         return cypher.readOptional("""
                 MATCH (target:Country {iso3: $iso3})
-                """ + LINKS + """
+                """ + LINKS_SCAN + """
                 CALL {
                   WITH target
                   MATCH (target)-[:CONTRIBUTES_TO]->(m:Mission)<-[:CONTRIBUTES_TO]-(other:Country)

@@ -15,6 +15,7 @@ import org.partnershipexplorer.analytics.SupportScore.CountryFacts;
 import org.partnershipexplorer.graphql.Arguments.YearRange;
 import org.partnershipexplorer.neo4j.Cypher;
 import org.partnershipexplorer.neo4j.Rows;
+import org.partnershipexplorer.partnership.Partnership;
 
 /**
  * Reads what each computation needs in ONE statement: the partnership graph (parallel relationships already counted
@@ -204,13 +205,17 @@ public class AnalyticsRepository {
                      CASE type(r) WHEN 'TRAINS' THEN coalesce(r.program, r.topic) ELSE r.item END AS subject
                 WHERE subject IS NOT NULL
                 WITH x, p, r, kind, subject ORDER BY p.id, r.id
-                WITH x.id AS recipient, kind, subject, collect(DISTINCT p.id) AS providers, collect(r.id) AS ids
+                WITH x.id AS recipient, kind, subject, collect(DISTINCT p.id) AS providers,
+                     collect([r, p.id]) AS partnerships
                 WHERE size(providers) >= 2
-                RETURN recipient, kind, subject, providers, ids
+                RETURN recipient, kind, subject, providers, partnerships
                 ORDER BY recipient, kind, subject
-                """, Map.of("year", year), r -> new DuplicateSupport(r.get("recipient").asString(),
-                        r.get("kind").asString(), r.get("subject").asString(), year,
-                        r.get("providers").asList(Value::asString), r.get("ids").asList(Value::asString)));
+                """, Map.of("year", year), r -> {
+                    String recipient = r.get("recipient").asString();
+                    return new DuplicateSupport(recipient, r.get("kind").asString(), r.get("subject").asString(), year,
+                            r.get("providers").asList(Value::asString), r.get("partnerships").asList(
+                                    v -> Partnership.of(v.get(0).asRelationship(), v.get(1).asString(), recipient)));
+                });
     }
 
     private static Map<String, Object> parameters(List<String> types, YearRange years) {

@@ -27,6 +27,7 @@ import org.partnershipexplorer.graphql.GraphQLWiring;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.mission.Mission;
 import org.partnershipexplorer.mission.MissionWiring;
+import org.partnershipexplorer.partnership.PartnershipKind;
 
 /**
  * The "Support" section of the schema: isolatedContributors, centrality, components, criticalProviders, whatIf,
@@ -200,17 +201,10 @@ public final class AnalyticsWiring implements GraphQLWiring, DataLoaders {
         return repository.graph(relationshipTypes(env), Arguments.years(env, "years"));
     }
 
-    /** The {@code kinds} argument as relationship types; null or empty means both (api.md). */
+    /** The {@code kinds} argument as relationship types (null or empty: both), sorted so equal choices share a key. */
     static List<String> relationshipTypes(DataFetchingEnvironment env) {
-        List<String> kinds = env.getArgument("kinds");
-        Set<String> types = new TreeSet<>();
-        if (kinds == null || kinds.isEmpty() || kinds.contains("DONATION")) {
-            types.add("DONATES_TO");
-        }
-        if (kinds == null || kinds.isEmpty() || kinds.contains("TRAINING")) {
-            types.add("TRAINS");
-        }
-        return List.copyOf(types);
+        return PartnershipKind.relationshipTypes(PartnershipKind.of(env.getArgument("kinds"))).stream()
+                .sorted().toList();
     }
 
     private static int first(DataFetchingEnvironment env, int defaultFirst) {

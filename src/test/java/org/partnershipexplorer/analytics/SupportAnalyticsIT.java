@@ -39,12 +39,6 @@ class SupportAnalyticsIT implements ServiceTest {
         return new GraphQLClient(server.getURI());
     }
 
-    /** Any free port: application.yml's 8080 may be taken by another service on a shared machine. */
-    @Override
-    public Map<String, String> extraProperties() {
-        return Map.of("micronaut.server.port", "-1", "micronaut.server.host", "127.0.0.1");
-    }
-
     static List<String> texts(JsonNode array, String field) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.at(field).asText()));
@@ -289,6 +283,10 @@ class SupportAnalyticsIT implements ServiceTest {
         assertEquals(List.of("BDI", "TRAINING", "CUNPK-AFRICA", "2018"), List.of(first.path("recipient").path("id")
                 .asText(), first.path("kind").asText(), first.path("subject").asText(), first.path("year").asText()));
         assertEquals(List.of("IND", "USA"), texts(first.path("providers"), "/id"));
+        assertEquals(List.of("TRAINING:IND:BDI:2018:CUNPK-AFRICA", "TRAINING:USA:BDI:2018:CUNPK-AFRICA"),
+                texts(first.path("partnerships"), "/id"));
+        assertEquals(List.of("IND", "USA"), texts(first.path("partnerships"), "/provider/id"));
+        assertEquals(List.of("Training", "Training"), texts(first.path("partnerships"), "/__typename"));
         assertEquals(0, client().operation("duplicateSupport", vars("year", 2021)).data().path("duplicateSupport")
                 .size());
     }

@@ -73,6 +73,9 @@ public final class AnalyticsBench {
             report("isolatedContributors(year: 2024, first: 50)", time(http, graphql, ISOLATED));
             report("centrality(first: 500), all years", time(http, graphql, CENTRALITY));
             breakdown(context.getBean(AnalyticsRepository.class), context.getBean(SupportSettings.class));
+            // a second round over HTTP: on a shared machine the load changes from one minute to the next
+            report("isolatedContributors, second round", time(http, graphql, ISOLATED));
+            report("centrality, second round", time(http, graphql, CENTRALITY));
             Runtime rt = Runtime.getRuntime();
             System.out.printf(Locale.ROOT, "heap: max %d MB, peak used during the timed requests %d MB%n",
                     rt.maxMemory() / (1 << 20), peakHeapUsed() / (1 << 20));

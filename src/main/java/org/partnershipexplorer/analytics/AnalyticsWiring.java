@@ -20,7 +20,6 @@ import org.partnershipexplorer.country.Country;
 import org.partnershipexplorer.country.CountryWiring;
 import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.graphql.Arguments;
-import org.partnershipexplorer.graphql.Arguments.YearRange;
 import org.partnershipexplorer.graphql.Batch;
 import org.partnershipexplorer.graphql.DataLoaders;
 import org.partnershipexplorer.graphql.GraphQLWiring;

@@ -44,6 +44,9 @@ public final class GraphSchema {
             "CREATE INDEX attended_id IF NOT EXISTS FOR ()-[r:ATTENDED]-() ON (r.id)",
             "CREATE INDEX trains_year IF NOT EXISTS FOR ()-[r:TRAINS]-() ON (r.year)",
             "CREATE INDEX donates_year IF NOT EXISTS FOR ()-[r:DONATES_TO]-() ON (r.year)",
+            // the analytics' windowed reads find partnerships that began before a window and run into it here
+            "CREATE INDEX trains_end_year IF NOT EXISTS FOR ()-[r:TRAINS]-() ON (r.endYear)",
+            "CREATE INDEX donates_end_year IF NOT EXISTS FOR ()-[r:DONATES_TO]-() ON (r.endYear)",
             """
             CREATE FULLTEXT INDEX search IF NOT EXISTS
             FOR (n:Country|Organization|Mission|Program) ON EACH [n.name, n.iso3, n.iso2, n.code, n.acronym]

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.neo4j.Cypher;
+import org.partnershipexplorer.neo4j.Rows;
 
 /** Countries and their deployment totals. */
 @Singleton
@@ -29,32 +30,33 @@ public class CountryRepository {
         }
     }
 
-    /** One page in iso3 order, and the number of countries that match, in one statement. */
+    /**
+     * One page in iso3 order, and (when asked for) the number of countries that match, in one statement. The page
+     * walks the iso3 index in order from the cursor, so it reads about {@code limit} countries rather than sorting
+     * all of them; the count, which must read every country, only runs when {@code withTotal}.
+     */
     public Paging.Connection<Country> page(Filter filter, Paging.Request request) {
         Map<String, Object> parameters = filter.parameters();
         parameters.put("after", request.afterKey());
         parameters.put("limit", request.limit());
+        parameters.put("withTotal", request.withTotal());
         return cypher.read("""
-                CALL {
+                MATCH (c:Country)
+                WHERE c.iso3 > coalesce($after, '')
+                  AND ($region IS NULL OR c.region = $region)
+                  AND ($subregion IS NULL OR c.subregion = $subregion)
+                  AND ($unMember IS NULL OR c.unMember = $unMember)
+                WITH c ORDER BY c.iso3 LIMIT $limit
+                WITH collect(c) AS page
+                RETURN page, CASE WHEN $withTotal THEN COUNT {
                   MATCH (c:Country)
                   WHERE ($region IS NULL OR c.region = $region)
                     AND ($subregion IS NULL OR c.subregion = $subregion)
                     AND ($unMember IS NULL OR c.unMember = $unMember)
-                  RETURN count(c) AS total
-                }
-                CALL {
-                  MATCH (c:Country)
-                  WHERE ($region IS NULL OR c.region = $region)
-                    AND ($subregion IS NULL OR c.subregion = $subregion)
-                    AND ($unMember IS NULL OR c.unMember = $unMember)
-                    AND ($after IS NULL OR c.iso3 > $after)
-                  WITH c ORDER BY c.iso3 LIMIT $limit
-                  RETURN collect(c) AS page
-                }
-                RETURN total, page
+                } END AS total
                 """, parameters, r -> Paging.connection(request,
                         r.get("page").asList(v -> Country.of(v.asNode())),
-                        r.get("total").asLong(), Country::iso3))
+                        Rows.whole(r, "total"), Country::iso3))
                 .get(0);
     }
 

@@ -19,8 +19,12 @@ public final class Paging {
     private Paging() {
     }
 
-    /** What a client asked for: {@code first} nodes after the key {@code afterKey} (null for the start). */
-    public record Request(int first, String afterKey) {
+    /**
+     * What a client asked for: {@code first} nodes after the key {@code afterKey} (null for the start), and whether
+     * it selected {@code totalCount}: counting every match costs a scan that a client paging through a list rarely
+     * needs, so it is only paid when asked for.
+     */
+    public record Request(int first, String afterKey, boolean withTotal) {
 
         /** Reads and checks {@code first} and {@code after}; the database is asked for one more to learn hasNextPage. */
         public static Request of(DataFetchingEnvironment env) {
@@ -30,7 +34,8 @@ public final class Paging {
             if (n < 0 || n > MAX_FIRST) {
                 throw ApiException.badInput("first", "must be between 0 and " + MAX_FIRST + ", got " + n);
             }
-            return new Request(n, after == null ? null : decode(after));
+            return new Request(n, after == null ? null : decode(after),
+                    env.getSelectionSet().contains("totalCount"));
         }
 
         public int limit() {
@@ -44,11 +49,12 @@ public final class Paging {
     public record Edge<T>(String cursor, T node) {
     }
 
-    public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, long totalCount) {
+    /** {@code totalCount} is null when the request did not select it ({@link Request#withTotal()}). */
+    public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, Long totalCount) {
     }
 
     /** Builds a connection from up to {@code first + 1} rows fetched in key order. */
-    public static <T> Connection<T> connection(Request request, List<T> rows, long totalCount, Function<T, String> key) {
+    public static <T> Connection<T> connection(Request request, List<T> rows, Long totalCount, Function<T, String> key) {
         boolean hasNext = rows.size() > request.first();
         List<Edge<T>> edges = rows.stream()
                 .limit(request.first())

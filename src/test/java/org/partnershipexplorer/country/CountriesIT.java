@@ -58,6 +58,30 @@ class CountriesIT implements ServiceTest {
     }
 
     @Test
+    @DisplayName("a page that does not ask for totalCount (which is then not counted) pages like one that does, "
+            + "and a count asked through a fragment is still given")
+    void pageWithoutTotalCount() {
+        var response = client().query("""
+                { counted: countries(region: "Africa", first: 3, after: "azpBR08") { totalCount ...page }
+                  uncounted: countries(region: "Africa", first: 3, after: "azpBR08") { ...page }
+                  viaFragment: countries(region: "Europe", first: 1) { ...total } }
+                fragment page on CountryConnection {
+                  pageInfo { hasNextPage endCursor } edges { node { iso3 } } }
+                fragment total on CountryConnection { totalCount }
+                """);
+        assertTrue(response.errors().isMissingNode(), response.body().toString());
+        JsonNode counted = response.data().path("counted");
+        JsonNode uncounted = response.data().path("uncounted");
+        // the cursor azpBR08 is the key AGO: the page starts after Angola
+        assertEquals("BDI", uncounted.path("edges").path(0).path("node").path("iso3").asText());
+        assertEquals(counted.path("edges"), uncounted.path("edges"));
+        assertEquals(counted.path("pageInfo"), uncounted.path("pageInfo"));
+        assertEquals(55, counted.path("totalCount").asInt());
+        assertTrue(uncounted.path("totalCount").isMissingNode());
+        assertEquals("45", response.data().path("viaFragment").path("totalCount").asText());
+    }
+
+    @Test
     @DisplayName("all 197 countries: the 193 member states and 4 non-members")
     void memberStatesAndNonMembers() {
         var all = client().query("{ countries { totalCount } members: countries(unMember: true) { totalCount } "

@@ -225,7 +225,8 @@ public final class AnalyticsWiring implements GraphQLWiring, DataLoaders {
             edges.add(new Paging.Edge<>(cursor(i + 1), ranked.get(i)));
         }
         String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
-        return new Paging.Connection<>(edges, new Paging.PageInfo(offset + first < ranked.size(), end), ranked.size());
+        return new Paging.Connection<>(edges, new Paging.PageInfo(offset + first < ranked.size(), end),
+                (long) ranked.size());
     }
 
     /** The cursor of the node at {@code position} (1-based): the offset to resume after it. */

@@ -88,7 +88,7 @@ final class LimitedDocuments implements PreparsedDocumentProvider {
 
     static int countAliases(Document document) {
         int[] count = {0};
-        new NodeTraverser().depthFirst(new NodeVisitorStub() {
+        new NodeTraverser().preOrder(new NodeVisitorStub() {
             @Override
             public TraversalControl visitField(Field node, TraverserContext<Node> context) {
                 if (node.getAlias() != null) {

@@ -92,6 +92,20 @@ public enum SeedFile {
         this.columns = List.copyOf(all);
     }
 
+    /**
+     * Keys are indexed (and end up in relationship ids, also indexed): Neo4j refuses to index a value of several
+     * kilobytes, so a key is held to a length no real key comes near.
+     */
+    static final int MAX_KEY_LENGTH = 200;
+
+    /** What is wrong with a key cell's length, or null. */
+    String keyLengthProblem(String column, String cell) {
+        if (keyColumns.contains(column) && cell.length() > MAX_KEY_LENGTH) {
+            return "a key of " + cell.length() + " characters; keys are at most " + MAX_KEY_LENGTH;
+        }
+        return null;
+    }
+
     /** The file name, such as {@code trainings.csv}. */
     public String fileName() {
         return fileName;

@@ -78,6 +78,11 @@ public final class SeedRows {
                 }
                 continue;
             }
+            String tooLong = file.keyLengthProblem(column.name(), cell);
+            if (tooLong != null) {
+                problems.add(new Problem(column.name(), tooLong));
+                continue;
+            }
             try {
                 values.put(column.name(), column.type().parse(cell));
             } catch (IllegalArgumentException e) {
@@ -153,6 +158,11 @@ public final class SeedRows {
                 if (column.required()) {
                     problems.add(new Problem(name, "required, but empty"));
                 }
+                continue;
+            }
+            String tooLong = file.keyLengthProblem(name, cell);
+            if (tooLong != null) {
+                problems.add(new Problem(name, tooLong));
                 continue;
             }
             try {

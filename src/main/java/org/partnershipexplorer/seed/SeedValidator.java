@@ -145,6 +145,11 @@ final class SeedValidator {
                 }
                 continue;
             }
+            String tooLong = file.keyLengthProblem(column.name(), cell);
+            if (tooLong != null) {
+                error(file, row.line(), column.name(), tooLong);
+                continue;
+            }
             Object value;
             try {
                 value = column.type().parse(cell);

@@ -13,7 +13,7 @@ import org.partnershipexplorer.graphql.GraphQLWiring;
 
 /** {@code Query.actor}, and the type resolution of the interfaces and unions: records carry the GraphQL type names. */
 @Singleton
-final class ActorWiring implements GraphQLWiring, DataLoaders {
+public final class ActorWiring implements GraphQLWiring, DataLoaders {
 
     /** Loads actors of either kind by key. */
     public static final String ACTOR = "actor";
@@ -40,6 +40,11 @@ final class ActorWiring implements GraphQLWiring, DataLoaders {
     @Override
     public void register(DataLoaderRegistry registry) {
         registry.register(ACTOR, Batch.one(actors::byIds));
+    }
+
+    /** Resolves an actor of either kind by key through the request's batching loader (other features use it). */
+    public static CompletableFuture<Actor> actor(DataFetchingEnvironment env, String id) {
+        return env.<String, Actor>getDataLoader(ACTOR).load(id);
     }
 
     /** Query.actor */

@@ -9,10 +9,7 @@ import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.InvalidSyntaxError;
-import graphql.language.Document;
-import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
+import graphql.execution.UnknownOperationException;
 import graphql.validation.ValidationError;
 import io.micronaut.configuration.graphql.GraphQLController;
 import io.micronaut.context.annotation.Replaces;
@@ -33,10 +30,13 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.dataloader.DataLoaderRegistry;
@@ -61,17 +61,19 @@ public class GraphQLHttpController {
     public static final String STATEMENTS_HEADER = "X-Cypher-Statements";
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphQLHttpController.class);
-    private static final Logger REQUESTS = LoggerFactory.getLogger("org.partnershipexplorer.requests");
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final GraphQL graphQL;
     private final List<DataLoaders> dataLoaders;
+    private final List<RequestListener> listeners;
     private final ObjectMapper json;
     private final QueryLimits limits;
 
-    public GraphQLHttpController(GraphQL graphQL, List<DataLoaders> dataLoaders, QueryLimits limits) {
+    public GraphQLHttpController(GraphQL graphQL, List<DataLoaders> dataLoaders, List<RequestListener> listeners,
+            QueryLimits limits) {
         this.graphQL = graphQL;
         this.dataLoaders = dataLoaders;
+        this.listeners = listeners;
         this.limits = limits;
         // Not Micronaut's mapper: it leaves out empty lists and nulls, and a GraphQL result must keep both.
         this.json = new ObjectMapper();
@@ -131,7 +133,7 @@ public class GraphQLHttpController {
             String reason = e instanceof IllegalArgumentException ? e.getMessage() : "variables is not JSON";
             return requestError(HttpStatus.BAD_REQUEST, responseType, requestId, "Not a GraphQL request: " + reason);
         }
-        if (isMutation(graphQLRequest)) {
+        if (Operation.of(graphQLRequest.query(), graphQLRequest.operationName()).filter(Operation::isMutation).isPresent()) {
             MutableHttpResponse<String> response = requestError(HttpStatus.METHOD_NOT_ALLOWED, responseType, requestId,
                     "Mutations are only accepted over POST");
             return response.header(HttpHeaders.ALLOW, HttpMethod.POST.name());
@@ -154,13 +156,19 @@ public class GraphQLHttpController {
         ExecutionResult result;
         int statements;
         try (StatementCounter.Scope scope = StatementCounter.open()) {
-            result = graphQL.execute(input);
+            try {
+                result = graphQL.execute(input);
+            } catch (UnknownOperationException e) {
+                // graphql-java throws, rather than reports, an operationName the document lacks (or none where
+                // the document has several): a request error like any other, not a 500
+                result = ExecutionResult.newExecutionResult().addError(e).build();
+            }
             statements = scope.count();
         }
         List<GraphQLError> errors = withCodes(result.getErrors(), requestId);
         Map<String, Object> body = new LinkedHashMap<>();
         if (!errors.isEmpty()) {
-            body.put("errors", errors.stream().map(GraphQLError::toSpecification).toList());
+            body.put("errors", errors.stream().map(GraphQLHttpController::specification).toList());
         }
         if (result.isDataPresent()) {
             body.put("data", result.getData());
@@ -170,24 +178,29 @@ public class GraphQLHttpController {
         HttpStatus status = !result.isDataPresent() && MediaTypes.GRAPHQL_RESPONSE.equals(responseType)
                 ? HttpStatus.BAD_REQUEST
                 : HttpStatus.OK;
-        logRequest(requestId, request, started, statements, errors);
+        completed(new CompletedRequest(requestId, Operation.of(request.query(), request.operationName()), status.getCode(),
+                Duration.ofNanos(System.nanoTime() - started), statements, codes(errors), request.variables()));
         return respond(status, responseType, requestId, body).header(STATEMENTS_HEADER, Integer.toString(statements));
     }
 
-    private void logRequest(String requestId, GraphQLRequest request, long started, int statements,
-            List<GraphQLError> errors) {
-        if (REQUESTS.isInfoEnabled()) {
-            List<Object> codes = errors.stream()
-                    .map(e -> e.getExtensions() == null ? null : e.getExtensions().get("code"))
-                    .distinct()
-                    .toList();
-            REQUESTS.info("graphql requestId={} operation={} durationMs={} statements={} errors={}",
-                    requestId, request.operationName() == null ? "-" : request.operationName(),
-                    (System.nanoTime() - started) / 1_000_000, statements, codes);
+    private void completed(CompletedRequest request) {
+        for (RequestListener listener : listeners) {
+            try {
+                listener.completed(request);
+            } catch (RuntimeException e) {
+                // the caller's answer matters more than a log line or a metric
+                LOG.warn("request {}: {} failed", request.requestId(), listener.getClass().getSimpleName(), e);
+            }
         }
-        if (REQUESTS.isDebugEnabled()) {
-            REQUESTS.debug("graphql requestId={} variables={}", requestId, request.variables());
-        }
+    }
+
+    private static List<String> codes(List<GraphQLError> errors) {
+        return errors.stream()
+                .map(e -> e.getExtensions() == null ? null : e.getExtensions().get("code"))
+                .filter(Objects::nonNull)
+                .map(Object::toString)
+                .distinct()
+                .toList();
     }
 
     /** Gives every error a code (api.md) and the request id, whatever part of graphql-java produced it. */
@@ -210,6 +223,27 @@ public class GraphQLHttpController {
         return coded;
     }
 
+    /**
+     * The error as the specification shapes it. graphql-java's own rendering adds its internal
+     * {@code classification} to the extensions, which is noise beside the API's codes.
+     */
+    private static Map<String, Object> specification(GraphQLError error) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("message", error.getMessage());
+        if (error.getLocations() != null && !error.getLocations().isEmpty()) {
+            spec.put("locations", error.getLocations().stream()
+                    .map(l -> Map.of("line", l.getLine(), "column", l.getColumn()))
+                    .toList());
+        }
+        if (error.getPath() != null) {
+            spec.put("path", error.getPath());
+        }
+        Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
+        extensions.remove("classification");
+        spec.put("extensions", extensions);
+        return spec;
+    }
+
     private static ErrorCode codeOf(GraphQLError error) {
         if (error instanceof InvalidSyntaxError) {
             return ErrorCode.GRAPHQL_PARSE_FAILED;
@@ -222,19 +256,6 @@ public class GraphQLHttpController {
             return ErrorCode.BAD_USER_INPUT;
         }
         return ErrorCode.INTERNAL;
-    }
-
-    private static boolean isMutation(GraphQLRequest request) {
-        Document document;
-        try {
-            document = Parser.parse(request.query());
-        } catch (InvalidSyntaxException e) {
-            return false; // execution reports the syntax error
-        }
-        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
-        return operations.stream()
-                .filter(o -> request.operationName() == null || request.operationName().equals(o.getName()))
-                .anyMatch(o -> o.getOperation() == OperationDefinition.Operation.MUTATION);
     }
 
     private MutableHttpResponse<String> notAcceptable(String requestId) {
@@ -251,6 +272,8 @@ public class GraphQLHttpController {
         error.put("message", message);
         error.put("extensions", extensions);
         LOG.debug("request {} refused with {}: {}", requestId, status.getCode(), message);
+        completed(new CompletedRequest(requestId, Optional.empty(), status.getCode(), Duration.ZERO, 0,
+                List.of(ErrorCode.BAD_USER_INPUT.name()), Map.of()));
         return respond(status, responseType, requestId, Map.of("errors", List.of(error)));
     }
 

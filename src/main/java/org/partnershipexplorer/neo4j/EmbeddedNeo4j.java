@@ -37,7 +37,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         this.boltUri = boltUri;
         this.home = home;
         // A failed start ends in System.exit without closing the application context: stop the store cleanly
-        // anyway, so that the next start needs no recovery.
+        // anyway, so that the next start needs no recovery. Once the application has started, the context's own
+        // shutdown takes over (releaseShutdownHook): JVM hooks run concurrently, and this one would stop the
+        // database under requests in flight and before the driver closes.
         this.shutdownHook = new Thread(this::stop, "embedded-neo4j-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -89,12 +91,17 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     @Override
     public void close() {
+        releaseShutdownHook();
+        stop();
+    }
+
+    /** Leaves stopping to {@link #close()}: the owner now stops the database in its own order. */
+    public void releaseShutdownHook() {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook runs or has run; stop() below is idempotent
+            // the hook runs or has run; stop() is idempotent
         }
-        stop();
     }
 
     private synchronized void stop() {
@@ -102,6 +109,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             return;
         }
         closed = true;
+        LOG.info("Stopping embedded Neo4j, store {}", home.toAbsolutePath());
         long started = System.nanoTime();
         dbms.shutdown();
         LOG.info("Embedded Neo4j stopped in {} ms", (System.nanoTime() - started) / 1_000_000);

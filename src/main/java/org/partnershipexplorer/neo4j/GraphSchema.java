@@ -4,6 +4,10 @@ import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PostConstruct;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.neo4j.driver.exceptions.ClientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +49,11 @@ public final class GraphSchema {
             FOR (n:Country|Organization|Mission|Program) ON EACH [n.name, n.iso3, n.iso2, n.code, n.acronym]
             """);
 
+    private static final Set<String> CREATED_MEANWHILE = Set.of(
+            "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+            "Neo.ClientError.Schema.IndexAlreadyExists",
+            "Neo.ClientError.Schema.ConstraintAlreadyExists");
+
     private final Cypher cypher;
 
     public GraphSchema(Cypher cypher) {
@@ -58,7 +67,16 @@ public final class GraphSchema {
     @PostConstruct
     public void ensure() {
         for (String statement : STATEMENTS) {
-            cypher.write(statement, Map.of(), r -> r);
+            try {
+                cypher.write(statement, Map.of(), r -> r);
+            } catch (ClientException e) {
+                // IF NOT EXISTS is not atomic: two instances starting together on an empty database can both pass
+                // the check, and the second create then fails although the rule it wanted is there.
+                if (!CREATED_MEANWHILE.contains(e.code())) {
+                    throw e;
+                }
+                LOG.debug("{} was created by another instance meanwhile", names().get(STATEMENTS.indexOf(statement)));
+            }
         }
         cypher.write("CALL db.awaitIndexes(60)", Map.of(), r -> r);
         LOG.info("Schema in place: {} constraints and indexes", STATEMENTS.size());
@@ -74,7 +92,16 @@ public final class GraphSchema {
         return online == STATEMENTS.size();
     }
 
-    private static List<String> names() {
-        return STATEMENTS.stream().map(s -> s.trim().split("\\s+")[2]).toList();
+    /** The name each statement gives (the word after CONSTRAINT or INDEX: "CREATE FULLTEXT INDEX search" too). */
+    static List<String> names() {
+        return STATEMENTS.stream().map(s -> {
+            Matcher name = NAME.matcher(s);
+            if (!name.find()) {
+                throw new IllegalStateException("a schema statement without a name: " + s);
+            }
+            return name.group(1);
+        }).toList();
     }
+
+    private static final Pattern NAME = Pattern.compile("\\b(?:CONSTRAINT|INDEX)\\s+(\\w+)");
 }

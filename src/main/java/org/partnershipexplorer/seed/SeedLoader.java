@@ -1,5 +1,8 @@
 package org.partnershipexplorer.seed;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -32,12 +35,19 @@ public final class SeedLoader {
             "MEMBER_OF", "LOCATED_IN", "HOSTED_BY", "CONTRIBUTES_TO", "REPORTED", "TRAINS", "DONATES_TO",
             "PLEDGED", "MADE_AT", "BENEFITS", "SUPPORTS", "ATTENDED");
 
+    /** Every load (start-up seeding, imports), by outcome: loaded, invalid (bad rows, nothing written), failed. */
+    static final String LOADS = "explorer.seed.loads";
+    /** Rows written by loads that succeeded. */
+    static final String ROWS = "explorer.seed.rows";
+
     private final Cypher cypher;
     private final GraphSchema schema;
+    private final MeterRegistry metrics;
 
-    public SeedLoader(Cypher cypher, GraphSchema schema) {
+    public SeedLoader(Cypher cypher, GraphSchema schema, MeterRegistry metrics) {
         this.cypher = cypher;
         this.schema = schema;
+        this.metrics = metrics;
     }
 
     /**
@@ -65,6 +75,27 @@ public final class SeedLoader {
      * {@code stamp} (null: none), and {@code progress} follows both passes.
      */
     public LoadReport load(SeedSource source, boolean includeIllustrative, Stamp stamp, SeedProgress progress) {
+        Timer.Sample sample = Timer.start(metrics);
+        String outcome = "failed";
+        try {
+            LoadReport report = loadUnmetered(source, includeIllustrative, stamp, progress);
+            outcome = "loaded";
+            Counter.builder(ROWS).description("Seed rows written by successful loads and imports").register(metrics)
+                    .increment(report.rowsRead() - report.rowsSkipped());
+            return report;
+        } catch (SeedValidationException e) {
+            outcome = "invalid";
+            throw e;
+        } finally {
+            sample.stop(Timer.builder(LOADS)
+                    .description("Seed loads and imports: validation and writing, by outcome")
+                    .tag("outcome", outcome)
+                    .register(metrics));
+        }
+    }
+
+    private LoadReport loadUnmetered(SeedSource source, boolean includeIllustrative, Stamp stamp,
+            SeedProgress progress) {
         long started = System.nanoTime();
         LOG.info("Loading seed {} ({} illustrative rows)", source.describe(), includeIllustrative ? "with" : "without");
         List<FileRows> files = SeedValidator.validate(source, includeIllustrative, progress);

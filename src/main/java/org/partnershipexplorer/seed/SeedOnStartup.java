@@ -20,10 +20,12 @@ final class SeedOnStartup {
 
     private final SeedSettings settings;
     private final StartupSeeder seeder;
+    private final StartupSeedState state;
 
-    SeedOnStartup(SeedSettings settings, StartupSeeder seeder) {
+    SeedOnStartup(SeedSettings settings, StartupSeeder seeder, StartupSeedState state) {
         this.settings = settings;
         this.seeder = seeder;
+        this.state = state;
     }
 
     @PostConstruct
@@ -31,10 +33,11 @@ final class SeedOnStartup {
         SeedMode mode = settings.seedMode();
         if (mode == SeedMode.NEVER) {
             LOG.info("Seeding disabled (EXPLORER_SEED=never)");
+            state.finished(new SeedOutcome(SeedOutcome.Status.DISABLED, null));
             return;
         }
         try {
-            seeder.seed(mode, settings.source(), settings.illustrative());
+            state.finished(seeder.seed(mode, settings.source(), settings.illustrative()));
         } catch (SeedValidationException e) {
             // The list is logged once here. Micronaut logs the failing bean's exception with the messages of every
             // cause, so the exception that fails the start carries a one-line summary, not the list again.

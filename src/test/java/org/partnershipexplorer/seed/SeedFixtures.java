@@ -1,5 +1,6 @@
 package org.partnershipexplorer.seed;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -49,7 +50,7 @@ final class SeedFixtures {
 
     static SeedLoader loader(TestNeo4j.Instance neo4j) {
         Cypher cypher = cypher(neo4j);
-        return new SeedLoader(cypher, new GraphSchema(cypher));
+        return new SeedLoader(cypher, new GraphSchema(cypher), new SimpleMeterRegistry());
     }
 
     /** Nodes per label and relationships per type, every one in the database, by the test's own driver. */

@@ -1,5 +1,6 @@
 package org.partnershipexplorer.seed;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -52,7 +53,7 @@ class StartupSeederIT {
     private StartupSeeder instance(Duration maxWait, Duration staleAfter) {
         Cypher cypher = SeedFixtures.cypher(neo4j);
         GraphSchema schema = new GraphSchema(cypher);
-        return new StartupSeeder(cypher, schema, new SeedLoader(cypher, schema), maxWait, staleAfter,
+        return new StartupSeeder(cypher, schema, new SeedLoader(cypher, schema, new SimpleMeterRegistry()), maxWait, staleAfter,
                 Duration.ofMillis(100));
     }
 

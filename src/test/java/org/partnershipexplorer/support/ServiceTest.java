@@ -15,6 +15,8 @@ public interface ServiceTest extends TestPropertyProvider {
     default Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestNeo4j.shared().properties());
         properties.put("explorer.seed.mode", "if-empty");
+        // any free port: application.yml's 8080 may be taken on a shared machine
+        properties.put("micronaut.server.port", "-1");
         properties.putAll(extraProperties());
         return properties;
     }

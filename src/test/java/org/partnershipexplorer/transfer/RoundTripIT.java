@@ -92,6 +92,6 @@ class RoundTripIT {
         Neo4jSettings settings = new Neo4jSettings(neo4j.boltUri().toString(), "neo4j", "", "neo4j",
                 Path.of("unused"), 0, Duration.ofSeconds(5), Duration.ofSeconds(30));
         Cypher cypher = new Cypher(neo4j.driver(), settings);
-        return new SeedLoader(cypher, new GraphSchema(cypher));
+        return new SeedLoader(cypher, new GraphSchema(cypher), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 }

@@ -1,0 +1,175 @@
+package org.partnershipexplorer.ministerial;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.TypeRuntimeWiring;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
+import org.dataloader.DataLoaderRegistry;
+import org.partnershipexplorer.actor.Actor;
+import org.partnershipexplorer.actor.ActorWiring;
+import org.partnershipexplorer.country.Country;
+import org.partnershipexplorer.country.CountryWiring;
+import org.partnershipexplorer.graphql.ApiException;
+import org.partnershipexplorer.graphql.Batch;
+import org.partnershipexplorer.graphql.DataLoaders;
+import org.partnershipexplorer.graphql.GraphQLWiring;
+import org.partnershipexplorer.graphql.Paging;
+import org.partnershipexplorer.ministerial.MinisterialRepository.ActorPledges;
+import org.partnershipexplorer.ministerial.MinisterialRepository.MinisterialPledges;
+import org.partnershipexplorer.ministerial.MinisterialRepository.PledgeFilter;
+import org.partnershipexplorer.mission.Mission;
+import org.partnershipexplorer.mission.MissionWiring;
+
+/**
+ * {@code Query.ministerials}, {@code ministerial}, {@code pledges}, {@code pledge}; reported beside recorded figures;
+ * attendance and pledges from both ends ({@code Actor.pledges}, {@code Actor.attended}).
+ */
+@Singleton
+public final class MinisterialWiring implements GraphQLWiring, DataLoaders {
+
+    /** Loads ministerials by id. */
+    public static final String MINISTERIAL = "ministerial";
+    static final String PLEDGE = "pledge";
+    static final String RECORDED = "ministerialRecorded";
+    static final String ATTENDANCE = "ministerialAttendance";
+    static final String ATTENDED = "actorAttended";
+    static final String ACTOR_PLEDGES = "actorPledges";
+    static final String MINISTERIAL_PLEDGES = "ministerialPledges";
+
+    private final MinisterialRepository ministerials;
+
+    MinisterialWiring(MinisterialRepository ministerials) {
+        this.ministerials = ministerials;
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        UnaryOperator<TypeRuntimeWiring.Builder> actorFields = t -> t
+                .dataFetcher("pledges", this::actorPledges)
+                .dataFetcher("attended", this::attended);
+        wiring.type("Query", t -> t
+                        .dataFetcher("ministerials", this::ministerials)
+                        .dataFetcher("ministerial", this::ministerial)
+                        .dataFetcher("pledges", this::pledges)
+                        .dataFetcher("pledge", this::pledge))
+                .type("Country", actorFields)
+                .type("Organization", actorFields)
+                .type("Ministerial", t -> t
+                        .dataFetcher("host", this::host)
+                        .dataFetcher("recorded", this::recorded)
+                        .dataFetcher("attendance", this::attendance)
+                        .dataFetcher("pledges", this::ministerialPledges))
+                .type("Attendance", t -> t
+                        .dataFetcher("actor", env -> ActorWiring.actor(env, env.<Attendance>getSource().actorId()))
+                        .dataFetcher("ministerial",
+                                env -> ministerial(env, env.<Attendance>getSource().ministerialId())))
+                .type("Pledge", t -> t
+                        .dataFetcher("pledger", env -> ActorWiring.actor(env, env.<Pledge>getSource().pledgerId()))
+                        .dataFetcher("ministerial", env -> ministerial(env, env.<Pledge>getSource().ministerialId()))
+                        .dataFetcher("beneficiary", this::beneficiary)
+                        .dataFetcher("mission", this::mission));
+    }
+
+    @Override
+    public void register(DataLoaderRegistry registry) {
+        registry.register(MINISTERIAL, Batch.one(ministerials::byIds));
+        registry.register(PLEDGE, Batch.one(ministerials::pledgesByIds));
+        registry.register(RECORDED, Batch.one(ministerials::recorded));
+        registry.register(ATTENDANCE, Batch.many(ministerials::attendanceOfMinisterials));
+        registry.register(ATTENDED, Batch.many(ministerials::attendanceOfActors));
+        registry.register(ACTOR_PLEDGES, Batch.many(ministerials::pledgesOfActors));
+        registry.register(MINISTERIAL_PLEDGES, Batch.many(ministerials::pledgesOfMinisterials));
+    }
+
+    /** Query.ministerials */
+    Paging.Connection<Ministerial> ministerials(DataFetchingEnvironment env) {
+        return ministerials.page(Paging.Request.of(env));
+    }
+
+    /** Query.ministerial */
+    CompletableFuture<Ministerial> ministerial(DataFetchingEnvironment env) {
+        String id = env.getArgument("id");
+        return ministerial(env, id).thenApply(m -> {
+            if (m == null) {
+                throw ApiException.notFound("ministerial", id);
+            }
+            return m;
+        });
+    }
+
+    /** Query.pledges */
+    Paging.Connection<Pledge> pledges(DataFetchingEnvironment env) {
+        var filter = new PledgeFilter(env.getArgument("ministerial"), env.getArgument("category"),
+                env.getArgument("pledger"), status(env));
+        return ministerials.pledges(filter, Paging.Request.of(env));
+    }
+
+    /** Query.pledge */
+    CompletableFuture<Pledge> pledge(DataFetchingEnvironment env) {
+        String id = env.getArgument("id");
+        return env.<String, Pledge>getDataLoader(PLEDGE).load(id).thenApply(p -> {
+            if (p == null) {
+                throw ApiException.notFound("pledge", id);
+            }
+            return p;
+        });
+    }
+
+    /** Actor.pledges */
+    CompletableFuture<List<Pledge>> actorPledges(DataFetchingEnvironment env) {
+        var key = new ActorPledges(env.<Actor>getSource().id(), env.getArgument("ministerial"),
+                env.getArgument("category"), status(env));
+        return env.<ActorPledges, List<Pledge>>getDataLoader(ACTOR_PLEDGES).load(key);
+    }
+
+    /** Actor.attended */
+    CompletableFuture<List<Attendance>> attended(DataFetchingEnvironment env) {
+        return env.<String, List<Attendance>>getDataLoader(ATTENDED).load(env.<Actor>getSource().id());
+    }
+
+    /** Ministerial.host */
+    CompletableFuture<Country> host(DataFetchingEnvironment env) {
+        String iso3 = env.<Ministerial>getSource().hostIso3();
+        return iso3 == null ? CompletableFuture.completedFuture(null) : CountryWiring.country(env, iso3);
+    }
+
+    /** Ministerial.recorded */
+    CompletableFuture<MinisterialFigures> recorded(DataFetchingEnvironment env) {
+        return env.<String, MinisterialFigures>getDataLoader(RECORDED).load(env.<Ministerial>getSource().id());
+    }
+
+    /** Ministerial.attendance */
+    CompletableFuture<List<Attendance>> attendance(DataFetchingEnvironment env) {
+        return env.<String, List<Attendance>>getDataLoader(ATTENDANCE).load(env.<Ministerial>getSource().id());
+    }
+
+    /** Ministerial.pledges */
+    CompletableFuture<List<Pledge>> ministerialPledges(DataFetchingEnvironment env) {
+        var key = new MinisterialPledges(env.<Ministerial>getSource().id(), env.getArgument("category"), status(env));
+        return env.<MinisterialPledges, List<Pledge>>getDataLoader(MINISTERIAL_PLEDGES).load(key);
+    }
+
+    /** Pledge.beneficiary */
+    CompletableFuture<Actor> beneficiary(DataFetchingEnvironment env) {
+        String id = env.<Pledge>getSource().beneficiaryId();
+        return id == null ? CompletableFuture.completedFuture(null) : ActorWiring.actor(env, id);
+    }
+
+    /** Pledge.mission */
+    CompletableFuture<Mission> mission(DataFetchingEnvironment env) {
+        String acronym = env.<Pledge>getSource().missionAcronym();
+        return acronym == null ? CompletableFuture.completedFuture(null) : MissionWiring.mission(env, acronym);
+    }
+
+    private static PledgeStatus status(DataFetchingEnvironment env) {
+        String status = env.getArgument("status");
+        return status == null ? null : PledgeStatus.valueOf(status);
+    }
+
+    public static CompletableFuture<Ministerial> ministerial(DataFetchingEnvironment env, String id) {
+        return env.<String, Ministerial>getDataLoader(MINISTERIAL).load(id);
+    }
+}

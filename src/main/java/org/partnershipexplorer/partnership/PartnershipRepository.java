@@ -1,0 +1,243 @@
+package org.partnershipexplorer.partnership;
+
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.neo4j.driver.Record;
+import org.partnershipexplorer.graphql.Arguments.YearRange;
+import org.partnershipexplorer.graphql.Paging;
+import org.partnershipexplorer.neo4j.Cypher;
+
+/**
+ * Trainings, donations, partners and programmes. Every batch method answers all its keys in one statement
+ * (UNWIND $keys), so a nested query costs one statement a level whatever the number of actors.
+ *
+ * <p>The filter of a key is the same everywhere: a relationship is kept when {@code year..endYear} overlaps
+ * {@code from..to}, its programme is {@code program} and its confidence is in {@code confidence} (each when given).
+ */
+@Singleton
+public class PartnershipRepository {
+
+    private final Cypher cypher;
+
+    public PartnershipRepository(Cypher cypher) {
+        this.cypher = cypher;
+    }
+
+    /** One actor's partnerships of one kind and direction, filtered, oldest first, cut at {@code limit}. */
+    public record ActorPartnerships(String actor, PartnershipFilter filter, Integer limit) {
+    }
+
+    /** A programme's partnerships of one kind within years. */
+    public record ProgramPartnerships(String program, YearRange years) {
+    }
+
+    /** One actor's partners. */
+    public record ActorPartners(String actor, List<PartnershipKind> kinds, Direction direction,
+            PartnershipFilter filter) {
+    }
+
+    // Each query anchors on the actor's index seek; the direction is in the pattern so the planner expands
+    // only the relationships that count.
+    private static final String TRAINS_OUT = """
+            UNWIND $keys AS key
+            MATCH (a:Actor {id: key.actor})-[r:TRAINS]->(b:Actor)
+            WHERE (key.from IS NULL OR coalesce(r.endYear, r.year) >= key.from) AND (key.to IS NULL OR r.year <= key.to)
+              AND (key.program IS NULL OR r.program = key.program)
+              AND (key.confidence IS NULL OR r.confidence IN key.confidence)
+            WITH key, a.id AS provider, b.id AS recipient, r ORDER BY r.year, r.id
+            WITH key, collect([provider, recipient, r]) AS rows
+            UNWIND rows[..coalesce(key.limit, size(rows))] AS row
+            RETURN key.index AS index, row[0] AS provider, row[1] AS recipient, row[2] AS r
+            """;
+
+    private static final String TRAINS_IN = """
+            UNWIND $keys AS key
+            MATCH (b:Actor)-[r:TRAINS]->(a:Actor {id: key.actor})
+            WHERE (key.from IS NULL OR coalesce(r.endYear, r.year) >= key.from) AND (key.to IS NULL OR r.year <= key.to)
+              AND (key.program IS NULL OR r.program = key.program)
+              AND (key.confidence IS NULL OR r.confidence IN key.confidence)
+            WITH key, b.id AS provider, a.id AS recipient, r ORDER BY r.year, r.id
+            WITH key, collect([provider, recipient, r]) AS rows
+            UNWIND rows[..coalesce(key.limit, size(rows))] AS row
+            RETURN key.index AS index, row[0] AS provider, row[1] AS recipient, row[2] AS r
+            """;
+
+    private static final String DONATES_OUT = """
+            UNWIND $keys AS key
+            MATCH (a:Actor {id: key.actor})-[r:DONATES_TO]->(b:Actor)
+            WHERE (key.from IS NULL OR coalesce(r.endYear, r.year) >= key.from) AND (key.to IS NULL OR r.year <= key.to)
+              AND (key.program IS NULL OR r.program = key.program)
+              AND (key.confidence IS NULL OR r.confidence IN key.confidence)
+            WITH key, a.id AS provider, b.id AS recipient, r ORDER BY r.year, r.id
+            WITH key, collect([provider, recipient, r]) AS rows
+            UNWIND rows[..coalesce(key.limit, size(rows))] AS row
+            RETURN key.index AS index, row[0] AS provider, row[1] AS recipient, row[2] AS r
+            """;
+
+    private static final String DONATES_IN = """
+            UNWIND $keys AS key
+            MATCH (b:Actor)-[r:DONATES_TO]->(a:Actor {id: key.actor})
+            WHERE (key.from IS NULL OR coalesce(r.endYear, r.year) >= key.from) AND (key.to IS NULL OR r.year <= key.to)
+              AND (key.program IS NULL OR r.program = key.program)
+              AND (key.confidence IS NULL OR r.confidence IN key.confidence)
+            WITH key, b.id AS provider, a.id AS recipient, r ORDER BY r.year, r.id
+            WITH key, collect([provider, recipient, r]) AS rows
+            UNWIND rows[..coalesce(key.limit, size(rows))] AS row
+            RETURN key.index AS index, row[0] AS provider, row[1] AS recipient, row[2] AS r
+            """;
+
+    /** Actor.trains */
+    public Map<ActorPartnerships, List<Training>> trains(List<ActorPartnerships> keys) {
+        return actorPartnerships(TRAINS_OUT, keys, Training.class);
+    }
+
+    /** Actor.trainedBy */
+    public Map<ActorPartnerships, List<Training>> trainedBy(List<ActorPartnerships> keys) {
+        return actorPartnerships(TRAINS_IN, keys, Training.class);
+    }
+
+    /** Actor.donatesTo */
+    public Map<ActorPartnerships, List<Donation>> donatesTo(List<ActorPartnerships> keys) {
+        return actorPartnerships(DONATES_OUT, keys, Donation.class);
+    }
+
+    /** Actor.receivesFrom */
+    public Map<ActorPartnerships, List<Donation>> receivesFrom(List<ActorPartnerships> keys) {
+        return actorPartnerships(DONATES_IN, keys, Donation.class);
+    }
+
+    private <T extends Partnership> Map<ActorPartnerships, List<T>> actorPartnerships(String query,
+            List<ActorPartnerships> keys, Class<T> type) {
+        List<Map<String, Object>> parameters = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            ActorPartnerships key = keys.get(i);
+            Map<String, Object> p = key.filter().parameters();
+            p.put("index", i);
+            p.put("actor", key.actor());
+            p.put("limit", key.limit());
+            parameters.add(p);
+        }
+        return grouped(query, parameters, keys, r -> type.cast(Partnership.of(r.get("r").asRelationship(),
+                r.get("provider").asString(), r.get("recipient").asString())));
+    }
+
+    private static final String PROGRAM_PARTNERSHIPS = """
+            UNWIND $keys AS key
+            MATCH (a:Actor)-[r:TRAINS|DONATES_TO]->(b:Actor)
+            WHERE r.program = key.program AND type(r) = key.type
+              AND (key.from IS NULL OR coalesce(r.endYear, r.year) >= key.from) AND (key.to IS NULL OR r.year <= key.to)
+            RETURN key.index AS index, a.id AS provider, b.id AS recipient, r ORDER BY r.year, r.id
+            """;
+
+    /** Program.trainings */
+    public Map<ProgramPartnerships, List<Training>> programTrainings(List<ProgramPartnerships> keys) {
+        return programPartnerships(keys, PartnershipKind.TRAINING, Training.class);
+    }
+
+    /** Program.donations */
+    public Map<ProgramPartnerships, List<Donation>> programDonations(List<ProgramPartnerships> keys) {
+        return programPartnerships(keys, PartnershipKind.DONATION, Donation.class);
+    }
+
+    private <T extends Partnership> Map<ProgramPartnerships, List<T>> programPartnerships(
+            List<ProgramPartnerships> keys, PartnershipKind kind, Class<T> type) {
+        List<Map<String, Object>> parameters = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            Map<String, Object> p = new HashMap<>();
+            p.put("index", i);
+            p.put("program", keys.get(i).program());
+            p.put("type", kind.relationshipType);
+            p.put("from", keys.get(i).years().from());
+            p.put("to", keys.get(i).years().to());
+            parameters.add(p);
+        }
+        return grouped(PROGRAM_PARTNERSHIPS, parameters, keys, r -> type.cast(Partnership.of(
+                r.get("r").asRelationship(), r.get("provider").asString(), r.get("recipient").asString())));
+    }
+
+    // Undirected match, then each relationship is counted as outgoing or incoming by its start node.
+    private static final String PARTNERS = """
+            UNWIND $keys AS key
+            MATCH (a:Actor {id: key.actor})-[r:TRAINS|DONATES_TO]-(b:Actor)
+            WHERE a <> b AND type(r) IN key.types
+              AND (key.direction = 'BOTH' OR (key.direction = 'OUTGOING') = (startNode(r) = a))
+              AND (key.from IS NULL OR coalesce(r.endYear, r.year) >= key.from) AND (key.to IS NULL OR r.year <= key.to)
+              AND (key.program IS NULL OR r.program = key.program)
+              AND (key.confidence IS NULL OR r.confidence IN key.confidence)
+            WITH key, b,
+                 sum(CASE WHEN startNode(r) = a THEN 1 ELSE 0 END) AS outgoing,
+                 sum(CASE WHEN startNode(r) = a THEN 0 ELSE 1 END) AS incoming,
+                 collect(DISTINCT type(r)) AS types, count(r) AS count,
+                 min(r.year) AS firstYear, max(coalesce(r.endYear, r.year)) AS lastYear
+            RETURN key.index AS index, b.id AS partner, outgoing, incoming, types, count, firstYear, lastYear
+            ORDER BY count DESC, partner
+            """;
+
+    /** Actor.partners: one entry per partner, the most partnerships first. */
+    public Map<ActorPartners, List<Partner>> partners(List<ActorPartners> keys) {
+        List<Map<String, Object>> parameters = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            ActorPartners key = keys.get(i);
+            Map<String, Object> p = key.filter().parameters();
+            p.put("index", i);
+            p.put("actor", key.actor());
+            p.put("types", PartnershipKind.relationshipTypes(key.kinds()));
+            p.put("direction", key.direction().name());
+            parameters.add(p);
+        }
+        return grouped(PARTNERS, parameters, keys, r -> {
+            long out = r.get("outgoing").asLong();
+            long in = r.get("incoming").asLong();
+            Direction direction = out > 0 && in > 0 ? Direction.BOTH : out > 0 ? Direction.OUTGOING : Direction.INCOMING;
+            List<PartnershipKind> kinds = r.get("types").asList(v -> PartnershipKind.ofRelationshipType(v.asString()))
+                    .stream().sorted().toList();
+            return new Partner(r.get("partner").asString(), direction, kinds, r.get("count").asInt(),
+                    r.get("firstYear").asInt(), r.get("lastYear").asInt());
+        });
+    }
+
+    /** Programmes in code order, one page, with the total, in one statement. */
+    public Paging.Connection<Program> programs(Paging.Request request) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("after", request.afterKey());
+        parameters.put("limit", request.limit());
+        return cypher.read("""
+                CALL {
+                  MATCH (p:Program) RETURN count(p) AS total
+                }
+                CALL {
+                  MATCH (p:Program) WHERE $after IS NULL OR p.code > $after
+                  WITH p ORDER BY p.code LIMIT $limit
+                  RETURN collect(p) AS page
+                }
+                RETURN total, page
+                """, parameters, r -> Paging.connection(request, r.get("page").asList(v -> Program.of(v.asNode())),
+                        r.get("total").asLong(), Program::code))
+                .get(0);
+    }
+
+    public Map<String, Program> programsByCode(List<String> codes) {
+        Map<String, Program> found = new HashMap<>();
+        cypher.read("""
+                UNWIND $keys AS key
+                MATCH (p:Program {code: key})
+                RETURN p
+                """, Map.of("keys", codes), r -> Program.of(r.get("p").asNode()))
+                .forEach(p -> found.put(p.code(), p));
+        return found;
+    }
+
+    /** Runs a batch query whose rows carry {@code index} (the key's position) and groups them by key, in order. */
+    private <K, V> Map<K, List<V>> grouped(String query, List<Map<String, Object>> parameters, List<K> keys,
+            Function<Record, V> mapper) {
+        Map<K, List<V>> found = new LinkedHashMap<>();
+        cypher.read(query, Map.of("keys", parameters), r -> Map.entry(keys.get(r.get("index").asInt()), mapper.apply(r)))
+                .forEach(e -> found.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return found;
+    }
+}

@@ -1,0 +1,219 @@
+package org.partnershipexplorer.partnership;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.TypeRuntimeWiring;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
+import org.dataloader.DataLoaderRegistry;
+import org.partnershipexplorer.actor.Actor;
+import org.partnershipexplorer.actor.ActorWiring;
+import org.partnershipexplorer.graphql.ApiException;
+import org.partnershipexplorer.graphql.Arguments;
+import org.partnershipexplorer.graphql.Batch;
+import org.partnershipexplorer.graphql.DataLoaders;
+import org.partnershipexplorer.graphql.GraphQLWiring;
+import org.partnershipexplorer.graphql.Paging;
+import org.partnershipexplorer.partnership.PartnershipRepository.ActorPartners;
+import org.partnershipexplorer.partnership.PartnershipRepository.ActorPartnerships;
+import org.partnershipexplorer.partnership.PartnershipRepository.ProgramPartnerships;
+
+/**
+ * Partnerships on every actor ({@code trains}, {@code trainedBy}, {@code donatesTo}, {@code receivesFrom},
+ * {@code partners}), their endpoints and programmes, {@code Query.programs}, {@code Query.program},
+ * {@code Query.trainingChains} and {@code Query.path}.
+ */
+@Singleton
+public final class PartnershipWiring implements GraphQLWiring, DataLoaders {
+
+    /** Loads programmes by code. */
+    public static final String PROGRAM = "program";
+    static final String TRAINS = "actorTrains";
+    static final String TRAINED_BY = "actorTrainedBy";
+    static final String DONATES_TO = "actorDonatesTo";
+    static final String RECEIVES_FROM = "actorReceivesFrom";
+    static final String PARTNERS = "actorPartners";
+    static final String PROGRAM_TRAININGS = "programTrainings";
+    static final String PROGRAM_DONATIONS = "programDonations";
+    /** The largest {@code limit} a nested list takes. */
+    static final int MAX_LIMIT = 500;
+
+    private final PartnershipRepository partnerships;
+    private final PathRepository paths;
+
+    PartnershipWiring(PartnershipRepository partnerships, PathRepository paths) {
+        this.partnerships = partnerships;
+        this.paths = paths;
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        UnaryOperator<TypeRuntimeWiring.Builder> actorFields = t -> t
+                .dataFetcher("trains", this::trains)
+                .dataFetcher("trainedBy", this::trainedBy)
+                .dataFetcher("donatesTo", this::donatesTo)
+                .dataFetcher("receivesFrom", this::receivesFrom)
+                .dataFetcher("partners", this::partners);
+        wiring.type("Query", t -> t
+                        .dataFetcher("programs", this::programs)
+                        .dataFetcher("program", this::program)
+                        .dataFetcher("trainingChains", this::trainingChains)
+                        .dataFetcher("path", this::path))
+                .type("Country", actorFields)
+                .type("Organization", actorFields)
+                .type("Training", t -> t
+                        .dataFetcher("provider", this::provider)
+                        .dataFetcher("recipient", this::recipient)
+                        .dataFetcher("trainer", this::provider)
+                        .dataFetcher("trainee", this::recipient)
+                        .dataFetcher("program", this::partnershipProgram))
+                .type("Donation", t -> t
+                        .dataFetcher("provider", this::provider)
+                        .dataFetcher("recipient", this::recipient)
+                        .dataFetcher("donor", this::provider)
+                        .dataFetcher("program", this::partnershipProgram))
+                .type("Partner", t -> t.dataFetcher("actor", this::partnerActor))
+                .type("Program", t -> t
+                        .dataFetcher("trainings", this::programTrainings)
+                        .dataFetcher("donations", this::programDonations));
+    }
+
+    @Override
+    public void register(DataLoaderRegistry registry) {
+        registry.register(PROGRAM, Batch.one(partnerships::programsByCode));
+        registry.register(TRAINS, Batch.many(partnerships::trains));
+        registry.register(TRAINED_BY, Batch.many(partnerships::trainedBy));
+        registry.register(DONATES_TO, Batch.many(partnerships::donatesTo));
+        registry.register(RECEIVES_FROM, Batch.many(partnerships::receivesFrom));
+        registry.register(PARTNERS, Batch.many(partnerships::partners));
+        registry.register(PROGRAM_TRAININGS, Batch.many(partnerships::programTrainings));
+        registry.register(PROGRAM_DONATIONS, Batch.many(partnerships::programDonations));
+    }
+
+    /** Actor.trains */
+    CompletableFuture<List<Training>> trains(DataFetchingEnvironment env) {
+        return env.<ActorPartnerships, List<Training>>getDataLoader(TRAINS).load(actorPartnerships(env));
+    }
+
+    /** Actor.trainedBy */
+    CompletableFuture<List<Training>> trainedBy(DataFetchingEnvironment env) {
+        return env.<ActorPartnerships, List<Training>>getDataLoader(TRAINED_BY).load(actorPartnerships(env));
+    }
+
+    /** Actor.donatesTo */
+    CompletableFuture<List<Donation>> donatesTo(DataFetchingEnvironment env) {
+        return env.<ActorPartnerships, List<Donation>>getDataLoader(DONATES_TO).load(actorPartnerships(env));
+    }
+
+    /** Actor.receivesFrom */
+    CompletableFuture<List<Donation>> receivesFrom(DataFetchingEnvironment env) {
+        return env.<ActorPartnerships, List<Donation>>getDataLoader(RECEIVES_FROM).load(actorPartnerships(env));
+    }
+
+    /** Actor.partners */
+    CompletableFuture<List<Partner>> partners(DataFetchingEnvironment env) {
+        String direction = env.getArgument("direction");
+        var key = new ActorPartners(env.<Actor>getSource().id(), PartnershipKind.of(env.getArgument("kinds")),
+                direction == null ? Direction.BOTH : Direction.valueOf(direction), PartnershipFilter.of(env));
+        return env.<ActorPartners, List<Partner>>getDataLoader(PARTNERS).load(key);
+    }
+
+    /** Partnership.provider (also Training.trainer, Donation.donor) */
+    CompletableFuture<Actor> provider(DataFetchingEnvironment env) {
+        return actor(env, env.<Partnership>getSource().providerId());
+    }
+
+    /** Partnership.recipient (also Training.trainee) */
+    CompletableFuture<Actor> recipient(DataFetchingEnvironment env) {
+        return actor(env, env.<Partnership>getSource().recipientId());
+    }
+
+    /** Partnership.program */
+    CompletableFuture<Program> partnershipProgram(DataFetchingEnvironment env) {
+        String code = env.<Partnership>getSource().programCode();
+        return code == null ? CompletableFuture.completedFuture(null) : program(env, code);
+    }
+
+    /** Partner.actor */
+    CompletableFuture<Actor> partnerActor(DataFetchingEnvironment env) {
+        return actor(env, env.<Partner>getSource().actorId());
+    }
+
+    /** Program.trainings */
+    CompletableFuture<List<Training>> programTrainings(DataFetchingEnvironment env) {
+        var key = new ProgramPartnerships(env.<Program>getSource().code(), Arguments.years(env, "years"));
+        return env.<ProgramPartnerships, List<Training>>getDataLoader(PROGRAM_TRAININGS).load(key);
+    }
+
+    /** Program.donations */
+    CompletableFuture<List<Donation>> programDonations(DataFetchingEnvironment env) {
+        var key = new ProgramPartnerships(env.<Program>getSource().code(), Arguments.years(env, "years"));
+        return env.<ProgramPartnerships, List<Donation>>getDataLoader(PROGRAM_DONATIONS).load(key);
+    }
+
+    /** Query.programs */
+    Paging.Connection<Program> programs(DataFetchingEnvironment env) {
+        return partnerships.programs(Paging.Request.of(env));
+    }
+
+    /** Query.program */
+    CompletableFuture<Program> program(DataFetchingEnvironment env) {
+        String code = env.getArgument("code");
+        return program(env, code).thenApply(p -> {
+            if (p == null) {
+                throw ApiException.notFound("program", code);
+            }
+            return p;
+        });
+    }
+
+    /** Query.trainingChains */
+    TrainingChains trainingChains(DataFetchingEnvironment env) {
+        int maxDepth = bounded(env, "maxDepth", 3);
+        return paths.chains(env.getArgument("from"), maxDepth, filterWithoutProgram(env));
+    }
+
+    /** Query.path */
+    PartnershipPaths path(DataFetchingEnvironment env) {
+        String from = env.getArgument("from");
+        String to = env.getArgument("to");
+        int maxLength = bounded(env, "maxLength", 4);
+        if (from.equals(to)) {
+            throw ApiException.badInput("to", "must differ from 'from' (both are '" + from + "')");
+        }
+        return paths.shortest(from, to, PartnershipKind.of(env.getArgument("kinds")), maxLength,
+                filterWithoutProgram(env));
+    }
+
+    private static PartnershipFilter filterWithoutProgram(DataFetchingEnvironment env) {
+        return new PartnershipFilter(Arguments.years(env, "years"), null, PartnershipFilter.confidences(env));
+    }
+
+    /** A depth or length argument, checked against 1..{@link PathRepository#MAX_DEPTH}. */
+    private static int bounded(DataFetchingEnvironment env, String name, int fallback) {
+        Integer value = env.getArgument(name);
+        int n = value == null ? fallback : value;
+        if (n < 1 || n > PathRepository.MAX_DEPTH) {
+            throw ApiException.badInput(name, "must be between 1 and " + PathRepository.MAX_DEPTH + ", got " + n);
+        }
+        return n;
+    }
+
+    private static ActorPartnerships actorPartnerships(DataFetchingEnvironment env) {
+        Integer limit = env.getArgument("limit");
+        if (limit != null && (limit < 0 || limit > MAX_LIMIT)) {
+            throw ApiException.badInput("limit", "must be between 0 and " + MAX_LIMIT + ", got " + limit);
+        }
+        return new ActorPartnerships(env.<Actor>getSource().id(), PartnershipFilter.of(env), limit);
+    }
+
+    private static CompletableFuture<Actor> actor(DataFetchingEnvironment env, String id) {
+        return ActorWiring.actor(env, id);
+    }
+
+    public static CompletableFuture<Program> program(DataFetchingEnvironment env, String code) {
+        return env.<String, Program>getDataLoader(PROGRAM).load(code);
+    }
+}

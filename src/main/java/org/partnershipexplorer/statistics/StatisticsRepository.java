@@ -1,0 +1,130 @@
+package org.partnershipexplorer.statistics;
+
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.partnershipexplorer.neo4j.Cypher;
+import org.partnershipexplorer.neo4j.Rows;
+import org.partnershipexplorer.partnership.PartnershipKind;
+import org.partnershipexplorer.provenance.Confidence;
+import org.partnershipexplorer.statistics.Statistics.DatePersonnel;
+import org.partnershipexplorer.statistics.Statistics.MissionPersonnel;
+import org.partnershipexplorer.statistics.Statistics.PledgeCount;
+import org.partnershipexplorer.statistics.Statistics.RegionPersonnel;
+import org.partnershipexplorer.statistics.Statistics.YearPartnerships;
+
+/** One aggregate statement per chart; nothing is summed in Java that Neo4j can sum where the data is. */
+@Singleton
+public class StatisticsRepository {
+
+    private final Cypher cypher;
+
+    public StatisticsRepository(Cypher cypher) {
+        this.cypher = cypher;
+    }
+
+    /** Per mission with contributors that year: how many, and the sum of the Geo-PKO troop estimates known. */
+    public List<MissionPersonnel> personnelByMission(int year) {
+        return cypher.read("""
+                MATCH (c:Country)-[r:CONTRIBUTES_TO]->(m:Mission)
+                WHERE r.year = $year
+                WITH m, count(DISTINCT c) AS contributors, collect(r.troops) AS troops,
+                     sum(CASE WHEN r.troops IS NULL THEN 1 ELSE 0 END) AS unknown,
+                     collect(DISTINCT r.confidence) AS confidences
+                RETURN m.acronym AS acronym, contributors, unknown, confidences,
+                       CASE WHEN size(troops) = 0 THEN null ELSE reduce(s = 0, t IN troops | s + t) END AS troops
+                ORDER BY acronym
+                """, Map.of("year", year), r -> new MissionPersonnel(r.get("acronym").asString(), year,
+                        r.get("contributors").asInt(), Rows.integer(r, "troops"), r.get("unknown").asInt(),
+                        Statistics.weakest(r.get("confidences").asList(v -> v.asString()))));
+    }
+
+    /** Per region from the totals of one date; without a date, the newest date with the most countries. */
+    public List<RegionPersonnel> personnelByRegion(String asOf) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("asOf", asOf);
+        return cypher.read("""
+                CALL {
+                  MATCH (d:Deployment)
+                  WITH d.asOf AS asOf, count(*) AS countries
+                  ORDER BY countries DESC, asOf DESC LIMIT 1
+                  RETURN asOf AS fullest
+                }
+                WITH CASE WHEN $asOf IS NULL THEN fullest ELSE date($asOf) END AS day
+                MATCH (c:Country)-[:REPORTED]->(d:Deployment {asOf: day})
+                WITH c.region AS region, day, sum(d.total) AS total, count(d) AS countries,
+                     count(d.women) AS withWomen, sum(d.women) AS women
+                RETURN region, toString(day) AS asOf, total, countries,
+                       CASE WHEN withWomen = countries THEN women END AS women
+                ORDER BY total DESC, region
+                """, parameters, r -> {
+                    Integer women = Rows.integer(r, "women");
+                    int total = r.get("total").asInt();
+                    return new RegionPersonnel(r.get("region").asString(), r.get("asOf").asString(), total, women,
+                            Statistics.share(women, total), r.get("countries").asInt());
+                });
+    }
+
+    /** Per date of a published total, all countries that published one that day. */
+    public List<DatePersonnel> personnelByDate() {
+        return cypher.read("""
+                MATCH (d:Deployment)
+                WITH d.asOf AS day, sum(d.total) AS total, count(d) AS countries, count(d.women) AS withWomen,
+                     sum(d.women) AS women
+                RETURN toString(day) AS asOf, total, countries, CASE WHEN withWomen = countries THEN women END AS women
+                ORDER BY asOf
+                """, Map.of(), r -> {
+                    Integer women = Rows.integer(r, "women");
+                    int total = r.get("total").asInt();
+                    return new DatePersonnel(r.get("asOf").asString(), total, women, Statistics.share(women, total),
+                            r.get("countries").asInt());
+                });
+    }
+
+    /** Partnerships active each year (year..endYear), by kind. */
+    public List<YearPartnerships> partnershipsByYear(List<PartnershipKind> kinds, List<Confidence> confidence) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("types", PartnershipKind.relationshipTypes(kinds));
+        parameters.put("confidence", confidence == null ? null : confidence.stream().map(Confidence::stored).toList());
+        return cypher.read("""
+                MATCH (:Actor)-[r:TRAINS|DONATES_TO]->(:Actor)
+                WHERE type(r) IN $types AND ($confidence IS NULL OR r.confidence IN $confidence)
+                UNWIND range(r.year, coalesce(r.endYear, r.year)) AS year
+                WITH year, CASE type(r) WHEN 'TRAINS' THEN 'TRAINING' ELSE 'DONATION' END AS kind, count(*) AS count
+                RETURN year, kind, count
+                ORDER BY year, kind
+                """, parameters, r -> new YearPartnerships(r.get("year").asInt(), r.get("kind").asString(),
+                        r.get("count").asInt()));
+    }
+
+    /** Pledges per category, optionally at one ministerial, with how many were delivered. */
+    public List<PledgeCount> pledgesByCategory(String ministerial) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("ministerial", ministerial);
+        return cypher.read("""
+                MATCH (p:Pledge)-[:MADE_AT]->(m:Ministerial)
+                WHERE $ministerial IS NULL OR m.id = $ministerial
+                RETURN p.category AS key, count(p) AS count,
+                       sum(CASE WHEN p.status = 'delivered' THEN 1 ELSE 0 END) AS delivered
+                ORDER BY count DESC, key
+                """, parameters, StatisticsRepository::pledgeCount);
+    }
+
+    /** Pledges per status (a pledge without one is UNKNOWN), optionally at one ministerial. */
+    public List<PledgeCount> pledgesByStatus(String ministerial) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("ministerial", ministerial);
+        return cypher.read("""
+                MATCH (p:Pledge)-[:MADE_AT]->(m:Ministerial)
+                WHERE $ministerial IS NULL OR m.id = $ministerial
+                WITH toUpper(coalesce(p.status, 'unknown')) AS key, count(p) AS count
+                RETURN key, count, CASE WHEN key = 'DELIVERED' THEN count ELSE 0 END AS delivered
+                ORDER BY count DESC, key
+                """, parameters, StatisticsRepository::pledgeCount);
+    }
+
+    private static PledgeCount pledgeCount(org.neo4j.driver.Record r) {
+        return new PledgeCount(r.get("key").asString(), r.get("count").asInt(), r.get("delivered").asInt());
+    }
+}

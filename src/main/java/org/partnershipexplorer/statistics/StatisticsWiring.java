@@ -1,0 +1,84 @@
+package org.partnershipexplorer.statistics;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.partnershipexplorer.graphql.ApiException;
+import org.partnershipexplorer.graphql.Arguments;
+import org.partnershipexplorer.graphql.GraphQLWiring;
+import org.partnershipexplorer.mission.MissionWiring;
+import org.partnershipexplorer.partnership.PartnershipFilter;
+import org.partnershipexplorer.partnership.PartnershipKind;
+import org.partnershipexplorer.statistics.Statistics.DatePersonnel;
+import org.partnershipexplorer.statistics.Statistics.MissionPersonnel;
+import org.partnershipexplorer.statistics.Statistics.PledgeCount;
+import org.partnershipexplorer.statistics.Statistics.RegionPersonnel;
+import org.partnershipexplorer.statistics.Statistics.YearPartnerships;
+
+/** {@code Query.statistics} and its aggregates. */
+@Singleton
+public final class StatisticsWiring implements GraphQLWiring {
+
+    private final StatisticsRepository statistics;
+
+    StatisticsWiring(StatisticsRepository statistics) {
+        this.statistics = statistics;
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", t -> t.dataFetcher("statistics", env -> Statistics.INSTANCE))
+                .type("Statistics", t -> t
+                        .dataFetcher("personnelByMission", this::personnelByMission)
+                        .dataFetcher("personnelByRegion", this::personnelByRegion)
+                        .dataFetcher("personnelByDate", this::personnelByDate)
+                        .dataFetcher("partnershipsByYear", this::partnershipsByYear)
+                        .dataFetcher("pledgesByCategory", this::pledgesByCategory)
+                        .dataFetcher("pledgesByStatus", this::pledgesByStatus))
+                .type("MissionPersonnel", t -> t.dataFetcher("mission",
+                        env -> MissionWiring.mission(env, env.<MissionPersonnel>getSource().acronym())));
+    }
+
+    /** Statistics.personnelByMission */
+    List<MissionPersonnel> personnelByMission(DataFetchingEnvironment env) {
+        return statistics.personnelByMission(Arguments.year("year", env.getArgument("year")));
+    }
+
+    /** Statistics.personnelByRegion */
+    List<RegionPersonnel> personnelByRegion(DataFetchingEnvironment env) {
+        String asOf = env.getArgument("asOf");
+        if (asOf != null) {
+            try {
+                LocalDate.parse(asOf);
+            } catch (DateTimeParseException e) {
+                throw ApiException.badInput("asOf", "must be an ISO 8601 date such as 2021-01-31, got '"
+                        + (asOf.length() > 40 ? asOf.substring(0, 40) + "..." : asOf) + "'");
+            }
+        }
+        return statistics.personnelByRegion(asOf);
+    }
+
+    /** Statistics.personnelByDate */
+    List<DatePersonnel> personnelByDate(DataFetchingEnvironment env) {
+        return statistics.personnelByDate();
+    }
+
+    /** Statistics.partnershipsByYear */
+    List<YearPartnerships> partnershipsByYear(DataFetchingEnvironment env) {
+        return statistics.partnershipsByYear(PartnershipKind.of(env.getArgument("kinds")),
+                PartnershipFilter.confidences(env));
+    }
+
+    /** Statistics.pledgesByCategory */
+    List<PledgeCount> pledgesByCategory(DataFetchingEnvironment env) {
+        return statistics.pledgesByCategory(env.getArgument("ministerial"));
+    }
+
+    /** Statistics.pledgesByStatus */
+    List<PledgeCount> pledgesByStatus(DataFetchingEnvironment env) {
+        return statistics.pledgesByStatus(env.getArgument("ministerial"));
+    }
+}

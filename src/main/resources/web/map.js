@@ -1,0 +1,909 @@
+/*
+ * The partnership map. Everything comes from the app's own /graphql and /export/network.* (no CDN, no other host).
+ * Features whose query is not served yet (the server answers with errors) show "not available" and the rest of
+ * the page carries on: each panel section and chart asks on its own.
+ */
+(function () {
+  'use strict';
+
+  const REGIONS = ['Africa', 'Americas', 'Asia', 'Europe', 'Oceania'];
+  const REGION_COLOURS = {
+    Africa: '#E69F00', Americas: '#009E73', Asia: '#CC79A7', Europe: '#0072B2', Oceania: '#56B4E9'
+  };
+  const KIND_LABEL = { COUNTRY: 'Country', ORGANIZATION: 'Organisation', MISSION: 'Mission', PROGRAM: 'Programme' };
+
+  const NETWORK_QUERY = `query Network($kinds: [PartnershipKind!], $years: YearRange, $confidence: [Confidence!],
+      $region: String, $mission: ID, $center: ID, $depth: Int, $includeMissions: Boolean) {
+    network(kinds: $kinds, years: $years, confidence: $confidence, region: $region, mission: $mission,
+        center: $center, depth: $depth, includeMissions: $includeMissions) {
+      nodes { id kind label region personnel personnelAsOf confidence source }
+      edges { id source target kind year endYear label confidence sourceRef }
+    }
+  }`;
+
+  const state = {
+    cy: null,
+    network: null,
+    nodesById: new Map(),
+    selected: null,
+    centrality: null,      // Map id -> score, from Query.centrality when it is served
+    isolated: new Set(),
+    remoteSearch: true,    // falls back to the loaded labels when Query.search is not served
+    loadSeq: 0,
+    startedAt: performance.now()
+  };
+
+  const $ = (selector) => document.querySelector(selector);
+
+  /** Builds an element; children are nodes or text (never parsed as HTML: the data may hold anything). */
+  function h(tag, attrs, ...children) {
+    const el = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
+      else if (key === 'class') el.className = value;
+      else el.setAttribute(key, value === true ? '' : String(value));
+    }
+    for (const child of children.flat()) {
+      if (child === null || child === undefined || child === false) continue;
+      el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return el;
+  }
+
+  /** POSTs one operation to /graphql; rejects with the first error's message when the answer has errors. */
+  async function gql(query, variables) {
+    const response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query, variables: variables || {} })
+    });
+    let body = {};
+    try { body = await response.json(); } catch (e) { /* not JSON: reported below */ }
+    if (!response.ok || (body.errors && body.errors.length)) {
+      const first = body.errors && body.errors[0];
+      const error = new Error(first ? first.message : 'HTTP ' + response.status);
+      error.code = first && first.extensions ? first.extensions.code : null;
+      throw error;
+    }
+    return body.data;
+  }
+
+  // ---------------------------------------------------------------------------------------------- filters
+
+  function readFilters() {
+    const form = $('#filters');
+    const checked = (name) => [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((i) => i.value);
+    const year = (id) => {
+      const text = $(id).value.trim();
+      return text === '' ? null : Number(text);
+    };
+    const from = year('#year-from');
+    const to = year('#year-to');
+    const center = $('#center').value.trim().toUpperCase();
+    const depth = Number($('#depth').value || 2);
+    return {
+      kinds: checked('kinds'),
+      confidence: checked('confidence'),
+      years: from === null && to === null ? null : { from, to },
+      region: $('#region').value || null,
+      mission: $('#mission').value || null,
+      center: center || null,
+      depth,
+      includeMissions: $('#include-missions').checked
+    };
+  }
+
+  /** The export endpoints take the same filters as query parameters. */
+  function exportQuery(f) {
+    const p = new URLSearchParams();
+    if (f.kinds.length !== 2) p.set('kinds', f.kinds.join(','));
+    if (f.years) p.set('years', (f.years.from ?? '') + '-' + (f.years.to ?? ''));
+    if (f.confidence.length !== 4) p.set('confidence', f.confidence.join(','));
+    if (f.region) p.set('region', f.region);
+    if (f.mission) p.set('mission', f.mission);
+    if (f.center) { p.set('center', f.center); p.set('depth', String(f.depth)); }
+    if (f.includeMissions) p.set('includeMissions', 'true');
+    const text = p.toString();
+    return text ? '?' + text : '';
+  }
+
+  function validateFilters(f) {
+    if (f.years) {
+      for (const [name, value] of Object.entries(f.years)) {
+        if (value !== null && (!Number.isInteger(value) || value < 1945 || value > 2100)) {
+          return `Year "${name}" must be a year between 1945 and 2100.`;
+        }
+      }
+      if (f.years.from !== null && f.years.to !== null && f.years.from > f.years.to) {
+        return 'The first year is after the last one.';
+      }
+    }
+    if (!Number.isInteger(f.depth) || f.depth < 1 || f.depth > 6) return 'Hops must be between 1 and 6.';
+    return null;
+  }
+
+  // ---------------------------------------------------------------------------------------------- graph
+
+  function nodeSize(node) {
+    if (node.kind === 'ORGANIZATION') return 38;
+    if (node.kind === 'MISSION') return 26;
+    if (node.personnel === null || node.personnel === undefined) return 14;
+    return 14 + Math.sqrt(node.personnel) * 0.6;
+  }
+
+  function elementsOf(network) {
+    const nodes = network.nodes.map((n) => ({
+      group: 'nodes',
+      data: {
+        id: n.id, label: n.kind === 'COUNTRY' ? n.id : n.label, name: n.label, kind: n.kind,
+        region: n.region || '', colour: REGION_COLOURS[n.region] || '#999999', size: nodeSize(n),
+        confidence: n.confidence
+      }
+    }));
+    const edges = [];
+    // A country serves in a mission year after year: one line per country and mission, the years in its data.
+    const served = new Map();
+    for (const e of network.edges) {
+      if (e.kind === 'CONTRIBUTION') {
+        const key = e.source + '>' + e.target;
+        const entry = served.get(key) || { source: e.source, target: e.target, years: [], confidence: new Set() };
+        entry.years.push(e.year);
+        entry.confidence.add(e.confidence);
+        served.set(key, entry);
+      } else {
+        edges.push({
+          group: 'edges',
+          data: { id: e.id, source: e.source, target: e.target, kind: e.kind, confidence: e.confidence, year: e.year }
+        });
+      }
+    }
+    for (const [key, s] of served) {
+      edges.push({
+        group: 'edges',
+        data: {
+          id: 'serves:' + key, source: s.source, target: s.target, kind: 'CONTRIBUTION',
+          confidence: s.confidence.size === 1 ? [...s.confidence][0] : 'ESTIMATE', year: Math.max(...s.years)
+        }
+      });
+    }
+    return nodes.concat(edges);
+  }
+
+  const STYLE = [
+    { selector: 'node', style: {
+      'background-color': 'data(colour)', width: 'data(size)', height: 'data(size)', label: 'data(label)',
+      'font-size': 9, 'text-valign': 'bottom', 'text-margin-y': 2, color: '#222',
+      'text-outline-color': '#fff', 'text-outline-width': 2, 'border-width': 1, 'border-color': '#fff'
+    } },
+    { selector: 'node[kind = "ORGANIZATION"]', style: {
+      shape: 'round-rectangle', 'background-color': '#333333', 'font-weight': 'bold', label: 'data(id)'
+    } },
+    { selector: 'node[kind = "MISSION"]', style: {
+      shape: 'hexagon', 'background-color': '#c9c9c9', 'border-color': '#888', color: '#555'
+    } },
+    { selector: 'node.isolated', style: { 'border-width': 4, 'border-color': '#d00000' } },
+    { selector: 'node:selected', style: {
+      'border-width': 5, 'border-color': '#111', 'underlay-color': '#ffbf47', 'underlay-opacity': 0.6,
+      'underlay-padding': 5
+    } },
+    { selector: 'node.faded', style: { opacity: 0.25 } },
+    { selector: 'edge', style: {
+      width: 1.5, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8,
+      'line-color': '#3b4cc0', 'target-arrow-color': '#3b4cc0', opacity: 0.8
+    } },
+    { selector: 'edge[kind = "DONATION"]', style: {
+      'line-color': '#D55E00', 'target-arrow-color': '#D55E00', 'line-style': 'dashed', width: 2.5
+    } },
+    { selector: 'edge[kind = "CONTRIBUTION"]', style: {
+      'curve-style': 'haystack', 'line-color': '#aaaaaa', width: 1, opacity: 0.5, 'target-arrow-shape': 'none'
+    } },
+    { selector: 'edge[confidence = "ILLUSTRATIVE"]', style: { 'line-style': 'dotted', opacity: 0.45 } },
+    { selector: 'edge.faded', style: { opacity: 0.08 } },
+    { selector: 'edge:selected', style: { width: 4, opacity: 1 } }
+  ];
+
+  function layoutOptions(name) {
+    const cy = state.cy;
+    if (name === 'concentric') {
+      const scores = state.centrality;
+      return {
+        name: 'concentric', animate: false, minNodeSpacing: 8,
+        concentric: (n) => scores && scores.has(n.id()) ? scores.get(n.id()) : n.degree(false),
+        levelWidth: (nodes) => {
+          const values = nodes.map((n) => (scores && scores.has(n.id()) ? scores.get(n.id()) : n.degree(false)));
+          return Math.max(...values, 1) / 6;
+        }
+      };
+    }
+    if (name === 'region') {
+      return { name: 'preset', animate: false, fit: true, padding: 20, positions: regionPositions(cy) };
+    }
+    return {
+      name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 70,
+      numIter: 1000, componentSpacing: 60, nodeOverlap: 8, padding: 20
+    };
+  }
+
+  /** Groups (each region, then organisations, then missions) as circles placed on a grid. */
+  function regionPositions(cy) {
+    const groups = new Map();
+    cy.nodes().forEach((n) => {
+      const kind = n.data('kind');
+      const key = kind === 'COUNTRY' ? (n.data('region') || 'Other') : (kind === 'MISSION' ? 'Missions' : 'Organisations');
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(n);
+    });
+    const order = [...REGIONS, 'Other', 'Organisations', 'Missions'].filter((g) => groups.has(g));
+    const columns = Math.ceil(Math.sqrt(order.length));
+    const cell = 420;
+    const positions = {};
+    order.forEach((group, i) => {
+      const members = groups.get(group).sort((a, b) => b.data('size') - a.data('size'));
+      const cx = (i % columns) * cell;
+      const cyy = Math.floor(i / columns) * cell;
+      members.forEach((n, j) => {
+        // a spiral keeps large groups inside their cell
+        const angle = j * 2.4;
+        const radius = 18 * Math.sqrt(j);
+        positions[n.id()] = { x: cx + radius * Math.cos(angle), y: cyy + radius * Math.sin(angle) };
+      });
+    });
+    return (node) => positions[node.id()];
+  }
+
+  function runLayout() {
+    if (!state.cy || state.cy.nodes().length === 0) return;
+    state.cy.layout(layoutOptions($('#layout').value)).run();
+  }
+
+  function draw(network) {
+    const elements = elementsOf(network);
+    if (!state.cy) {
+      state.cy = cytoscape({
+        container: $('#cy'), elements, style: STYLE, wheelSensitivity: 0.3, minZoom: 0.1, maxZoom: 4,
+        selectionType: 'single', boxSelectionEnabled: false
+      });
+      state.cy.on('tap', 'node', (event) => selectActor(event.target.id(), { fromGraph: true }));
+      state.cy.on('tap', (event) => { if (event.target === state.cy) clearFocus(); });
+      window.explorer.cy = state.cy;
+    } else {
+      state.cy.batch(() => {
+        state.cy.elements().remove();
+        state.cy.add(elements);
+      });
+    }
+    applyIsolatedClass();
+    runLayout();
+    state.cy.fit(undefined, 20);
+  }
+
+  async function loadNetwork() {
+    const filters = readFilters();
+    const problem = validateFilters(filters);
+    const errorBox = $('#filter-error');
+    if (problem) {
+      errorBox.textContent = problem;
+      errorBox.hidden = false;
+      return;
+    }
+    errorBox.hidden = true;
+    const seq = ++state.loadSeq;
+    document.body.dataset.state = 'loading';
+    $('#status').textContent = 'Loading the network…';
+    let data;
+    try {
+      data = await gql(NETWORK_QUERY, {
+        kinds: filters.kinds, years: filters.years, confidence: filters.confidence, region: filters.region,
+        mission: filters.mission, center: filters.center, depth: filters.depth,
+        includeMissions: filters.includeMissions
+      });
+    } catch (e) {
+      if (seq !== state.loadSeq) return;
+      errorBox.textContent = e.message;
+      errorBox.hidden = false;
+      $('#status').textContent = 'The network could not be loaded: ' + e.message;
+      document.body.dataset.state = 'error';
+      return;
+    }
+    if (seq !== state.loadSeq) return; // a newer request is on its way
+    const network = data.network;
+    state.network = network;
+    state.nodesById = new Map(network.nodes.map((n) => [n.id, n]));
+    draw(network);
+    updateExports(filters);
+    updateActorList(network);
+    updateStatus(network);
+    chartYears(network);
+    document.body.dataset.state = 'ready';
+    const cyEl = $('#cy');
+    cyEl.dataset.nodes = String(state.cy.nodes().length);
+    cyEl.dataset.edges = String(network.edges.length);
+    if (window.explorer.readyMs === null) window.explorer.readyMs = Math.round(performance.now());
+    if (state.selected && state.nodesById.has(state.selected)) state.cy.getElementById(state.selected).select();
+  }
+
+  function updateStatus(network) {
+    const counts = { COUNTRY: 0, ORGANIZATION: 0, MISSION: 0 };
+    network.nodes.forEach((n) => { counts[n.kind] += 1; });
+    const partnerships = network.edges.filter((e) => e.kind !== 'CONTRIBUTION').length;
+    const contributions = network.edges.length - partnerships;
+    let text = `${counts.COUNTRY} countries, ${counts.ORGANIZATION} organisations, ${partnerships} partnerships`;
+    if (counts.MISSION) text += `, ${counts.MISSION} missions (${contributions} yearly contributions)`;
+    if (network.nodes.length === 0) text = 'Nothing matches these filters.';
+    $('#status').textContent = text;
+  }
+
+  function updateExports(filters) {
+    const q = exportQuery(filters);
+    $('#export-graphml').href = '/export/network.graphml' + q;
+    $('#export-nodes').href = '/export/network.nodes.csv' + q;
+    $('#export-edges').href = '/export/network.edges.csv' + q;
+    $('#export-json').href = '/export/network.json' + q;
+  }
+
+  function updateActorList(network) {
+    const list = $('#actor-list');
+    const actors = network.nodes.filter((n) => n.kind !== 'MISSION').sort((a, b) => a.label.localeCompare(b.label));
+    $('#actor-count').textContent = String(actors.length);
+    list.replaceChildren(...actors.map((n) => h('li', {},
+      h('button', { type: 'button', class: 'linkish', onclick: () => selectActor(n.id) }, n.label))));
+  }
+
+  function exportPng() {
+    if (!state.cy) return;
+    const blob = state.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' });
+    const url = URL.createObjectURL(blob);
+    const a = h('a', { href: url, download: 'partnerships.png' });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 5000);
+  }
+
+  function clearFocus() {
+    if (!state.cy) return;
+    state.cy.elements().removeClass('faded');
+  }
+
+  /** Fades everything but the actor and its neighbours, so its partners stand out. */
+  function focusNeighbourhood(id) {
+    const cy = state.cy;
+    const node = cy.getElementById(id);
+    if (node.empty()) return;
+    const hood = node.closedNeighborhood();
+    cy.elements().addClass('faded');
+    hood.removeClass('faded');
+    cy.elements().unselect();
+    node.select();
+    cy.animate({ center: { eles: node }, duration: 200 });
+  }
+
+  // ---------------------------------------------------------------------------------------------- sources
+
+  /** A source is a URL, several separated by " ; ", or a citation; URLs become links. */
+  function sourceLinks(source) {
+    if (!source) return h('span', { class: 'src muted' }, 'no source');
+    const parts = source.split(/\s+;\s+/);
+    const out = h('span', { class: 'src' });
+    parts.forEach((part, i) => {
+      if (i > 0) out.append(' · ');
+      const url = part.match(/^https?:\/\/\S+/);
+      if (url) {
+        let host = url[0];
+        try { host = new URL(url[0]).hostname.replace(/^www\./, ''); } catch (e) { /* keep the text */ }
+        out.append(h('a', { href: url[0], target: '_blank', rel: 'noopener noreferrer', title: part }, host));
+      } else {
+        out.append(h('span', { title: part }, part.length > 90 ? part.slice(0, 88) + '…' : part));
+      }
+    });
+    return out;
+  }
+
+  function confidenceBadge(confidence) {
+    const c = String(confidence || '').toLowerCase();
+    return h('span', { class: 'conf conf-' + c, title: 'confidence: ' + c }, c);
+  }
+
+  // ---------------------------------------------------------------------------------------------- panel
+
+  function section(title, id) {
+    return h('section', { id, 'aria-live': 'polite' }, h('h3', {}, title), h('p', { class: 'muted' }, 'Loading…'));
+  }
+
+  function fill(sectionEl, ...content) {
+    const title = sectionEl.querySelector('h3');
+    sectionEl.replaceChildren(title, ...content);
+  }
+
+  function notAvailable(sectionEl, error) {
+    const reason = error && error.code === 'NOT_FOUND' ? 'Nothing recorded.' : 'Not available on this server yet.';
+    fill(sectionEl, h('p', { class: 'muted', title: error ? error.message : '' }, reason));
+  }
+
+  function actorName(id) {
+    const node = state.nodesById.get(id);
+    return node ? node.label : id;
+  }
+
+  function actorButton(id, label) {
+    return h('button', { type: 'button', class: 'linkish', onclick: () => selectActor(id) }, label || actorName(id));
+  }
+
+  function analysisYear() {
+    const to = $('#year-to').value.trim();
+    if (to !== '') return Number(to);
+    const years = (state.network ? state.network.edges : []).map((e) => e.endYear || e.year);
+    return years.length ? Math.max(...years) : new Date().getFullYear() - 1;
+  }
+
+  async function selectActor(id, options) {
+    const opts = options || {};
+    state.selected = id;
+    const panel = $('#panel');
+    const node = state.nodesById.get(id);
+    if (node && state.cy) focusNeighbourhood(id);
+    if (node && node.kind === 'MISSION') {
+      renderMission(panel, node);
+      return;
+    }
+    const year = analysisYear();
+    const head = h('div', { class: 'panel-head' }, h('h2', { id: 'panel-title' }, node ? node.label : id),
+      h('p', { class: 'muted' }, 'Loading…'));
+    const partners = h('section', { id: 'panel-partners' });
+    const contributions = section('Contributions to missions', 'panel-contributions');
+    const pledges = section('Pledges and delivery', 'panel-pledges');
+    const need = section(`Support need in ${year}`, 'panel-support');
+    const suggestions = h('section', { id: 'panel-suggest' });
+    panel.replaceChildren(head, partners, contributions, pledges, need, suggestions);
+    if (!opts.fromGraph) panel.focus({ preventScroll: false });
+
+    renderPartners(partners, id);
+    loadHead(head, id, node);
+    const isCountry = !node || node.kind === 'COUNTRY';
+    if (isCountry) {
+      loadContributions(contributions, id);
+      loadSupportNeed(need, id, year);
+      suggestions.append(h('h3', {}, 'Suggested partners'),
+        h('button', { type: 'button', id: 'suggest-partners', onclick: () => loadSuggestions(suggestions, id) },
+          'Suggest partners'));
+    } else {
+      contributions.remove();
+      need.remove();
+    }
+    loadPledges(pledges, id);
+  }
+
+  async function loadHead(head, id, node) {
+    const query = `query ActorHead($id: ID!) { actor(id: $id) { __typename id name confidence source
+      ... on Country { region subregion deployments { asOf total women confidence source } }
+      ... on Organization { kind } } }`;
+    const title = head.querySelector('h2');
+    const actions = h('div', { class: 'panel-actions' },
+      h('button', { type: 'button', onclick: () => focusOn(id) }, 'Show its neighbourhood'));
+    try {
+      const actor = (await gql(query, { id })).actor;
+      title.textContent = actor.name;
+      const facts = h('dl', { class: 'facts' },
+        h('dt', {}, 'Key'), h('dd', {}, actor.id),
+        h('dt', {}, 'Kind'), h('dd', {}, actor.__typename === 'Country' ? 'Country' : 'Organisation' +
+          (actor.kind ? ' (' + actor.kind.toLowerCase() + ')' : '')),
+        actor.region ? [h('dt', {}, 'Region'), h('dd', {}, actor.region + (actor.subregion ? ', ' + actor.subregion : ''))] : null,
+        h('dt', {}, 'Record'), h('dd', {}, confidenceBadge(actor.confidence), ' ', sourceLinks(actor.source)));
+      const deployment = actor.deployments && actor.deployments[0];
+      if (deployment) {
+        const women = deployment.women === null ? '' : `, ${deployment.women} women (${Math.round(100 * deployment.women / deployment.total)}%)`;
+        facts.append(h('dt', {}, 'Personnel'), h('dd', {}, `${deployment.total.toLocaleString('en')} on ${deployment.asOf}${women} `,
+          confidenceBadge(deployment.confidence), ' ', sourceLinks(deployment.source)));
+      } else if (actor.__typename === 'Country') {
+        facts.append(h('dt', {}, 'Personnel'), h('dd', { class: 'muted' }, 'no published UN total'));
+      }
+      head.replaceChildren(title, facts, actions);
+    } catch (e) {
+      head.replaceChildren(title, h('p', { class: 'error' }, e.code === 'NOT_FOUND' ? `No actor "${id}".` : e.message));
+      return;
+    }
+    if (!node) head.append(h('p', { class: 'muted' }, 'Not in the current view: its partnerships do not match the filters.'));
+  }
+
+  function renderPartners(container, id) {
+    const edges = state.network ? state.network.edges.filter((e) => e.kind !== 'CONTRIBUTION') : [];
+    const out = edges.filter((e) => e.source === id);
+    const incoming = edges.filter((e) => e.target === id);
+    const item = (e, other) => h('li', {},
+      actorButton(other), ` ${e.kind.toLowerCase()} ${e.year}${e.endYear ? '–' + e.endYear : ''}`,
+      e.label ? ` (${e.label.length > 70 ? e.label.slice(0, 68) + '…' : e.label})` : '', ' ',
+      confidenceBadge(e.confidence), ' ', sourceLinks(e.sourceRef));
+    container.replaceChildren(
+      h('h3', {}, `Gives to (${out.length})`),
+      out.length ? h('ul', {}, out.map((e) => item(e, e.target))) : h('p', { class: 'muted' }, 'No one in this view.'),
+      h('h3', {}, `Receives from (${incoming.length})`),
+      incoming.length ? h('ul', {}, incoming.map((e) => item(e, e.source))) : h('p', { class: 'muted' }, 'No one in this view.'));
+  }
+
+  async function loadContributions(sectionEl, id) {
+    const query = `query ActorContributions($iso3: ID!) { country(iso3: $iso3) {
+      contributions { mission { acronym } year total confidence source } } }`;
+    try {
+      const rows = (await gql(query, { iso3: id })).country.contributions;
+      if (!rows.length) { fill(sectionEl, h('p', { class: 'muted' }, 'None recorded.')); return; }
+      const byMission = new Map();
+      rows.forEach((c) => {
+        const m = byMission.get(c.mission.acronym) || { years: [], latest: null, sources: new Set(), confidence: new Set() };
+        m.years.push(c.year);
+        if (!m.latest || c.year > m.latest.year) m.latest = c;
+        m.sources.add(c.source);
+        m.confidence.add(c.confidence);
+        byMission.set(c.mission.acronym, m);
+      });
+      const missions = [...byMission.entries()].sort((a, b) => b[1].latest.year - a[1].latest.year);
+      fill(sectionEl, h('ul', {}, missions.map(([acronym, m]) => h('li', {},
+        h('strong', {}, acronym), ` ${Math.min(...m.years)}–${Math.max(...m.years)} (${m.years.length} years)`,
+        m.latest.total !== null ? `, ${m.latest.total} in ${m.latest.year}` : ', size unknown', ' ',
+        [...m.confidence].map(confidenceBadge), ' ', [...m.sources].slice(0, 2).map(sourceLinks)))));
+    } catch (e) {
+      notAvailable(sectionEl, e);
+    }
+  }
+
+  async function loadPledges(sectionEl, id) {
+    const query = `query ActorPledges($id: ID!) { actor(id: $id) { pledges {
+      id category description quantity unit status deliveredQuantity deliveredYear
+      ministerial { id name } confidence source } } }`;
+    try {
+      const pledges = (await gql(query, { id })).actor.pledges;
+      if (!pledges.length) { fill(sectionEl, h('p', { class: 'muted' }, 'No pledges recorded.')); return; }
+      fill(sectionEl, h('ul', {}, pledges.map((p) => h('li', {},
+        h('strong', {}, p.category.toLowerCase().replace('_', ' ')), ` at ${p.ministerial.name}: `,
+        p.description || '', p.quantity !== null ? ` (${p.quantity}${p.unit ? ' ' + p.unit : ''})` : '',
+        h('br'), 'Delivery: ', h('em', {}, p.status.toLowerCase().replace('_', ' ')),
+        p.deliveredQuantity !== null ? `, ${p.deliveredQuantity} delivered` : '',
+        p.deliveredYear !== null ? ` by ${p.deliveredYear}` : '', ' ',
+        confidenceBadge(p.confidence), ' ', sourceLinks(p.source)))));
+    } catch (e) {
+      notAvailable(sectionEl, e);
+    }
+  }
+
+  async function loadSupportNeed(sectionEl, id, year) {
+    const query = `query SupportNeed($iso3: ID!, $year: Int!) { country(iso3: $iso3) { supportNeed(year: $year) {
+      score reasons { code weight text } personnel personnelAsOf supportReceived providers { id name } } } }`;
+    try {
+      const need = (await gql(query, { iso3: id, year })).country.supportNeed;
+      fill(sectionEl,
+        h('p', {}, h('span', { class: 'score' }, need.score.toFixed(2)), ' on a scale from 0 (well supported) to 1 (alone)'),
+        need.reasons.length ? h('ul', {}, need.reasons.map((r) => h('li', {}, r.text, h('span', { class: 'muted' },
+          ` (${Math.round(r.weight * 100)}% of the score)`)))) : null,
+        h('p', { class: 'muted' }, `${need.supportReceived} partnerships received from ${need.providers.length} providers`,
+          need.personnel !== null ? `; ${need.personnel} personnel (${need.personnelAsOf})` : ''));
+    } catch (e) {
+      notAvailable(sectionEl, e);
+    }
+  }
+
+  async function loadSuggestions(container, id) {
+    const button = container.querySelector('button');
+    if (button) button.disabled = true;
+    const query = `query Suggest($iso3: ID!) { suggestPartners(iso3: $iso3, first: 5) {
+      provider { id name } score reasons commonNeighbours sameRegion pastDeliveries } }`;
+    const out = h('div', { 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Loading…'));
+    container.append(out);
+    try {
+      const suggestions = (await gql(query, { iso3: id })).suggestPartners;
+      out.replaceChildren(suggestions.length ? h('ol', {}, suggestions.map((s) => h('li', {},
+        actorButton(s.provider.id, s.provider.name), ` score ${s.score.toFixed(2)}`,
+        s.reasons.length ? h('ul', {}, s.reasons.map((r) => h('li', { class: 'muted' }, r))) : null)))
+        : h('p', { class: 'muted' }, 'No suggestion.'));
+    } catch (e) {
+      out.replaceChildren(h('p', { class: 'muted', title: e.message }, 'Suggestions are not available on this server yet.'));
+    }
+    if (button) button.disabled = false;
+  }
+
+  function renderMission(panel, node) {
+    const acronym = node.id.replace(/^mission:/, '');
+    const serving = state.network.edges.filter((e) => e.target === node.id);
+    const countries = [...new Set(serving.map((e) => e.source))].sort();
+    panel.replaceChildren(
+      h('h2', {}, acronym),
+      h('p', {}, 'Mission ', confidenceBadge(node.confidence), ' ', sourceLinks(node.source)),
+      h('h3', {}, `Contributors in this view (${countries.length})`),
+      h('ul', {}, countries.map((c) => h('li', {}, actorButton(c)))),
+      h('div', { class: 'panel-actions' }, h('button', { type: 'button', onclick: () => {
+        $('#mission').value = acronym;
+        loadNetwork();
+      } }, 'Only partnerships of its contributors')));
+  }
+
+  function focusOn(id) {
+    $('#center').value = id;
+    loadNetwork();
+  }
+
+  // ---------------------------------------------------------------------------------------------- search
+
+  function normalise(text) {
+    return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  }
+
+  function localSuggestions(text) {
+    const q = normalise(text);
+    if (!state.network) return [];
+    return state.network.nodes
+      .filter((n) => normalise(n.label).includes(q) || n.id.toLowerCase().includes(q))
+      .sort((a, b) => (normalise(a.label).startsWith(q) ? 0 : 1) - (normalise(b.label).startsWith(q) ? 0 : 1)
+        || a.label.localeCompare(b.label))
+      .slice(0, 8)
+      .map((n) => ({ id: n.id, label: n.label, kind: n.kind }));
+  }
+
+  async function remoteSuggestions(text) {
+    const query = `query Search($text: String!) { search(text: $text, first: 8) { edges { node {
+      __typename ... on Country { id name } ... on Organization { id name } ... on Mission { acronym name }
+      ... on Program { code name } } } } }`;
+    const data = await gql(query, { text });
+    return data.search.edges.map(({ node }) => {
+      if (node.__typename === 'Mission') return { id: 'mission:' + node.acronym, label: node.acronym + ' – ' + node.name, kind: 'MISSION' };
+      if (node.__typename === 'Program') return { id: 'program:' + node.code, label: node.name, kind: 'PROGRAM' };
+      return { id: node.id, label: node.name, kind: node.__typename === 'Country' ? 'COUNTRY' : 'ORGANIZATION' };
+    });
+  }
+
+  let searchTimer = null;
+  let activeOption = -1;
+
+  async function updateSuggestions() {
+    const input = $('#search');
+    const text = input.value.trim();
+    const list = $('#suggestions');
+    if (text.length < 2) { closeSuggestions(); return; }
+    let items;
+    if (state.remoteSearch) {
+      try {
+        items = await remoteSuggestions(text);
+      } catch (e) {
+        state.remoteSearch = false; // Query.search is not served here: the loaded labels will do
+        items = localSuggestions(text);
+      }
+    } else {
+      items = localSuggestions(text);
+    }
+    if (input.value.trim() !== text) return; // typed on meanwhile
+    activeOption = -1;
+    list.replaceChildren(...items.map((item, i) => h('li', {
+      role: 'option', id: 'suggestion-' + i, 'data-id': item.id, 'aria-selected': 'false',
+      onmousedown: (event) => { event.preventDefault(); chooseSuggestion(item); }
+    }, item.label, h('span', { class: 'kind' }, KIND_LABEL[item.kind] || ''))));
+    if (!items.length) list.replaceChildren(h('li', { role: 'option', 'aria-disabled': 'true' }, 'No match'));
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    list._items = items;
+  }
+
+  function closeSuggestions() {
+    const list = $('#suggestions');
+    list.hidden = true;
+    $('#search').setAttribute('aria-expanded', 'false');
+    $('#search').removeAttribute('aria-activedescendant');
+  }
+
+  function chooseSuggestion(item) {
+    closeSuggestions();
+    $('#search').value = item.label;
+    if (item.kind === 'MISSION' && !state.nodesById.has(item.id)) {
+      $('#mission').value = item.id.replace(/^mission:/, '');
+      loadNetwork();
+    } else if (item.kind !== 'PROGRAM') {
+      selectActor(item.id);
+    }
+  }
+
+  function moveActive(delta) {
+    const list = $('#suggestions');
+    const options = [...list.querySelectorAll('[role=option][data-id]')];
+    if (!options.length) return;
+    activeOption = (activeOption + delta + options.length) % options.length;
+    options.forEach((o, i) => o.setAttribute('aria-selected', i === activeOption ? 'true' : 'false'));
+    $('#search').setAttribute('aria-activedescendant', options[activeOption].id);
+    options[activeOption].scrollIntoView({ block: 'nearest' });
+  }
+
+  function wireSearch() {
+    const input = $('#search');
+    input.addEventListener('input', () => {
+      clearTimeout(searchTimer);
+      searchTimer = setTimeout(updateSuggestions, 150);
+    });
+    input.addEventListener('keydown', (event) => {
+      const list = $('#suggestions');
+      if (event.key === 'ArrowDown') { event.preventDefault(); if (list.hidden) updateSuggestions(); else moveActive(1); }
+      else if (event.key === 'ArrowUp') { event.preventDefault(); moveActive(-1); }
+      else if (event.key === 'Escape') closeSuggestions();
+      else if (event.key === 'Enter') {
+        event.preventDefault();
+        const items = list._items || [];
+        const item = items[activeOption >= 0 ? activeOption : 0];
+        if (!list.hidden && item) chooseSuggestion(item);
+      }
+    });
+    input.addEventListener('blur', () => setTimeout(closeSuggestions, 150));
+  }
+
+  // ---------------------------------------------------------------------------------------------- isolated, centrality
+
+  async function loadIsolated() {
+    const year = analysisYear();
+    $('#isolated-year').textContent = String(year);
+    const box = $('#isolated');
+    const query = `query Isolated($year: Int!) { isolatedContributors(year: $year, first: 25) { totalCount
+      edges { node { country { id name region } score personnel reasons { text } } } } }`;
+    try {
+      const data = (await gql(query, { year })).isolatedContributors;
+      state.isolated = new Set(data.edges.map((e) => e.node.country.id));
+      applyIsolatedClass();
+      box.replaceChildren(
+        h('p', { class: 'muted' }, `${data.totalCount} contributors; the ${data.edges.length} most in need:`),
+        h('ol', { class: 'isolated-list' }, data.edges.map(({ node }) => h('li', {},
+          h('button', { type: 'button', class: 'linkish', onclick: () => selectActor(node.country.id) }, node.country.name),
+          ` ${node.score.toFixed(2)}`, node.personnel !== null ? `, ${node.personnel} personnel` : '',
+          node.reasons.length ? h('span', { class: 'muted' }, ' – ' + node.reasons[0].text) : ''))));
+    } catch (e) {
+      box.replaceChildren(h('p', { class: 'muted', title: e.message }, 'Not available on this server yet.'));
+    }
+  }
+
+  function applyIsolatedClass() {
+    if (!state.cy) return;
+    state.cy.nodes().removeClass('isolated');
+    state.isolated.forEach((id) => state.cy.getElementById(id).addClass('isolated'));
+  }
+
+  async function loadCentrality() {
+    const query = `query Centrality { centrality(first: 500) { actor { id } pageRank betweenness } }`;
+    try {
+      const rows = (await gql(query)).centrality;
+      state.centrality = new Map(rows.map((r) => [r.actor.id, r.pageRank]));
+    } catch (e) {
+      state.centrality = null; // degree in the loaded slice is the fallback
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- charts
+
+  /** A horizontal bar chart in plain SVG; each row may carry a darker part (women, delivered). */
+  function barChart(container, rows, options) {
+    const opts = options || {};
+    if (!rows.length) { container.replaceChildren(h('p', { class: 'muted' }, 'No data.')); return; }
+    const ns = 'http://www.w3.org/2000/svg';
+    const rowHeight = 18;
+    const labelWidth = opts.labelWidth || 90;
+    const width = 360;
+    const height = rows.length * rowHeight + 6;
+    const max = Math.max(...rows.map((r) => r.value), 1);
+    const svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    svg.setAttribute('class', 'chart');
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', opts.label || 'bar chart');
+    const el = (tag, attrs, text) => {
+      const e = document.createElementNS(ns, tag);
+      Object.entries(attrs).forEach(([k, v]) => e.setAttribute(k, String(v)));
+      if (text !== undefined) e.textContent = text;
+      return e;
+    };
+    rows.forEach((r, i) => {
+      const y = i * rowHeight + 3;
+      const w = (width - labelWidth - 150) * r.value / max;
+      const g = el('g', {});
+      g.append(el('title', {}, r.title || `${r.label}: ${r.value}`));
+      g.append(el('text', { x: labelWidth - 4, y: y + 12, 'text-anchor': 'end' }, r.label));
+      g.append(el('rect', { x: labelWidth, y, width: Math.max(w, 1), height: rowHeight - 4, class: r.cls || 'bar' }));
+      if (r.part) {
+        g.append(el('rect', { x: labelWidth, y, width: (width - labelWidth - 150) * r.part / max, height: rowHeight - 4, class: 'part' }));
+      }
+      g.append(el('text', { x: labelWidth + w + 4, y: y + 12 }, r.text || String(r.value)));
+      svg.append(g);
+    });
+    container.replaceChildren(svg);
+  }
+
+  function unavailable(container, error) {
+    container.replaceChildren(h('p', { class: 'muted', title: error ? error.message : '' }, 'Not available on this server yet.'));
+  }
+
+  /** Partnerships of the current view by year, stacked by kind: always available, it reads the loaded slice. */
+  function chartYears(network) {
+    const byYear = new Map();
+    network.edges.filter((e) => e.kind !== 'CONTRIBUTION').forEach((e) => {
+      const row = byYear.get(e.year) || { TRAINING: 0, DONATION: 0 };
+      row[e.kind] += 1;
+      byYear.set(e.year, row);
+    });
+    const rows = [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([year, r]) => ({
+      label: String(year), value: r.TRAINING + r.DONATION, part: r.DONATION, cls: 'training',
+      text: `${r.TRAINING} training, ${r.DONATION} donation`,
+      title: `${year}: ${r.TRAINING} trainings, ${r.DONATION} donations`
+    }));
+    barChart($('#chart-years'), rows, { label: 'Partnerships by year', labelWidth: 40 });
+  }
+
+  async function loadStatistics() {
+    const year = analysisYear();
+    document.querySelectorAll('.analysis-year').forEach((e) => { e.textContent = String(year); });
+    const query = `query Statistics($year: Int!) { statistics {
+      personnelByMission(year: $year) { mission { acronym } estimatedTroops contributors contributorsWithUnknownSize }
+      personnelByRegion { region asOf total women womenShare countries }
+      pledgesByCategory { key count delivered }
+      pledgesByStatus { key count delivered } } }`;
+    const targets = ['#chart-regions', '#chart-missions', '#chart-pledge-category', '#chart-pledge-status'].map($);
+    let stats;
+    try {
+      stats = (await gql(query, { year })).statistics;
+    } catch (e) {
+      targets.forEach((t) => unavailable(t, e));
+      return;
+    }
+    barChart($('#chart-regions'), stats.personnelByRegion.map((r) => ({
+      label: r.region, value: r.total, part: r.women || 0,
+      text: `${r.total.toLocaleString('en')}` + (r.womenShare !== null ? `, ${(100 * r.womenShare).toFixed(1)}% women` : ''),
+      title: `${r.region} on ${r.asOf}: ${r.total} personnel from ${r.countries} countries` +
+        (r.women !== null ? `, ${r.women} women` : '')
+    })), { label: 'Personnel by region' });
+    barChart($('#chart-missions'), stats.personnelByMission
+      .filter((m) => m.estimatedTroops)
+      .sort((a, b) => b.estimatedTroops - a.estimatedTroops).slice(0, 15)
+      .map((m) => ({ label: m.mission.acronym, value: m.estimatedTroops,
+        text: `~${m.estimatedTroops.toLocaleString('en')} (${m.contributors} countries)`,
+        title: `${m.mission.acronym}: about ${m.estimatedTroops} (estimate), ${m.contributors} contributors, ` +
+          `${m.contributorsWithUnknownSize} of unknown size` })), { label: 'Personnel by mission' });
+    const pledgeRows = (rows) => rows.map((r) => ({ label: r.key.toLowerCase().replace('_', ' '), value: r.count,
+      part: r.delivered, text: `${r.count} (${r.delivered} delivered)` }));
+    barChart($('#chart-pledge-category'), pledgeRows(stats.pledgesByCategory), { label: 'Pledges by category', labelWidth: 110 });
+    barChart($('#chart-pledge-status'), pledgeRows(stats.pledgesByStatus), { label: 'Pledges by status', labelWidth: 110 });
+  }
+
+  // ---------------------------------------------------------------------------------------------- start
+
+  async function loadMissions() {
+    try {
+      const data = await gql('query Missions { missions(first: 500) { edges { node { acronym name } } } }');
+      const select = $('#mission');
+      data.missions.edges.forEach(({ node }) => select.append(h('option', { value: node.acronym }, `${node.acronym} – ${node.name}`)));
+    } catch (e) {
+      $('#mission').disabled = true;
+    }
+  }
+
+  function wireFilters() {
+    const form = $('#filters');
+    let timer = null;
+    const reload = () => { clearTimeout(timer); timer = setTimeout(loadNetwork, 200); };
+    form.addEventListener('change', (event) => {
+      if (event.target.type === 'number' || event.target.id === 'center') return; // on Enter or Apply
+      reload();
+    });
+    form.addEventListener('submit', (event) => { event.preventDefault(); loadNetwork(); });
+    form.addEventListener('reset', () => setTimeout(loadNetwork, 0));
+    $('#layout').addEventListener('change', runLayout);
+    $('#export-png').addEventListener('click', exportPng);
+    // tablets: the filters fold away so that the map fits
+    if (window.matchMedia('(max-width: 820px)').matches) $('#filters-box').open = false;
+  }
+
+  window.explorer = { cy: null, readyMs: null, state, selectActor, loadNetwork };
+
+  async function start() {
+    wireFilters();
+    wireSearch();
+    const missions = loadMissions();
+    await loadNetwork();
+    await missions;
+    // secondary: after the map is interactive
+    loadCentrality();
+    loadIsolated();
+    loadStatistics();
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+}());

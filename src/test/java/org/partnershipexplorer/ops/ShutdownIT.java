@@ -1,0 +1,278 @@
+package org.partnershipexplorer.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.neo4j.configuration.Config;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.io.layout.Neo4jLayout;
+import org.neo4j.kernel.recovery.Recovery;
+import org.neo4j.memory.EmptyMemoryTracker;
+import org.partnershipexplorer.neo4j.EmbeddedNeo4j;
+
+/**
+ * The packaged service as a real process (target/classes and the runtime classpath Maven wrote), stopped the way
+ * an orchestrator stops it. A second run killed with SIGKILL is the control: it shows the recovery check can fail.
+ */
+@DisplayName("stopping the service")
+class ShutdownIT {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Pattern BOLT = Pattern.compile("Bolt (bolt://127\\.0\\.0\\.1:\\d+)");
+
+    @Test
+    @DisplayName("SIGTERM refuses new connections, finishes the request in flight, closes the driver, then the "
+            + "database: exit 143, the write kept, the store needs no recovery")
+    void gracefulOnSigterm() throws Exception {
+        try (Service service = Service.start()) {
+            gracefulOnSigterm(service);
+        }
+    }
+
+    private void gracefulOnSigterm(Service service) throws Exception {
+        String probe = service.writeProbe();
+
+        // A request the server has begun to read: its body is still arriving when SIGTERM comes.
+        String body = "{\"query\":\"query inFlight { countries(first: 1) { totalCount } }\"}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try (Socket slow = new Socket()) {
+            slow.connect(new InetSocketAddress("127.0.0.1", service.httpPort), 5_000);
+            slow.setSoTimeout(30_000);
+            OutputStream out = slow.getOutputStream();
+            out.write(("POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Accept: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes, 0, 10);
+            out.flush();
+            Thread.sleep(500);
+
+            service.process.destroy(); // SIGTERM on Linux
+            service.awaitLog("Starting graceful shutdown", Duration.ofSeconds(30));
+            assertTrue(refusesConnections(service.httpPort, Duration.ofSeconds(5)),
+                    "no new connection is taken once the shutdown began");
+
+            out.write(bytes, 10, bytes.length - 10);
+            out.flush();
+            String answer = readResponse(slow.getInputStream());
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+            assertTrue(answer.contains("{\"data\":{\"countries\":{\"totalCount\":"), answer);
+        }
+
+        assertTrue(service.process.waitFor(60, TimeUnit.SECONDS), "stopped within the grace period and more");
+        assertEquals(143, service.process.exitValue(), "128 + SIGTERM: the JVM ran its shutdown hooks and ended");
+        List<String> log = service.log();
+        int begun = indexOf(log, "Starting graceful shutdown");
+        int request = indexOf(log, "operation=inFlight");
+        int drained = indexOf(log, "Graceful shutdown complete");
+        int driver = indexOf(log, "Neo4j driver closed");
+        int stopping = indexOf(log, "Stopping embedded Neo4j");
+        int stopped = indexOf(log, "Embedded Neo4j stopped");
+        assertTrue(begun < request && request < drained && drained < driver && driver < stopping
+                && stopping < stopped, String.join("\n", log));
+        assertFalse(log.stream().anyMatch(l -> l.contains("Timeout hit in graceful shutdown")));
+
+        assertFalse(recoveryRequired(service.dataDir), "a clean stop leaves a checkpointed store");
+        assertTrue(probeSurvived(service.dataDir, probe), "the acknowledged write is in the store");
+    }
+
+    @Test
+    @DisplayName("control: SIGKILL leaves a store that needs recovery, and the acknowledged write still survives it")
+    void killedProcessNeedsRecovery() throws Exception {
+        try (Service service = Service.start()) {
+            String probe = service.writeProbe();
+            service.process.destroyForcibly();
+            assertTrue(service.process.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(137, service.process.exitValue());
+            assertTrue(recoveryRequired(service.dataDir), "the recovery check sees an unclean stop");
+            assertTrue(probeSurvived(service.dataDir, probe), "committed means written to the transaction log");
+        }
+    }
+
+    /** True once a connection attempt is refused within the time (the listener closes just after the log line). */
+    private static boolean refusesConnections(int port, Duration within) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+            } catch (ConnectException refused) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    private static boolean recoveryRequired(Path dataDir) throws Exception {
+        Config config = Config.defaults(GraphDatabaseSettings.neo4j_home, dataDir.toAbsolutePath());
+        try (var fs = new DefaultFileSystemAbstraction()) {
+            return Recovery.isRecoveryRequired(fs, Neo4jLayout.of(config).databaseLayout("neo4j"), config,
+                    EmptyMemoryTracker.INSTANCE);
+        }
+    }
+
+    private static boolean probeSurvived(Path dataDir, String probe) {
+        try (EmbeddedNeo4j reopened = EmbeddedNeo4j.start(dataDir, 0, Duration.ofSeconds(30));
+                Driver driver = GraphDatabase.driver(reopened.boltUri(), AuthTokens.none())) {
+            return driver.executableQuery("MATCH (p:ShutdownProbe {id: $id}) RETURN count(p) AS n")
+                    .withParameters(Map.of("id", probe))
+                    .execute().records().get(0).get("n").asLong() == 1;
+        }
+    }
+
+    private static int indexOf(List<String> log, String text) {
+        for (int i = 0; i < log.size(); i++) {
+            if (log.get(i).contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no log line with '" + text + "' in:\n" + String.join("\n", log));
+    }
+
+    /** Reads one HTTP/1.1 response with a Content-Length body. */
+    private static String readResponse(InputStream in) throws IOException {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        int n;
+        while ((n = in.read(buffer)) != -1) {
+            received.write(buffer, 0, n);
+            String text = received.toString(StandardCharsets.UTF_8);
+            int headersEnd = text.indexOf("\r\n\r\n");
+            Matcher length = Pattern.compile("(?i)content-length: (\\d+)").matcher(text);
+            if (headersEnd >= 0 && length.find()
+                    && received.size() >= headersEnd + 4 + Integer.parseInt(length.group(1))) {
+                break;
+            }
+        }
+        return received.toString(StandardCharsets.UTF_8);
+    }
+
+    /** One service process on its own store under target/tmp, its output in a file; closing kills what is left. */
+    private static final class Service implements AutoCloseable {
+        final Process process;
+        final Path dataDir;
+        final Path logFile;
+        final int httpPort;
+        URI bolt;
+
+        private Service(Process process, Path dataDir, Path logFile, int httpPort) {
+            this.process = process;
+            this.dataDir = dataDir;
+            this.logFile = logFile;
+            this.httpPort = httpPort;
+        }
+
+        static Service start() throws Exception {
+            Path target = Path.of("target").toAbsolutePath();
+            Path base = Files.createDirectories(target.resolve("tmp").resolve("shutdown"));
+            Path dir = Files.createTempDirectory(base, "run-");
+            Path dataDir = dir.resolve("data");
+            Path logFile = dir.resolve("service.log");
+            String classpath = target.resolve("classes") + java.io.File.pathSeparator
+                    + Files.readString(target.resolve("runtime-classpath.txt")).trim();
+            int port = freePort();
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-Djava.io.tmpdir=" + target.resolve("tmp"), "-Djna.tmpdir=" + target.resolve("tmp"),
+                    "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+                    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                    "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+                    "-Dio.netty.tryReflectionSetAccessible=true",
+                    "-cp", classpath, "org.partnershipexplorer.Application"));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile());
+            Map<String, String> env = builder.environment();
+            env.remove("NEO4J_URI");
+            env.put("EXPLORER_DATA_DIR", dataDir.toString());
+            env.put("EXPLORER_BOLT_PORT", "0");
+            env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+            env.put("EXPLORER_SEED", "never");
+            env.put("TMPDIR", target.resolve("tmp").toString());
+            Service service = new Service(builder.start(), dataDir, logFile, port);
+            String started = service.awaitLog("Startup completed", START_TIMEOUT);
+            Matcher bolt = BOLT.matcher(String.join("\n", service.log()));
+            assertTrue(bolt.find(), started);
+            service.bolt = URI.create(bolt.group(1));
+            return service;
+        }
+
+        /** Commits a node through Bolt and returns its id once the commit is acknowledged. */
+        String writeProbe() {
+            String id = UUID.randomUUID().toString();
+            try (Driver driver = GraphDatabase.driver(bolt, AuthTokens.none())) {
+                driver.executableQuery("CREATE (:ShutdownProbe {id: $id})").withParameters(Map.of("id", id)).execute();
+            }
+            return id;
+        }
+
+        List<String> log() {
+            try {
+                return Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        String awaitLog(String text, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (String line : log()) {
+                    if (line.contains(text)) {
+                        return line;
+                    }
+                }
+                if (!process.isAlive() && !text.contains("shutdown")) {
+                    throw new AssertionError("the service ended with " + process.exitValue() + ":\n"
+                            + String.join("\n", log()));
+                }
+                Thread.sleep(100);
+            }
+            process.destroyForcibly();
+            throw new AssertionError("no '" + text + "' within " + timeout + ":\n" + String.join("\n", log()));
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
+            // a failing assertion already quotes the log it needs
+            try (var paths = Files.walk(logFile.getParent())) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
+        }
+    }
+}

@@ -1,0 +1,281 @@
+package org.partnershipexplorer.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.partnershipexplorer.support.GraphQLClient;
+import org.partnershipexplorer.support.ServiceTest;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+
+/**
+ * The map in Debian's headless Chromium, driven by Selenium through the system chromedriver (Selenium Manager is
+ * never asked to download anything). Each count the page shows is compared with what the API answers.
+ */
+// PER_CLASS: one browser for the class, and micronaut-test applies ServiceTest's properties only then
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisplayName("The partnership map at /")
+class MapPageIT implements ServiceTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    /** A free port: application.yml names 8080, which another test run on the same machine may hold. */
+    @Override
+    public Map<String, String> extraProperties() {
+        return Map.of("micronaut.server.port", "-1");
+    }
+
+    @Inject
+    EmbeddedServer server;
+
+    private ChromeDriverService service;
+    private ChromeDriver browser;
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "the browser tests need Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
+        Files.createDirectories(SCREENSHOTS);
+        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chromium")), "profile-");
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withLogFile(new File("target/chromium/chromedriver.log"))
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1440,1000", "--user-data-dir=" + profile.toAbsolutePath());
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+    }
+
+    @BeforeEach
+    void size() {
+        browser.manage().window().setSize(new Dimension(1440, 1000));
+    }
+
+    private GraphQLClient api() {
+        return new GraphQLClient(server.getURI());
+    }
+
+    private JsonNode network(Map<String, Object> variables) {
+        return api().operation("network", variables).data().path("network");
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    private long drawnNodes() {
+        return ((Number) js("return window.explorer.cy ? window.explorer.cy.nodes().length : -1")).longValue();
+    }
+
+    /** Waits until the page has drawn a slice of that many nodes and says it is ready. */
+    private void waitForGraph(long nodes) {
+        // generous: the machines running the suite are shared and often loaded; the speed is measured elsewhere
+        new WebDriverWait(browser, WAIT)
+                .withMessage(() -> "waiting for " + nodes + " nodes; the page is "
+                        + browser.findElement(By.tagName("body")).getAttribute("data-state") + " with " + drawnNodes()
+                        + " nodes, status: " + browser.findElement(By.id("status")).getText())
+                .until(b -> "ready".equals(b.findElement(By.tagName("body")).getAttribute("data-state"))
+                        && drawnNodes() == nodes);
+    }
+
+    private void open() {
+        browser.get(server.getURI().resolve("/").toString());
+    }
+
+    private void screenshot(String name) {
+        try {
+            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    @DisplayName("draws as many nodes as Query.network returns for the whole seed network")
+    void drawsTheWholeNetwork() {
+        int expected = network(Map.of()).path("nodes").size();
+        assertEquals(57, expected);
+        open();
+        waitForGraph(expected);
+        assertEquals(expected, drawnNodes());
+        assertEquals("55 countries, 2 organisations, 131 partnerships", browser.findElement(By.id("status")).getText());
+        // not asserted (a figure comes from a benchmark, not a timed test); printed for the README's record
+        System.out.println("map ready after " + js("return window.explorer.readyMs") + " ms from navigation start");
+        screenshot("map-whole");
+    }
+
+    @Test
+    @DisplayName("unticking Training redraws the donations only, as many nodes as the API returns for them")
+    void kindFilterChangesTheCount() {
+        open();
+        waitForGraph(57);
+        int donations = network(Map.of("kinds", List.of("DONATION"))).path("nodes").size();
+        assertEquals(7, donations);
+        browser.findElement(By.cssSelector("input[name=kinds][value=TRAINING]")).click();
+        waitForGraph(donations);
+        assertTrue(browser.findElement(By.id("export-graphml")).getAttribute("href").endsWith("?kinds=DONATION"));
+        screenshot("map-donations");
+    }
+
+    @Test
+    @DisplayName("choosing a region and hiding illustrative links gives the API's count for that slice")
+    void regionAndConfidence() {
+        open();
+        waitForGraph(57);
+        int expected = network(Map.of("region", "Africa", "confidence", List.of("VERIFIED", "REPORTED", "ESTIMATE")))
+                .path("nodes").size();
+        new Select(browser.findElement(By.id("region"))).selectByVisibleText("Africa");
+        browser.findElement(By.cssSelector("input[name=confidence][value=ILLUSTRATIVE]")).click();
+        waitForGraph(expected);
+        assertEquals(expected, drawnNodes());
+    }
+
+    @Test
+    @DisplayName("clicking Kenya opens its panel: name, personnel, partners in with their sources")
+    void clickKenya() {
+        open();
+        waitForGraph(57);
+        WebElement canvas = browser.findElement(By.id("cy"));
+        @SuppressWarnings("unchecked")
+        Map<String, Number> at = (Map<String, Number>) js(
+                "return window.explorer.cy.getElementById('KEN').renderedPosition()");
+        int dx = (int) Math.round(at.get("x").doubleValue() - canvas.getSize().getWidth() / 2.0);
+        int dy = (int) Math.round(at.get("y").doubleValue() - canvas.getSize().getHeight() / 2.0);
+        new Actions(browser).moveToElement(canvas, dx, dy).click().perform();
+        WebElement panel = browser.findElement(By.id("panel"));
+        new WebDriverWait(browser, WAIT).until(b -> panel.getText().contains("Personnel"));
+        assertEquals("Kenya", panel.findElement(By.tagName("h2")).getText());
+        String text = panel.getText();
+        assertTrue(text.contains("162 on 2021-01-31"), text);
+        // KEN receives 7 partnerships in the seed (trainings from JPN, UN, BGD, IND, USA; donations from KOR, USA)
+        assertTrue(text.contains("Receives from (7)"), text);
+        assertTrue(text.contains("Gives to (0)"), text);
+        List<String> links = panel.findElements(By.cssSelector("a[href]")).stream()
+                .map(a -> a.getAttribute("href")).toList();
+        assertTrue(links.contains("https://unsoa.unmissions.org/kenya%E2%80%99s-cabinet-secretary-defence-launches-"
+                + "trial-training-triangular-partnership-project"), links.toString());
+        assertEquals(Boolean.TRUE, js("return window.explorer.cy.getElementById('KEN').selected()"));
+        screenshot("map-kenya");
+    }
+
+    @Test
+    @DisplayName("keyboard only: type in the search box, arrow down, Enter opens the actor's panel")
+    void keyboardSearch() {
+        open();
+        waitForGraph(57);
+        WebElement search = browser.findElement(By.id("search"));
+        search.sendKeys("kenya");
+        new WebDriverWait(browser, WAIT).until(b -> b.findElement(By.id("suggestions")).isDisplayed());
+        search.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        WebElement panel = browser.findElement(By.id("panel"));
+        new WebDriverWait(browser, WAIT).until(b -> panel.getText().contains("Receives from"));
+        assertEquals("Kenya", panel.findElement(By.tagName("h2")).getText());
+    }
+
+    @Test
+    @DisplayName("the GraphML button downloads the current slice, with the API's node and edge counts")
+    void graphmlOfTheView() throws Exception {
+        open();
+        waitForGraph(57);
+        new Select(browser.findElement(By.id("region"))).selectByVisibleText("Europe");
+        JsonNode api = network(Map.of("region", "Europe"));
+        // the links follow each slice the page draws
+        new WebDriverWait(browser, WAIT).until(b -> b.findElement(By.id("export-graphml"))
+                .getAttribute("href").endsWith("/export/network.graphml?region=Europe"));
+        waitForGraph(api.path("nodes").size());
+        String href = browser.findElement(By.id("export-graphml")).getAttribute("href");
+        GraphQLClient.Response file = api().getPath(URI.create(href).getRawPath() + "?" + URI.create(href).getRawQuery());
+        assertEquals(200, file.status());
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document doc = factory.newDocumentBuilder().parse(new InputSource(new StringReader(file.raw().body())));
+        String ns = "http://graphml.graphdrawing.org/xmlns";
+        assertEquals(api.path("nodes").size(), doc.getElementsByTagNameNS(ns, "node").getLength());
+        assertEquals(api.path("edges").size(), doc.getElementsByTagNameNS(ns, "edge").getLength());
+    }
+
+    @Test
+    @DisplayName("the page requests nothing outside the app: every resource it loaded is on the app's origin")
+    void requestsNothingOutside() {
+        open();
+        waitForGraph(57);
+        // let the secondary requests (isolated contributors, charts, centrality) finish too
+        new WebDriverWait(browser, WAIT).until(b -> !browser.findElement(By.id("isolated")).getText()
+                .contains("Loading"));
+        @SuppressWarnings("unchecked")
+        List<String> urls = (List<String>) js(
+                "return performance.getEntriesByType('resource').map(e => e.name)");
+        String origin = server.getURI().getScheme() + "://" + server.getURI().getHost() + ":" + server.getURI().getPort();
+        assertTrue(urls.stream().anyMatch(u -> u.contains("/webjars/cytoscape/")), urls.toString());
+        assertTrue(urls.stream().anyMatch(u -> u.endsWith("/graphql")), urls.toString());
+        List<String> outside = urls.stream().filter(u -> !u.startsWith(origin + "/")).toList();
+        assertEquals(List.of(), outside);
+    }
+
+    @Test
+    @DisplayName("at tablet width the page fits the screen: no sideways scrolling, the map still drawn")
+    void tabletWidth() {
+        browser.manage().window().setSize(new Dimension(820, 1180));
+        open();
+        waitForGraph(57);
+        long overflow = ((Number) js("return document.documentElement.scrollWidth - window.innerWidth")).longValue();
+        assertTrue(overflow <= 0, "the page is " + overflow + " px wider than the window");
+        assertFalse(browser.findElement(By.id("filters-box")).getAttribute("open") != null,
+                "filters fold away on a tablet");
+        screenshot("map-tablet");
+    }
+}

@@ -21,13 +21,13 @@ public record QueryLimits(
         @Bindable(defaultValue = "20000") int maxCharacters,
         @Bindable(defaultValue = "5000") int maxTokens,
         @Bindable(defaultValue = "15") int maxDepth,
-        @Bindable(defaultValue = "25000") int maxComplexity,
+        @Bindable(defaultValue = "200000") int maxComplexity,
         @Bindable(defaultValue = "10") int listWeight,
         @Bindable(defaultValue = "30") int maxAliases,
         @Bindable(defaultValue = "262144") int maxBodyBytes) {
 
     /** The defaults above, for code that runs without a context (tests of the calculation). */
     public static QueryLimits defaults() {
-        return new QueryLimits(20000, 5000, 15, 25000, 10, 30, 262144);
+        return new QueryLimits(20000, 5000, 15, 200000, 10, 30, 262144);
     }
 }

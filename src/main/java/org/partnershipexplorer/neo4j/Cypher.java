@@ -138,7 +138,12 @@ public final class Cypher {
                 && e.getMessage().contains("Unable to acquire connection from the pool")) {
             return new Neo4jUnavailableException("Neo4j did not answer in time: " + e.getMessage(), e);
         }
-        if (e instanceof ClientException client && client.code() != null && client.code().contains("TransactionTimedOut")) {
+        // A transaction past its timeout is reported as timed out, or as terminated when the timeout struck while it
+        // waited for a lock (a busy write); either way the caller hears of a time limit, not an internal error.
+        if (e instanceof org.neo4j.driver.exceptions.Neo4jException neo4j && neo4j.code() != null
+                && (neo4j.code().contains("TransactionTimedOut") || neo4j.code().endsWith("Transaction.Terminated")
+                        || neo4j.code().endsWith("LockClientStopped")
+                        || String.valueOf(neo4j.getMessage()).startsWith("The transaction has been terminated"))) {
             return new QueryTimeoutException("The query ran longer than the limit", e);
         }
         return e;

@@ -49,7 +49,7 @@ final class WriteService {
         Map<String, String> row = new LinkedHashMap<>(cells);
         stamp(row, subject);
         SeedRows.Checked checked = check(kind, row, prefix);
-        return cypher.inWriteTransaction(cypher.queryTimeout(), tx -> {
+        return inTransaction(tx -> {
             if (SeedRows.exists(tx, kind.file, row)) {
                 throw new ApiException(ErrorCode.BAD_USER_INPUT, kind.typeName + " '" + checked.id()
                         + "' already exists; " + kind.update() + " changes it",
@@ -64,7 +64,7 @@ final class WriteService {
      * @param changes the fields the client sent: a cell per field, an empty cell for an explicit null (clears it)
      */
     Written update(WriteKind kind, Map<String, String> changes, String subject, String prefix) {
-        return cypher.inWriteTransaction(cypher.queryTimeout(), tx -> {
+        return inTransaction(tx -> {
             Map<String, String> row = new LinkedHashMap<>(SeedRows.current(tx, kind.file, keyCells(kind, changes, prefix))
                     .orElseThrow(() -> ApiException.notFound(kind.typeName, SeedRows.id(kind.file, changes))));
             row.putAll(changes);
@@ -74,7 +74,7 @@ final class WriteService {
     }
 
     Deleted delete(WriteKind kind, Map<String, String> keyCells, boolean cascade) {
-        return cypher.inWriteTransaction(cypher.queryTimeout(), tx -> {
+        return inTransaction(tx -> {
             Map<String, String> key = keyCells(kind, keyCells, "");
             String id = SeedRows.id(kind.file, key);
             if (!SeedRows.exists(tx, kind.file, key)) {
@@ -105,6 +105,21 @@ final class WriteService {
             SeedRows.delete(tx, kind.file, key);
             return new Deleted(kind.typeName, id, removed);
         });
+    }
+
+    /**
+     * One write transaction within explorer.limits.query-timeout. A write that runs out of time (it waited for a
+     * lock that a burst of writes to the same node held) is rolled back and answered SERVICE_UNAVAILABLE: the
+     * client may simply send it again.
+     */
+    private <T> T inTransaction(java.util.function.Function<Cypher.Transaction, T> work) {
+        try {
+            return cypher.inWriteTransaction(cypher.queryTimeout(), work);
+        } catch (org.partnershipexplorer.neo4j.QueryTimeoutException e) {
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The write did not finish within the time limit "
+                    + "(explorer.limits.query-timeout: the database is busy); nothing was written; try again",
+                    Map.of("limit", "queryTimeout"));
+        }
     }
 
     private static void addIfAny(List<Removed> removed, String what, long count) {

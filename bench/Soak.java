@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>java bench/Soak.java URL TOKEN READS_PER_SECOND WRITES_PER_SECOND SECONDS</pre>
  *
- * Writes: createMission of a new mission (SOAK run-id n), then updateMission of a mission created earlier (its name
+ * Writes: createMission of a new mission (SOAK run-id n, hosted by one of ten countries in turn), then updateMission of a mission created earlier (its name
  * becomes "v2 ..."). A write counts as acknowledged when the answer has no error. Reads: a country profile, a page of
  * missions, a page of countries, one mission. Single-file program: the JDK alone runs it.
  */
@@ -37,6 +37,9 @@ public class Soak {
             "{ missions(first: 50) { totalCount edges { node { acronym name startYear hosts { iso3 } } } } }",
             "{ countries(first: 100, region: \"Africa\") { totalCount edges { node { iso3 name } } } }",
             "{ mission(acronym: \"MINUSCA\") { name contributors(year: 2020) { iso3 } } }");
+
+    /** Hosts of the created missions, in turn: writes spread over countries as real edits do (see SOAK.md). */
+    static final List<String> HOSTS = List.of("KEN", "UGA", "GHA", "NPL", "IND", "BGD", "PAK", "RWA", "SEN", "EGY");
 
     record Outcome(String kind, long micros, boolean ok, String error) {
     }
@@ -98,8 +101,8 @@ public class Soak {
                 synchronized (acronym.intern()) {
                     outcome = send(url, token, """
                             mutation { createMission(input: {acronym: "%s", name: "%s", startYear: 2024,
-                              hostIso3: ["KEN"], confidence: REPORTED, source: "bench/Soak.java"}) { updatedAt } }"""
-                            .formatted(acronym, name), "create", inFlight);
+                              hostIso3: ["%s"], confidence: REPORTED, source: "bench/Soak.java"}) { updatedAt } }"""
+                            .formatted(acronym, name, HOSTS.get(n % HOSTS.size())), "create", inFlight);
                     if (outcome.ok()) {
                         acknowledged.put(acronym, name);
                         created.add(acronym);

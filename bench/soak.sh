@@ -41,6 +41,10 @@ grep -q "Startup completed" target/soak/service.log || { echo "no start within 3
 # the token command of the jar, run from the same classes
 TOKEN=$(java -cp "$CP" org.partnershipexplorer.Application token --subject soak --role editor --days 1)
 echo "java             $(java -version 2>&1 | head -1), heap option $HEAP, $(nproc) cores"
-java bench/Soak.java "http://127.0.0.1:$PORT" "$TOKEN" "$READS" "$WRITES" "$SECONDS_"
+echo "load average     $(cut -d' ' -f1-3 /proc/loadavg) before the run"
+STATUS=0
+java bench/Soak.java "http://127.0.0.1:$PORT" "$TOKEN" "$READS" "$WRITES" "$SECONDS_" || STATUS=$?
+echo "load average     $(cut -d' ' -f1-3 /proc/loadavg) after the run"
 echo "service RSS      $(( $(awk '/VmRSS/ {print $2}' /proc/$PID/status) / 1024 )) MB after the run"
 echo "health           $(curl -s http://127.0.0.1:$PORT/health | head -c 200)"
+exit $STATUS

@@ -9,6 +9,10 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        // import, export and token are commands beside the server (transfer.Cli; issue 7)
+        if (args.length > 0 && org.partnershipexplorer.transfer.Cli.COMMANDS.contains(args[0])) {
+            System.exit(org.partnershipexplorer.transfer.Cli.run(args));
+        }
         Micronaut.run(Application.class, args);
     }
 }

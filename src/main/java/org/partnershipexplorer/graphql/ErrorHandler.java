@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.partnershipexplorer.neo4j.Neo4jUnavailableException;
+import org.partnershipexplorer.neo4j.QueryTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,11 @@ final class ErrorHandler implements DataFetcherExceptionHandler {
             extensions.put("code", api.code().name());
             extensions.putAll(api.extensions());
             message = api.getMessage();
+        } else if (error instanceof QueryTimeoutException) {
+            LOG.warn("request {}: query timed out at {}", requestId, parameters.getPath());
+            extensions.put("code", ErrorCode.QUERY_TOO_COMPLEX.name());
+            extensions.put("limit", "queryTimeout");
+            message = "Query too complex: it ran longer than the database time limit (explorer.limits.query-timeout)";
         } else if (error instanceof Neo4jUnavailableException) {
             LOG.warn("request {}: Neo4j unavailable at {}: {}", requestId, parameters.getPath(), error.getMessage());
             extensions.put("code", ErrorCode.SERVICE_UNAVAILABLE.name());

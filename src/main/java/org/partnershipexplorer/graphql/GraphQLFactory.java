@@ -1,6 +1,8 @@
 package org.partnershipexplorer.graphql;
 
 import graphql.GraphQL;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
@@ -15,6 +17,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +46,15 @@ final class GraphQLFactory {
 
     /** Eager: a schema that does not match its wiring stops the start, rather than failing the first request. */
     @Context
-    GraphQL graphQL(GraphQLSchema schema) {
+    GraphQL graphQL(GraphQLSchema schema, QueryLimits limits, List<Instrumentation> instrumentations) {
+        // Limits first (issue 7): a refused document never reaches a fetcher. Instrumentation beans (access) follow.
+        List<Instrumentation> chain = new ArrayList<>(List.of(
+                LimitInstrumentations.depth(limits), LimitInstrumentations.complexity(limits)));
+        chain.addAll(instrumentations);
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new ErrorHandler())
+                .instrumentation(new ChainedInstrumentation(chain))
+                .preparsedDocumentProvider(new LimitedDocuments(limits))
                 .build();
     }
 }

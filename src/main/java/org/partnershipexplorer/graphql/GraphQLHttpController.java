@@ -40,6 +40,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.dataloader.DataLoaderRegistry;
+import org.partnershipexplorer.access.Caller;
 import org.partnershipexplorer.neo4j.StatementCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,11 +67,14 @@ public class GraphQLHttpController {
     private final List<DataLoaders> dataLoaders;
     private final List<RequestListener> listeners;
     private final ObjectMapper json;
+    private final QueryLimits limits;
 
-    public GraphQLHttpController(GraphQL graphQL, List<DataLoaders> dataLoaders, List<RequestListener> listeners) {
+    public GraphQLHttpController(GraphQL graphQL, List<DataLoaders> dataLoaders, List<RequestListener> listeners,
+            QueryLimits limits) {
         this.graphQL = graphQL;
         this.dataLoaders = dataLoaders;
         this.listeners = listeners;
+        this.limits = limits;
         // Not Micronaut's mapper: it leaves out empty lists and nulls, and a GraphQL result must keep both.
         this.json = new ObjectMapper();
     }
@@ -88,6 +92,10 @@ public class GraphQLHttpController {
             return requestError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, responseType, requestId,
                     "Content-Type must be application/json");
         }
+        if (body != null && body.length() > limits.maxBodyBytes()) {
+            return requestError(HttpStatus.REQUEST_ENTITY_TOO_LARGE, responseType, requestId, "The body has "
+                    + body.length() + " characters; the limit is " + limits.maxBodyBytes() + " (explorer.limits.max-body-bytes)");
+        }
         GraphQLRequest graphQLRequest;
         try {
             graphQLRequest = GraphQLRequest.fromJson(body == null ? null : json.readTree(body));
@@ -95,7 +103,7 @@ public class GraphQLHttpController {
             String reason = e instanceof IllegalArgumentException ? e.getMessage() : "the body is not JSON";
             return requestError(HttpStatus.BAD_REQUEST, responseType, requestId, "Not a GraphQL request: " + reason);
         }
-        return execute(graphQLRequest, responseType, requestId);
+        return execute(graphQLRequest, responseType, requestId, Caller.of(request));
     }
 
     @Get(value = "/graphql")
@@ -130,10 +138,11 @@ public class GraphQLHttpController {
                     "Mutations are only accepted over POST");
             return response.header(HttpHeaders.ALLOW, HttpMethod.POST.name());
         }
-        return execute(graphQLRequest, responseType, requestId);
+        return execute(graphQLRequest, responseType, requestId, Caller.of(request));
     }
 
-    private HttpResponse<String> execute(GraphQLRequest request, String responseType, String requestId) {
+    private HttpResponse<String> execute(GraphQLRequest request, String responseType, String requestId,
+            Caller caller) {
         long started = System.nanoTime();
         DataLoaderRegistry registry = new DataLoaderRegistry();
         dataLoaders.forEach(d -> d.register(registry));
@@ -142,7 +151,7 @@ public class GraphQLHttpController {
                 .operationName(request.operationName())
                 .variables(request.variables())
                 .dataLoaderRegistry(registry)
-                .graphQLContext(Map.of(RequestInfo.class, new RequestInfo(requestId)))
+                .graphQLContext(Map.of(RequestInfo.class, new RequestInfo(requestId), Caller.class, caller))
                 .build();
         ExecutionResult result;
         int statements;

@@ -28,10 +28,19 @@ public final class Cypher {
 
     private final Driver driver;
     private final String database;
+    /** explorer.limits.query-timeout: no single statement of a request may hold the database longer. */
+    private final Duration queryTimeout;
 
-    public Cypher(Driver driver, Neo4jSettings settings) {
+    @jakarta.inject.Inject
+    public Cypher(Driver driver, Neo4jSettings settings,
+            @io.micronaut.context.annotation.Value("${explorer.limits.query-timeout:10s}") Duration queryTimeout) {
         this.driver = driver;
         this.database = settings.database();
+        this.queryTimeout = queryTimeout;
+    }
+
+    public Cypher(Driver driver, Neo4jSettings settings) {
+        this(driver, settings, Duration.ofSeconds(10));
     }
 
     /** Runs a read query and maps each record. */
@@ -61,6 +70,24 @@ public final class Cypher {
         return inWriteTransaction(null, work);
     }
 
+    /** explorer.limits.query-timeout, for callers that give their own transactions the same limit as reads. */
+    public Duration queryTimeout() {
+        return queryTimeout;
+    }
+
+    /**
+     * Runs several reads in one read transaction, so that they see one state of the graph (an export must not
+     * mix files from before and after a concurrent write).
+     */
+    public <T> T inReadTransaction(Duration timeout, Function<Transaction, T> work) {
+        TransactionConfig config = TransactionConfig.builder().withTimeout(timeout).build();
+        try (var session = driver.session(SessionConfig.forDatabase(database))) {
+            return session.executeRead(tx -> work.apply(new Transaction(tx)), config);
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
     /**
      * As {@link #inWriteTransaction(Function)}, with its own transaction timeout: a bulk load may rightly take
      * longer than the server's default limit, which guards ordinary requests.
@@ -82,7 +109,7 @@ public final class Cypher {
         try {
             return driver.executableQuery(query)
                     .withParameters(parameters)
-                    .withConfig(QueryConfig.builder().withDatabase(database).withRouting(routing).build())
+                    .withConfig(config(routing))
                     .execute()
                     .records()
                     .stream()
@@ -93,6 +120,15 @@ public final class Cypher {
         }
     }
 
+    /** Reads carry the query timeout; writes (schema, index waits) keep the server's own limit. */
+    private QueryConfig config(RoutingControl routing) {
+        QueryConfig.Builder config = QueryConfig.builder().withDatabase(database).withRouting(routing);
+        if (routing == RoutingControl.READ) {
+            config.withTimeout(queryTimeout);
+        }
+        return config.build();
+    }
+
     static RuntimeException translate(RuntimeException e) {
         if (e instanceof ServiceUnavailableException || e instanceof SessionExpiredException) {
             return new Neo4jUnavailableException("Neo4j cannot be reached: " + e.getMessage(), e);
@@ -101,6 +137,14 @@ public final class Cypher {
         if (e instanceof ClientException && e.getMessage() != null
                 && e.getMessage().contains("Unable to acquire connection from the pool")) {
             return new Neo4jUnavailableException("Neo4j did not answer in time: " + e.getMessage(), e);
+        }
+        // A transaction past its timeout is reported as timed out, or as terminated when the timeout struck while it
+        // waited for a lock (a busy write); either way the caller hears of a time limit, not an internal error.
+        if (e instanceof org.neo4j.driver.exceptions.Neo4jException neo4j && neo4j.code() != null
+                && (neo4j.code().contains("TransactionTimedOut") || neo4j.code().endsWith("Transaction.Terminated")
+                        || neo4j.code().endsWith("LockClientStopped")
+                        || String.valueOf(neo4j.getMessage()).startsWith("The transaction has been terminated"))) {
+            return new QueryTimeoutException("The query ran longer than the limit", e);
         }
         return e;
     }
@@ -121,6 +165,12 @@ public final class Cypher {
         public void run(String query, Map<String, Object> parameters) {
             StatementCounter.increment();
             tx.run(query, parameters).consume();
+        }
+
+        /** Streams the records to {@code each} without holding them all in memory. */
+        public void each(String query, Map<String, Object> parameters, java.util.function.Consumer<Record> each) {
+            StatementCounter.increment();
+            tx.run(query, parameters).forEachRemaining(each);
         }
     }
 }

@@ -16,6 +16,9 @@ record Column(String name, ValueType type, boolean required, Ref ref, boolean st
     /** Every file ends with these two: every node and relationship carries its row's confidence and source. */
     static final Column CONFIDENCE = new Column("confidence", ValueType.CONFIDENCE, true, null, true);
     static final Column SOURCE = new Column("source", ValueType.TEXT, true, null, true);
+    /** Who last changed the row through the API (a token's subject) and when; absent on rows only ever seeded. */
+    static final Column UPDATED_BY = new Column("updated_by", ValueType.TEXT, false, null, true);
+    static final Column UPDATED_AT = new Column("updated_at", ValueType.DATETIME, false, null, true);
 
     /** The kinds of key a cell can name, each with the files that define it. */
     enum Ref {

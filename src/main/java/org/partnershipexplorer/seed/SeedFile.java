@@ -16,7 +16,7 @@ import org.partnershipexplorer.seed.Column.Ref;
  * The seed files of graph-model.md, in dependency order: a file only names keys that the files before it define,
  * so one streaming pass in this order can check every reference.
  */
-enum SeedFile {
+public enum SeedFile {
     COUNTRIES("countries.csv", Ref.COUNTRY, null, List.of("iso3"), List.of(),
             required("iso3", TEXT), required("name", TEXT), required("region", TEXT),
             optional("iso2", TEXT), optional("subregion", TEXT), optional("un_regional_group", TEXT),
@@ -87,7 +87,53 @@ enum SeedFile {
         List<Column> all = new ArrayList<>(List.of(columns));
         all.add(Column.CONFIDENCE);
         all.add(Column.SOURCE);
+        all.add(Column.UPDATED_BY);
+        all.add(Column.UPDATED_AT);
         this.columns = List.copyOf(all);
+    }
+
+    /**
+     * Keys are indexed (and end up in relationship ids, also indexed): Neo4j refuses to index a value of several
+     * kilobytes, so a key is held to a length no real key comes near.
+     */
+    static final int MAX_KEY_LENGTH = 200;
+
+    /** What is wrong with a key cell's length, or null. */
+    String keyLengthProblem(String column, String cell) {
+        if (keyColumns.contains(column) && cell.length() > MAX_KEY_LENGTH) {
+            return "a key of " + cell.length() + " characters; keys are at most " + MAX_KEY_LENGTH;
+        }
+        return null;
+    }
+
+    /** The file name, such as {@code trainings.csv}. */
+    public String fileName() {
+        return fileName;
+    }
+
+    /** The header names in the contract's order: key and required columns first, then optional ones. */
+    public List<String> columnNames() {
+        return columns.stream().map(Column::name).toList();
+    }
+
+    /** The columns that identify a row, in the order of the stable id. */
+    public List<String> keyColumnNames() {
+        return keyColumns;
+    }
+
+    /** Whether the column exists and every row must fill it. */
+    public boolean isRequired(String column) {
+        return column(column).map(Column::required).orElse(false);
+    }
+
+    /** The file of that name, if the contract has one. */
+    public static Optional<SeedFile> byFileName(String name) {
+        for (SeedFile file : values()) {
+            if (file.fileName.equals(name)) {
+                return Optional.of(file);
+            }
+        }
+        return Optional.empty();
     }
 
     Optional<Column> column(String name) {

@@ -67,10 +67,18 @@ public final class SeedLoader {
      * @throws SeedValidationException listing every bad row; the database is then untouched
      */
     public LoadReport load(SeedSource source, boolean includeIllustrative) {
+        return load(source, includeIllustrative, null, SeedProgress.NONE);
+    }
+
+    /**
+     * As {@link #load(SeedSource, boolean)}, for an import: rows that carry no {@code updated_by} are stamped with
+     * {@code stamp} (null: none), and {@code progress} follows both passes.
+     */
+    public LoadReport load(SeedSource source, boolean includeIllustrative, Stamp stamp, SeedProgress progress) {
         Timer.Sample sample = Timer.start(metrics);
         String outcome = "failed";
         try {
-            LoadReport report = loadUnmetered(source, includeIllustrative);
+            LoadReport report = loadUnmetered(source, includeIllustrative, stamp, progress);
             outcome = "loaded";
             Counter.builder(ROWS).description("Seed rows written by successful loads and imports").register(metrics)
                     .increment(report.rowsRead() - report.rowsSkipped());
@@ -86,20 +94,34 @@ public final class SeedLoader {
         }
     }
 
-    private LoadReport loadUnmetered(SeedSource source, boolean includeIllustrative) {
+    private LoadReport loadUnmetered(SeedSource source, boolean includeIllustrative, Stamp stamp,
+            SeedProgress progress) {
         long started = System.nanoTime();
         LOG.info("Loading seed {} ({} illustrative rows)", source.describe(), includeIllustrative ? "with" : "without");
-        List<FileRows> files = validate(source, includeIllustrative);
+        List<FileRows> files = SeedValidator.validate(source, includeIllustrative, progress);
+        long total = files.stream().mapToLong(FileRows::written).sum();
         schema.ensure();
         // The driver may run the work again after a transient failure: it reopens the files each time.
         cypher.inWriteTransaction(LOAD_TIMEOUT, tx -> {
-            SeedWriter.write(tx, source, includeIllustrative);
+            SeedWriter.write(tx, source, includeIllustrative, stamp, progress, total);
             return null;
         });
         LoadReport report = new LoadReport(source.describe(), includeIllustrative, files, count(NODE_COUNTS),
                 count(RELATIONSHIP_COUNTS), Duration.ofNanos(System.nanoTime() - started));
         LOG.info(report.summary());
         return report;
+    }
+
+    /** Who changes rows and when: becomes {@code updatedBy} and {@code updatedAt}. */
+    public record Stamp(String by, java.time.OffsetDateTime at) {
+
+        /** Stamps a row's properties unless they already say who changed them (a restored backup does). */
+        void apply(Map<String, Object> props) {
+            if (!props.containsKey("updatedBy")) {
+                props.put("updatedBy", by);
+                props.put("updatedAt", at);
+            }
+        }
     }
 
     private Map<String, Long> count(String query) {

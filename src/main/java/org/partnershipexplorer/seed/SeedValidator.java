@@ -36,9 +36,12 @@ final class SeedValidator {
     /** Kinds whose file could not be read: references to them are not checked, to spare a flood of false errors. */
     private final Set<Ref> unchecked = EnumSet.noneOf(Ref.class);
 
-    private SeedValidator(SeedSource source, boolean includeIllustrative) {
+    private final SeedProgress progress;
+
+    private SeedValidator(SeedSource source, boolean includeIllustrative, SeedProgress progress) {
         this.source = source;
         this.includeIllustrative = includeIllustrative;
+        this.progress = progress;
     }
 
     /**
@@ -48,7 +51,11 @@ final class SeedValidator {
      * @throws SeedValidationException listing every error, when there is one
      */
     static List<FileRows> validate(SeedSource source, boolean includeIllustrative) {
-        SeedValidator validator = new SeedValidator(source, includeIllustrative);
+        return validate(source, includeIllustrative, SeedProgress.NONE);
+    }
+
+    static List<FileRows> validate(SeedSource source, boolean includeIllustrative, SeedProgress progress) {
+        SeedValidator validator = new SeedValidator(source, includeIllustrative, progress);
         List<FileRows> files = new ArrayList<>();
         for (SeedFile file : SeedFile.values()) {
             validator.validate(file).ifPresent(files::add);
@@ -109,11 +116,15 @@ final class SeedValidator {
                 if (read % PROGRESS_EVERY == 0) {
                     LOG.info("Validating {}: {} rows", file.fileName, read);
                 }
+                if (read % SeedProgress.EVERY == 0) {
+                    progress.validating(file.fileName, read);
+                }
             }
         } catch (SeedCsv.Malformed e) {
             error(file, e.line, CSV, e.getMessage());
             markUnchecked(file);
         }
+        progress.validating(file.fileName, read);
         LOG.info("Validated {}: {} rows", file.fileName, read);
         return new FileRows(file.fileName, read, skipped);
     }
@@ -132,6 +143,11 @@ final class SeedValidator {
                 if (column.required()) {
                     error(file, row.line(), column.name(), "required, but empty");
                 }
+                continue;
+            }
+            String tooLong = file.keyLengthProblem(column.name(), cell);
+            if (tooLong != null) {
+                error(file, row.line(), column.name(), tooLong);
                 continue;
             }
             Object value;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.partnershipexplorer.neo4j.Cypher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,16 +27,33 @@ final class SeedWriter {
     private final Cypher.Transaction tx;
     private final SeedSource source;
     private final boolean includeIllustrative;
+    private final SeedLoader.Stamp stamp;
+    private final SeedProgress progress;
+    private final long total;
+    private long writtenSoFar;
 
-    private SeedWriter(Cypher.Transaction tx, SeedSource source, boolean includeIllustrative) {
+    private SeedWriter(Cypher.Transaction tx, SeedSource source, boolean includeIllustrative, SeedLoader.Stamp stamp,
+            SeedProgress progress, long total) {
         this.tx = tx;
         this.source = source;
         this.includeIllustrative = includeIllustrative;
+        this.stamp = stamp;
+        this.progress = progress;
+        this.total = total;
     }
 
     /** Writes every file of a seed that {@link SeedValidator} accepted. */
     static void write(Cypher.Transaction tx, SeedSource source, boolean includeIllustrative) {
-        SeedWriter writer = new SeedWriter(tx, source, includeIllustrative);
+        write(tx, source, includeIllustrative, null, SeedProgress.NONE, 0);
+    }
+
+    /**
+     * As {@link #write(Cypher.Transaction, SeedSource, boolean)}, stamping rows that carry no {@code updated_by}
+     * with who imports them, and reporting progress against the {@code total} rows to write.
+     */
+    static void write(Cypher.Transaction tx, SeedSource source, boolean includeIllustrative, SeedLoader.Stamp stamp,
+            SeedProgress progress, long total) {
+        SeedWriter writer = new SeedWriter(tx, source, includeIllustrative, stamp, progress, total);
         for (SeedFile file : SeedFile.values()) {
             Optional<SeedCsv> csv = SeedCsv.open(source, file.fileName);
             if (csv.isPresent()) {
@@ -56,19 +74,28 @@ final class SeedWriter {
             if (!includeIllustrative && "illustrative".equalsIgnoreCase(row.get(Column.CONFIDENCE.name()))) {
                 continue;
             }
-            batch.add(parameters(file, present, extras, row));
+            Map<String, Object> parameters = parameters(file, present, extras, row::get);
+            if (stamp != null) {
+                stamp.apply(props(parameters));
+            }
+            batch.add(parameters);
             if (batch.size() == BATCH) {
                 tx.run(statement, Map.of("rows", batch));
                 batch = new ArrayList<>(BATCH);
             }
             written++;
+            writtenSoFar++;
             if (written % SeedValidator.PROGRESS_EVERY == 0) {
                 LOG.info("Writing {}: {} rows", file.fileName, written);
+            }
+            if (writtenSoFar % SeedProgress.EVERY == 0) {
+                progress.writing(file.fileName, writtenSoFar, total);
             }
         }
         if (!batch.isEmpty()) {
             tx.run(statement, Map.of("rows", batch));
         }
+        progress.writing(file.fileName, writtenSoFar, total);
         LOG.info("Wrote {}: {} rows", file.fileName, written);
     }
 
@@ -77,18 +104,18 @@ final class SeedWriter {
      * {@code edge} (confidence and source, for the relationships a node row implies), and each endpoint column
      * under its camelCase name.
      */
-    private static Map<String, Object> parameters(SeedFile file, List<Column> present, Map<String, String> extras,
-            SeedCsv.Row row) {
+    static Map<String, Object> parameters(SeedFile file, List<Column> present, Map<String, String> extras,
+            Function<String, String> row) {
         Map<String, Object> props = new HashMap<>();
         Map<String, Object> parameters = new HashMap<>();
         for (Map.Entry<String, String> extra : extras.entrySet()) {
-            String cell = row.get(extra.getKey());
+            String cell = row.apply(extra.getKey());
             if (!cell.isEmpty()) {
                 props.put(extra.getValue(), cell);
             }
         }
         for (Column column : present) {
-            String cell = row.get(column.name());
+            String cell = row.apply(column.name());
             if (cell.isEmpty()) {
                 continue;
             }
@@ -101,7 +128,7 @@ final class SeedWriter {
             }
         }
         if (file == SeedFile.COUNTRIES || file == SeedFile.ORGANIZATIONS) {
-            props.put("id", row.get(file.keyColumns.get(0)));
+            props.put("id", row.apply(file.keyColumns.get(0)));
         }
         if (file.relationshipKind != null) {
             props.put("id", relationshipId(file, row));
@@ -112,10 +139,10 @@ final class SeedWriter {
     }
 
     /** {@code TRAINING:KOR:VNM:2021:TPP}: the kind, then the key cells, an empty optional one left out. */
-    static String relationshipId(SeedFile file, SeedCsv.Row row) {
+    static String relationshipId(SeedFile file, Function<String, String> row) {
         StringBuilder id = new StringBuilder(file.relationshipKind);
         for (String column : file.keyColumns) {
-            String cell = row.get(column);
+            String cell = row.apply(column);
             if (!cell.isEmpty()) {
                 id.append(':').append(cell);
             }
@@ -124,7 +151,12 @@ final class SeedWriter {
     }
 
     /** Extra columns to keep, as column name to property name; those whose name is taken are left out. */
-    private static Map<String, String> extraColumns(SeedFile file, List<String> header) {
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> props(Map<String, Object> parameters) {
+        return (Map<String, Object>) parameters.get("props");
+    }
+
+    static Map<String, String> extraColumns(SeedFile file, List<String> header) {
         Map<String, String> extras = new LinkedHashMap<>();
         for (String name : header) {
             String property = Column.camelCase(name);
@@ -136,7 +168,7 @@ final class SeedWriter {
         return extras;
     }
 
-    private static String statement(SeedFile file) {
+    static String statement(SeedFile file) {
         return switch (file) {
             case COUNTRIES -> COUNTRIES;
             case ORGANIZATIONS -> ORGANIZATIONS;

@@ -1,6 +1,7 @@
 package org.partnershipexplorer.seed;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +16,7 @@ enum ValueType {
     TEXT {
         @Override
         Object parse(String cell) {
+            checkText(cell);
             return cell;
         }
     },
@@ -52,6 +54,17 @@ enum ValueType {
                 return LocalDate.parse(cell);
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("'" + cell + "' is not an ISO date (yyyy-MM-dd)");
+            }
+        }
+    },
+    /** When a change was made ({@code updated_at}): ISO 8601 with an offset, stored as a Neo4j datetime. */
+    DATETIME {
+        @Override
+        Object parse(String cell) {
+            try {
+                return OffsetDateTime.parse(cell);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("'" + cell + "' is not an ISO date-time with offset (2024-05-01T10:15:30Z)");
             }
         }
     },
@@ -117,6 +130,24 @@ enum ValueType {
      * @throws IllegalArgumentException whose message says what is wrong with the cell
      */
     abstract Object parse(String cell);
+
+    /**
+     * Text that Neo4j and every export format can carry: a NUL or an unpaired surrogate (possible in a GraphQL
+     * string, never in a UTF-8 file) would be stored as something other than what was sent.
+     */
+    static void checkText(String cell) {
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (c == '\u0000') {
+                throw new IllegalArgumentException("contains a NUL character at position " + i);
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < cell.length() && Character.isLowSurrogate(cell.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException("contains an unpaired surrogate at position " + i + " (not Unicode text)");
+            }
+        }
+    }
 
     private static long integer(String cell) {
         try {

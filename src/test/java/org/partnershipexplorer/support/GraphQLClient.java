@@ -24,9 +24,20 @@ public final class GraphQLClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final String bearer;
 
     public GraphQLClient(URI base) {
+        this(base, null);
+    }
+
+    private GraphQLClient(URI base, String bearer) {
         this.base = base;
+        this.bearer = bearer;
+    }
+
+    /** The same client sending {@code Authorization: Bearer <token>} with every request. */
+    public GraphQLClient withToken(String token) {
+        return new GraphQLClient(base, token);
     }
 
     /** The answer to one request: status, headers and the parsed body. */
@@ -105,6 +116,9 @@ public final class GraphQLClient {
     }
 
     private Response send(HttpRequest request) {
+        if (bearer != null) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", "Bearer " + bearer).build();
+        }
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body;

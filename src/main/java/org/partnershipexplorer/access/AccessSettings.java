@@ -1,0 +1,21 @@
+package org.partnershipexplorer.access;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * @param jwtSecret            EXPLORER_JWT_SECRET: signs editor tokens (HS256, at least 32 bytes); unset, writes
+ *                             are disabled
+ * @param queriesRequireAuth   EXPLORER_QUERIES_REQUIRE_AUTH: queries need a valid token too (any role)
+ */
+@ConfigurationProperties("explorer.security")
+public record AccessSettings(@Nullable String jwtSecret, @Bindable(defaultValue = "false") boolean queriesRequireAuth) {
+
+    /** The role that may write. */
+    public static final String EDITOR = "editor";
+
+    public boolean writesEnabled() {
+        return jwtSecret != null && !jwtSecret.isBlank();
+    }
+}

@@ -1,0 +1,102 @@
+package org.partnershipexplorer.graphql;
+
+import graphql.ExecutionInput;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.NodeTraverser;
+import graphql.language.NodeVisitorStub;
+import graphql.language.Node;
+import graphql.org.antlr.v4.runtime.CharStreams;
+import graphql.org.antlr.v4.runtime.Token;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import graphql.parser.antlr.GraphqlLexer;
+import graphql.parser.exceptions.ParseCancelledException;
+import graphql.parser.exceptions.ParseCancelledTooDeepException;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The limits a document breaks before it is validated: characters, tokens, rule depth (the parser's own limits,
+ * set here) and aliases (none in graphql-java). A refused document costs one bounded parse, never a statement.
+ */
+final class LimitedDocuments implements PreparsedDocumentProvider {
+
+    private final QueryLimits limits;
+    private final ParserOptions options;
+
+    LimitedDocuments(QueryLimits limits) {
+        this.limits = limits;
+        this.options = ParserOptions.getDefaultOperationParserOptions().transform(b -> b
+                .maxCharacters(limits.maxCharacters())
+                .maxTokens(limits.maxTokens())
+                .maxWhitespaceTokens(Math.max(limits.maxCharacters(), 1))
+                // the parser's own recursion, far above any depth the field limit lets through
+                .maxRuleDepth(Math.max(64, limits.maxDepth() * 8)));
+    }
+
+    @Override
+    public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
+            Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+        String query = input.getQuery();
+        if (query.length() > limits.maxCharacters()) {
+            return done(TooComplex.error("maxCharacters", "characters", limits.maxCharacters(), query.length()));
+        }
+        // graphql-java's own parse (inside parseAndValidate) reads its options from here
+        input.getGraphQLContext().put(ParserOptions.class, options);
+        Document document;
+        try {
+            document = Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(options).build());
+        } catch (ParseCancelledTooDeepException e) {
+            return done(TooComplex.error("maxDepth", "nesting of the document", options.getMaxRuleDepth(),
+                    "more than " + options.getMaxRuleDepth()));
+        } catch (ParseCancelledException e) {
+            return done(TooComplex.error("maxTokens", "tokens", limits.maxTokens(), countTokens(query)));
+        } catch (InvalidSyntaxException e) {
+            // graphql-java reports the syntax error its usual way
+            return CompletableFuture.completedFuture(parseAndValidate.apply(input));
+        }
+        int aliases = countAliases(document);
+        if (aliases > limits.maxAliases()) {
+            return done(TooComplex.error("maxAliases", "aliases", limits.maxAliases(), aliases));
+        }
+        return CompletableFuture.completedFuture(parseAndValidate.apply(input));
+    }
+
+    private static CompletableFuture<PreparsedDocumentEntry> done(graphql.GraphQLError error) {
+        return CompletableFuture.completedFuture(new PreparsedDocumentEntry(error));
+    }
+
+    /** Tokens as the parser counts them (whitespace and commas aside); the text is already within maxCharacters. */
+    static int countTokens(String query) {
+        GraphqlLexer lexer = new GraphqlLexer(CharStreams.fromString(query));
+        lexer.removeErrorListeners();
+        int count = 0;
+        for (Token token = lexer.nextToken(); token.getType() != Token.EOF; token = lexer.nextToken()) {
+            if (token.getChannel() == Token.DEFAULT_CHANNEL) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    static int countAliases(Document document) {
+        int[] count = {0};
+        new NodeTraverser().preOrder(new NodeVisitorStub() {
+            @Override
+            public TraversalControl visitField(Field node, TraverserContext<Node> context) {
+                if (node.getAlias() != null) {
+                    count[0]++;
+                }
+                return TraversalControl.CONTINUE;
+            }
+        }, document);
+        return count[0];
+    }
+}

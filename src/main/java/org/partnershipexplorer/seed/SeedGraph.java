@@ -1,0 +1,114 @@
+package org.partnershipexplorer.seed;
+
+/**
+ * The graph side of each seed file read back: which nodes or relationships hold its rows, and the endpoint keys
+ * that are relationships in the graph but cells in the file. Export and single-row updates read through here,
+ * so that what is read back is exactly what {@link SeedWriter} writes.
+ *
+ * <p>Each query returns {@code props} (the stored properties) and {@code ends} (endpoint columns to values; a
+ * list for {@code host_iso3}). Labels and types are the contract's own constants; every value is a parameter.
+ */
+final class SeedGraph {
+
+    private SeedGraph() {
+    }
+
+    /** Matches every row of a file, in key order. */
+    static String all(SeedFile file) {
+        return allMatch(file) + "\n" + returns(file);
+    }
+
+    /**
+     * Matches the one row with the key in {@code $key} (key columns to parsed values) or, for relationship files,
+     * the stable id in {@code $id}.
+     */
+    static String one(SeedFile file) {
+        return oneMatch(file) + "\n" + returns(file);
+    }
+
+    private static String allMatch(SeedFile file) {
+        return switch (file) {
+            case COUNTRIES -> "MATCH (n:Country)";
+            case ORGANIZATIONS -> "MATCH (n:Organization)";
+            case PROGRAMS -> "MATCH (n:Program)";
+            case MISSIONS -> "MATCH (n:Mission)";
+            case MINISTERIALS -> "MATCH (n:Ministerial)";
+            case MEMBERSHIPS -> "MATCH (a:Country)-[n:MEMBER_OF]->(b:Organization)";
+            case CONTRIBUTIONS -> "MATCH (a:Country)-[n:CONTRIBUTES_TO]->(b:Mission)";
+            case DEPLOYMENTS -> "MATCH (a:Country)-[:REPORTED]->(n:Deployment)";
+            case TRAININGS -> "MATCH (a:Actor)-[n:TRAINS]->(b:Actor)";
+            case DONATIONS -> "MATCH (a:Actor)-[n:DONATES_TO]->(b:Actor)";
+            case PLEDGES -> "MATCH (n:Pledge)";
+            case ATTENDANCE -> "MATCH (a:Actor)-[n:ATTENDED]->(b:Ministerial)";
+        };
+    }
+
+    private static String oneMatch(SeedFile file) {
+        return switch (file) {
+            case COUNTRIES -> "MATCH (n:Country {iso3: $key.iso3})";
+            case ORGANIZATIONS -> "MATCH (n:Organization {code: $key.code})";
+            case PROGRAMS -> "MATCH (n:Program {code: $key.code})";
+            case MISSIONS -> "MATCH (n:Mission {acronym: $key.acronym})";
+            case MINISTERIALS -> "MATCH (n:Ministerial {id: $key.id})";
+            case MEMBERSHIPS -> "MATCH (a:Country)-[n:MEMBER_OF {id: $id}]->(b:Organization)";
+            case CONTRIBUTIONS -> "MATCH (a:Country)-[n:CONTRIBUTES_TO {id: $id}]->(b:Mission)";
+            case DEPLOYMENTS -> "MATCH (a:Country)-[:REPORTED]->(n:Deployment {iso3: $key.iso3, asOf: $key.as_of})";
+            case TRAININGS -> "MATCH (a:Actor)-[n:TRAINS {id: $id}]->(b:Actor)";
+            case DONATIONS -> "MATCH (a:Actor)-[n:DONATES_TO {id: $id}]->(b:Actor)";
+            case PLEDGES -> "MATCH (n:Pledge {id: $key.id})";
+            case ATTENDANCE -> "MATCH (a:Actor)-[n:ATTENDED {id: $id}]->(b:Ministerial)";
+        };
+    }
+
+    private static String returns(SeedFile file) {
+        return switch (file) {
+            case COUNTRIES -> "RETURN properties(n) AS props, {} AS ends ORDER BY n.iso3";
+            case ORGANIZATIONS, PROGRAMS -> "RETURN properties(n) AS props, {} AS ends ORDER BY n.code";
+            case MISSIONS -> """
+                    RETURN properties(n) AS props, {host_iso3: [(n)-[:LOCATED_IN]->(c:Country) | c.iso3]} AS ends
+                    ORDER BY n.acronym""";
+            case MINISTERIALS -> """
+                    RETURN properties(n) AS props, {host_iso3: [(n)-[:HOSTED_BY]->(c:Country) | c.iso3]} AS ends
+                    ORDER BY n.id""";
+            case MEMBERSHIPS -> "RETURN properties(n) AS props, {iso3: a.iso3, organization: b.code} AS ends ORDER BY n.id";
+            case CONTRIBUTIONS -> "RETURN properties(n) AS props, {iso3: a.iso3, mission: b.acronym} AS ends ORDER BY n.id";
+            case DEPLOYMENTS -> "RETURN properties(n) AS props, {iso3: a.iso3} AS ends ORDER BY n.iso3, n.asOf";
+            case TRAININGS -> "RETURN properties(n) AS props, {trainer: a.id, trainee: b.id} AS ends ORDER BY n.id";
+            case DONATIONS -> "RETURN properties(n) AS props, {donor: a.id, recipient: b.id} AS ends ORDER BY n.id";
+            case PLEDGES -> """
+                    RETURN properties(n) AS props, {
+                      pledger: head([(a:Actor)-[:PLEDGED]->(n) | a.id]),
+                      ministerial: head([(n)-[:MADE_AT]->(m:Ministerial) | m.id]),
+                      beneficiary: head([(n)-[:BENEFITS]->(b:Actor) | b.id]),
+                      mission: head([(n)-[:SUPPORTS]->(m:Mission) | m.acronym])
+                    } AS ends
+                    ORDER BY n.id""";
+            case ATTENDANCE -> "RETURN properties(n) AS props, {actor: a.id, ministerial: b.id} AS ends ORDER BY n.id";
+        };
+    }
+
+    /** Deletes a row's node (with its own relationships) or relationship: {@code $key} / {@code $id} as above. */
+    static String delete(SeedFile file) {
+        return oneMatch(file) + (file.relationshipKind != null ? "\nDELETE n" : "\nDETACH DELETE n");
+    }
+
+    /** Whether a row's node or relationship exists: {@code $key} / {@code $id} as in {@link #one(SeedFile)}. */
+    static String exists(SeedFile file) {
+        return oneMatch(file) + "\nRETURN count(*) AS found";
+    }
+
+    /**
+     * Statement that checks one key a cell names, answering {@code found}. Keys of either actor kind resolve through
+     * the {@code Actor} label, as the writer's statements do.
+     */
+    static String reference(Column.Ref ref) {
+        return switch (ref) {
+            case ACTOR -> "OPTIONAL MATCH (n:Actor {id: $key}) RETURN n IS NOT NULL AS found";
+            case COUNTRY -> "OPTIONAL MATCH (n:Country {iso3: $key}) RETURN n IS NOT NULL AS found";
+            case ORGANIZATION -> "OPTIONAL MATCH (n:Organization {code: $key}) RETURN n IS NOT NULL AS found";
+            case MISSION -> "OPTIONAL MATCH (n:Mission {acronym: $key}) RETURN n IS NOT NULL AS found";
+            case PROGRAM -> "OPTIONAL MATCH (n:Program {code: $key}) RETURN n IS NOT NULL AS found";
+            case MINISTERIAL -> "OPTIONAL MATCH (n:Ministerial {id: $key}) RETURN n IS NOT NULL AS found";
+        };
+    }
+}

@@ -1,0 +1,212 @@
+package org.partnershipexplorer.transfer;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.multipart.CompletedPart;
+import io.micronaut.http.server.multipart.MultipartBody;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.partnershipexplorer.neo4j.Neo4jUnavailableException;
+import org.partnershipexplorer.seed.LoadReport;
+import org.partnershipexplorer.seed.SeedExporter;
+import org.partnershipexplorer.seed.SeedLoader;
+import org.partnershipexplorer.seed.SeedSource;
+import org.partnershipexplorer.seed.SeedValidationException;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /import} (a seed as CSV files or one zip; all or nothing) and {@code GET /export} (the whole graph as
+ * a zip of seed files). Both need a bearer token with the role editor (application.yml's intercept-url-map): an
+ * export holds everything, and an import replaces rows.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class TransferController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransferController.class);
+    /** How much an upload may unpack to. */
+    private static final long MAX_UNPACKED = 512L * 1024 * 1024;
+
+    private final SeedLoader loader;
+    private final SeedExporter exporter;
+
+    TransferController(SeedLoader loader, SeedExporter exporter) {
+        this.loader = loader;
+        this.exporter = exporter;
+    }
+
+    /**
+     * @param illustrative false leaves out rows of confidence illustrative, as EXPLORER_SEED_ILLUSTRATIVE=false does
+     */
+    @Post(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<Map<String, Object>> importSeed(@Body MultipartBody body, @Nullable Authentication authentication,
+            @QueryValue(defaultValue = "true") boolean illustrative) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("import-");
+            List<String> files = receive(body, dir);
+            String subject = authentication == null ? "import" : authentication.getName();
+            LoadReport report = loader.load(SeedSource.directory(dir), illustrative,
+                    new SeedLoader.Stamp(subject, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS)),
+                    org.partnershipexplorer.seed.SeedProgress.NONE);
+            LOG.info("Import by {} of {}: {}", subject, files, report.summary());
+            return HttpResponse.ok(report(report, subject));
+        } catch (Uploads.BadUpload e) {
+            return HttpResponse.<Map<String, Object>>status(HttpStatus.BAD_REQUEST).body(Map.of("message", e.getMessage()));
+        } catch (SeedValidationException e) {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("message", "The seed has " + (e.getErrors().size() + e.getOmitted()) + " errors; nothing was written");
+            answer.put("errors", e.getErrors().stream().map(error -> {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("file", error.file());
+                one.put("line", error.line());
+                one.put("column", error.column());
+                one.put("message", error.message());
+                one.put("text", error.toString());
+                return one;
+            }).toList());
+            answer.put("omitted", e.getOmitted());
+            return HttpResponse.<Map<String, Object>>status(HttpStatus.UNPROCESSABLE_ENTITY).body(answer);
+        } catch (Neo4jUnavailableException e) {
+            return HttpResponse.<Map<String, Object>>status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(Map.of("message", "The graph database cannot be reached; nothing was written"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    @Get(value = "/export", produces = "application/zip")
+    HttpResponse<StreamedFile> export() throws IOException {
+        Path zip = Files.createTempFile("export-", ".zip");
+        try (OutputStream out = Files.newOutputStream(zip)) {
+            exporter.toZip(out);
+        } catch (RuntimeException e) {
+            Files.deleteIfExists(zip);
+            throw e;
+        }
+        // the temporary file goes once the response has been streamed
+        InputStream in = new FileInputStream(zip.toFile()) {
+            @Override
+            public void close() throws IOException {
+                super.close();
+                Files.deleteIfExists(zip);
+            }
+        };
+        return HttpResponse.ok(new StreamedFile(in, MediaType.of("application/zip"))
+                .attach("partnership-explorer-seed.zip"));
+    }
+
+    private static Map<String, Object> report(LoadReport report, String subject) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("importedBy", subject);
+        answer.put("files", report.files().stream().map(f -> Map.of("file", f.file(), "read", f.read(),
+                "skipped", f.skipped(), "written", f.written())).toList());
+        answer.put("rowsRead", report.rowsRead());
+        answer.put("nodes", report.nodes());
+        answer.put("relationships", report.relationships());
+        answer.put("durationMs", report.duration().toMillis());
+        return answer;
+    }
+
+    /** Stores every part; the upload is read on the blocking executor, so waiting for it blocks no event loop. */
+    private static List<String> receive(MultipartBody body, Path dir) {
+        List<String> stored = new ArrayList<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        body.subscribe(new Subscriber<CompletedPart>() {
+            private Subscription subscription;
+
+            @Override
+            public void onSubscribe(Subscription s) {
+                subscription = s;
+                s.request(1);
+            }
+
+            @Override
+            public void onNext(CompletedPart part) {
+                try {
+                    if (part instanceof CompletedFileUpload upload) {
+                        try (InputStream in = upload.getInputStream()) {
+                            stored.addAll(Uploads.store(upload.getFilename(), in, dir, MAX_UNPACKED));
+                        }
+                    }
+                    subscription.request(1);
+                } catch (RuntimeException | IOException e) {
+                    subscription.cancel();
+                    done.completeExceptionally(e);
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                done.completeExceptionally(t);
+            }
+
+            @Override
+            public void onComplete() {
+                done.complete(null);
+            }
+        });
+        try {
+            done.get(10, TimeUnit.MINUTES);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Uploads.BadUpload bad) {
+                throw bad;
+            }
+            throw new Uploads.BadUpload("the upload could not be read: " + e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            throw new Uploads.BadUpload("the upload took too long");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (stored.isEmpty()) {
+            throw new Uploads.BadUpload("no file in the upload: send CSV files of the seed format or one zip of them");
+        }
+        return stored;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("could not delete {}", dir);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.partnershipexplorer.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.partnershipexplorer.support.GraphQLClient;
+import org.partnershipexplorer.support.TestNeo4j;
+
+@DisplayName("access settings")
+class AccessSettingsIT {
+
+    static final String SECRET = "settings-secret-settings-secret-settings-0123";
+    static final String CREATE = """
+            mutation { createProgram(input: {code: "DISABLED", name: "x", confidence: REPORTED, source: "test"}) { id } }""";
+
+    static EmbeddedServer start(Map<String, Object> extra) {
+        Map<String, Object> properties = new HashMap<>(TestNeo4j.shared().properties());
+        properties.put("explorer.seed.mode", "if-empty");
+        properties.putAll(extra);
+        return ApplicationContext.run(EmbeddedServer.class, properties);
+    }
+
+    @Test
+    @DisplayName("with no EXPLORER_JWT_SECRET every write is refused as FORBIDDEN saying writes are disabled, even with a token")
+    void writesDisabledWithoutSecret() {
+        try (EmbeddedServer server = start(Map.of())) {
+            GraphQLClient client = new GraphQLClient(server.getURI())
+                    .withToken(Tokens.mint(SECRET, "alice", List.of("editor"), Duration.ofHours(1)));
+            var response = client.query(CREATE);
+            assertEquals(200, response.status());
+            assertEquals("FORBIDDEN", response.errorCode());
+            assertEquals("Writes are disabled: the server has no EXPLORER_JWT_SECRET to check editor tokens with",
+                    response.errors().path(0).path("message").asText());
+            assertEquals("Kenya", client.query("{ country(iso3: \"KEN\") { name } }").data().path("country").path("name").asText());
+        }
+    }
+
+    @Test
+    @DisplayName("with EXPLORER_QUERIES_REQUIRE_AUTH=true a query without a token is UNAUTHENTICATED, with any valid token it answers")
+    void queriesRequireAuth() {
+        try (EmbeddedServer server = start(Map.of("explorer.security.jwt-secret", SECRET,
+                "explorer.security.queries-require-auth", "true"))) {
+            GraphQLClient anonymous = new GraphQLClient(server.getURI());
+            var refused = anonymous.query("{ country(iso3: \"KEN\") { name } }");
+            assertEquals(200, refused.status());
+            assertEquals("UNAUTHENTICATED", refused.errorCode());
+            var reader = anonymous.withToken(Tokens.mint(SECRET, "bob", List.of("reader"), Duration.ofHours(1)));
+            assertEquals("Kenya", reader.query("{ country(iso3: \"KEN\") { name } }").data().path("country").path("name").asText());
+            assertEquals("FORBIDDEN", reader.query(CREATE).errorCode());
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.partnershipexplorer.graphql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.partnershipexplorer.support.GraphQLClient;
+import org.partnershipexplorer.support.ServiceTest;
+
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisplayName("limits against hostile queries")
+class LimitsIT implements ServiceTest {
+
+    @Inject
+    EmbeddedServer server;
+
+    GraphQLClient client() {
+        return new GraphQLClient(server.getURI());
+    }
+
+    /** country { contributions { mission { contributions { country { ... } } } } }, `levels` pairs deep. */
+    static String deep(int levels) {
+        StringBuilder query = new StringBuilder("{ country(iso3: \"KEN\") { ");
+        for (int i = 0; i < levels; i++) {
+            query.append("contributions { mission { ");
+        }
+        query.append("name");
+        query.append(" } }".repeat(levels));
+        return query.append(" } }").toString();
+    }
+
+    static String aliases(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "a" + i + ": country(iso3: \"KEN\") { name }")
+                .collect(Collectors.joining(" ", "{ ", " }"));
+    }
+
+    static final String COSTLY = "{ countries(first: 500) { edges { node { contributions { mission { contributors "
+            + "{ contributions { year } } } } } } } }";
+
+    static void assertTooComplex(GraphQLClient.Response response, String limit, int max, String value) {
+        assertEquals(400, response.status(), response.raw().body());
+        JsonNode error = response.errors().path(0);
+        assertEquals("QUERY_TOO_COMPLEX", error.path("extensions").path("code").asText(), response.raw().body());
+        assertEquals(limit, error.path("extensions").path("limit").asText());
+        assertEquals(max, error.path("extensions").path("max").asInt());
+        assertEquals(value, error.path("extensions").path("value").asText());
+        assertTrue(error.path("message").asText().contains(" " + value + " is over the limit of " + max),
+                error.path("message").asText());
+        assertTrue(response.data().isMissingNode() || response.data().isNull());
+        assertEquals(0, response.statements());
+    }
+
+    @Test
+    @DisplayName("a query nested deeper than 15 fields is refused with its depth")
+    void depth() {
+        var allowed = client().query(deep(3));
+        assertTrue(allowed.errors().isMissingNode(), allowed.raw().body());
+        assertTooComplex(client().query(deep(10)), "maxDepth", 15, "22");
+    }
+
+    @Test
+    @DisplayName("a query whose cost (list sizes multiplied) is over 200000 is refused with its cost")
+    void cost() {
+        var response = client().query(COSTLY);
+        // countries 1 + 500 x edges (1 + node (1 + contributions (1 + 10 x mission (1 + contributors
+        //   (1 + 10 x contributions (1 + 10 x year 1))))))
+        assertTooComplex(response, "maxComplexity", 200000, "561501");
+    }
+
+    @Test
+    @DisplayName("more than 30 aliases are refused; 30 pass")
+    void aliasesAreCounted() {
+        var allowed = client().query(aliases(30));
+        assertTrue(allowed.errors().isMissingNode(), allowed.raw().body());
+        assertTooComplex(client().query(aliases(31)), "maxAliases", 30, "31");
+    }
+
+    @Test
+    @DisplayName("the parser stops at 5000 tokens and 20000 characters")
+    void parserLimits() {
+        String tooManyTokens = "{ " + "a ".repeat(6000) + "}";
+        assertTooComplex(client().query(tooManyTokens), "maxTokens", 5000, "6002");
+        String long_ = "{ __typename } # " + "x".repeat(20000);
+        assertTooComplex(client().query(long_), "maxCharacters", 20000, Integer.toString(long_.length()));
+    }
+
+    @Test
+    @DisplayName("a body over 256 KiB is refused with 413 before it is parsed")
+    void bodySize() {
+        String body = "{\"query\": \"{ __typename }\", \"variables\": {\"x\": \"" + "y".repeat(300_000) + "\"}}";
+        var response = client().post(body, "application/json", "application/graphql-response+json");
+        assertEquals(413, response.status());
+        assertEquals("BAD_USER_INPUT", response.errorCode());
+    }
+
+    @Test
+    @DisplayName("a flood of 200 hostile queries, 16 at a time, is refused fast and leaves the service healthy")
+    void flood() throws Exception {
+        List<String> hostile = List.of(deep(12), COSTLY, aliases(200), "{ " + "a ".repeat(9000) + "}");
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        long started = System.nanoTime();
+        List<Future<GraphQLClient.Response>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 200; i++) {
+                String query = hostile.get(i % hostile.size());
+                answers.add(pool.submit(() -> client().query(query)));
+            }
+            for (Future<GraphQLClient.Response> answer : answers) {
+                assertEquals("QUERY_TOO_COMPLEX", answer.get().errorCode());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long floodMs = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(floodMs < 30_000, "200 refusals took " + floodMs + " ms");
+
+        long before = System.nanoTime();
+        var normal = client().query("{ country(iso3: \"KEN\") { name } }");
+        long normalMs = (System.nanoTime() - before) / 1_000_000;
+        assertEquals("Kenya", normal.data().path("country").path("name").asText());
+        assertTrue(normalMs < 2_000, "a normal query after the flood took " + normalMs + " ms");
+        assertEquals("UP", client().getPath("/health").body().path("status").asText());
+    }
+
+    @Test
+    @DisplayName("page sizes stay capped at 500")
+    void pageCap() {
+        var response = client().query("{ countries(first: 501) { totalCount } }");
+        assertEquals("BAD_USER_INPUT", response.errorCode(), response.raw().body());
+    }
+
+    @Test
+    @DisplayName("introspection, as GraphiQL sends it, passes every limit")
+    void introspectionPasses() {
+        String introspection = graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY;
+        var response = client().query(introspection, Map.of());
+        assertTrue(response.errors().isMissingNode(), response.raw().body().substring(0, 300));
+    }
+}

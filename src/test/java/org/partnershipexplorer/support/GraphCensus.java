@@ -1,0 +1,34 @@
+package org.partnershipexplorer.support;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.neo4j.driver.Driver;
+
+/**
+ * A cheap fingerprint of a graph, by the test's own driver: nodes per label, relationships per type, and the newest
+ * {@code updatedAt} of each (every write through the API stamps one, so a write that should not have happened shows).
+ */
+public final class GraphCensus {
+
+    private GraphCensus() {
+    }
+
+    public static Map<String, Object> census(Driver driver) {
+        Map<String, Object> counts = new TreeMap<>();
+        driver.executableQuery("""
+                MATCH (n) WHERE NOT n:SeedState UNWIND labels(n) AS label
+                RETURN 'node ' + label AS name, toString(count(*)) AS value
+                UNION ALL
+                MATCH ()-[r]->()
+                RETURN 'relationship ' + type(r) AS name, toString(count(*)) AS value
+                UNION ALL
+                MATCH (n) WHERE n.updatedAt IS NOT NULL
+                RETURN 'newest node change' AS name, toString(max(n.updatedAt)) AS value
+                UNION ALL
+                MATCH ()-[r]->() WHERE r.updatedAt IS NOT NULL
+                RETURN 'newest relationship change' AS name, toString(max(r.updatedAt)) AS value
+                """).execute().records().forEach(r -> counts.put(r.get("name").asString(),
+                        r.get("value").isNull() ? "" : r.get("value").asString()));
+        return counts;
+    }
+}

@@ -1,0 +1,231 @@
+package org.partnershipexplorer.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.neo4j.driver.Record;
+import org.partnershipexplorer.access.Tokens;
+import org.partnershipexplorer.support.FreshServiceTest;
+import org.partnershipexplorer.support.GraphQLClient;
+import org.partnershipexplorer.support.TestNeo4j;
+
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisplayName("mutations")
+class WriteIT implements FreshServiceTest {
+
+    static final String SECRET = "test-secret-test-secret-test-secret-0123456789";
+
+    private TestNeo4j.Instance neo4j;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public synchronized TestNeo4j.Instance neo4j() {
+        if (neo4j == null) {
+            neo4j = TestNeo4j.fresh();
+        }
+        return neo4j;
+    }
+
+    @Override
+    public Map<String, String> extraProperties() {
+        return Map.of("explorer.security.jwt-secret", SECRET);
+    }
+
+    GraphQLClient editor() {
+        return new GraphQLClient(server.getURI()).withToken(Tokens.mint(SECRET, "alice", List.of("editor"), Duration.ofHours(1)));
+    }
+
+    GraphQLClient anonymous() {
+        return new GraphQLClient(server.getURI());
+    }
+
+    long count(String cypher, Map<String, Object> parameters) {
+        List<Record> records = neo4j().driver().executableQuery(cypher).withParameters(parameters).execute().records();
+        return records.get(0).get(0).asLong();
+    }
+
+    static Map<String, String> row(JsonNode result) {
+        Map<String, String> cells = new LinkedHashMap<>();
+        result.path("row").forEach(c -> cells.put(c.path("column").asText(), c.path("value").asText()));
+        return cells;
+    }
+
+    static Map<String, Object> mission(String acronym) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("acronym", acronym);
+        input.put("name", "Test Mission " + acronym);
+        input.put("startYear", 2030);
+        input.put("hostIso3", List.of("KEN", "UGA"));
+        input.put("confidence", "REPORTED");
+        input.put("source", "https://example.org/" + acronym);
+        return input;
+    }
+
+    @Test
+    @DisplayName("createMission writes the node with its hosts, stamped with the token's subject, and answers the stored row")
+    void createMission() {
+        var response = editor().operation("createMission", Map.of("input", mission("TESTA")));
+        assertEquals(200, response.status());
+        assertTrue(response.errors().isMissingNode(), response.body().toString());
+        JsonNode result = response.data().path("createMission");
+        assertEquals("Mission", result.path("kind").asText());
+        assertEquals("TESTA", result.path("id").asText());
+        assertEquals("alice", result.path("updatedBy").asText());
+        Map<String, String> cells = row(result);
+        assertEquals("2030", cells.get("start_year"));
+        assertEquals("KEN;UGA", cells.get("host_iso3"));
+        assertEquals("reported", cells.get("confidence"));
+        assertEquals(result.path("updatedAt").asText(), cells.get("updated_at"));
+
+        JsonNode read = anonymous().operation("missionByAcronym", Map.of("acronym", "TESTA")).data().path("mission");
+        assertEquals("Test Mission TESTA", read.path("name").asText());
+        assertEquals("REPORTED", read.path("confidence").asText());
+        assertEquals(2, read.path("hosts").size());
+        assertEquals(1, count("MATCH (m:Mission {acronym: 'TESTA', updatedBy: 'alice'}) WHERE m.updatedAt IS :: ZONED DATETIME RETURN count(m)", Map.of()));
+    }
+
+    @Test
+    @DisplayName("a row that breaks the loader's rules is refused with every bad field named, and nothing is written")
+    void badInputNamesEveryField() {
+        Map<String, Object> input = mission("TESTB");
+        input.put("startYear", 3000);
+        input.put("endYear", 1900);
+        input.put("hostIso3", List.of("KEN", "XXX"));
+        input.put("source", "  ");
+        var response = editor().operation("createMission", Map.of("input", input));
+        assertEquals(200, response.status());
+        assertEquals("BAD_USER_INPUT", response.errorCode());
+        String message = response.errors().path(0).path("message").asText();
+        assertTrue(message.contains("input.startYear: year 3000 is out of range 1945..2100"), message);
+        assertTrue(message.contains("input.endYear: year 1900 is out of range 1945..2100"), message);
+        assertTrue(message.contains("input.source: required, but empty"), message);
+        JsonNode fields = response.errors().path(0).path("extensions").path("fields");
+        assertEquals(3, fields.size(), fields.toString());
+        assertEquals(0, count("MATCH (m:Mission {acronym: 'TESTB'}) RETURN count(m)", Map.of()));
+
+        // types fine, a reference unknown: checked against the graph in the same transaction
+        Map<String, Object> unknownHost = mission("TESTB");
+        unknownHost.put("hostIso3", List.of("KEN", "XXX"));
+        var refused = editor().operation("createMission", Map.of("input", unknownHost));
+        assertEquals("BAD_USER_INPUT", refused.errorCode());
+        assertEquals("input.hostIso3: unknown country 'XXX'", refused.errors().path(0).path("message").asText());
+        assertEquals(0, count("MATCH (m:Mission {acronym: 'TESTB'}) RETURN count(m)", Map.of()));
+    }
+
+    @Test
+    @DisplayName("creating a key that exists is refused; updating one that does not is NOT_FOUND")
+    void createExistingAndUpdateMissing() {
+        var existing = editor().operation("createMission", Map.of("input", mission("MINUSCA")));
+        assertEquals("BAD_USER_INPUT", existing.errorCode());
+        assertEquals("Mission 'MINUSCA' already exists; updateMission changes it",
+                existing.errors().path(0).path("message").asText());
+        assertEquals(1, count("MATCH (m:Mission {acronym: 'MINUSCA'}) WHERE m.updatedBy IS NULL RETURN count(m)", Map.of()));
+
+        var missing = editor().operation("updateContribution",
+                Map.of("input", Map.of("iso3", "KEN", "mission", "MINUSCA", "year", 1999, "total", 5)));
+        assertEquals("NOT_FOUND", missing.errorCode(), missing.body().toString());
+    }
+
+    @Test
+    @DisplayName("an update changes only the fields sent, an explicit null clears one, the rest stays as seeded")
+    void updateIsPartial() {
+        Map<String, Object> input = new HashMap<>();
+        input.put("iso3", "KEN");
+        input.put("mission", "UNMISS");
+        input.put("year", 2016);
+        input.put("total", 960);
+        input.put("troops", null);
+        var response = editor().operation("updateContribution", Map.of("input", input));
+        assertTrue(response.errors().isMissingNode(), response.body().toString());
+        Map<String, String> cells = row(response.data().path("updateContribution"));
+        assertEquals("CONTRIBUTION:KEN:UNMISS:2016", response.data().path("updateContribution").path("id").asText());
+        assertEquals("960", cells.get("total"));
+        assertFalse(cells.containsKey("troops"));
+        assertEquals("estimate", cells.get("confidence"));
+        assertTrue(cells.get("source").startsWith("Geo-PKO v2.3"), cells.get("source"));
+        // the extra column the seed carries (sites) is kept as a property
+        assertEquals("3", cells.get("sites"));
+        assertEquals(1, count("""
+                MATCH (:Country {iso3: 'KEN'})-[r:CONTRIBUTES_TO {id: 'CONTRIBUTION:KEN:UNMISS:2016'}]->(:Mission)
+                WHERE r.total = 960 AND r.troops IS NULL AND r.sites = '3' AND r.updatedBy = 'alice'
+                RETURN count(r)""", Map.of()));
+
+        var negative = editor().operation("updateContribution",
+                Map.of("input", Map.of("iso3", "KEN", "mission", "UNMISS", "year", 2016, "women", -1)));
+        assertEquals("BAD_USER_INPUT", negative.errorCode());
+        assertEquals("input.women: -1 is negative: counts are non-negative integers",
+                negative.errors().path(0).path("message").asText());
+        assertEquals(1, count("MATCH ()-[r:CONTRIBUTES_TO {id: 'CONTRIBUTION:KEN:UNMISS:2016'}]->() WHERE r.women IS NULL RETURN count(r)", Map.of()));
+    }
+
+    @Test
+    @DisplayName("deleting a referenced country is refused with what references it; cascade deletes it and its dependents")
+    void deleteReferencedCountry() {
+        long contributions = count("MATCH (:Country {iso3: 'NPL'})-[r:CONTRIBUTES_TO]->() RETURN count(r)", Map.of());
+        assertTrue(contributions > 0);
+        var refused = editor().operation("deleteCountry", Map.of("iso3", "NPL"));
+        assertEquals("BAD_USER_INPUT", refused.errorCode());
+        String message = refused.errors().path(0).path("message").asText();
+        assertTrue(message.startsWith("Country 'NPL' is referenced by "), message);
+        assertTrue(message.contains(contributions + " CONTRIBUTES_TO"), message);
+        assertTrue(message.endsWith("delete those first, or pass cascade: true to delete them with it"), message);
+        assertEquals(1, count("MATCH (c:Country {iso3: 'NPL'}) RETURN count(c)", Map.of()));
+
+        long deployments = count("MATCH (:Country {iso3: 'NPL'})-[:REPORTED]->(d) RETURN count(d)", Map.of());
+        var deleted = editor().operation("deleteCountry", Map.of("iso3", "NPL", "cascade", true));
+        assertTrue(deleted.errors().isMissingNode(), deleted.body().toString());
+        Map<String, Long> removed = new HashMap<>();
+        deleted.data().path("deleteCountry").path("removed").forEach(r -> removed.put(r.path("what").asText(), r.path("count").asLong()));
+        assertEquals(contributions, removed.get("CONTRIBUTES_TO"));
+        assertEquals(deployments, removed.get("Deployment"));
+        assertEquals(0, count("MATCH (c:Country {iso3: 'NPL'}) RETURN count(c)", Map.of()));
+        assertEquals(0, count("MATCH (d:Deployment {iso3: 'NPL'}) RETURN count(d)", Map.of()));
+    }
+
+    @Test
+    @DisplayName("a mutation without a token, with a bad token or without the editor role writes nothing and answers 200 with the code")
+    void accessIsChecked() {
+        var none = anonymous().operation("createMission", Map.of("input", mission("TESTC")));
+        assertEquals(200, none.status());
+        assertEquals("UNAUTHENTICATED", none.errorCode());
+        assertEquals("This needs a bearer token (Authorization: Bearer <JWT>)", none.errors().path(0).path("message").asText());
+
+        var forged = anonymous().withToken(Tokens.mint("another-secret-another-secret-another-secret", "mallory",
+                List.of("editor"), Duration.ofHours(1))).operation("createMission", Map.of("input", mission("TESTC")));
+        assertEquals(200, forged.status());
+        assertEquals("UNAUTHENTICATED", forged.errorCode());
+        assertEquals("The bearer token is invalid or expired", forged.errors().path(0).path("message").asText());
+
+        var expired = anonymous().withToken(Tokens.mint(SECRET, "alice", List.of("editor"), Duration.ofSeconds(-120)))
+                .operation("createMission", Map.of("input", mission("TESTC")));
+        assertEquals("UNAUTHENTICATED", expired.errorCode());
+
+        var reader = anonymous().withToken(Tokens.mint(SECRET, "bob", List.of("reader"), Duration.ofHours(1)))
+                .operation("createMission", Map.of("input", mission("TESTC")));
+        assertEquals(200, reader.status());
+        assertEquals("FORBIDDEN", reader.errorCode());
+        assertEquals("Writing needs the role 'editor'; the token of 'bob' has [reader]",
+                reader.errors().path(0).path("message").asText());
+        assertEquals(0, count("MATCH (m:Mission {acronym: 'TESTC'}) RETURN count(m)", Map.of()));
+
+        // queries stay open, with or without a token
+        assertEquals("MINUSCA", anonymous().operation("missionByAcronym", Map.of("acronym", "MINUSCA"))
+                .data().path("mission").path("acronym").asText());
+    }
+}

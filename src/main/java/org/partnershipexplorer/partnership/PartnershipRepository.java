@@ -42,54 +42,28 @@ public class PartnershipRepository {
     }
 
     // Each query anchors on the actor's index seek; the direction is in the pattern so the planner expands
-    // only the relationships that count.
-    private static final String TRAINS_OUT = """
-            UNWIND $keys AS key
-            MATCH (a:Actor {id: key.actor})-[r:TRAINS]->(b:Actor)
-            WHERE (key.from IS NULL OR coalesce(r.endYear, r.year) >= key.from) AND (key.to IS NULL OR r.year <= key.to)
-              AND (key.program IS NULL OR r.program = key.program)
-              AND (key.confidence IS NULL OR r.confidence IN key.confidence)
-            WITH key, a.id AS provider, b.id AS recipient, r ORDER BY r.year, r.id
-            WITH key, collect([provider, recipient, r]) AS rows
-            UNWIND rows[..coalesce(key.limit, size(rows))] AS row
-            RETURN key.index AS index, row[0] AS provider, row[1] AS recipient, row[2] AS r
-            """;
+    // only the relationships that count. The four differ only in that pattern, which comes from this class alone.
+    private static final String TRAINS_OUT = actorPartnerships("(p:Actor {id: key.actor})-[r:TRAINS]->(q:Actor)");
+    private static final String TRAINS_IN = actorPartnerships("(p:Actor)-[r:TRAINS]->(q:Actor {id: key.actor})");
+    private static final String DONATES_OUT =
+            actorPartnerships("(p:Actor {id: key.actor})-[r:DONATES_TO]->(q:Actor)");
+    private static final String DONATES_IN =
+            actorPartnerships("(p:Actor)-[r:DONATES_TO]->(q:Actor {id: key.actor})");
 
-    private static final String TRAINS_IN = """
-            UNWIND $keys AS key
-            MATCH (b:Actor)-[r:TRAINS]->(a:Actor {id: key.actor})
-            WHERE (key.from IS NULL OR coalesce(r.endYear, r.year) >= key.from) AND (key.to IS NULL OR r.year <= key.to)
-              AND (key.program IS NULL OR r.program = key.program)
-              AND (key.confidence IS NULL OR r.confidence IN key.confidence)
-            WITH key, b.id AS provider, a.id AS recipient, r ORDER BY r.year, r.id
-            WITH key, collect([provider, recipient, r]) AS rows
-            UNWIND rows[..coalesce(key.limit, size(rows))] AS row
-            RETURN key.index AS index, row[0] AS provider, row[1] AS recipient, row[2] AS r
-            """;
-
-    private static final String DONATES_OUT = """
-            UNWIND $keys AS key
-            MATCH (a:Actor {id: key.actor})-[r:DONATES_TO]->(b:Actor)
-            WHERE (key.from IS NULL OR coalesce(r.endYear, r.year) >= key.from) AND (key.to IS NULL OR r.year <= key.to)
-              AND (key.program IS NULL OR r.program = key.program)
-              AND (key.confidence IS NULL OR r.confidence IN key.confidence)
-            WITH key, a.id AS provider, b.id AS recipient, r ORDER BY r.year, r.id
-            WITH key, collect([provider, recipient, r]) AS rows
-            UNWIND rows[..coalesce(key.limit, size(rows))] AS row
-            RETURN key.index AS index, row[0] AS provider, row[1] AS recipient, row[2] AS r
-            """;
-
-    private static final String DONATES_IN = """
-            UNWIND $keys AS key
-            MATCH (b:Actor)-[r:DONATES_TO]->(a:Actor {id: key.actor})
-            WHERE (key.from IS NULL OR coalesce(r.endYear, r.year) >= key.from) AND (key.to IS NULL OR r.year <= key.to)
-              AND (key.program IS NULL OR r.program = key.program)
-              AND (key.confidence IS NULL OR r.confidence IN key.confidence)
-            WITH key, b.id AS provider, a.id AS recipient, r ORDER BY r.year, r.id
-            WITH key, collect([provider, recipient, r]) AS rows
-            UNWIND rows[..coalesce(key.limit, size(rows))] AS row
-            RETURN key.index AS index, row[0] AS provider, row[1] AS recipient, row[2] AS r
-            """;
+    /** The partnerships matching {@code pattern}, provider {@code p} to recipient {@code q}, filtered per key. */
+    private static String actorPartnerships(String pattern) {
+        return """
+                UNWIND $keys AS key
+                MATCH %s
+                WHERE (key.from IS NULL OR coalesce(r.endYear, r.year) >= key.from) AND (key.to IS NULL OR r.year <= key.to)
+                  AND (key.program IS NULL OR r.program = key.program)
+                  AND (key.confidence IS NULL OR r.confidence IN key.confidence)
+                WITH key, p.id AS provider, q.id AS recipient, r ORDER BY r.year, r.id
+                WITH key, collect([provider, recipient, r]) AS rows
+                UNWIND rows[..coalesce(key.limit, size(rows))] AS row
+                RETURN key.index AS index, row[0] AS provider, row[1] AS recipient, row[2] AS r
+                """.formatted(pattern);
+    }
 
     /** Actor.trains */
     public Map<ActorPartnerships, List<Training>> trains(List<ActorPartnerships> keys) {

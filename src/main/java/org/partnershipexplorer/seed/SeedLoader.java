@@ -106,6 +106,7 @@ public final class SeedLoader {
             SeedWriter.write(tx, source, includeIllustrative, stamp, progress, total);
             return null;
         });
+        schema.awaitSearchRefresh();
         LoadReport report = new LoadReport(source.describe(), includeIllustrative, files, count(NODE_COUNTS),
                 count(RELATIONSHIP_COUNTS), Duration.ofNanos(System.nanoTime() - started));
         LOG.info(report.summary());

@@ -76,6 +76,36 @@ class SeedLoaderIT {
     }
 
     @Test
+    @DisplayName("what a load wrote is found by search as soon as the load returns (the index is eventually consistent)")
+    void loadIsSearchableWhenItReturns() {
+        loader.load(SeedSource.directory(fixture("valid")), true);
+
+        List<String> found = driver.executableQuery("""
+                CALL db.index.fulltext.queryNodes('search', 'Ghana') YIELD node RETURN node.iso3 AS iso3
+                """).execute().records().stream().map(r -> r.get("iso3").asString()).toList();
+        assertEquals(List.of("GHA"), found);
+    }
+
+    @Test
+    @DisplayName("a store whose search index refreshed on every commit gets it rebuilt eventually consistent")
+    void outdatedSearchIndexIsRebuilt() {
+        driver.executableQuery("""
+                CREATE FULLTEXT INDEX search FOR (n:Country|Organization|Mission|Program)
+                ON EACH [n.name, n.iso3, n.iso2, n.code, n.acronym]
+                """).execute();
+        var schema = new org.partnershipexplorer.neo4j.GraphSchema(SeedFixtures.cypher(neo4j));
+        assertFalse(schema.inPlace());
+
+        schema.ensure();
+
+        assertEquals(true, driver.executableQuery("""
+                SHOW FULLTEXT INDEXES YIELD name, options WHERE name = 'search'
+                RETURN options.indexConfig['fulltext.eventually_consistent'] AS flag
+                """).execute().records().get(0).get("flag").asBoolean());
+        assertEquals(true, schema.inPlace());
+    }
+
+    @Test
     @DisplayName("loading the same seed twice leaves the same graph")
     void loadIsIdempotent() {
         loader.load(SeedSource.directory(fixture("valid")), true);

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.partnershipexplorer.graphql.Paging;
+import org.partnershipexplorer.graphql.Prefetch;
 import org.partnershipexplorer.neo4j.Cypher;
 import org.partnershipexplorer.neo4j.Rows;
 
@@ -35,8 +36,11 @@ public class CountryRepository {
      * walks the iso3 index in order from the cursor, so it reads about {@code limit} countries rather than sorting
      * all of them; the count, which must read every country, only runs when {@code withTotal}.
      */
-    public Paging.Connection<Country> page(Filter filter, Paging.Request request) {
+    public Paging.Connection<Country> page(Filter filter, Paging.Request request, Prefetch.Plan plan) {
         Map<String, Object> parameters = filter.parameters();
+        // each country with the nested fields the request fetches ahead (Prefetch), in this same statement
+        String country = plan.object("c");
+        parameters.putAll(plan.parameters());
         parameters.put("after", request.afterKey());
         parameters.put("limit", request.limit());
         parameters.put("withTotal", request.withTotal());
@@ -47,15 +51,15 @@ public class CountryRepository {
                   AND ($subregion IS NULL OR c.subregion = $subregion)
                   AND ($unMember IS NULL OR c.unMember = $unMember)
                 WITH c ORDER BY c.iso3 LIMIT $limit
-                WITH collect(c) AS page
+                WITH collect(%s) AS page
                 RETURN page, CASE WHEN $withTotal THEN COUNT {
                   MATCH (c:Country)
                   WHERE ($region IS NULL OR c.region = $region)
                     AND ($subregion IS NULL OR c.subregion = $subregion)
                     AND ($unMember IS NULL OR c.unMember = $unMember)
                 } END AS total
-                """, parameters, r -> Paging.connection(request,
-                        r.get("page").asList(v -> Country.of(v.asNode())),
+                """.formatted(country), parameters, r -> Paging.connection(request,
+                        r.get("page").asList(v -> (Country) plan.read(v)),
                         Rows.whole(r, "total"), Country::iso3))
                 .get(0);
     }

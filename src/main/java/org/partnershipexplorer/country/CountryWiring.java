@@ -1,5 +1,6 @@
 package org.partnershipexplorer.country;
 
+import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
@@ -11,6 +12,7 @@ import org.partnershipexplorer.graphql.Batch;
 import org.partnershipexplorer.graphql.DataLoaders;
 import org.partnershipexplorer.graphql.GraphQLWiring;
 import org.partnershipexplorer.graphql.Paging;
+import org.partnershipexplorer.graphql.Prefetch;
 
 /** {@code Query.countries}, {@code Query.country}, {@code Country.deployments}, {@code Deployment.country}. */
 @Singleton
@@ -21,9 +23,11 @@ public final class CountryWiring implements GraphQLWiring, DataLoaders {
     static final String DEPLOYMENTS = "countryDeployments";
 
     private final CountryRepository countries;
+    private final Prefetch prefetch;
 
-    CountryWiring(CountryRepository countries) {
+    CountryWiring(CountryRepository countries, Prefetch prefetch) {
         this.countries = countries;
+        this.prefetch = prefetch;
     }
 
     @Override
@@ -42,10 +46,11 @@ public final class CountryWiring implements GraphQLWiring, DataLoaders {
     }
 
     /** Query.countries */
-    Paging.Connection<Country> countries(DataFetchingEnvironment env) {
+    DataFetcherResult<Paging.Connection<Country>> countries(DataFetchingEnvironment env) {
         var filter = new CountryRepository.Filter(env.getArgument("region"), env.getArgument("subregion"),
                 env.getArgument("unMember"));
-        return countries.page(filter, Paging.Request.of(env));
+        Prefetch.Plan plan = prefetch.plan(env, "edges/node", "Country");
+        return plan.result(countries.page(filter, Paging.Request.of(env), plan));
     }
 
     /** Query.country */

@@ -24,7 +24,13 @@ public final class Arguments {
 
     /** The {@code years} argument, checked: each end within 1945..2100 and from <= to. */
     public static YearRange years(DataFetchingEnvironment env, String name) {
-        Map<String, Object> value = env.getArgument(name);
+        return years(env.getArguments(), name);
+    }
+
+    /** As {@link #years(DataFetchingEnvironment, String)}, from a field's argument values. */
+    @SuppressWarnings("unchecked")
+    public static YearRange years(Map<String, Object> arguments, String name) {
+        Map<String, Object> value = (Map<String, Object>) arguments.get(name);
         if (value == null) {
             return YearRange.ALL;
         }

@@ -14,6 +14,7 @@ import org.partnershipexplorer.graphql.Batch;
 import org.partnershipexplorer.graphql.DataLoaders;
 import org.partnershipexplorer.graphql.GraphQLWiring;
 import org.partnershipexplorer.graphql.Paging;
+import org.partnershipexplorer.graphql.Prefetch;
 import org.partnershipexplorer.mission.MissionRepository.Contributors;
 import org.partnershipexplorer.mission.MissionRepository.CountryContributions;
 import org.partnershipexplorer.mission.MissionRepository.MissionContributions;
@@ -42,16 +43,17 @@ public final class MissionWiring implements GraphQLWiring, DataLoaders {
                         .dataFetcher("missions", this::missions)
                         .dataFetcher("mission", this::mission))
                 .type("Mission", t -> t
-                        .dataFetcher("hosts", this::hosts)
+                        .dataFetcher("hosts", Prefetch.orElse(this::hosts))
                         .dataFetcher("contributions", this::missionContributions)
                         .dataFetcher("contributors", this::contributors))
                 .type("Country", t -> t
-                        .dataFetcher("contributions", this::countryContributions)
+                        .dataFetcher("contributions", Prefetch.orElse(this::countryContributions))
                         .dataFetcher("hostedMissions", this::hostedMissions))
                 .type("Contribution", t -> t
-                        .dataFetcher("country",
-                                env -> CountryWiring.country(env, env.<Contribution>getSource().iso3()))
-                        .dataFetcher("mission", env -> mission(env, env.<Contribution>getSource().acronym())));
+                        .dataFetcher("country", Prefetch.orElse(
+                                env -> CountryWiring.country(env, env.<Contribution>getSource().iso3())))
+                        .dataFetcher("mission", Prefetch.orElse(
+                                env -> mission(env, env.<Contribution>getSource().acronym()))));
     }
 
     @Override

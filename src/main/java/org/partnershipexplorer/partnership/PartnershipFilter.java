@@ -18,16 +18,39 @@ public record PartnershipFilter(YearRange years, String program, List<Confidence
 
     /** Reads {@code years}, {@code program} and {@code confidence} where the field has them. */
     public static PartnershipFilter of(DataFetchingEnvironment env) {
-        return new PartnershipFilter(Arguments.years(env, "years"), env.getArgument("program"), confidences(env));
+        return of(env.getArguments());
+    }
+
+    /** As {@link #of(DataFetchingEnvironment)}, from a field's argument values. */
+    public static PartnershipFilter of(Map<String, Object> arguments) {
+        return new PartnershipFilter(Arguments.years(arguments, "years"), (String) arguments.get("program"),
+                confidences(arguments));
     }
 
     /** The {@code confidence} argument; null or empty means every level. */
     public static List<Confidence> confidences(DataFetchingEnvironment env) {
-        List<String> names = env.getArgument("confidence");
+        return confidences(env.getArguments());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Confidence> confidences(Map<String, Object> arguments) {
+        List<String> names = (List<String>) arguments.get("confidence");
         if (names == null || names.isEmpty()) {
             return null;
         }
         return names.stream().distinct().map(Confidence::valueOf).toList();
+    }
+
+    /**
+     * The filter as a Cypher predicate over the relationship {@code r}, reading the map {@code p} of
+     * {@link #parameters()}: the one definition the batch statements and the projections share.
+     */
+    static String where(String r, String p) {
+        return """
+                (%2$s.from IS NULL OR coalesce(%1$s.endYear, %1$s.year) >= %2$s.from) \
+                AND (%2$s.to IS NULL OR %1$s.year <= %2$s.to) \
+                AND (%2$s.program IS NULL OR %1$s.program = %2$s.program) \
+                AND (%2$s.confidence IS NULL OR %1$s.confidence IN %2$s.confidence)""".formatted(r, p);
     }
 
     /** The parameters the Cypher filters read: from, to, program, confidence (stored values). */

@@ -55,14 +55,12 @@ public class PartnershipRepository {
         return """
                 UNWIND $keys AS key
                 MATCH %s
-                WHERE (key.from IS NULL OR coalesce(r.endYear, r.year) >= key.from) AND (key.to IS NULL OR r.year <= key.to)
-                  AND (key.program IS NULL OR r.program = key.program)
-                  AND (key.confidence IS NULL OR r.confidence IN key.confidence)
+                WHERE %s
                 WITH key, p.id AS provider, q.id AS recipient, r ORDER BY r.year, r.id
                 WITH key, collect([provider, recipient, r]) AS rows
                 UNWIND rows[..coalesce(key.limit, size(rows))] AS row
                 RETURN key.index AS index, row[0] AS provider, row[1] AS recipient, row[2] AS r
-                """.formatted(pattern);
+                """.formatted(pattern, PartnershipFilter.where("r", "key"));
     }
 
     /** Actor.trains */

@@ -16,6 +16,7 @@ import org.partnershipexplorer.graphql.Batch;
 import org.partnershipexplorer.graphql.DataLoaders;
 import org.partnershipexplorer.graphql.GraphQLWiring;
 import org.partnershipexplorer.graphql.Paging;
+import org.partnershipexplorer.graphql.Prefetch;
 import org.partnershipexplorer.partnership.PartnershipRepository.ActorPartners;
 import org.partnershipexplorer.partnership.PartnershipRepository.ActorPartnerships;
 import org.partnershipexplorer.partnership.PartnershipRepository.ProgramPartnerships;
@@ -51,10 +52,10 @@ public final class PartnershipWiring implements GraphQLWiring, DataLoaders {
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         UnaryOperator<TypeRuntimeWiring.Builder> actorFields = t -> t
-                .dataFetcher("trains", this::trains)
-                .dataFetcher("trainedBy", this::trainedBy)
-                .dataFetcher("donatesTo", this::donatesTo)
-                .dataFetcher("receivesFrom", this::receivesFrom)
+                .dataFetcher("trains", Prefetch.orElse(this::trains))
+                .dataFetcher("trainedBy", Prefetch.orElse(this::trainedBy))
+                .dataFetcher("donatesTo", Prefetch.orElse(this::donatesTo))
+                .dataFetcher("receivesFrom", Prefetch.orElse(this::receivesFrom))
                 .dataFetcher("partners", this::partners);
         wiring.type("Query", t -> t
                         .dataFetcher("programs", this::programs)
@@ -64,16 +65,16 @@ public final class PartnershipWiring implements GraphQLWiring, DataLoaders {
                 .type("Country", actorFields)
                 .type("Organization", actorFields)
                 .type("Training", t -> t
-                        .dataFetcher("provider", this::provider)
-                        .dataFetcher("recipient", this::recipient)
-                        .dataFetcher("trainer", this::provider)
-                        .dataFetcher("trainee", this::recipient)
-                        .dataFetcher("program", this::partnershipProgram))
+                        .dataFetcher("provider", Prefetch.orElse(this::provider))
+                        .dataFetcher("recipient", Prefetch.orElse(this::recipient))
+                        .dataFetcher("trainer", Prefetch.orElse(this::provider))
+                        .dataFetcher("trainee", Prefetch.orElse(this::recipient))
+                        .dataFetcher("program", Prefetch.orElse(this::partnershipProgram)))
                 .type("Donation", t -> t
-                        .dataFetcher("provider", this::provider)
-                        .dataFetcher("recipient", this::recipient)
-                        .dataFetcher("donor", this::provider)
-                        .dataFetcher("program", this::partnershipProgram))
+                        .dataFetcher("provider", Prefetch.orElse(this::provider))
+                        .dataFetcher("recipient", Prefetch.orElse(this::recipient))
+                        .dataFetcher("donor", Prefetch.orElse(this::provider))
+                        .dataFetcher("program", Prefetch.orElse(this::partnershipProgram)))
                 .type("Partner", t -> t.dataFetcher("actor", this::partnerActor))
                 .type("Program", t -> t
                         .dataFetcher("trainings", this::programTrainings)
@@ -202,11 +203,16 @@ public final class PartnershipWiring implements GraphQLWiring, DataLoaders {
     }
 
     private static ActorPartnerships actorPartnerships(DataFetchingEnvironment env) {
-        Integer limit = env.getArgument("limit");
+        return new ActorPartnerships(env.<Actor>getSource().id(), PartnershipFilter.of(env), limit(env.getArguments()));
+    }
+
+    /** The {@code limit} of a partnership list, checked. */
+    static Integer limit(java.util.Map<String, Object> arguments) {
+        Integer limit = (Integer) arguments.get("limit");
         if (limit != null && (limit < 0 || limit > MAX_LIMIT)) {
             throw ApiException.badInput("limit", "must be between 0 and " + MAX_LIMIT + ", got " + limit);
         }
-        return new ActorPartnerships(env.<Actor>getSource().id(), PartnershipFilter.of(env), limit);
+        return limit;
     }
 
     private static CompletableFuture<Actor> actor(DataFetchingEnvironment env, String id) {

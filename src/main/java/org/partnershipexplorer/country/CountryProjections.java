@@ -1,0 +1,16 @@
+package org.partnershipexplorer.country;
+
+import jakarta.inject.Singleton;
+import org.partnershipexplorer.graphql.Prefetch;
+import org.partnershipexplorer.graphql.Projections;
+
+/** A country fetched inside an enclosing statement: the node itself. */
+@Singleton
+final class CountryProjections implements Projections {
+
+    @Override
+    public void define(Prefetch.Definitions definitions) {
+        definitions.type("Country", new Prefetch.TypeProjection(v -> v + ":Country", v -> v,
+                row -> Country.of(row.asNode())));
+    }
+}

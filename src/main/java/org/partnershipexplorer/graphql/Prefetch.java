@@ -1,0 +1,358 @@
+package org.partnershipexplorer.graphql;
+
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLNamedOutputType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLOutputType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.SelectedField;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.neo4j.driver.Value;
+
+/**
+ * Fetches a request's nested fields inside the statement of the field that reaches them: a root field (a page of
+ * countries) asks for a {@link Plan}, puts {@link Plan#object} in its own Cypher and reads each row with
+ * {@link Plan#read}; the nested fields then resolve from what that one statement returned instead of one batch
+ * statement per level. Issue 4's nested query (countries, what they train, the programme and the trainee, the
+ * trainee's contributions, their missions and hosts) costs one statement this way instead of seven.
+ *
+ * <p>Only fields a feature has defined a projection for are fetched ahead ({@link Projections}); any other field in
+ * the selection, and everything below it, resolves through its own fetcher and DataLoaders as before, so a plan
+ * never changes an answer, only how many statements it takes. A projected field's fetcher is wrapped with
+ * {@link #orElse}: it answers from the plan's {@link Store} when the value is there and falls back to its loader
+ * otherwise.
+ *
+ * <p>The Cypher of a plan is assembled from the features' fixed fragments; every argument value is a parameter,
+ * and map keys are positional ({@code f0}, {@code f1}), never a client's alias.
+ */
+@Singleton
+public final class Prefetch {
+
+    /**
+     * How the records of one GraphQL object type are fetched.
+     *
+     * @param test the Cypher predicate that tells this type apart from the others of an interface ({@code v:Country})
+     * @param row  the Cypher expression, over the variable, that carries what {@code read} needs
+     * @param read builds the record from that expression's value
+     */
+    public record TypeProjection(Function<String, String> test, Function<String, String> row,
+            Function<Value, Object> read) {
+    }
+
+    /** How one field's value is fetched inside its parent's statement. */
+    @FunctionalInterface
+    public interface FieldProjection {
+
+        /**
+         * The Cypher expression of the field's value for the parent bound to {@link Scope#parent()}: a list for a
+         * list field ({@code COLLECT { ... RETURN <object> }}), one object or null otherwise, built with
+         * {@link Scope#object()} for the child bound to {@link Scope#child()}.
+         *
+         * @throws ApiException for arguments the field's own fetcher refuses: the field is then left to that
+         *                      fetcher, which reports the error at the field's path
+         */
+        String expression(Scope scope, Map<String, Object> arguments);
+    }
+
+    /** The variables and parameters one field's projection works with. */
+    public interface Scope {
+
+        /** The variable the parent is bound to. */
+        String parent();
+
+        /** A variable of the field's own, for the child it binds. */
+        String child();
+
+        /** The map expression of the child bound to {@link #child()}: what the plan reads back. */
+        String object();
+
+        /** Binds a value as a statement parameter and returns its name ({@code $p3}). */
+        String parameter(Object value);
+    }
+
+    /** What the features define ({@link Projections}). */
+    public interface Definitions {
+
+        void type(String typeName, TypeProjection projection);
+
+        void field(String typeName, String fieldName, FieldProjection projection);
+    }
+
+    private final Map<String, TypeProjection> types = new HashMap<>();
+    private final Map<String, FieldProjection> fields = new HashMap<>();
+
+    Prefetch(List<Projections> projections) {
+        Definitions definitions = new Definitions() {
+            @Override
+            public void type(String typeName, TypeProjection projection) {
+                types.put(typeName, projection);
+            }
+
+            @Override
+            public void field(String typeName, String fieldName, FieldProjection projection) {
+                fields.put(typeName + "." + fieldName, projection);
+            }
+        };
+        projections.forEach(p -> p.define(definitions));
+    }
+
+    /**
+     * Wraps a projected field's fetcher: the value a plan fetched for this field of this object, when there is
+     * one, else the fetcher's own answer.
+     */
+    public static DataFetcher<Object> orElse(DataFetcher<?> fetcher) {
+        return env -> {
+            if (env.getLocalContext() instanceof Store store) {
+                Map<Object, Object> values = store.values.get(pathWithoutIndices(env));
+                if (values != null && values.containsKey(env.getSource())) {
+                    return values.get(env.getSource());
+                }
+            }
+            return fetcher.get(env);
+        };
+    }
+
+    /**
+     * The plan for the objects a root field returns.
+     *
+     * @param env      the root field's environment
+     * @param nodes    where its objects are in its selection ({@code "edges/node"} for a connection, null for the
+     *                 field itself)
+     * @param typeName their GraphQL object type
+     */
+    public Plan plan(DataFetchingEnvironment env, String nodes, String typeName) {
+        TypeProjection type = types.get(typeName);
+        if (type == null) {
+            throw new IllegalStateException("no projection is defined for type " + typeName);
+        }
+        if (nodes == null) {
+            return new Plan(env.getGraphQLSchema(), typeName, env.getSelectionSet().getImmediateFields(),
+                    pathWithoutIndices(env));
+        }
+        List<SelectedField> found = env.getSelectionSet().getFields(nodes);
+        if (found.size() != 1) {
+            // none selected, or several aliases of it: each alias could ask for different arguments below
+            return new Plan(env.getGraphQLSchema(), typeName, List.of(), pathWithoutIndices(env));
+        }
+        SelectedField node = found.get(0);
+        return new Plan(env.getGraphQLSchema(), typeName, node.getSelectionSet().getImmediateFields(),
+                resultKeys(node));
+    }
+
+    /** What one statement fetched ahead, by field path (list indices left out) and by the object it belongs to. */
+    static final class Store {
+        private final Map<String, Map<Object, Object>> values = new HashMap<>();
+
+        void put(String path, Object source, Object value) {
+            values.computeIfAbsent(path, p -> new IdentityHashMap<>()).put(source, value);
+        }
+    }
+
+    /** A selection to compile into the root statement: its Cypher, its parameters, and the reader of its rows. */
+    public final class Plan {
+        private final Compiler compiler;
+        private final String typeName;
+        private final List<SelectedField> selection;
+        private final String path;
+        private final Store store = new Store();
+        private Compiled root;
+
+        private Plan(GraphQLSchema schema, String typeName, List<SelectedField> selection, String path) {
+            this.compiler = new Compiler(schema);
+            this.typeName = typeName;
+            this.selection = selection;
+            this.path = path;
+        }
+
+        /**
+         * The map expression the root statement returns for each object it binds to {@code variable}; call it
+         * once, before {@link #parameters()}.
+         */
+        public String object(String variable) {
+            root = compiler.compile(selection, List.of(typeName), path, variable);
+            return root.expression();
+        }
+
+        /** The plan's parameters, to add to the root statement's own. */
+        public Map<String, Object> parameters() {
+            return compiler.parameters;
+        }
+
+        /** Builds the record of one row of {@link #object} and keeps what was fetched ahead for its fields. */
+        public Object read(Value value) {
+            return root.read(value, store);
+        }
+
+        /** The root field's answer, with the fetched values handed down to the nested fields. */
+        public <T> DataFetcherResult<T> result(T data) {
+            return DataFetcherResult.<T>newResult().data(data).localContext(store).build();
+        }
+    }
+
+    /** One field fetched ahead: where it is read from and where its value goes. */
+    private record CompiledField(String key, String path, boolean list, Compiled child) {
+    }
+
+    /** The fields fetched ahead for one concrete type. */
+    private record CompiledType(String name, TypeProjection projection, List<CompiledField> fields) {
+    }
+
+    /** An object of one of {@code types}: its Cypher map expression and how to read it back. */
+    private record Compiled(List<CompiledType> types, String expression) {
+
+        Object read(Value value, Store store) {
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            CompiledType type = types.size() == 1 ? types.get(0) : byName(value.get("t").asString());
+            Object record = type.projection().read().apply(value.get("n"));
+            for (CompiledField field : type.fields()) {
+                Value fetched = value.get(field.key());
+                Object read = field.list()
+                        ? fetched.asList(v -> field.child().read(v, store))
+                        : field.child().read(fetched, store);
+                store.put(field.path(), record, read);
+            }
+            return record;
+        }
+
+        private CompiledType byName(String name) {
+            return types.stream().filter(t -> t.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("a prefetched object of unexpected type " + name));
+        }
+    }
+
+    /** Walks a selection set and writes the Cypher for the fields that have a projection. */
+    private final class Compiler {
+        private final GraphQLSchema schema;
+        private final Map<String, Object> parameters = new LinkedHashMap<>();
+        private int variables;
+
+        Compiler(GraphQLSchema schema) {
+            this.schema = schema;
+        }
+
+        /**
+         * The object bound to {@code variable}, one of {@code typeNames}; null when one of those types has no
+         * projection (the field is then left to its fetcher).
+         */
+        Compiled compile(List<SelectedField> selection, List<String> typeNames, String path, String variable) {
+            List<CompiledType> compiled = new ArrayList<>();
+            List<String> maps = new ArrayList<>();
+            for (String typeName : typeNames) {
+                TypeProjection type = types.get(typeName);
+                if (type == null) {
+                    return null;
+                }
+                List<CompiledField> compiledFields = new ArrayList<>();
+                StringBuilder map = new StringBuilder("{");
+                if (typeNames.size() > 1) {
+                    map.append("t: '").append(typeName).append("', ");
+                }
+                map.append("n: ").append(type.row().apply(variable));
+                for (SelectedField field : selection) {
+                    FieldProjection projection = fields.get(typeName + "." + field.getName());
+                    if (projection == null || !field.getObjectTypeNames().contains(typeName)) {
+                        continue;
+                    }
+                    String fieldPath = path + "/" + field.getResultKey();
+                    // generated names cannot meet a root statement's own (c, m, r): those never end in a digit
+                    String child = "prefetched" + variables++;
+                    Compiled childObject = compile(field.getSelectionSet().getImmediateFields(),
+                            concreteTypes(field.getType()), fieldPath, child);
+                    if (childObject == null) {
+                        continue;
+                    }
+                    String expression;
+                    try {
+                        expression = projection.expression(scope(variable, child, childObject.expression()),
+                                field.getArguments());
+                    } catch (ApiException refused) {
+                        continue;
+                    }
+                    String key = "f" + compiledFields.size();
+                    map.append(", ").append(key).append(": ").append(expression);
+                    compiledFields.add(new CompiledField(key, fieldPath,
+                            GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(field.getType())), childObject));
+                }
+                compiled.add(new CompiledType(typeName, type, compiledFields));
+                maps.add(map.append("}").toString());
+            }
+            if (compiled.size() == 1) {
+                return new Compiled(compiled, maps.get(0));
+            }
+            StringBuilder cases = new StringBuilder("CASE");
+            for (int i = 0; i < compiled.size(); i++) {
+                cases.append(" WHEN ").append(compiled.get(i).projection().test().apply(variable))
+                        .append(" THEN ").append(maps.get(i));
+            }
+            return new Compiled(compiled, cases.append(" END").toString());
+        }
+
+        private List<String> concreteTypes(GraphQLOutputType fieldType) {
+            GraphQLType type = GraphQLTypeUtil.unwrapAll(fieldType);
+            if (type instanceof GraphQLObjectType object) {
+                return List.of(object.getName());
+            }
+            return schema.getAllTypesAsList().stream()
+                    .filter(t -> t instanceof GraphQLObjectType)
+                    .map(t -> (GraphQLObjectType) t)
+                    .filter(t -> schema.isPossibleType((GraphQLNamedOutputType) type, t))
+                    .map(GraphQLObjectType::getName)
+                    .toList();
+        }
+
+        private Scope scope(String parent, String child, String object) {
+            return new Scope() {
+                @Override
+                public String parent() {
+                    return parent;
+                }
+
+                @Override
+                public String child() {
+                    return child;
+                }
+
+                @Override
+                public String object() {
+                    return object;
+                }
+
+                @Override
+                public String parameter(Object value) {
+                    String name = "prefetch" + parameters.size();
+                    parameters.put(name, value);
+                    return "$" + name;
+                }
+            };
+        }
+    }
+
+    private static String pathWithoutIndices(DataFetchingEnvironment env) {
+        return String.join("/", env.getExecutionStepInfo().getPath().getKeysOnly());
+    }
+
+    /**
+     * The path of {@code field} by result keys (aliases where given), list indices left out: a selected field's
+     * parents go up to the operation's root field, as {@link #pathWithoutIndices} does.
+     */
+    private static String resultKeys(SelectedField field) {
+        List<String> keys = new ArrayList<>();
+        for (SelectedField f = field; f != null; f = f.getParentField()) {
+            keys.add(0, f.getResultKey());
+        }
+        return String.join("/", keys);
+    }
+}

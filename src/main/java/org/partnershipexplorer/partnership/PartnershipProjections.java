@@ -1,0 +1,72 @@
+package org.partnershipexplorer.partnership;
+
+import jakarta.inject.Singleton;
+import java.util.Map;
+import org.partnershipexplorer.graphql.Prefetch;
+import org.partnershipexplorer.graphql.Projections;
+
+/**
+ * Trainings, donations and programmes fetched inside an enclosing statement: the same filters and order as the
+ * batch statements of {@link PartnershipRepository}, so either way gives the same answer.
+ */
+@Singleton
+final class PartnershipProjections implements Projections {
+
+    @Override
+    public void define(Prefetch.Definitions definitions) {
+        definitions.type("Training", new Prefetch.TypeProjection(v -> "type(" + v + ") = 'TRAINS'",
+                PartnershipProjections::relationship,
+                row -> Training.of(row.get("r").asRelationship(), row.get("provider").asString(),
+                        row.get("recipient").asString())));
+        definitions.type("Donation", new Prefetch.TypeProjection(v -> "type(" + v + ") = 'DONATES_TO'",
+                PartnershipProjections::relationship,
+                row -> Donation.of(row.get("r").asRelationship(), row.get("provider").asString(),
+                        row.get("recipient").asString())));
+        definitions.type("Program", new Prefetch.TypeProjection(v -> v + ":Program", v -> v,
+                row -> Program.of(row.asNode())));
+
+        for (String actor : new String[] {"Country", "Organization"}) {
+            definitions.field(actor, "trains", (s, args) -> partnerships(s, args, "(%s)-[%s:TRAINS]->(:Actor)"));
+            definitions.field(actor, "trainedBy", (s, args) -> partnerships(s, args, "(:Actor)-[%2$s:TRAINS]->(%1$s)"));
+            definitions.field(actor, "donatesTo",
+                    (s, args) -> partnerships(s, args, "(%s)-[%s:DONATES_TO]->(:Actor)"));
+            definitions.field(actor, "receivesFrom",
+                    (s, args) -> partnerships(s, args, "(:Actor)-[%2$s:DONATES_TO]->(%1$s)"));
+        }
+        for (String kind : new String[] {"Training", "Donation"}) {
+            definitions.field(kind, "provider", (s, args) -> endpoint(s, "startNode"));
+            definitions.field(kind, "recipient", (s, args) -> endpoint(s, "endNode"));
+            definitions.field(kind, "program", (s, args) -> """
+                    COLLECT { MATCH (%s:Program {code: %s.program}) RETURN %s }[0]\
+                    """.formatted(s.child(), s.parent(), s.object()));
+        }
+        definitions.field("Training", "trainer", (s, args) -> endpoint(s, "startNode"));
+        definitions.field("Training", "trainee", (s, args) -> endpoint(s, "endNode"));
+        definitions.field("Donation", "donor", (s, args) -> endpoint(s, "startNode"));
+    }
+
+    /** What {@link Partnership#of} reads: the relationship and its endpoints' keys. */
+    private static String relationship(String v) {
+        return "{r: %1$s, provider: startNode(%1$s).id, recipient: endNode(%1$s).id}".formatted(v);
+    }
+
+    /**
+     * An actor's partnerships matching {@code pattern} (parent, then the relationship's variable), filtered and
+     * ordered as {@link PartnershipRepository#trains} does.
+     */
+    private static String partnerships(Prefetch.Scope s, Map<String, Object> arguments, String pattern) {
+        Integer limit = PartnershipWiring.limit(arguments);
+        String filter = s.parameter(PartnershipFilter.of(arguments).parameters());
+        String r = s.child();
+        return """
+                COLLECT { MATCH %s WHERE %s
+                  WITH %s ORDER BY %3$s.year, %3$s.id %s
+                  RETURN %s }\
+                """.formatted(pattern.formatted(s.parent(), r), PartnershipFilter.where(r, filter), r,
+                limit == null ? "" : "LIMIT " + s.parameter(limit), s.object());
+    }
+
+    private static String endpoint(Prefetch.Scope s, String end) {
+        return "COLLECT { WITH %s(%s) AS %s RETURN %s }[0]".formatted(end, s.parent(), s.child(), s.object());
+    }
+}

@@ -1,5 +1,7 @@
 package org.partnershipexplorer.graphql;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
@@ -25,11 +27,22 @@ import java.util.function.Function;
 /**
  * The limits a document breaks before it is validated: characters, tokens, rule depth (the parser's own limits,
  * set here) and aliases (none in graphql-java). A refused document costs one bounded parse, never a statement.
+ *
+ * <p>A document that passed is kept, parsed and validated, for the next request with the same text: clients send
+ * the same few operations again and again with other variables, and parsing and validating them cost more CPU than
+ * executing a small one. The cache is bounded by the characters it holds.
  */
 final class LimitedDocuments implements PreparsedDocumentProvider {
 
+    /** About 8 MB of query text (two bytes a character), whatever the documents' sizes. */
+    static final long CACHED_CHARACTERS = 4_000_000;
+
     private final QueryLimits limits;
     private final ParserOptions options;
+    private final Cache<String, PreparsedDocumentEntry> documents = Caffeine.newBuilder()
+            .maximumWeight(CACHED_CHARACTERS)
+            .weigher((String query, PreparsedDocumentEntry entry) -> query.length())
+            .build();
 
     LimitedDocuments(QueryLimits limits) {
         this.limits = limits;
@@ -43,6 +56,20 @@ final class LimitedDocuments implements PreparsedDocumentProvider {
 
     @Override
     public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
+            Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+        PreparsedDocumentEntry known = documents.getIfPresent(input.getQuery());
+        if (known != null) {
+            return CompletableFuture.completedFuture(known);
+        }
+        return checked(input, parseAndValidate).thenApply(entry -> {
+            if (!entry.hasErrors()) {
+                documents.put(input.getQuery(), entry);
+            }
+            return entry;
+        });
+    }
+
+    private CompletableFuture<PreparsedDocumentEntry> checked(ExecutionInput input,
             Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
         String query = input.getQuery();
         if (query.length() > limits.maxCharacters()) {

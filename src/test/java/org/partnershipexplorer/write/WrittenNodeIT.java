@@ -11,9 +11,11 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -178,6 +180,26 @@ class WrittenNodeIT implements FreshServiceTest {
 
         JsonNode read = ok(anonymous().operation("countryProfile", Map.of("iso3", "KEN"))).data().path("country");
         assertEquals(read, withoutTypename(node));
+    }
+
+    @Test
+    @DisplayName("a list under the node is loaded a level at a time, as in a query: not a statement per entry")
+    void nodeListsAreBatched() {
+        var plain = ok(editor().operation("updateCountryId", Map.of("input", Map.of("iso3", "KEN", "name", "Kenya"))));
+        var nested = ok(editor().operation("updateCountryMissions",
+                Map.of("input", Map.of("iso3", "KEN", "name", "Kenya"))));
+        var read = ok(anonymous().operation("countryMissions", Map.of("iso3", "KEN")));
+        JsonNode contributions = read.data().path("country").path("contributions");
+        // KEN served in 8 missions over 44 contribution rows: per entry, this would be 8 statements more
+        assertEquals(44, contributions.size());
+        Set<String> missions = new HashSet<>();
+        contributions.forEach(c -> missions.add(c.path("mission").path("acronym").asText()));
+        assertEquals(8, missions.size(), missions.toString());
+        assertEquals(read.data().path("country"), nested.data().path("updateCountry").path("node"));
+        // the country, its contributions, their missions: three statements after the write, as the query takes
+        assertEquals(3, read.statements());
+        assertEquals(plain.statements() + 3, nested.statements(),
+                "node: " + nested.statements() + ", write alone: " + plain.statements());
     }
 
     @Test

@@ -18,8 +18,8 @@ public final class ActorWiring implements GraphQLWiring, DataLoaders {
     /** Loads actors of either kind by key. */
     public static final String ACTOR = "actor";
 
-    /** Java records are named after the GraphQL types they implement. */
-    private static final TypeResolver BY_CLASS_NAME =
+    /** Java records are named after the GraphQL types they implement; other features' unions resolve with it. */
+    public static final TypeResolver BY_CLASS_NAME =
             env -> env.getSchema().getObjectType(env.getObject().getClass().getSimpleName());
 
     private final ActorRepository actors;

@@ -75,6 +75,23 @@ public class CountryRepository {
         return found;
     }
 
+    /** A deployment total's key: the country and the date of the figure ({@code 2024-05-31}). */
+    public record DeploymentKey(String iso3, String asOf) {
+    }
+
+    /** Deployment totals by key (a write answers the one it wrote). */
+    public Map<DeploymentKey, Deployment> deploymentsByKeys(List<DeploymentKey> keys) {
+        Map<DeploymentKey, Deployment> found = new HashMap<>();
+        cypher.read("""
+                UNWIND $keys AS key
+                MATCH (d:Deployment {iso3: key.iso3, asOf: date(key.asOf)})
+                RETURN d
+                """, Map.of("keys", keys.stream().map(k -> Map.of("iso3", k.iso3(), "asOf", k.asOf())).toList()),
+                r -> Deployment.of(r.get("d").asNode()))
+                .forEach(d -> found.put(new DeploymentKey(d.iso3(), d.asOf()), d));
+        return found;
+    }
+
     /** Deployment totals per country, newest first. */
     public Map<String, List<Deployment>> deployments(List<String> iso3s) {
         Map<String, List<Deployment>> found = new HashMap<>();

@@ -21,6 +21,7 @@ public final class CountryWiring implements GraphQLWiring, DataLoaders {
     /** Loads countries by iso3; other features use it to resolve a country field. */
     public static final String COUNTRY = "country";
     static final String DEPLOYMENTS = "countryDeployments";
+    static final String DEPLOYMENT = "deployment";
 
     private final CountryRepository countries;
     private final Prefetch prefetch;
@@ -43,6 +44,7 @@ public final class CountryWiring implements GraphQLWiring, DataLoaders {
     public void register(DataLoaderRegistry registry) {
         registry.register(COUNTRY, Batch.one(countries::byIso3));
         registry.register(DEPLOYMENTS, Batch.many(countries::deployments));
+        registry.register(DEPLOYMENT, Batch.one(countries::deploymentsByKeys));
     }
 
     /** Query.countries */
@@ -67,6 +69,12 @@ public final class CountryWiring implements GraphQLWiring, DataLoaders {
     /** Country.deployments */
     CompletableFuture<List<Deployment>> deployments(DataFetchingEnvironment env) {
         return env.<String, List<Deployment>>getDataLoader(DEPLOYMENTS).load(env.<Country>getSource().iso3());
+    }
+
+    /** Resolves a deployment total by key through the request's batching loader. */
+    public static CompletableFuture<Deployment> deployment(DataFetchingEnvironment env,
+            CountryRepository.DeploymentKey key) {
+        return env.<CountryRepository.DeploymentKey, Deployment>getDataLoader(DEPLOYMENT).load(key);
     }
 
     /** Resolves a country by iso3 through the request's batching loader. */

@@ -146,6 +146,19 @@ public class MinisterialRepository {
                         r.get("r").asRelationship()));
     }
 
+    /** Attendance by its stable id ({@code ATTENDANCE:USA:new-york-2015}). */
+    public Map<String, Attendance> attendanceByIds(List<String> ids) {
+        Map<String, Attendance> found = new HashMap<>();
+        cypher.read("""
+                UNWIND $keys AS key
+                MATCH (a:Actor)-[r:ATTENDED {id: key}]->(m:Ministerial)
+                RETURN key, a.id AS actor, m.id AS ministerial, r
+                """, Map.of("keys", ids), r -> Map.entry(r.get("key").asString(), Attendance.of(
+                        r.get("actor").asString(), r.get("ministerial").asString(), r.get("r").asRelationship())))
+                .forEach(e -> found.put(e.getKey(), e.getValue()));
+        return found;
+    }
+
     private static final String PLEDGE_COLUMNS = """
             p, a.id AS pledger, m.id AS ministerial,
                    [(p)-[:BENEFITS]->(x:Actor) | x.id][0] AS beneficiary,

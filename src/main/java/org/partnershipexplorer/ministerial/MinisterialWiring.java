@@ -38,6 +38,7 @@ public final class MinisterialWiring implements GraphQLWiring, DataLoaders {
     static final String ATTENDED = "actorAttended";
     static final String ACTOR_PLEDGES = "actorPledges";
     static final String MINISTERIAL_PLEDGES = "ministerialPledges";
+    static final String ONE_ATTENDANCE = "attendance";
 
     private final MinisterialRepository ministerials;
 
@@ -82,6 +83,7 @@ public final class MinisterialWiring implements GraphQLWiring, DataLoaders {
         registry.register(ATTENDED, Batch.many(ministerials::attendanceOfActors));
         registry.register(ACTOR_PLEDGES, Batch.many(ministerials::pledgesOfActors));
         registry.register(MINISTERIAL_PLEDGES, Batch.many(ministerials::pledgesOfMinisterials));
+        registry.register(ONE_ATTENDANCE, Batch.one(ministerials::attendanceByIds));
     }
 
     /** Query.ministerials */
@@ -171,5 +173,15 @@ public final class MinisterialWiring implements GraphQLWiring, DataLoaders {
 
     public static CompletableFuture<Ministerial> ministerial(DataFetchingEnvironment env, String id) {
         return env.<String, Ministerial>getDataLoader(MINISTERIAL).load(id);
+    }
+
+    /** Resolves a pledge by id through the request's batching loader. */
+    public static CompletableFuture<Pledge> pledge(DataFetchingEnvironment env, String id) {
+        return env.<String, Pledge>getDataLoader(PLEDGE).load(id);
+    }
+
+    /** Resolves one actor's attendance of one ministerial by its stable id through the request's batching loader. */
+    public static CompletableFuture<Attendance> attendance(DataFetchingEnvironment env, String id) {
+        return env.<String, Attendance>getDataLoader(ONE_ATTENDANCE).load(id);
     }
 }

@@ -94,6 +94,19 @@ public class MissionRepository {
     public record Contributors(String acronym, Integer year) {
     }
 
+    /** Contributions by their stable id ({@code CONTRIBUTION:KEN:UNMISS:2016}). */
+    public Map<String, Contribution> contributionsByIds(List<String> ids) {
+        Map<String, Contribution> found = new HashMap<>();
+        cypher.read("""
+                UNWIND $keys AS key
+                MATCH (c:Country)-[r:CONTRIBUTES_TO {id: key}]->(m:Mission)
+                RETURN c.iso3 AS iso3, m.acronym AS acronym, r
+                """, Map.of("keys", ids), r -> Contribution.of(r.get("iso3").asString(), r.get("acronym").asString(),
+                        r.get("r").asRelationship()))
+                .forEach(c -> found.put(c.id(), c));
+        return found;
+    }
+
     public Map<CountryContributions, List<Contribution>> contributionsOfCountries(List<CountryContributions> keys) {
         List<Map<String, Object>> parameters = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {

@@ -30,6 +30,7 @@ public final class MissionWiring implements GraphQLWiring, DataLoaders {
     static final String OF_COUNTRY = "contributionsOfCountry";
     static final String OF_MISSION = "contributionsOfMission";
     static final String CONTRIBUTORS = "missionContributors";
+    static final String CONTRIBUTION = "contribution";
 
     private final MissionRepository missions;
 
@@ -64,6 +65,7 @@ public final class MissionWiring implements GraphQLWiring, DataLoaders {
         registry.register(OF_COUNTRY, Batch.many(missions::contributionsOfCountries));
         registry.register(OF_MISSION, Batch.many(missions::contributionsOfMissions));
         registry.register(CONTRIBUTORS, Batch.many(missions::contributors));
+        registry.register(CONTRIBUTION, Batch.one(missions::contributionsByIds));
     }
 
     /** Query.missions */
@@ -113,5 +115,10 @@ public final class MissionWiring implements GraphQLWiring, DataLoaders {
 
     public static CompletableFuture<Mission> mission(DataFetchingEnvironment env, String acronym) {
         return env.<String, Mission>getDataLoader(MISSION).load(acronym);
+    }
+
+    /** Resolves a contribution by its stable id through the request's batching loader. */
+    public static CompletableFuture<Contribution> contribution(DataFetchingEnvironment env, String id) {
+        return env.<String, Contribution>getDataLoader(CONTRIBUTION).load(id);
     }
 }

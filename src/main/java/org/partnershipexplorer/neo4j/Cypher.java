@@ -81,7 +81,7 @@ public final class Cypher {
      */
     public <T> T inReadTransaction(Duration timeout, Function<Transaction, T> work) {
         TransactionConfig config = TransactionConfig.builder().withTimeout(timeout).build();
-        try (var session = driver.session(SessionConfig.forDatabase(database))) {
+        try (var session = driver.session(sessionConfig())) {
             return session.executeRead(tx -> work.apply(new Transaction(tx)), config);
         } catch (RuntimeException e) {
             throw translate(e);
@@ -96,11 +96,23 @@ public final class Cypher {
         TransactionConfig config = timeout == null
                 ? TransactionConfig.empty()
                 : TransactionConfig.builder().withTimeout(timeout).build();
-        try (var session = driver.session(SessionConfig.forDatabase(database))) {
+        try (var session = driver.session(sessionConfig())) {
             return session.executeWrite(tx -> work.apply(new Transaction(tx)), config);
         } catch (RuntimeException e) {
             throw translate(e);
         }
+    }
+
+    /**
+     * Sessions share the bookmarks of {@code executableQuery}: a read right after a transaction (a mutation's
+     * answer, read once its write committed) then waits, on a cluster, until a follower has that write. Sessions
+     * otherwise keep their bookmarks to themselves, and the read could land on a follower that has not caught up.
+     */
+    private SessionConfig sessionConfig() {
+        return SessionConfig.builder()
+                .withDatabase(database)
+                .withBookmarkManager(driver.executableQueryBookmarkManager())
+                .build();
     }
 
     private <T> List<T> run(String query, Map<String, Object> parameters, Function<Record, T> mapper,

@@ -54,6 +54,19 @@ public class OrganizationRepository {
         return found;
     }
 
+    /** Memberships by their stable id ({@code MEMBERSHIP:KEN:AU}). */
+    public Map<String, Membership> membershipsByIds(List<String> ids) {
+        Map<String, Membership> found = new HashMap<>();
+        cypher.read("""
+                UNWIND $keys AS key
+                MATCH (c:Country)-[m:MEMBER_OF {id: key}]->(o:Organization)
+                RETURN key, c.iso3 AS iso3, o.code AS code, m
+                """, Map.of("keys", ids), r -> Map.entry(r.get("key").asString(),
+                        Membership.of(r.get("iso3").asString(), r.get("code").asString(), r.get("m"))))
+                .forEach(e -> found.put(e.getKey(), e.getValue()));
+        return found;
+    }
+
     /** The organisations each country belongs to, by code. */
     public Map<String, List<Membership>> membershipsOfCountries(List<String> iso3s) {
         Map<String, List<Membership>> found = new HashMap<>();

@@ -22,6 +22,7 @@ public final class OrganizationWiring implements GraphQLWiring, DataLoaders {
     public static final String ORGANIZATION = "organization";
     static final String MEMBERSHIPS_OF_COUNTRY = "membershipsOfCountry";
     static final String MEMBERS_OF_ORGANIZATION = "membersOfOrganization";
+    static final String MEMBERSHIP = "membership";
 
     private final OrganizationRepository organizations;
 
@@ -48,6 +49,7 @@ public final class OrganizationWiring implements GraphQLWiring, DataLoaders {
         registry.register(ORGANIZATION, Batch.one(organizations::byCode));
         registry.register(MEMBERSHIPS_OF_COUNTRY, Batch.many(organizations::membershipsOfCountries));
         registry.register(MEMBERS_OF_ORGANIZATION, Batch.many(organizations::membersOfOrganizations));
+        registry.register(MEMBERSHIP, Batch.one(organizations::membershipsByIds));
     }
 
     /** Query.organizations */
@@ -80,5 +82,10 @@ public final class OrganizationWiring implements GraphQLWiring, DataLoaders {
 
     public static CompletableFuture<Organization> organization(DataFetchingEnvironment env, String code) {
         return env.<String, Organization>getDataLoader(ORGANIZATION).load(code);
+    }
+
+    /** Resolves a membership by its stable id through the request's batching loader. */
+    public static CompletableFuture<Membership> membership(DataFetchingEnvironment env, String id) {
+        return env.<String, Membership>getDataLoader(MEMBERSHIP).load(id);
     }
 }

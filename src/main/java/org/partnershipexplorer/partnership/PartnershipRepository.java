@@ -173,6 +173,32 @@ public class PartnershipRepository {
         });
     }
 
+    /** Trainings by their stable id ({@code TRAINING:KOR:VNM:2021:TPP}). */
+    public Map<String, Training> trainingsByIds(List<String> ids) {
+        return byIds("""
+                UNWIND $keys AS key
+                MATCH (p:Actor)-[r:TRAINS {id: key}]->(q:Actor)
+                RETURN p.id AS provider, q.id AS recipient, r
+                """, ids, Training.class);
+    }
+
+    /** Donations by their stable id ({@code DONATION:KOR:KEN:2021:500MD helicopters}). */
+    public Map<String, Donation> donationsByIds(List<String> ids) {
+        return byIds("""
+                UNWIND $keys AS key
+                MATCH (p:Actor)-[r:DONATES_TO {id: key}]->(q:Actor)
+                RETURN p.id AS provider, q.id AS recipient, r
+                """, ids, Donation.class);
+    }
+
+    private <T extends Partnership> Map<String, T> byIds(String query, List<String> ids, Class<T> type) {
+        Map<String, T> found = new HashMap<>();
+        cypher.read(query, Map.of("keys", ids), r -> type.cast(Partnership.of(r.get("r").asRelationship(),
+                        r.get("provider").asString(), r.get("recipient").asString())))
+                .forEach(p -> found.put(p.id(), p));
+        return found;
+    }
+
     /** Programmes in code order, one page, with the total, in one statement. */
     public Paging.Connection<Program> programs(Paging.Request request) {
         Map<String, Object> parameters = new HashMap<>();

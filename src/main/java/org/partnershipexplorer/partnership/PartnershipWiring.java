@@ -38,6 +38,8 @@ public final class PartnershipWiring implements GraphQLWiring, DataLoaders {
     static final String PARTNERS = "actorPartners";
     static final String PROGRAM_TRAININGS = "programTrainings";
     static final String PROGRAM_DONATIONS = "programDonations";
+    static final String TRAINING = "training";
+    static final String DONATION = "donation";
     /** The largest {@code limit} a nested list takes. */
     static final int MAX_LIMIT = 500;
 
@@ -91,6 +93,8 @@ public final class PartnershipWiring implements GraphQLWiring, DataLoaders {
         registry.register(PARTNERS, Batch.many(partnerships::partners));
         registry.register(PROGRAM_TRAININGS, Batch.many(partnerships::programTrainings));
         registry.register(PROGRAM_DONATIONS, Batch.many(partnerships::programDonations));
+        registry.register(TRAINING, Batch.one(partnerships::trainingsByIds));
+        registry.register(DONATION, Batch.one(partnerships::donationsByIds));
     }
 
     /** Actor.trains */
@@ -221,5 +225,15 @@ public final class PartnershipWiring implements GraphQLWiring, DataLoaders {
 
     public static CompletableFuture<Program> program(DataFetchingEnvironment env, String code) {
         return env.<String, Program>getDataLoader(PROGRAM).load(code);
+    }
+
+    /** Resolves a training by its stable id through the request's batching loader. */
+    public static CompletableFuture<Training> training(DataFetchingEnvironment env, String id) {
+        return env.<String, Training>getDataLoader(TRAINING).load(id);
+    }
+
+    /** Resolves a donation by its stable id through the request's batching loader. */
+    public static CompletableFuture<Donation> donation(DataFetchingEnvironment env, String id) {
+        return env.<String, Donation>getDataLoader(DONATION).load(id);
     }
 }

@@ -31,8 +31,16 @@ final class WriteService {
         this.cypher = cypher;
     }
 
-    /** What a create or update left in the graph. */
-    record Written(String kind, String id, String updatedAt, String updatedBy, Map<String, String> row) {
+    /**
+     * What a create or update left in the graph: the GraphQL {@code WriteResult}, named after it as every record
+     * is (the union {@code Written} is what {@code node} answers).
+     */
+    record WriteResult(WriteKind writeKind, String id, String updatedAt, String updatedBy, Map<String, String> row) {
+
+        /** WriteResult.kind: the GraphQL type name of what was written. */
+        public String kind() {
+            return writeKind.typeName;
+        }
     }
 
     record Removed(String what, long count) {
@@ -45,7 +53,7 @@ final class WriteService {
      * @param cells  the row the client sent, as seed cells
      * @param prefix how the client names the fields ({@code input.})
      */
-    Written create(WriteKind kind, Map<String, String> cells, String subject, String prefix) {
+    WriteResult create(WriteKind kind, Map<String, String> cells, String subject, String prefix) {
         Map<String, String> row = new LinkedHashMap<>(cells);
         stamp(row, subject);
         SeedRows.Checked checked = check(kind, row, prefix);
@@ -63,7 +71,7 @@ final class WriteService {
     /**
      * @param changes the fields the client sent: a cell per field, an empty cell for an explicit null (clears it)
      */
-    Written update(WriteKind kind, Map<String, String> changes, String subject, String prefix) {
+    WriteResult update(WriteKind kind, Map<String, String> changes, String subject, String prefix) {
         return inTransaction(tx -> {
             Map<String, String> row = new LinkedHashMap<>(SeedRows.current(tx, kind.file, keyCells(kind, changes, prefix))
                     .orElseThrow(() -> ApiException.notFound(kind.typeName, SeedRows.id(kind.file, changes))));
@@ -128,7 +136,7 @@ final class WriteService {
         }
     }
 
-    private Written write(org.partnershipexplorer.neo4j.Cypher.Transaction tx, WriteKind kind, SeedRows.Checked checked,
+    private WriteResult write(org.partnershipexplorer.neo4j.Cypher.Transaction tx, WriteKind kind, SeedRows.Checked checked,
             String prefix) {
         List<Problem> missing = SeedRows.missingReferences(tx, checked);
         if (!missing.isEmpty()) {
@@ -137,7 +145,7 @@ final class WriteService {
         SeedRows.write(tx, checked);
         Map<String, String> stored = SeedRows.current(tx, kind.file, checked.cells()).orElseThrow(
                 () -> new IllegalStateException(kind.typeName + " " + checked.id() + " not found after its write"));
-        return new Written(kind.typeName, checked.id(), stored.get(UPDATED_AT), stored.get(UPDATED_BY), stored);
+        return new WriteResult(kind, checked.id(), stored.get(UPDATED_AT), stored.get(UPDATED_BY), stored);
     }
 
     private static SeedRows.Checked check(WriteKind kind, Map<String, String> row, String prefix) {

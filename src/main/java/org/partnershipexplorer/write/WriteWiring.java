@@ -7,14 +7,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import org.dataloader.DataLoader;
 import org.partnershipexplorer.access.Access;
 import org.partnershipexplorer.access.Caller;
+import org.partnershipexplorer.actor.ActorWiring;
+import org.partnershipexplorer.country.CountryRepository.DeploymentKey;
+import org.partnershipexplorer.country.CountryWiring;
 import org.partnershipexplorer.graphql.GraphQLWiring;
+import org.partnershipexplorer.ministerial.MinisterialWiring;
+import org.partnershipexplorer.mission.MissionWiring;
+import org.partnershipexplorer.organization.OrganizationWiring;
+import org.partnershipexplorer.partnership.PartnershipWiring;
 
 /**
  * {@code Mutation.*}: create, update and delete for every {@link WriteKind}. Inputs become seed cells here (the
  * field {@code startYear} is the column {@code start_year}); everything else is {@link WriteService}'s.
+ * {@code WriteResult.node} answers what was written as the queries' own object type, loaded by key through the
+ * owning feature's loader, so its nested fields resolve as they do in any query.
  */
 @Singleton
 public final class WriteWiring implements GraphQLWiring {
@@ -37,23 +48,30 @@ public final class WriteWiring implements GraphQLWiring {
             }
             return t;
         });
-        wiring.type("WriteResult", t -> t.dataFetcher("row", env -> env.<WriteService.Written>getSource().row()
-                .entrySet().stream().map(e -> new Cell(e.getKey(), e.getValue())).toList()));
+        wiring.type("WriteResult", t -> t
+                        .dataFetcher("row", env -> env.<WriteService.WriteResult>getSource().row()
+                                .entrySet().stream().map(e -> new Cell(e.getKey(), e.getValue())).toList())
+                        .dataFetcher("node", this::node))
+                .type("Written", t -> t.typeResolver(ActorWiring.BY_CLASS_NAME));
     }
 
     record Cell(String column, String value) {
     }
 
     /** Mutation.create* */
-    WriteService.Written create(DataFetchingEnvironment env, WriteKind kind) {
+    WriteService.WriteResult create(DataFetchingEnvironment env, WriteKind kind) {
         String subject = access.requireEditor(caller(env));
-        return writes.create(kind, cells(env.getArgument("input"), true), subject, "input.");
+        WriteService.WriteResult written = writes.create(kind, cells(env.getArgument("input"), true), subject, "input.");
+        forgetLoaded(env);
+        return written;
     }
 
     /** Mutation.update* */
-    WriteService.Written update(DataFetchingEnvironment env, WriteKind kind) {
+    WriteService.WriteResult update(DataFetchingEnvironment env, WriteKind kind) {
         String subject = access.requireEditor(caller(env));
-        return writes.update(kind, cells(env.getArgument("input"), false), subject, "input.");
+        WriteService.WriteResult written = writes.update(kind, cells(env.getArgument("input"), false), subject, "input.");
+        forgetLoaded(env);
+        return written;
     }
 
     /** Mutation.delete* */
@@ -61,7 +79,44 @@ public final class WriteWiring implements GraphQLWiring {
         access.requireEditor(caller(env));
         Map<String, Object> arguments = new LinkedHashMap<>(env.getArguments());
         boolean cascade = Boolean.TRUE.equals(arguments.remove("cascade"));
-        return writes.delete(kind, cells(arguments, true), cascade);
+        WriteService.Deleted deleted = writes.delete(kind, cells(arguments, true), cascade);
+        forgetLoaded(env);
+        return deleted;
+    }
+
+    /**
+     * WriteResult.node: read after the write's transaction committed (this runs once {@code create}/{@code update}
+     * has returned), by key, with the loader the queries use, so the record and its nested fields are theirs.
+     * Null only when something deleted it between the commit and this read.
+     */
+    CompletableFuture<?> node(DataFetchingEnvironment env) {
+        WriteService.WriteResult written = env.getSource();
+        String id = written.id();
+        return switch (written.writeKind()) {
+            case COUNTRY -> CountryWiring.country(env, id);
+            case ORGANIZATION -> OrganizationWiring.organization(env, id);
+            case MEMBERSHIP -> OrganizationWiring.membership(env, id);
+            case MISSION -> MissionWiring.mission(env, id);
+            case PROGRAM -> PartnershipWiring.program(env, id);
+            case CONTRIBUTION -> MissionWiring.contribution(env, id);
+            // the stored row's cells: the date as the graph holds it, which is how the loader's answer is keyed
+            case DEPLOYMENT -> CountryWiring.deployment(env,
+                    new DeploymentKey(written.row().get("iso3"), written.row().get("as_of")));
+            case TRAINING -> PartnershipWiring.training(env, id);
+            case DONATION -> PartnershipWiring.donation(env, id);
+            case MINISTERIAL -> MinisterialWiring.ministerial(env, id);
+            case PLEDGE -> MinisterialWiring.pledge(env, id);
+            case ATTENDANCE -> MinisterialWiring.attendance(env, id);
+        };
+    }
+
+    /**
+     * The request's loaders cache what they loaded; mutation fields run one after another, so after a write the
+     * cache may hold what it changed, and a later field of the same request (two aliased updates of one country, a
+     * mission's hosts after updateMission) would answer the state before it.
+     */
+    private static void forgetLoaded(DataFetchingEnvironment env) {
+        env.getDataLoaderRegistry().getDataLoaders().forEach(DataLoader::clearAll);
     }
 
     private static Caller caller(DataFetchingEnvironment env) {

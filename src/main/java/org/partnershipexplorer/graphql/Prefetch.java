@@ -13,10 +13,14 @@ import graphql.schema.SelectedField;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.neo4j.driver.Value;
 
@@ -43,11 +47,33 @@ public final class Prefetch {
      * How the records of one GraphQL object type are fetched.
      *
      * @param test the Cypher predicate that tells this type apart from the others of an interface ({@code v:Country})
-     * @param row  the Cypher expression, over the variable, that carries what {@code read} needs
+     * @param row  the Cypher expression, over the variable and the names of the fields the request selects on the
+     *             type, that carries what {@code read} needs for them (see {@link #properties})
      * @param read builds the record from that expression's value
      */
-    public record TypeProjection(Function<String, String> test, Function<String, String> row,
+    public record TypeProjection(Function<String, String> test, BiFunction<String, Set<String>, String> row,
             Function<Value, Object> read) {
+    }
+
+    /**
+     * A map projection of the node or relationship {@code variable}: the properties named like the selected
+     * fields, and {@code always} (keys, and what a record cannot be built without). Reading only these, rather than
+     * the whole entity, spares the database and the driver every unselected property (a source text on each row).
+     * A selected field that is no property (a nested object, a computed value) projects as null and is not read.
+     */
+    public static String properties(String variable, Set<String> selected, String... always) {
+        Set<String> names = new TreeSet<>(selected);
+        names.addAll(List.of(always));
+        StringBuilder projection = new StringBuilder(variable).append(" {");
+        String separator = "";
+        for (String name : names) {
+            // schema field names (never a client's alias), which GraphQL restricts to letters, digits and _
+            if (name.matches("[A-Za-z_][A-Za-z0-9_]*") && !name.startsWith("__")) {
+                projection.append(separator).append('.').append(name);
+                separator = ", ";
+            }
+        }
+        return projection.append('}').toString();
     }
 
     /** How one field's value is fetched inside its parent's statement. */
@@ -143,7 +169,7 @@ public final class Prefetch {
         List<SelectedField> found = env.getSelectionSet().getFields(nodes);
         if (found.size() != 1) {
             // none selected, or several aliases of it: each alias could ask for different arguments below
-            return new Plan(env.getGraphQLSchema(), typeName, List.of(), pathWithoutIndices(env));
+            return new Plan(env.getGraphQLSchema(), typeName, null, pathWithoutIndices(env));
         }
         SelectedField node = found.get(0);
         return new Plan(env.getGraphQLSchema(), typeName, node.getSelectionSet().getImmediateFields(),
@@ -180,7 +206,14 @@ public final class Prefetch {
          * once, before {@link #parameters()}.
          */
         public String object(String variable) {
-            root = compiler.compile(selection, List.of(typeName), path, variable);
+            if (selection == null) {
+                // the nodes are selected under several aliases: no field is fetched ahead, and the records are built
+                // from the whole node, since any of its properties may be asked for
+                TypeProjection type = types.get(typeName);
+                root = new Compiled(List.of(new CompiledType(typeName, type, List.of())), "{n: " + variable + "}");
+            } else {
+                root = compiler.compile(selection, List.of(typeName), path, variable);
+            }
             return root.expression();
         }
 
@@ -260,7 +293,10 @@ public final class Prefetch {
                 if (typeNames.size() > 1) {
                     map.append("t: '").append(typeName).append("', ");
                 }
-                map.append("n: ").append(type.row().apply(variable));
+                Set<String> selected = new HashSet<>();
+                selection.stream().filter(f -> f.getObjectTypeNames().contains(typeName))
+                        .forEach(f -> selected.add(f.getName()));
+                map.append("n: ").append(type.row().apply(variable, selected));
                 for (SelectedField field : selection) {
                     FieldProjection projection = fields.get(typeName + "." + field.getName());
                     if (projection == null || !field.getObjectTypeNames().contains(typeName)) {

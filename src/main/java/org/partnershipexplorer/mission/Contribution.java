@@ -1,6 +1,6 @@
 package org.partnershipexplorer.mission;
 
-import org.neo4j.driver.types.Relationship;
+import org.neo4j.driver.types.MapAccessor;
 import org.partnershipexplorer.neo4j.Rows;
 import org.partnershipexplorer.provenance.Confidence;
 
@@ -8,7 +8,7 @@ import org.partnershipexplorer.provenance.Confidence;
 public record Contribution(String id, String iso3, String acronym, int year, Integer total, Integer troops,
         Integer police, Integer experts, Integer women, String asOf, Confidence confidence, String source) {
 
-    static Contribution of(String iso3, String acronym, Relationship r) {
+    static Contribution of(String iso3, String acronym, MapAccessor r) {
         int year = Rows.integer(r, "year");
         String id = Rows.text(r, "id");
         return new Contribution(id != null ? id : "CONTRIBUTION:" + iso3 + ":" + acronym + ":" + year,

@@ -14,12 +14,14 @@ final class MissionProjections implements Projections {
 
     @Override
     public void define(Prefetch.Definitions definitions) {
-        definitions.type("Mission", new Prefetch.TypeProjection(v -> v + ":Mission", v -> v,
-                row -> Mission.of(row.asNode())));
+        // Mission.active is read from endYear
+        definitions.type("Mission", new Prefetch.TypeProjection(v -> v + ":Mission",
+                (v, selected) -> Prefetch.properties(v, selected, "acronym", "startYear", "endYear", "confidence"),
+                Mission::of));
         definitions.type("Contribution", new Prefetch.TypeProjection(v -> "type(" + v + ") = 'CONTRIBUTES_TO'",
-                v -> "{r: %1$s, iso3: startNode(%1$s).iso3, acronym: endNode(%1$s).acronym}".formatted(v),
-                row -> Contribution.of(row.get("iso3").asString(), row.get("acronym").asString(),
-                        row.get("r").asRelationship())));
+                (v, selected) -> "{r: %s, iso3: startNode(%s).iso3, acronym: endNode(%2$s).acronym}"
+                        .formatted(Prefetch.properties(v, selected, "id", "year", "confidence"), v),
+                row -> Contribution.of(row.get("iso3").asString(), row.get("acronym").asString(), row.get("r"))));
 
         definitions.field("Country", "contributions", MissionProjections::countryContributions);
         definitions.field("Mission", "hosts", (s, args) -> """

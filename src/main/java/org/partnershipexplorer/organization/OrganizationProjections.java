@@ -4,13 +4,13 @@ import jakarta.inject.Singleton;
 import org.partnershipexplorer.graphql.Prefetch;
 import org.partnershipexplorer.graphql.Projections;
 
-/** An organisation fetched inside an enclosing statement: the node itself. */
+/** An organisation fetched inside an enclosing statement: its key and the properties the request selects. */
 @Singleton
 final class OrganizationProjections implements Projections {
 
     @Override
     public void define(Prefetch.Definitions definitions) {
-        definitions.type("Organization", new Prefetch.TypeProjection(v -> v + ":Organization", v -> v,
-                row -> Organization.of(row.asNode())));
+        definitions.type("Organization", new Prefetch.TypeProjection(v -> v + ":Organization",
+                (v, selected) -> Prefetch.properties(v, selected, "code", "confidence"), Organization::of));
     }
 }

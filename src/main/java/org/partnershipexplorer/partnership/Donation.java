@@ -1,6 +1,6 @@
 package org.partnershipexplorer.partnership;
 
-import org.neo4j.driver.types.Relationship;
+import org.neo4j.driver.types.MapAccessor;
 import org.partnershipexplorer.neo4j.Rows;
 import org.partnershipexplorer.provenance.Confidence;
 
@@ -19,7 +19,7 @@ public record Donation(String id, String donorId, String recipientId, String ite
         return donorId;
     }
 
-    public static Donation of(Relationship r, String donor, String recipient) {
+    public static Donation of(MapAccessor r, String donor, String recipient) {
         int year = Rows.integer(r, "year");
         String item = Rows.text(r, "item");
         String id = Rows.text(r, "id");

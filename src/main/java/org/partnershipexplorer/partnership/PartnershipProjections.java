@@ -15,15 +15,13 @@ final class PartnershipProjections implements Projections {
     @Override
     public void define(Prefetch.Definitions definitions) {
         definitions.type("Training", new Prefetch.TypeProjection(v -> "type(" + v + ") = 'TRAINS'",
-                PartnershipProjections::relationship,
-                row -> Training.of(row.get("r").asRelationship(), row.get("provider").asString(),
-                        row.get("recipient").asString())));
+                (v, selected) -> relationship(v, selected, "id", "year", "program", "confidence"),
+                row -> Training.of(row.get("r"), row.get("provider").asString(), row.get("recipient").asString())));
         definitions.type("Donation", new Prefetch.TypeProjection(v -> "type(" + v + ") = 'DONATES_TO'",
-                PartnershipProjections::relationship,
-                row -> Donation.of(row.get("r").asRelationship(), row.get("provider").asString(),
-                        row.get("recipient").asString())));
-        definitions.type("Program", new Prefetch.TypeProjection(v -> v + ":Program", v -> v,
-                row -> Program.of(row.asNode())));
+                (v, selected) -> relationship(v, selected, "id", "year", "item", "program", "confidence"),
+                row -> Donation.of(row.get("r"), row.get("provider").asString(), row.get("recipient").asString())));
+        definitions.type("Program", new Prefetch.TypeProjection(v -> v + ":Program",
+                (v, selected) -> Prefetch.properties(v, selected, "code", "confidence"), Program::of));
 
         for (String actor : new String[] {"Country", "Organization"}) {
             definitions.field(actor, "trains", (s, args) -> partnerships(s, args, "(%s)-[%s:TRAINS]->(:Actor)"));
@@ -45,9 +43,10 @@ final class PartnershipProjections implements Projections {
         definitions.field("Donation", "donor", (s, args) -> endpoint(s, "startNode"));
     }
 
-    /** What {@link Partnership#of} reads: the relationship and its endpoints' keys. */
-    private static String relationship(String v) {
-        return "{r: %1$s, provider: startNode(%1$s).id, recipient: endNode(%1$s).id}".formatted(v);
+    /** What {@link Training#of} and {@link Donation#of} read: the relationship's properties and its endpoints' keys. */
+    private static String relationship(String v, java.util.Set<String> selected, String... always) {
+        return "{r: %s, provider: startNode(%s).id, recipient: endNode(%2$s).id}"
+                .formatted(Prefetch.properties(v, selected, always), v);
     }
 
     /**

@@ -1,6 +1,6 @@
 package org.partnershipexplorer.partnership;
 
-import org.neo4j.driver.types.Relationship;
+import org.neo4j.driver.types.MapAccessor;
 import org.partnershipexplorer.neo4j.Rows;
 import org.partnershipexplorer.provenance.Confidence;
 
@@ -23,7 +23,7 @@ public record Training(String id, String trainerId, String traineeId, int year, 
         return traineeId;
     }
 
-    public static Training of(Relationship r, String trainer, String trainee) {
+    public static Training of(MapAccessor r, String trainer, String trainee) {
         int year = Rows.integer(r, "year");
         String program = Rows.text(r, "program");
         String id = Rows.text(r, "id");

@@ -56,6 +56,10 @@ public final class Benchmark {
     private static void run(String[] args) throws Exception {
         int scale = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        // optional: the questions to ask, by name (nested,search); all of them when absent
+        List<String> names = args.length > 2 ? List.of(args[2].split(",")) : null;
+        List<BenchQuery> queries = BenchQuery.all().stream().filter(q -> names == null || names.contains(q.name()))
+                .toList();
         Path work = Path.of("target", "bench", "x" + scale).toAbsolutePath().normalize();
         Path seed = work.resolve("seed");
         Path store = work.resolve("store-" + System.currentTimeMillis());
@@ -81,8 +85,8 @@ public final class Benchmark {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .executor(Executors.newFixedThreadPool(4)).build();
             List<Cell> cells = new ArrayList<>();
-            try (FloorServer floor = new FloorServer(driver, BenchQuery.all())) {
-                for (BenchQuery query : BenchQuery.all()) {
+            try (FloorServer floor = new FloorServer(driver, queries)) {
+                for (BenchQuery query : queries) {
                     URI graphql = server.getURI().resolve("/graphql");
                     byte[] body = JSON.writeValueAsBytes(Map.of("query", query.graphql(),
                             "variables", query.variables()));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.graphql.Prefetch;
 import org.partnershipexplorer.neo4j.Cypher;
@@ -62,6 +63,17 @@ public class CountryRepository {
                         r.get("page").asList(v -> (Country) plan.read(v)),
                         Rows.whole(r, "total"), Country::iso3))
                 .get(0);
+    }
+
+    /** One country with the nested fields the request fetches ahead ({@link Prefetch}), or empty. */
+    public Optional<Country> one(String iso3, Prefetch.Plan plan) {
+        String country = plan.object("c");
+        Map<String, Object> parameters = new HashMap<>(plan.parameters());
+        parameters.put("iso3", iso3);
+        return cypher.readOptional("""
+                MATCH (c:Country {iso3: $iso3})
+                RETURN %s AS country
+                """.formatted(country), parameters, r -> (Country) plan.read(r.get("country")));
     }
 
     public Map<String, Country> byIso3(List<String> iso3s) {

@@ -56,14 +56,10 @@ public final class CountryWiring implements GraphQLWiring, DataLoaders {
     }
 
     /** Query.country */
-    CompletableFuture<Country> country(DataFetchingEnvironment env) {
+    DataFetcherResult<Country> country(DataFetchingEnvironment env) {
         String iso3 = env.getArgument("iso3");
-        return country(env, iso3).thenApply(c -> {
-            if (c == null) {
-                throw ApiException.notFound("country", iso3);
-            }
-            return c;
-        });
+        Prefetch.Plan plan = prefetch.plan(env, null, "Country");
+        return plan.result(countries.one(iso3, plan).orElseThrow(() -> ApiException.notFound("country", iso3)));
     }
 
     /** Country.deployments */

@@ -3,6 +3,7 @@ package org.partnershipexplorer.graphql;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLNamedOutputType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLOutputType;
@@ -105,6 +106,9 @@ public final class Prefetch {
 
         /** Binds a value as a statement parameter and returns its name ({@code $p3}). */
         String parameter(Object value);
+
+        /** Another variable of the field's own, for a pattern element besides the child. */
+        String variable();
     }
 
     /** What the features define ({@link Projections}). */
@@ -294,7 +298,9 @@ public final class Prefetch {
                     map.append("t: '").append(typeName).append("', ");
                 }
                 Set<String> selected = new HashSet<>();
+                // scalar fields only: an object field is no property (and a list of scalars is one)
                 selection.stream().filter(f -> f.getObjectTypeNames().contains(typeName))
+                        .filter(f -> !(GraphQLTypeUtil.unwrapAll(f.getType()) instanceof GraphQLFieldsContainer))
                         .forEach(f -> selected.add(f.getName()));
                 map.append("n: ").append(type.row().apply(variable, selected));
                 for (SelectedField field : selection) {
@@ -371,6 +377,11 @@ public final class Prefetch {
                     String name = "prefetch" + parameters.size();
                     parameters.put(name, value);
                     return "$" + name;
+                }
+
+                @Override
+                public String variable() {
+                    return "prefetched" + variables++;
                 }
             };
         }

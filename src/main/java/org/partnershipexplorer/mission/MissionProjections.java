@@ -27,10 +27,38 @@ final class MissionProjections implements Projections {
         definitions.field("Mission", "hosts", (s, args) -> """
                 COLLECT { MATCH (%s)-[:LOCATED_IN]->(%s:Country) WITH %2$s ORDER BY %2$s.iso3 RETURN %s }\
                 """.formatted(s.parent(), s.child(), s.object()));
+        definitions.field("Mission", "contributions", MissionProjections::missionContributions);
+        definitions.field("Mission", "contributors", MissionProjections::contributors);
         definitions.field("Contribution", "mission",
                 (s, args) -> "COLLECT { WITH endNode(%s) AS %s RETURN %s }[0]".formatted(s.parent(), s.child(), s.object()));
         definitions.field("Contribution", "country",
                 (s, args) -> "COLLECT { WITH startNode(%s) AS %s RETURN %s }[0]".formatted(s.parent(), s.child(), s.object()));
+    }
+
+    /** Mission.contributions: the filters and order of {@link MissionRepository#contributionsOfMissions}. */
+    private static String missionContributions(Prefetch.Scope s, Map<String, Object> arguments) {
+        YearRange years = Arguments.years(arguments, "years");
+        Map<String, Object> filter = new HashMap<>();
+        filter.put("from", years.from());
+        filter.put("to", years.to());
+        String p = s.parameter(filter);
+        return """
+                COLLECT { MATCH (:Country)-[%2$s:CONTRIBUTES_TO]->(%1$s)
+                  WHERE (%3$s.from IS NULL OR %2$s.year >= %3$s.from) AND (%3$s.to IS NULL OR %2$s.year <= %3$s.to)
+                  WITH %2$s ORDER BY %2$s.year, startNode(%2$s).iso3
+                  RETURN %4$s }\
+                """.formatted(s.parent(), s.child(), p, s.object());
+    }
+
+    /** Mission.contributors: the countries of {@link MissionRepository#contributors}, each once, in iso3 order. */
+    private static String contributors(Prefetch.Scope s, Map<String, Object> arguments) {
+        Integer year = (Integer) arguments.get("year");
+        String p = s.parameter(year == null ? null : Arguments.year("year", year));
+        return """
+                COLLECT { MATCH (%2$s:Country)-[%3$s:CONTRIBUTES_TO]->(%1$s) WHERE %4$s IS NULL OR %3$s.year = %4$s
+                  WITH DISTINCT %2$s ORDER BY %2$s.iso3
+                  RETURN %5$s }\
+                """.formatted(s.parent(), s.child(), s.variable(), p, s.object());
     }
 
     /** Country.contributions: the filters and order of {@link MissionRepository#contributionsOfCountries}. */

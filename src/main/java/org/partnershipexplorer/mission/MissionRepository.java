@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.partnershipexplorer.country.Country;
 import org.partnershipexplorer.graphql.Arguments.YearRange;
 import org.partnershipexplorer.graphql.Paging;
+import org.partnershipexplorer.graphql.Prefetch;
+import org.partnershipexplorer.neo4j.Rows;
 import org.partnershipexplorer.neo4j.Cypher;
 
 /** Missions, their hosts and their contributions. Every batch method answers many keys in one statement. */
@@ -20,30 +23,43 @@ public class MissionRepository {
         this.cypher = cypher;
     }
 
-    /** One page in acronym order; {@code activeIn} keeps the missions that ran at some point of that year. */
-    public Paging.Connection<Mission> page(Integer activeIn, Paging.Request request) {
-        Map<String, Object> parameters = new HashMap<>();
+    /**
+     * One page in acronym order, each mission with the nested fields the request fetches ahead ({@link Prefetch}),
+     * and (when asked for) the number of missions that match; {@code activeIn} keeps the missions that ran at some
+     * point of that year.
+     */
+    public Paging.Connection<Mission> page(Integer activeIn, Paging.Request request, Prefetch.Plan plan) {
+        String mission = plan.object("m");
+        Map<String, Object> parameters = new HashMap<>(plan.parameters());
         parameters.put("year", activeIn);
         parameters.put("after", request.afterKey());
         parameters.put("limit", request.limit());
+        parameters.put("withTotal", request.withTotal());
         return cypher.read("""
-                CALL {
+                MATCH (m:Mission)
+                WHERE m.acronym > coalesce($after, '')
+                  AND ($year IS NULL OR (m.startYear <= $year AND coalesce(m.endYear, 9999) >= $year))
+                WITH m ORDER BY m.acronym LIMIT $limit
+                WITH collect(%s) AS page
+                RETURN page, CASE WHEN $withTotal THEN COUNT {
                   MATCH (m:Mission)
                   WHERE $year IS NULL OR (m.startYear <= $year AND coalesce(m.endYear, 9999) >= $year)
-                  RETURN count(m) AS total
-                }
-                CALL {
-                  MATCH (m:Mission)
-                  WHERE ($year IS NULL OR (m.startYear <= $year AND coalesce(m.endYear, 9999) >= $year))
-                    AND ($after IS NULL OR m.acronym > $after)
-                  WITH m ORDER BY m.acronym LIMIT $limit
-                  RETURN collect(m) AS page
-                }
-                RETURN total, page
-                """, parameters, r -> Paging.connection(request,
-                        r.get("page").asList(v -> Mission.of(v.asNode())),
-                        r.get("total").asLong(), Mission::acronym))
+                } END AS total
+                """.formatted(mission), parameters, r -> Paging.connection(request,
+                        r.get("page").asList(v -> (Mission) plan.read(v)),
+                        Rows.whole(r, "total"), Mission::acronym))
                 .get(0);
+    }
+
+    /** One mission with the nested fields the request fetches ahead, or empty. */
+    public Optional<Mission> one(String acronym, Prefetch.Plan plan) {
+        String mission = plan.object("m");
+        Map<String, Object> parameters = new HashMap<>(plan.parameters());
+        parameters.put("acronym", acronym);
+        return cypher.readOptional("""
+                MATCH (m:Mission {acronym: $acronym})
+                RETURN %s AS mission
+                """.formatted(mission), parameters, r -> (Mission) plan.read(r.get("mission")));
     }
 
     public Map<String, Mission> byAcronym(List<String> acronyms) {

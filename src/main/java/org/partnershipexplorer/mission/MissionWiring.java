@@ -1,5 +1,6 @@
 package org.partnershipexplorer.mission;
 
+import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
@@ -33,9 +34,11 @@ public final class MissionWiring implements GraphQLWiring, DataLoaders {
     static final String CONTRIBUTION = "contribution";
 
     private final MissionRepository missions;
+    private final Prefetch prefetch;
 
-    MissionWiring(MissionRepository missions) {
+    MissionWiring(MissionRepository missions, Prefetch prefetch) {
         this.missions = missions;
+        this.prefetch = prefetch;
     }
 
     @Override
@@ -45,8 +48,8 @@ public final class MissionWiring implements GraphQLWiring, DataLoaders {
                         .dataFetcher("mission", this::mission))
                 .type("Mission", t -> t
                         .dataFetcher("hosts", Prefetch.orElse(this::hosts))
-                        .dataFetcher("contributions", this::missionContributions)
-                        .dataFetcher("contributors", this::contributors))
+                        .dataFetcher("contributions", Prefetch.orElse(this::missionContributions))
+                        .dataFetcher("contributors", Prefetch.orElse(this::contributors)))
                 .type("Country", t -> t
                         .dataFetcher("contributions", Prefetch.orElse(this::countryContributions))
                         .dataFetcher("hostedMissions", this::hostedMissions))
@@ -69,19 +72,16 @@ public final class MissionWiring implements GraphQLWiring, DataLoaders {
     }
 
     /** Query.missions */
-    Paging.Connection<Mission> missions(DataFetchingEnvironment env) {
-        return missions.page(Arguments.optionalYear(env, "activeIn"), Paging.Request.of(env));
+    DataFetcherResult<Paging.Connection<Mission>> missions(DataFetchingEnvironment env) {
+        Prefetch.Plan plan = prefetch.plan(env, "edges/node", "Mission");
+        return plan.result(missions.page(Arguments.optionalYear(env, "activeIn"), Paging.Request.of(env), plan));
     }
 
     /** Query.mission */
-    CompletableFuture<Mission> mission(DataFetchingEnvironment env) {
+    DataFetcherResult<Mission> mission(DataFetchingEnvironment env) {
         String acronym = env.getArgument("acronym");
-        return mission(env, acronym).thenApply(m -> {
-            if (m == null) {
-                throw ApiException.notFound("mission", acronym);
-            }
-            return m;
-        });
+        Prefetch.Plan plan = prefetch.plan(env, null, "Mission");
+        return plan.result(missions.one(acronym, plan).orElseThrow(() -> ApiException.notFound("mission", acronym)));
     }
 
     /** Mission.hosts */

@@ -66,6 +66,6 @@ final class PartnershipProjections implements Projections {
     }
 
     private static String endpoint(Prefetch.Scope s, String end) {
-        return "COLLECT { WITH %s(%s) AS %s RETURN %s }[0]".formatted(end, s.parent(), s.child(), s.object());
+        return "[%s IN [%s(%s)] | %s][0]".formatted(s.child(), end, s.parent(), s.object());
     }
 }

@@ -86,6 +86,60 @@ class PrefetchIT implements ServiceTest {
         assertEquals(1, response.statements(), "the page and its trainedBy; the refused trains sent nothing");
     }
 
+    @Test
+    @DisplayName("a country by key fetches its contributions, missions, hosts and contributors ahead, answering as the batched actor(id:)")
+    void countryByKeyFetchesAhead() {
+        var response = client().operation("prefetchedCountry", Map.of("iso3", "KEN"));
+
+        assertTrue(response.errors().isMissingNode(), response.body().toString());
+        JsonNode kenya = response.data().path("country");
+        assertEquals(response.data().path("actor"), kenya);
+        assertEquals("Kenya", kenya.path("name").asText());
+        JsonNode first = kenya.path("contributions").path(0);
+        assertEquals("2019", first.path("year").asText());
+        assertTrue(kenya.path("trainedBy").size() > 0, kenya.toString());
+        // country: 1 statement; actor(id:): the actor, then one batch a level (contributions, mission, hosts and
+        // contributors, trainedBy and its trainer)
+        var alone = client().query("query($iso3: ID!) { country(iso3: $iso3) { contributions(years: {from: 2019, to: 2020}) "
+                + "{ mission { acronym hosts { iso3 } contributors(year: 2020) { iso3 } } } trainedBy { trainer { id } } } }",
+                Map.of("iso3", "KEN"));
+        assertEquals(1, alone.statements());
+    }
+
+    @Test
+    @DisplayName("missions: a page and a mission by key fetch hosts, contributors and contributions ahead, answering as the batched page")
+    void missionsFetchAhead() {
+        var response = client().operation("prefetchedMissions", Map.of("first", 50));
+
+        assertTrue(response.errors().isMissingNode(), response.body().toString());
+        JsonNode prefetched = response.data().path("prefetched").path("edges");
+        assertEquals(37, prefetched.size());
+        assertEquals(response.data().path("batched").path("edges"), prefetched);
+        JsonNode minusca = null;
+        for (JsonNode edge : prefetched) {
+            if (edge.path("node").path("acronym").asText().equals("MINUSCA")) {
+                minusca = edge.path("node");
+            }
+        }
+        assertEquals(minusca, response.data().path("one"));
+        assertEquals("CAF", response.data().path("one").path("hosts").path(0).path("iso3").asText());
+
+        var page = client().query("{ missions(first: 50) { totalCount edges { node { acronym hosts { iso3 } "
+                + "contributors(year: 2020) { iso3 } } } } }");
+        assertEquals(1, page.statements());
+        assertEquals(37, page.data().path("missions").path("totalCount").asInt());
+    }
+
+    @Test
+    @DisplayName("a key that names nothing is still NOT_FOUND")
+    void unknownKeyIsNotFound() {
+        var country = client().query("{ country(iso3: \"XXX\") { name contributions { year } } }");
+        var mission = client().query("{ mission(acronym: \"NOPE\") { name hosts { iso3 } } }");
+
+        assertEquals("NOT_FOUND", country.errorCode());
+        assertEquals("NOT_FOUND", mission.errorCode());
+    }
+
     private static JsonNode node(GraphQLClient.Response response, String iso3) {
         for (JsonNode edge : response.data().path("countries").path("edges")) {
             if (edge.path("node").path("iso3").asText().equals(iso3)) {

@@ -216,7 +216,7 @@ public final class Prefetch {
                 TypeProjection type = types.get(typeName);
                 root = new Compiled(List.of(new CompiledType(typeName, type, List.of())), "{n: " + variable + "}");
             } else {
-                root = compiler.compile(selection, List.of(typeName), path, variable);
+                root = compiler.compile(selection, List.of(typeName), path, variable, Set.of());
             }
             return root.expression();
         }
@@ -284,7 +284,8 @@ public final class Prefetch {
          * The object bound to {@code variable}, one of {@code typeNames}; null when one of those types has no
          * projection (the field is then left to its fetcher).
          */
-        Compiled compile(List<SelectedField> selection, List<String> typeNames, String path, String variable) {
+        Compiled compile(List<SelectedField> selection, List<String> typeNames, String path, String variable,
+                Set<String> above) {
             List<CompiledType> compiled = new ArrayList<>();
             List<String> maps = new ArrayList<>();
             for (String typeName : typeNames) {
@@ -304,15 +305,21 @@ public final class Prefetch {
                         .forEach(f -> selected.add(f.getName()));
                 map.append("n: ").append(type.row().apply(variable, selected));
                 for (SelectedField field : selection) {
-                    FieldProjection projection = fields.get(typeName + "." + field.getName());
-                    if (projection == null || !field.getObjectTypeNames().contains(typeName)) {
+                    String name = typeName + "." + field.getName();
+                    FieldProjection projection = fields.get(name);
+                    // A field already fetched above on this path (a mission's contributions, their missions, their
+                    // contributions...) is left to its loader: a statement would repeat the same rows once per path
+                    // and grow with the product of the levels, where the loader fetches each key once.
+                    if (projection == null || !field.getObjectTypeNames().contains(typeName) || above.contains(name)) {
                         continue;
                     }
                     String fieldPath = path + "/" + field.getResultKey();
                     // generated names cannot meet a root statement's own (c, m, r): those never end in a digit
                     String child = "prefetched" + variables++;
+                    Set<String> onPath = new HashSet<>(above);
+                    onPath.add(name);
                     Compiled childObject = compile(field.getSelectionSet().getImmediateFields(),
-                            concreteTypes(field.getType()), fieldPath, child);
+                            concreteTypes(field.getType()), fieldPath, child, onPath);
                     if (childObject == null) {
                         continue;
                     }

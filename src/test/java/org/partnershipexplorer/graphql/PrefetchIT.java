@@ -131,6 +131,21 @@ class PrefetchIT implements ServiceTest {
     }
 
     @Test
+    @DisplayName("a field that comes round again below itself is fetched ahead once, then by its loader: no product of the levels")
+    void cycleIsFetchedAheadOnce() {
+        String selection = "contributions(years: {from: 2019, to: 2019}) { mission { acronym "
+                + "contributions(years: {from: 2019, to: 2019}) { year mission { name } } } }";
+        var prefetched = client().query("{ country(iso3: \"KEN\") { " + selection + " } }");
+        var batched = client().query("{ actor(id: \"KEN\") { ... on Country { " + selection + " } } }");
+
+        assertTrue(prefetched.errors().isMissingNode(), prefetched.body().toString());
+        assertEquals(batched.data().path("actor"), prefetched.data().path("country"));
+        // Kenya's contributions, their missions and the missions' contributions in one statement; the second
+        // Contribution.mission by the mission loader
+        assertEquals(2, prefetched.statements());
+    }
+
+    @Test
     @DisplayName("a key that names nothing is still NOT_FOUND")
     void unknownKeyIsNotFound() {
         var country = client().query("{ country(iso3: \"XXX\") { name contributions { year } } }");

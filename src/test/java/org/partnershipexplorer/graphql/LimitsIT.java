@@ -71,6 +71,8 @@ class LimitsIT implements ServiceTest {
         var allowed = client().query(deep(3));
         assertTrue(allowed.errors().isMissingNode(), allowed.raw().body());
         assertTooComplex(client().query(deep(10)), "maxDepth", 15, "22");
+        // the same text again, its parsed and validated document now kept (LimitedDocuments): still refused
+        assertTooComplex(client().query(deep(10)), "maxDepth", 15, "22");
     }
 
     @Test
@@ -80,6 +82,8 @@ class LimitsIT implements ServiceTest {
         // countries 1 + 500 x edges (1 + node (1 + contributions (1 + 10 x mission (1 + contributors
         //   (1 + 10 x contributions (1 + 10 x year 1))))))
         assertTooComplex(response, "maxComplexity", 200000, "561501");
+        // the same text again, its parsed and validated document now kept (LimitedDocuments): still refused
+        assertTooComplex(client().query(COSTLY), "maxComplexity", 200000, "561501");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.neo4j.driver.Record;
 import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.neo4j.Cypher;
+import org.partnershipexplorer.neo4j.Rows;
 
 /** Ministerials, attendance and pledges. Every batch method answers all its keys in one statement. */
 @Singleton
@@ -60,22 +61,18 @@ public class MinisterialRepository {
         parameters.put("afterDate", afterDate);
         parameters.put("afterId", afterId);
         parameters.put("limit", request.limit());
+        parameters.put("withTotal", request.withTotal());
         return cypher.read("""
-                CALL {
-                  MATCH (m:Ministerial) RETURN count(m) AS total
-                }
-                CALL {
-                  MATCH (m:Ministerial)
-                  WHERE $afterDate IS NULL OR m.startDate > date($afterDate)
-                     OR (m.startDate = date($afterDate) AND m.id > $afterId)
-                  WITH m ORDER BY m.startDate, m.id LIMIT $limit
-                  RETURN collect([m, [(m)-[:HOSTED_BY]->(h:Country) | h.iso3][0]]) AS page
-                }
-                RETURN total, page
+                MATCH (m:Ministerial)
+                WHERE $afterDate IS NULL OR m.startDate > date($afterDate)
+                   OR (m.startDate = date($afterDate) AND m.id > $afterId)
+                WITH m ORDER BY m.startDate, m.id LIMIT $limit
+                WITH collect([m, [(m)-[:HOSTED_BY]->(h:Country) | h.iso3][0]]) AS page
+                RETURN page, CASE WHEN $withTotal THEN COUNT { MATCH (m:Ministerial) } END AS total
                 """, parameters, r -> Paging.connection(request,
                         r.get("page").asList(v -> Ministerial.of(v.get(0).asNode(),
                                 v.get(1).isNull() ? null : v.get(1).asString())),
-                        r.get("total").asLong(), m -> m.startDate() + "|" + m.id()))
+                        Rows.whole(r, "total"), m -> m.startDate() + "|" + m.id()))
                 .get(0);
     }
 
@@ -217,7 +214,7 @@ public class MinisterialRepository {
         return found;
     }
 
-    /** Query.pledges: one page in id order, and the number that match, in one statement. */
+    /** Query.pledges: one page in id order, and (when asked for) the number that match, in one statement. */
     public Paging.Connection<Pledge> pledges(PledgeFilter filter, Paging.Request request) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("ministerial", filter.ministerial());
@@ -226,30 +223,27 @@ public class MinisterialRepository {
         parameters.put("status", filter.status() == null ? null : filter.status().stored());
         parameters.put("after", request.afterKey());
         parameters.put("limit", request.limit());
+        parameters.put("withTotal", request.withTotal());
         return cypher.read("""
-                CALL {
+                MATCH (a:Actor)-[:PLEDGED]->(p:Pledge)-[:MADE_AT]->(m:Ministerial)
+                WHERE ($ministerial IS NULL OR m.id = $ministerial) AND ($pledger IS NULL OR a.id = $pledger)
+                  AND ($category IS NULL OR p.category = $category)
+                  AND ($status IS NULL OR coalesce(p.status, 'unknown') = $status)
+                  AND ($after IS NULL OR p.id > $after)
+                WITH a, p, m ORDER BY p.id LIMIT $limit
+                WITH collect({%s}) AS page
+                RETURN page, CASE WHEN $withTotal THEN COUNT {
                   MATCH (a:Actor)-[:PLEDGED]->(p:Pledge)-[:MADE_AT]->(m:Ministerial)
                   WHERE ($ministerial IS NULL OR m.id = $ministerial) AND ($pledger IS NULL OR a.id = $pledger)
                     AND ($category IS NULL OR p.category = $category)
                     AND ($status IS NULL OR coalesce(p.status, 'unknown') = $status)
-                  RETURN count(p) AS total
-                }
-                CALL {
-                  MATCH (a:Actor)-[:PLEDGED]->(p:Pledge)-[:MADE_AT]->(m:Ministerial)
-                  WHERE ($ministerial IS NULL OR m.id = $ministerial) AND ($pledger IS NULL OR a.id = $pledger)
-                    AND ($category IS NULL OR p.category = $category)
-                    AND ($status IS NULL OR coalesce(p.status, 'unknown') = $status)
-                    AND ($after IS NULL OR p.id > $after)
-                  WITH a, p, m ORDER BY p.id LIMIT $limit
-                  RETURN collect({%s}) AS page
-                }
-                RETURN total, page
+                } END AS total
                 """.formatted("""
                 p: p, pledger: a.id, ministerial: m.id,
                     beneficiary: [(p)-[:BENEFITS]->(x:Actor) | x.id][0],
                     mission: [(p)-[:SUPPORTS]->(y:Mission) | y.acronym][0]"""), parameters,
                 r -> Paging.connection(request, r.get("page").asList(Pledge::of),
-                        r.get("total").asLong(), Pledge::id))
+                        Rows.whole(r, "total"), Pledge::id))
                 .get(0);
     }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.neo4j.Cypher;
+import org.partnershipexplorer.neo4j.Rows;
 
 /** Organisations and memberships. */
 @Singleton
@@ -19,27 +20,24 @@ public class OrganizationRepository {
         this.cypher = cypher;
     }
 
-    /** One page in code order, and the number that match, in one statement. */
+    /** One page in code order, and (when asked for) the number that match, in one statement. */
     public Paging.Connection<Organization> page(Organization.Kind kind, Paging.Request request) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("kind", kind == null ? null : kind.name().toLowerCase(Locale.ROOT));
         parameters.put("after", request.afterKey());
         parameters.put("limit", request.limit());
+        parameters.put("withTotal", request.withTotal());
         return cypher.read("""
-                CALL {
+                MATCH (o:Organization)
+                WHERE ($kind IS NULL OR o.kind = $kind) AND ($after IS NULL OR o.code > $after)
+                WITH o ORDER BY o.code LIMIT $limit
+                WITH collect(o) AS page
+                RETURN page, CASE WHEN $withTotal THEN COUNT {
                   MATCH (o:Organization) WHERE $kind IS NULL OR o.kind = $kind
-                  RETURN count(o) AS total
-                }
-                CALL {
-                  MATCH (o:Organization)
-                  WHERE ($kind IS NULL OR o.kind = $kind) AND ($after IS NULL OR o.code > $after)
-                  WITH o ORDER BY o.code LIMIT $limit
-                  RETURN collect(o) AS page
-                }
-                RETURN total, page
+                } END AS total
                 """, parameters, r -> Paging.connection(request,
                         r.get("page").asList(v -> Organization.of(v.asNode())),
-                        r.get("total").asLong(), Organization::code))
+                        Rows.whole(r, "total"), Organization::code))
                 .get(0);
     }
 

@@ -11,6 +11,7 @@ import org.neo4j.driver.Record;
 import org.partnershipexplorer.graphql.Arguments.YearRange;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.neo4j.Cypher;
+import org.partnershipexplorer.neo4j.Rows;
 
 /**
  * Trainings, donations, partners and programmes. Every batch method answers all its keys in one statement
@@ -199,23 +200,19 @@ public class PartnershipRepository {
         return found;
     }
 
-    /** Programmes in code order, one page, with the total, in one statement. */
+    /** Programmes in code order, one page, and (when asked for) the total, in one statement. */
     public Paging.Connection<Program> programs(Paging.Request request) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("after", request.afterKey());
         parameters.put("limit", request.limit());
+        parameters.put("withTotal", request.withTotal());
         return cypher.read("""
-                CALL {
-                  MATCH (p:Program) RETURN count(p) AS total
-                }
-                CALL {
-                  MATCH (p:Program) WHERE $after IS NULL OR p.code > $after
-                  WITH p ORDER BY p.code LIMIT $limit
-                  RETURN collect(p) AS page
-                }
-                RETURN total, page
+                MATCH (p:Program) WHERE $after IS NULL OR p.code > $after
+                WITH p ORDER BY p.code LIMIT $limit
+                WITH collect(p) AS page
+                RETURN page, CASE WHEN $withTotal THEN COUNT { MATCH (p:Program) } END AS total
                 """, parameters, r -> Paging.connection(request, r.get("page").asList(v -> Program.of(v.asNode())),
-                        r.get("total").asLong(), Program::code))
+                        Rows.whole(r, "total"), Program::code))
                 .get(0);
     }
 

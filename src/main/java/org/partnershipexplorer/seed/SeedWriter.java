@@ -205,58 +205,39 @@ final class SeedWriter {
             SET n = row.props
             """;
 
-    // A host dropped from host_iso3 since the last load loses its relationship; the others are kept, not recreated.
-    private static final String MISSIONS = """
-            UNWIND $rows AS row
-            MERGE (m:Mission {acronym: row.props.acronym})
-            SET m = row.props
-            WITH m, row, coalesce(row.hostIso3, []) AS hosts
-            CALL (m, hosts) {
-              MATCH (m)-[old:LOCATED_IN]->(c:Country)
-              WHERE NOT c.iso3 IN hosts
-              DELETE old
-            }
-            CALL (m, hosts, row) {
-              UNWIND hosts AS host
-              MATCH (c:Country {iso3: host})
-              MERGE (m)-[r:LOCATED_IN]->(c)
-              SET r = row.edge
-            }
-            """;
+    private static final String MISSIONS = withHosts("Mission", "acronym", "LOCATED_IN");
 
-    private static final String MINISTERIALS = """
-            UNWIND $rows AS row
-            MERGE (m:Ministerial {id: row.props.id})
-            SET m = row.props
-            WITH m, row, coalesce(row.hostIso3, []) AS hosts
-            CALL (m, hosts) {
-              MATCH (m)-[old:HOSTED_BY]->(c:Country)
-              WHERE NOT c.iso3 IN hosts
-              DELETE old
-            }
-            CALL (m, hosts, row) {
-              UNWIND hosts AS host
-              MATCH (c:Country {iso3: host})
-              MERGE (m)-[r:HOSTED_BY]->(c)
-              SET r = row.edge
-            }
-            """;
+    private static final String MINISTERIALS = withHosts("Ministerial", "id", "HOSTED_BY");
 
-    private static final String MEMBERSHIPS = """
-            UNWIND $rows AS row
-            MATCH (c:Country {iso3: row.iso3})
-            MATCH (o:Organization {code: row.organization})
-            MERGE (c)-[r:MEMBER_OF {id: row.props.id}]->(o)
-            SET r = row.props
-            """;
+    /**
+     * A node merged on its key with its hosts (host_iso3): a host dropped since the last load loses its
+     * relationship; the others are kept, not recreated.
+     */
+    private static String withHosts(String label, String key, String hostedBy) {
+        return """
+                UNWIND $rows AS row
+                MERGE (m:%1$s {%2$s: row.props.%2$s})
+                SET m = row.props
+                WITH m, row, coalesce(row.hostIso3, []) AS hosts
+                CALL (m, hosts) {
+                  MATCH (m)-[old:%3$s]->(c:Country)
+                  WHERE NOT c.iso3 IN hosts
+                  DELETE old
+                }
+                CALL (m, hosts, row) {
+                  UNWIND hosts AS host
+                  MATCH (c:Country {iso3: host})
+                  MERGE (m)-[r:%3$s]->(c)
+                  SET r = row.edge
+                }
+                """.formatted(label, key, hostedBy);
+    }
 
-    private static final String CONTRIBUTIONS = """
-            UNWIND $rows AS row
-            MATCH (c:Country {iso3: row.iso3})
-            MATCH (m:Mission {acronym: row.mission})
-            MERGE (c)-[r:CONTRIBUTES_TO {id: row.props.id}]->(m)
-            SET r = row.props
-            """;
+    private static final String MEMBERSHIPS =
+            relationship(":Country {iso3: row.iso3}", "MEMBER_OF", ":Organization {code: row.organization}");
+
+    private static final String CONTRIBUTIONS =
+            relationship(":Country {iso3: row.iso3}", "CONTRIBUTES_TO", ":Mission {acronym: row.mission}");
 
     private static final String DEPLOYMENTS = """
             UNWIND $rows AS row
@@ -267,21 +248,11 @@ final class SeedWriter {
             SET r = row.edge
             """;
 
-    private static final String TRAININGS = """
-            UNWIND $rows AS row
-            MATCH (a:Actor {id: row.trainer})
-            MATCH (b:Actor {id: row.trainee})
-            MERGE (a)-[r:TRAINS {id: row.props.id}]->(b)
-            SET r = row.props
-            """;
+    private static final String TRAININGS =
+            relationship(":Actor {id: row.trainer}", "TRAINS", ":Actor {id: row.trainee}");
 
-    private static final String DONATIONS = """
-            UNWIND $rows AS row
-            MATCH (a:Actor {id: row.donor})
-            MATCH (b:Actor {id: row.recipient})
-            MERGE (a)-[r:DONATES_TO {id: row.props.id}]->(b)
-            SET r = row.props
-            """;
+    private static final String DONATIONS =
+            relationship(":Actor {id: row.donor}", "DONATES_TO", ":Actor {id: row.recipient}");
 
     // The pledge's endpoints may change between loads: whatever the row no longer names is deleted first.
     private static final String PLEDGES = """
@@ -328,11 +299,17 @@ final class SeedWriter {
             }
             """;
 
-    private static final String ATTENDANCE = """
-            UNWIND $rows AS row
-            MATCH (a:Actor {id: row.actor})
-            MATCH (m:Ministerial {id: row.ministerial})
-            MERGE (a)-[r:ATTENDED {id: row.props.id}]->(m)
-            SET r = row.props
-            """;
+    private static final String ATTENDANCE =
+            relationship(":Actor {id: row.actor}", "ATTENDED", ":Ministerial {id: row.ministerial}");
+
+    /** A relationship merged on its stable id between two nodes found by key, its properties replaced by the row's. */
+    private static String relationship(String start, String type, String end) {
+        return """
+                UNWIND $rows AS row
+                MATCH (a%s)
+                MATCH (b%s)
+                MERGE (a)-[r:%s {id: row.props.id}]->(b)
+                SET r = row.props
+                """.formatted(start, end, type);
+    }
 }

@@ -1,10 +1,18 @@
 package org.partnershipexplorer.country;
 
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.partnershipexplorer.graphql.Prefetch;
+import org.partnershipexplorer.graphql.Prefetch.RootProjection;
 import org.partnershipexplorer.graphql.Projections;
 
-/** A country fetched inside an enclosing statement: its key and the properties the request selects. */
+/**
+ * A country fetched inside an enclosing statement: its key and the properties the request selects; translated
+ * (see Translator): its scalars, {@code Query.countries} and {@code Query.country}, as {@link CountryRepository}
+ * answers them.
+ */
 @Singleton
 final class CountryProjections implements Projections {
 
@@ -12,5 +20,38 @@ final class CountryProjections implements Projections {
     public void define(Prefetch.Definitions definitions) {
         definitions.type("Country", new Prefetch.TypeProjection(v -> v + ":Country",
                 (v, selected) -> Prefetch.properties(v, selected, "iso3", "confidence"), Country::of));
+
+        definitions.scalar("Country", "id", v -> v + ".iso3");
+        definitions.properties("Country", "iso3", "iso2", "name", "region", "subregion", "unRegionalGroup");
+        definitions.scalar("Country", "unMember", v -> "coalesce(" + v + ".unMember, false)");
+        definitions.provenance("Country");
+
+        definitions.root("countries", new RootProjection("Country", (s, arguments, page) -> """
+                COLLECT { MATCH (%1$s:Country) WHERE %1$s.iso3 > %2$s%3$s
+                  WITH %1$s ORDER BY %1$s.iso3 LIMIT %4$s
+                  RETURN [%1$s.iso3, %5$s] }\
+                """.formatted(s.child(), s.parameter(page.afterKey() == null ? "" : page.afterKey()),
+                filters(s, arguments).stream().map(f -> " AND " + f).reduce("", String::concat),
+                s.parameter(page.limit()), s.object()),
+                (s, arguments) -> {
+                    List<String> filters = filters(s, arguments);
+                    return "COUNT { MATCH (%s:Country)%s }".formatted(s.child(),
+                            filters.isEmpty() ? "" : " WHERE " + String.join(" AND ", filters));
+                }));
+        definitions.root("country", new RootProjection("Country", (s, arguments, page) -> """
+                COLLECT { MATCH (%s:Country {iso3: %s}) RETURN %s }[0]\
+                """.formatted(s.child(), s.parameter(arguments.get("iso3")), s.object()), null));
+    }
+
+    /** The filters of {@code Query.countries} that are given, as {@link CountryRepository#page} applies them. */
+    private static List<String> filters(Prefetch.Scope s, Map<String, Object> arguments) {
+        List<String> filters = new ArrayList<>();
+        for (String name : List.of("region", "subregion", "unMember")) {
+            Object value = arguments.get(name);
+            if (value != null) {
+                filters.add(s.child() + "." + name + " = " + s.parameter(value));
+            }
+        }
+        return filters;
     }
 }

@@ -5,6 +5,8 @@ import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
+import graphql.execution.ResultPath;
+import graphql.language.SourceLocation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,8 +27,16 @@ final class ErrorHandler implements DataFetcherExceptionHandler {
     @Override
     public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
             DataFetcherExceptionHandlerParameters parameters) {
-        Throwable error = unwrap(parameters.getException());
         RequestInfo request = parameters.getDataFetchingEnvironment().getGraphQlContext().get(RequestInfo.class);
+        GraphQLError graphQLError = error(parameters.getException(), parameters.getPath(),
+                parameters.getSourceLocation(), request);
+        return CompletableFuture.completedFuture(
+                DataFetcherExceptionHandlerResult.newResult().error(graphQLError).build());
+    }
+
+    /** The error reported at {@code path} for what a field's work threw (a fetcher's, or a translated statement's). */
+    static GraphQLError error(Throwable thrown, ResultPath path, SourceLocation location, RequestInfo request) {
+        Throwable error = unwrap(thrown);
         String requestId = request == null ? "-" : request.requestId();
         Map<String, Object> extensions = new LinkedHashMap<>();
         String message;
@@ -35,28 +45,25 @@ final class ErrorHandler implements DataFetcherExceptionHandler {
             extensions.putAll(api.extensions());
             message = api.getMessage();
         } else if (error instanceof QueryTimeoutException) {
-            LOG.warn("request {}: query timed out at {}", requestId, parameters.getPath());
+            LOG.warn("request {}: query timed out at {}", requestId, path);
             extensions.put("code", ErrorCode.QUERY_TOO_COMPLEX.name());
             extensions.put("limit", "queryTimeout");
             message = "Query too complex: it ran longer than the database time limit (explorer.limits.query-timeout)";
         } else if (error instanceof Neo4jUnavailableException) {
-            LOG.warn("request {}: Neo4j unavailable at {}: {}", requestId, parameters.getPath(), error.getMessage());
+            LOG.warn("request {}: Neo4j unavailable at {}: {}", requestId, path, error.getMessage());
             extensions.put("code", ErrorCode.SERVICE_UNAVAILABLE.name());
             message = "The graph database cannot be reached; try again shortly";
         } else {
-            LOG.error("request {}: internal error at {}", requestId, parameters.getPath(), error);
+            LOG.error("request {}: internal error at {}", requestId, path, error);
             extensions.put("code", ErrorCode.INTERNAL.name());
             message = "Internal error; the server log has the details under request id " + requestId;
         }
         extensions.put("requestId", requestId);
-        GraphQLError graphQLError = GraphqlErrorBuilder.newError()
+        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
                 .message(message)
-                .path(parameters.getPath())
-                .location(parameters.getSourceLocation())
-                .extensions(extensions)
-                .build();
-        return CompletableFuture.completedFuture(
-                DataFetcherExceptionHandlerResult.newResult().error(graphQLError).build());
+                .path(path)
+                .extensions(extensions);
+        return (location == null ? builder : builder.location(location)).build();
     }
 
     private static Throwable unwrap(Throwable error) {

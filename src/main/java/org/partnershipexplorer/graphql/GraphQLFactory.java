@@ -46,13 +46,15 @@ final class GraphQLFactory {
 
     /** Eager: a schema that does not match its wiring stops the start, rather than failing the first request. */
     @Context
-    GraphQL graphQL(GraphQLSchema schema, QueryLimits limits, List<Instrumentation> instrumentations) {
+    GraphQL graphQL(GraphQLSchema schema, QueryLimits limits, List<Instrumentation> instrumentations,
+            Translator translator) {
         // Limits first (issue 7): a refused document never reaches a fetcher. Instrumentation beans (access) follow.
         List<Instrumentation> chain = new ArrayList<>(List.of(
                 LimitInstrumentations.depth(limits), LimitInstrumentations.complexity(limits)));
         chain.addAll(instrumentations);
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new ErrorHandler())
+                .queryExecutionStrategy(new TranslatedQueries(translator))
                 .instrumentation(new ChainedInstrumentation(chain))
                 .preparsedDocumentProvider(new LimitedDocuments(limits))
                 .build();

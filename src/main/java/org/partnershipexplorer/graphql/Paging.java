@@ -4,6 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -28,14 +29,18 @@ public final class Paging {
 
         /** Reads and checks {@code first} and {@code after}; the database is asked for one more to learn hasNextPage. */
         public static Request of(DataFetchingEnvironment env) {
-            Integer first = env.getArgument("first");
-            String after = env.getArgument("after");
+            return of(env.getArguments(), env.getSelectionSet().contains("totalCount"));
+        }
+
+        /** As {@link #of(DataFetchingEnvironment)}, from a field's argument values. */
+        public static Request of(Map<String, Object> arguments, boolean withTotal) {
+            Integer first = (Integer) arguments.get("first");
+            String after = (String) arguments.get("after");
             int n = first == null ? DEFAULT_FIRST : first;
             if (n < 0 || n > MAX_FIRST) {
                 throw ApiException.badInput("first", "must be between 0 and " + MAX_FIRST + ", got " + n);
             }
-            return new Request(n, after == null ? null : decode(after),
-                    env.getSelectionSet().contains("totalCount"));
+            return new Request(n, after == null ? null : decode(after), withTotal);
         }
 
         public int limit() {

@@ -113,16 +113,64 @@ public final class Prefetch {
         String variable();
     }
 
+    /**
+     * How a root field's objects are found, for {@link Translator}: {@code objects} gives, for a connection, the
+     * list of rows {@code [key, Scope#object()]} of the page ({@code first + 1} of them, after the cursor, in key
+     * order) and for a single object the object or null; {@code count}, for a connection only, the number of
+     * objects matching the filters.
+     */
+    public record RootProjection(String type, RootObjects objects, FieldProjection count) {
+
+        public boolean connection() {
+            return count != null;
+        }
+    }
+
+    /** The Cypher expression of a root field's objects (see {@link RootProjection}). */
+    @FunctionalInterface
+    public interface RootObjects {
+
+        /**
+         * @param page a connection's {@code first} and {@code after}, read and checked; null for a single object
+         * @throws ApiException for arguments the root's fetcher refuses: the request then runs field by field,
+         *                      and the fetcher reports the error
+         */
+        String expression(Scope scope, Map<String, Object> arguments, Paging.Request page);
+    }
+
     /** What the features define ({@link Projections}). */
     public interface Definitions {
 
         void type(String typeName, TypeProjection projection);
 
         void field(String typeName, String fieldName, FieldProjection projection);
+
+        /**
+         * A field whose value is one Cypher expression over the object's variable, already as the response shows
+         * it: an enum's name, a computed id ({@link Translator}).
+         */
+        void scalar(String typeName, String fieldName, Function<String, String> expression);
+
+        /** Scalars that are the object's properties of the same names. */
+        default void properties(String typeName, String... names) {
+            for (String name : names) {
+                scalar(typeName, name, v -> v + "." + name);
+            }
+        }
+
+        /** {@code confidence} (stored in lower case, answered as the enum) and {@code source}. */
+        default void provenance(String typeName) {
+            scalar(typeName, "confidence", v -> "toUpper(" + v + ".confidence)");
+            properties(typeName, "source");
+        }
+
+        void root(String fieldName, RootProjection projection);
     }
 
     private final Map<String, TypeProjection> types = new HashMap<>();
     private final Map<String, FieldProjection> fields = new HashMap<>();
+    private final Map<String, Function<String, String>> scalars = new HashMap<>();
+    private final Map<String, RootProjection> roots = new HashMap<>();
 
     Prefetch(List<Projections> projections) {
         Definitions definitions = new Definitions() {
@@ -135,8 +183,34 @@ public final class Prefetch {
             public void field(String typeName, String fieldName, FieldProjection projection) {
                 fields.put(typeName + "." + fieldName, projection);
             }
+
+            @Override
+            public void scalar(String typeName, String fieldName, Function<String, String> expression) {
+                scalars.put(typeName + "." + fieldName, expression);
+            }
+
+            @Override
+            public void root(String fieldName, RootProjection projection) {
+                roots.put(fieldName, projection);
+            }
         };
         projections.forEach(p -> p.define(definitions));
+    }
+
+    TypeProjection type(String typeName) {
+        return types.get(typeName);
+    }
+
+    FieldProjection field(String typeName, String fieldName) {
+        return fields.get(typeName + "." + fieldName);
+    }
+
+    Function<String, String> scalar(String typeName, String fieldName) {
+        return scalars.get(typeName + "." + fieldName);
+    }
+
+    RootProjection root(String fieldName) {
+        return roots.get(fieldName);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.partnershipexplorer.graphql.Arguments;
 import org.partnershipexplorer.graphql.Arguments.YearRange;
 import org.partnershipexplorer.graphql.Prefetch;
+import org.partnershipexplorer.graphql.Prefetch.RootProjection;
 import org.partnershipexplorer.graphql.Projections;
 
 /** Missions, their hosts and contributions fetched inside an enclosing statement, as {@link MissionRepository} does. */
@@ -33,6 +34,39 @@ final class MissionProjections implements Projections {
                 (s, args) -> "COLLECT { WITH endNode(%s) AS %s RETURN %s }[0]".formatted(s.parent(), s.child(), s.object()));
         definitions.field("Contribution", "country",
                 (s, args) -> "COLLECT { WITH startNode(%s) AS %s RETURN %s }[0]".formatted(s.parent(), s.child(), s.object()));
+
+        // translated (see Translator), as Mission.of, Contribution.of and MissionRepository read them
+        definitions.properties("Mission", "acronym", "name", "location", "startYear", "endYear");
+        definitions.scalar("Mission", "active", v -> "(" + v + ".endYear IS NULL)");
+        definitions.provenance("Mission");
+        definitions.scalar("Contribution", "id", v -> "coalesce(%1$s.id, 'CONTRIBUTION:' + startNode(%1$s).iso3 + ':' "
+                .formatted(v) + "+ endNode(%1$s).acronym + ':' + %1$s.year)".formatted(v));
+        definitions.properties("Contribution", "year", "total", "troops", "police", "experts", "women");
+        definitions.scalar("Contribution", "asOf", v -> "toString(" + v + ".asOf)");
+        definitions.provenance("Contribution");
+        definitions.root("missions", new RootProjection("Mission", (s, arguments, page) -> {
+            String activeIn = activeIn(s, arguments);
+            return """
+                    COLLECT { MATCH (%1$s:Mission) WHERE %1$s.acronym > %2$s%3$s
+                      WITH %1$s ORDER BY %1$s.acronym LIMIT %4$s
+                      RETURN [%1$s.acronym, %5$s] }                    """.formatted(s.child(), s.parameter(page.afterKey() == null ? "" : page.afterKey()),
+                    activeIn == null ? "" : " AND " + activeIn, s.parameter(page.limit()), s.object());
+        }, (s, arguments) -> {
+            String activeIn = activeIn(s, arguments);
+            return "COUNT { MATCH (%s:Mission)%s }".formatted(s.child(), activeIn == null ? "" : " WHERE " + activeIn);
+        }));
+        definitions.root("mission", new RootProjection("Mission", (s, arguments, page) -> """
+                COLLECT { MATCH (%s:Mission {acronym: %s}) RETURN %s }[0]                """.formatted(s.child(), s.parameter(arguments.get("acronym")), s.object()), null));
+    }
+
+    /** Query.missions' activeIn, checked, as {@link MissionRepository#page} applies it; null when not given. */
+    private static String activeIn(Prefetch.Scope s, Map<String, Object> arguments) {
+        Integer year = (Integer) arguments.get("activeIn");
+        if (year == null) {
+            return null;
+        }
+        String p = s.parameter(Arguments.year("activeIn", year));
+        return "%1$s.startYear <= %2$s AND coalesce(%1$s.endYear, 9999) >= %2$s".formatted(s.child(), p);
     }
 
     /** Mission.contributions: the filters and order of {@link MissionRepository#contributionsOfMissions}. */

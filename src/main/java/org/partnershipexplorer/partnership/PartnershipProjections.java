@@ -41,6 +41,20 @@ final class PartnershipProjections implements Projections {
         definitions.field("Training", "trainer", (s, args) -> endpoint(s, "startNode"));
         definitions.field("Training", "trainee", (s, args) -> endpoint(s, "endNode"));
         definitions.field("Donation", "donor", (s, args) -> endpoint(s, "startNode"));
+
+        // translated scalars (see Translator), as Training.of, Donation.of and Program.of read them
+        definitions.scalar("Training", "id", v -> "coalesce(%1$s.id, 'TRAINING:' + startNode(%1$s).id + ':' + "
+                .formatted(v) + "endNode(%1$s).id + ':' + %1$s.year + coalesce(':' + %1$s.program, ''))".formatted(v));
+        definitions.scalar("Training", "kind", v -> "'TRAINING'");
+        definitions.properties("Training", "year", "endYear", "topic", "trainees");
+        definitions.provenance("Training");
+        definitions.scalar("Donation", "id", v -> "coalesce(%1$s.id, 'DONATION:' + startNode(%1$s).id + ':' + "
+                .formatted(v) + "endNode(%1$s).id + ':' + %1$s.year + ':' + %1$s.item)".formatted(v));
+        definitions.scalar("Donation", "kind", v -> "'DONATION'");
+        definitions.properties("Donation", "item", "year", "endYear", "quantity", "valueUsd");
+        definitions.provenance("Donation");
+        definitions.properties("Program", "code", "name", "url");
+        definitions.provenance("Program");
     }
 
     /** What {@link Training#of} and {@link Donation#of} read: the relationship's properties and its endpoints' keys. */

@@ -1,0 +1,549 @@
+package org.partnershipexplorer.graphql;
+
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.Scalars;
+import graphql.execution.ExecutionContext;
+import graphql.execution.FieldCollector;
+import graphql.execution.FieldCollectorParameters;
+import graphql.execution.ResultPath;
+import graphql.language.OperationDefinition;
+import graphql.language.SourceLocation;
+import graphql.normalized.ExecutableNormalizedField;
+import graphql.normalized.ExecutableNormalizedOperation;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNamedOutputType;
+import graphql.schema.GraphQLNonNull;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLOutputType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.partnershipexplorer.access.Access;
+import org.partnershipexplorer.access.Caller;
+import org.partnershipexplorer.neo4j.Cypher;
+import org.partnershipexplorer.neo4j.Neo4jUnavailableException;
+import org.partnershipexplorer.neo4j.QueryTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers a whole query with one Cypher statement whose value is the response's {@code data}: each selected field
+ * becomes an expression of the statement (a property, a computed value, a {@code COLLECT {}} subquery for a nested
+ * list), and the statement's one value is read back into the response's shape (aliases, key order, cursors,
+ * {@code __typename}) without running a data fetcher per field. graphql-java's execution of a nested page costs
+ * about as much as the statement itself (a few thousand fields, each with its own environment, instrumentation
+ * and completion); a translated query costs the statement and the reading of its value.
+ *
+ * <p>The features define the translation of their fields in their {@link Projections}: scalars
+ * ({@link Prefetch.Definitions#scalar}), nested fields (the same {@link Prefetch.FieldProjection}s that
+ * {@link Prefetch} uses) and root fields ({@link Prefetch.Definitions#root}). A query translates only when every
+ * field it selects has a translation; otherwise, and whenever the answer would be an error (an argument a fetcher
+ * refuses, a key that names nothing, a null where the schema promises a value, a caller without access), it runs
+ * field by field as before and the fetchers report what is wrong. Translation is on by default
+ * ({@code explorer.graphql.translate}); turned off, every query runs field by field.
+ */
+@Singleton
+public final class Translator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Translator.class);
+
+    private final Prefetch definitions;
+    private final Cypher cypher;
+    private final Access access;
+    private final boolean enabled;
+
+    Translator(Prefetch definitions, Cypher cypher, Access access,
+            @Value("${explorer.graphql.translate:true}") boolean enabled) {
+        this.definitions = definitions;
+        this.cypher = cypher;
+        this.access = access;
+        this.enabled = enabled;
+    }
+
+    /** The query's result from one statement, or empty when it must run field by field. */
+    Optional<ExecutionResult> execute(ExecutionContext context) {
+        if (!enabled || context.getOperationDefinition().getOperation() != OperationDefinition.Operation.QUERY) {
+            return Optional.empty();
+        }
+        Statement statement;
+        try {
+            access.requireReader(context.getGraphQLContext().getOrDefault(Caller.class, Caller.ANONYMOUS));
+            statement = new Compilation(context).statement();
+        } catch (Untranslatable | ApiException e) {
+            return Optional.empty();
+        }
+        Object value;
+        try {
+            value = cypher.read(statement.cypher(), statement.parameters(), r -> r.get("data").asObject()).get(0);
+        } catch (QueryTimeoutException | Neo4jUnavailableException e) {
+            return Optional.of(failed(context, statement, e));
+        } catch (RuntimeException e) {
+            // Neo4j 5.26's planner has refused statements a translation can write (a page and a single object
+            // side by side once failed in insertCachedProperties); an answer field by field beats an error
+            LOG.warn("translated statement failed, running the query field by field: {}\n{}", e.getMessage(),
+                    statement.cypher());
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ExecutionResult.newExecutionResult().data(statement.shape().read(value)).build());
+        } catch (Untranslatable e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The statement failed (a timeout, an unreachable database): each root field reports the error, as its
+     * fetcher would have, and the data is null where the schema allows it.
+     */
+    private static ExecutionResult failed(ExecutionContext context, Statement statement, RuntimeException e) {
+        RequestInfo request = context.getGraphQLContext().get(RequestInfo.class);
+        List<GraphQLError> errors = new ArrayList<>();
+        Map<String, Object> data = new LinkedHashMap<>();
+        boolean nullable = true;
+        for (Root root : statement.shape().roots()) {
+            if (root.shape() == null) {
+                data.put(root.key(), "Query");
+                continue;
+            }
+            errors.add(ErrorHandler.error(e, ResultPath.rootPath().segment(root.key()), root.location(), request));
+            data.put(root.key(), null);
+            nullable &= !root.nonNull();
+        }
+        return ExecutionResult.newExecutionResult().data(nullable ? data : null).errors(errors).build();
+    }
+
+    /** Thrown while translating or reading: this query runs field by field instead. */
+    private static final class Untranslatable extends RuntimeException {
+        Untranslatable() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final Untranslatable UNTRANSLATABLE = new Untranslatable();
+
+    private record Statement(String cypher, Map<String, Object> parameters, Response shape) {
+    }
+
+    /** Reads a value of the statement back into the response's shape. */
+    private interface Shape {
+
+        Object read(Object value);
+
+        boolean nonNull();
+    }
+
+    /** A scalar: as the statement gives it, but an Int as an Integer, and never null where the schema says {@code !}. */
+    private record Leaf(boolean nonNull, boolean integer) implements Shape {
+        @Override
+        public Object read(Object value) {
+            if (value == null) {
+                return absent(nonNull);
+            }
+            if (integer && value instanceof Long whole) {
+                if (whole < Integer.MIN_VALUE || whole > Integer.MAX_VALUE) {
+                    throw UNTRANSLATABLE;
+                }
+                return whole.intValue();
+            }
+            return value;
+        }
+    }
+
+    private record ListOf(Shape element, boolean nonNull) implements Shape {
+        @Override
+        public Object read(Object value) {
+            if (value == null) {
+                return absent(nonNull);
+            }
+            List<?> values = (List<?>) value;
+            List<Object> read = new ArrayList<>(values.size());
+            for (Object v : values) {
+                read.add(element.read(v));
+            }
+            return read;
+        }
+    }
+
+    /** One selected field of an object: {@code shape} null for {@code __typename}. */
+    private record Entry(String key, Shape shape) {
+    }
+
+    /** The fields selected on one concrete type. */
+    private record Fields(String typeName, List<Entry> entries) {
+    }
+
+    /**
+     * An object, as the list of its fields' values in selection order; when it may be of several types, the list
+     * starts with the index of its type in {@code types}.
+     */
+    private record ObjectOf(List<Fields> types, boolean nonNull) implements Shape {
+        @Override
+        public Object read(Object value) {
+            if (value == null) {
+                return absent(nonNull);
+            }
+            List<?> values = (List<?>) value;
+            int i = 0;
+            Fields fields = types.size() == 1 ? types.get(0) : types.get(((Long) values.get(i++)).intValue());
+            Map<String, Object> object = new LinkedHashMap<>();
+            for (Entry entry : fields.entries()) {
+                object.put(entry.key(), entry.shape() == null ? fields.typeName() : entry.shape().read(values.get(i++)));
+            }
+            return object;
+        }
+    }
+
+    /**
+     * A selected field of a connection, of its edges or of its page info ({@code fields}: what is selected below
+     * it). {@code node} is which of a row's nodes an edge's {@code node} is, {@code shape} how to read it (or the
+     * count); {@code typeName} the answer of a {@code __typename}.
+     */
+    private record Selected(String key, String field, String typeName, List<Selected> fields, int node, Shape shape) {
+    }
+
+    /**
+     * A connection: the statement gives {@code [rows, count]}, each row {@code [key, [node, ...]]} (one node per
+     * selection of {@code edges.node}); cursors, {@code hasNextPage} and the page's length come from the request.
+     */
+    private record ConnectionOf(int first, List<Selected> fields) implements Shape {
+        @Override
+        public Object read(Object value) {
+            List<?> values = (List<?>) value;
+            List<?> rows = (List<?>) values.get(0);
+            List<?> page = rows.subList(0, Math.min(first, rows.size()));
+            Map<String, Object> connection = new LinkedHashMap<>();
+            for (Selected selected : fields) {
+                connection.put(selected.key(), switch (selected.field()) {
+                    case "edges" -> edges(page, selected.fields());
+                    case "pageInfo" -> pageInfo(rows.size() > first, page, selected.fields());
+                    case "totalCount" -> selected.shape().read(values.get(1));
+                    default -> selected.typeName();
+                });
+            }
+            return connection;
+        }
+
+        private static List<Object> edges(List<?> page, List<Selected> fields) {
+            List<Object> edges = new ArrayList<>(page.size());
+            for (Object row : page) {
+                List<?> values = (List<?>) row;
+                Map<String, Object> edge = new LinkedHashMap<>();
+                for (Selected selected : fields) {
+                    edge.put(selected.key(), switch (selected.field()) {
+                        case "cursor" -> Paging.encode((String) values.get(0));
+                        case "node" -> selected.shape().read(((List<?>) values.get(1)).get(selected.node()));
+                        default -> selected.typeName();
+                    });
+                }
+                edges.add(edge);
+            }
+            return edges;
+        }
+
+        private static Map<String, Object> pageInfo(boolean hasNext, List<?> page, List<Selected> fields) {
+            String endCursor = page.isEmpty() ? null
+                    : Paging.encode((String) ((List<?>) page.get(page.size() - 1)).get(0));
+            Map<String, Object> info = new LinkedHashMap<>();
+            for (Selected selected : fields) {
+                info.put(selected.key(), switch (selected.field()) {
+                    case "hasNextPage" -> hasNext;
+                    case "endCursor" -> endCursor;
+                    default -> selected.typeName();
+                });
+            }
+            return info;
+        }
+
+        @Override
+        public boolean nonNull() {
+            return true;
+        }
+    }
+
+    /**
+     * A root field: its key in the response, the shape of its value ({@code null} for {@code __typename}), whether
+     * the schema allows it to be null and where it is in the document (for an error).
+     */
+    private record Root(String key, Shape shape, boolean nonNull, SourceLocation location) {
+    }
+
+    /** The response's data: the statement gives a list of the root fields' values. */
+    private record Response(List<Root> roots) {
+        Map<String, Object> read(Object value) {
+            List<?> values = (List<?>) value;
+            Map<String, Object> data = new LinkedHashMap<>();
+            int i = 0;
+            for (Root root : roots) {
+                // a single object that is missing (a key that names nothing) is NOT_FOUND: its fetcher says so
+                data.put(root.key(), root.shape() == null ? "Query" : root.shape().read(values.get(i++)));
+            }
+            return data;
+        }
+    }
+
+    private static Object absent(boolean nonNull) {
+        if (nonNull) {
+            // the fetchers would report the error (and null the parent); let them
+            throw UNTRANSLATABLE;
+        }
+        return null;
+    }
+
+    /** An expression of the statement and the shape of its value. */
+    private record Translated(String expression, Shape shape) {
+    }
+
+    /** Walks the normalised operation and writes the statement, its parameters and the response's shape. */
+    private final class Compilation {
+        private final ExecutionContext context;
+        private final GraphQLSchema schema;
+        private final ExecutableNormalizedOperation operation;
+        private final Map<String, Object> parameters = new HashMap<>();
+        private int variables;
+
+        Compilation(ExecutionContext context) {
+            this.context = context;
+            this.schema = context.getGraphQLSchema();
+            this.operation = context.getNormalizedQueryTree().get();
+        }
+
+        Statement statement() {
+            List<Root> roots = new ArrayList<>();
+            List<String> expressions = new ArrayList<>();
+            for (ExecutableNormalizedField field : operation.getTopLevelFields()) {
+                if (field.getName().equals("__typename")) {
+                    roots.add(new Root(field.getResultKey(), null, true, null));
+                    continue;
+                }
+                Prefetch.RootProjection root = definitions.root(field.getName());
+                if (root == null) {
+                    throw UNTRANSLATABLE;
+                }
+                Translated translated = root.connection() ? connection(field, root) : single(field, root);
+                roots.add(new Root(field.getResultKey(), translated.shape(),
+                        GraphQLTypeUtil.isNonNull(field.getType(schema)),
+                        operation.getMergedField(field).getSingleField().getSourceLocation()));
+                expressions.add(translated.expression());
+            }
+            if (expressions.isEmpty()) {
+                throw UNTRANSLATABLE;
+            }
+            // each root in a CALL of its own: Neo4j 5.26's planner fails on some roots side by side in one RETURN
+            // (a page and a single object: "t0.acronym should not appear non-cached")
+            StringBuilder cypher = new StringBuilder();
+            List<String> values = new ArrayList<>();
+            for (String expression : expressions) {
+                String value = "r" + values.size();
+                cypher.append("CALL { RETURN ").append(expression).append(" AS ").append(value).append(" }\n");
+                values.add(value);
+            }
+            cypher.append("RETURN [").append(String.join(", ", values)).append("] AS data");
+            return new Statement(cypher.toString(), parameters, new Response(roots));
+        }
+
+        /** A root that returns one object: null means NOT_FOUND, which its fetcher reports. */
+        private Translated single(ExecutableNormalizedField field, Prefetch.RootProjection root) {
+            String variable = variable();
+            Translated object = object(field, List.of(root.type()), variable, true);
+            return new Translated(root.objects().expression(scope(null, variable, object.expression()),
+                    field.getResolvedArguments(), null), object.shape());
+        }
+
+        private Translated connection(ExecutableNormalizedField field, Prefetch.RootProjection root) {
+            Map<String, Object> arguments = field.getResolvedArguments();
+            boolean withTotal = field.getChildren().stream().anyMatch(f -> f.getName().equals("totalCount"));
+            Paging.Request page = Paging.Request.of(arguments, withTotal);
+            String variable = variable();
+            List<String> nodes = new ArrayList<>();
+            List<Selected> fields = new ArrayList<>();
+            String connectionType = GraphQLTypeUtil.unwrapAll(field.getType(schema)).getName();
+            for (ExecutableNormalizedField child : field.getChildren()) {
+                String name = child.getName();
+                List<Selected> below = new ArrayList<>();
+                Shape count = null;
+                switch (name) {
+                    case "__typename" -> {
+                    }
+                    case "totalCount" -> count = new Leaf(true, true);
+                    case "pageInfo", "edges" -> {
+                        String partType = GraphQLTypeUtil.unwrapAll(child.getType(schema)).getName();
+                        for (ExecutableNormalizedField part : child.getChildren()) {
+                            Shape node = null;
+                            if (!List.of("node", "cursor", "hasNextPage", "endCursor", "__typename")
+                                    .contains(part.getName())) {
+                                throw UNTRANSLATABLE;
+                            }
+                            if (part.getName().equals("node")) {
+                                Translated translated = object(part, List.of(root.type()), variable, true);
+                                nodes.add(translated.expression());
+                                node = translated.shape();
+                            }
+                            below.add(new Selected(part.getResultKey(), part.getName(), partType, List.of(),
+                                    nodes.size() - 1, node));
+                        }
+                    }
+                    default -> throw UNTRANSLATABLE;
+                }
+                fields.add(new Selected(child.getResultKey(), name, connectionType, below, 0, count));
+            }
+            Prefetch.Scope scope = scope(null, variable, "[" + String.join(", ", nodes) + "]");
+            String rows = root.objects().expression(scope, arguments, page);
+            String count = withTotal ? root.count().expression(scope(null, variable(), null), arguments) : "null";
+            return new Translated("[" + rows + ", " + count + "]", new ConnectionOf(page.first(), fields));
+        }
+
+        /**
+         * The object bound to {@code variable}, of one of {@code typeNames}: a list of its selected fields' values,
+         * preceded by the index of its type when it may be of several.
+         */
+        private Translated object(ExecutableNormalizedField parent, List<String> typeNames, String variable,
+                boolean nonNull) {
+            List<Fields> types = new ArrayList<>();
+            StringBuilder cases = new StringBuilder("CASE");
+            String single = null;
+            for (String typeName : typeNames) {
+                Prefetch.TypeProjection type = definitions.type(typeName);
+                if (type == null) {
+                    throw UNTRANSLATABLE;
+                }
+                List<Entry> entries = new ArrayList<>();
+                List<String> values = new ArrayList<>();
+                if (typeNames.size() > 1) {
+                    values.add(Integer.toString(types.size()));
+                }
+                for (ExecutableNormalizedField field : selected(parent, typeName)) {
+                    entries.add(new Entry(field.getResultKey(), field(field, typeName, variable, values)));
+                }
+                types.add(new Fields(typeName, entries));
+                String list = "[" + String.join(", ", values) + "]";
+                single = list;
+                cases.append(" WHEN ").append(type.test().apply(variable)).append(" THEN ").append(list);
+            }
+            String expression = typeNames.size() == 1 ? single : cases.append(" END").toString();
+            return new Translated(expression, new ObjectOf(types, nonNull));
+        }
+
+        /**
+         * The fields selected below {@code parent} on an object of {@code typeName}, in the order graphql-java
+         * answers them: the normalised operation merges a key selected in fragments on several types at its first
+         * place on any type ({@code ... on Organization { code name } ... on Country { iso3 name }} puts a
+         * country's name before its iso3), so the order comes from graphql-java's own field collection for that type.
+         */
+        private List<ExecutableNormalizedField> selected(ExecutableNormalizedField parent, String typeName) {
+            List<ExecutableNormalizedField> fields = new ArrayList<>();
+            boolean severalTypes = false;
+            for (ExecutableNormalizedField child : parent.getChildren()) {
+                if (child.getObjectTypeNames().contains(typeName)) {
+                    fields.add(child);
+                }
+                severalTypes |= child.getObjectTypeNames().size() > 1 || !child.getObjectTypeNames().contains(typeName);
+            }
+            if (severalTypes && fields.size() > 1) {
+                List<String> keys = new FieldCollector().collectFields(FieldCollectorParameters.newParameters()
+                        .schema(schema)
+                        .objectType(schema.getObjectType(typeName))
+                        .fragments(context.getFragmentsByName())
+                        .variables(context.getCoercedVariables().toMap())
+                        .graphQLContext(context.getGraphQLContext())
+                        .build(), operation.getMergedField(parent)).getKeys();
+                fields.sort(java.util.Comparator.comparingInt(f -> keys.indexOf(f.getResultKey())));
+            }
+            return fields;
+        }
+
+        /** Adds the value of one field of an object of {@code typeName} to {@code values}; null for __typename. */
+        private Shape field(ExecutableNormalizedField field, String typeName, String variable, List<String> values) {
+            if (field.getName().equals("__typename")) {
+                return null;
+            }
+            GraphQLObjectType type = schema.getObjectType(typeName);
+            GraphQLFieldDefinition definition = type.getFieldDefinition(field.getName());
+            GraphQLOutputType fieldType = definition.getType();
+            Function<String, String> scalar = definitions.scalar(typeName, field.getName());
+            if (scalar != null) {
+                values.add(scalar.apply(variable));
+                return leaf(fieldType);
+            }
+            Prefetch.FieldProjection projection = definitions.field(typeName, field.getName());
+            if (projection == null) {
+                throw UNTRANSLATABLE;
+            }
+            String child = variable();
+            boolean nonNull = GraphQLTypeUtil.isNonNull(fieldType);
+            GraphQLType unwrapped = GraphQLTypeUtil.unwrapNonNull(fieldType);
+            boolean list = unwrapped instanceof GraphQLList;
+            GraphQLOutputType element = (GraphQLOutputType) GraphQLTypeUtil.unwrapAll(fieldType);
+            boolean elementNonNull = list && ((GraphQLList) unwrapped).getWrappedType() instanceof GraphQLNonNull;
+            Translated object = object(field, concreteTypes(element), child, list ? elementNonNull : nonNull);
+            values.add(projection.expression(scope(variable, child, object.expression()), field.getResolvedArguments()));
+            return list ? new ListOf(object.shape(), nonNull) : object.shape();
+        }
+
+        private Shape leaf(GraphQLOutputType type) {
+            GraphQLType unwrapped = GraphQLTypeUtil.unwrapNonNull(type);
+            if (unwrapped instanceof GraphQLList list) {
+                return new ListOf(leaf((GraphQLOutputType) list.getWrappedType()), GraphQLTypeUtil.isNonNull(type));
+            }
+            return new Leaf(GraphQLTypeUtil.isNonNull(type), unwrapped == Scalars.GraphQLInt);
+        }
+
+        private List<String> concreteTypes(GraphQLOutputType type) {
+            if (type instanceof GraphQLObjectType object) {
+                return List.of(object.getName());
+            }
+            return schema.getAllTypesAsList().stream()
+                    .filter(t -> t instanceof GraphQLObjectType)
+                    .map(t -> (GraphQLObjectType) t)
+                    .filter(t -> schema.isPossibleType((GraphQLNamedOutputType) type, t))
+                    .map(GraphQLObjectType::getName)
+                    .toList();
+        }
+
+        private String variable() {
+            // generated names never meet a feature's own: features name variables through the scope only
+            return "t" + variables++;
+        }
+
+        private Prefetch.Scope scope(String parent, String child, String object) {
+            return new Prefetch.Scope() {
+                @Override
+                public String parent() {
+                    return parent;
+                }
+
+                @Override
+                public String child() {
+                    return child;
+                }
+
+                @Override
+                public String object() {
+                    return object;
+                }
+
+                @Override
+                public String parameter(Object value) {
+                    String name = "p" + parameters.size();
+                    parameters.put(name, value);
+                    return "$" + name;
+                }
+
+                @Override
+                public String variable() {
+                    return Compilation.this.variable();
+                }
+            };
+        }
+    }
+}

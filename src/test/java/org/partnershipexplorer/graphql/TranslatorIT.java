@@ -1,0 +1,168 @@
+package org.partnershipexplorer.graphql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.partnershipexplorer.support.GraphQLClient;
+import org.partnershipexplorer.support.ServiceTest;
+
+/**
+ * Every query here runs twice: on this service, where Translator answers it with one statement, and on a twin that
+ * runs every query field by field (explorer.graphql.translate=false) over the same graph. The answers must be the
+ * same, key order included.
+ */
+@MicronautTest
+// TestPropertyProvider (ServiceTest) is only read from a test instance that exists before the context starts
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisplayName("a query translated into one statement answers as field by field")
+class TranslatorIT implements ServiceTest {
+
+    @Inject
+    EmbeddedServer server;
+
+    private EmbeddedServer fieldByField;
+
+    /** The documents below select more than the default cost limit allows; the limit is not what is tested here. */
+    @Override
+    public Map<String, String> extraProperties() {
+        return Map.of("explorer.limits.max-complexity", "100000000");
+    }
+
+    @BeforeAll
+    void startFieldByFieldTwin() {
+        Map<String, Object> properties = new HashMap<>(getProperties());
+        properties.put("explorer.graphql.translate", "false");
+        fieldByField = ApplicationContext.run(EmbeddedServer.class, properties);
+    }
+
+    @AfterAll
+    void stopTwin() {
+        if (fieldByField != null) {
+            fieldByField.getApplicationContext().close();
+        }
+    }
+
+    @Test
+    @DisplayName("every translated field of countries, a country and their partnerships, with aliases, fragments, directives and __typename")
+    void countriesAnswerAsFieldByField() {
+        var first = both("translatedEverything", vars("first", 20, "withSource", true));
+        JsonNode page = first.translated().data().path("countries");
+        assertEquals(20, page.path("edges").size());
+        assertEquals("Query", first.translated().data().path("__typename").asText());
+        assertEquals("CountryConnection", page.path("__typename").asText());
+        assertEquals("CountryEdge", page.path("edges").path(0).path("__typename").asText());
+        assertEquals("AFG", page.path("edges").path(0).path("node").path("iso3").asText());
+        assertEquals("Kenya", first.translated().data().path("kenya").path("name").asText());
+        assertTrue(page.path("pageInfo").path("hasNextPage").asBoolean());
+
+        // the next page of African countries, from the cursor of the first page's tenth
+        String cursor = page.path("edges").path(9).path("cursor").asText();
+        var next = both("translatedEverything", vars("first", 5, "after", cursor, "withSource", false,
+                "region", "Africa"));
+        JsonNode africa = next.translated().data().path("countries");
+        assertEquals(5, africa.path("edges").size());
+        String tenth = page.path("edges").path(9).path("node").path("iso3").asText();
+        assertTrue(africa.path("edges").path(0).path("node").path("iso3").asText().compareTo(tenth) > 0);
+        assertEquals("Africa", africa.path("edges").path(0).path("node").path("region").asText());
+        assertTrue(africa.path("edges").path(0).path("short").has("name"));
+        assertTrue(!africa.path("edges").path(0).path("node").has("source"));
+    }
+
+    @Test
+    @DisplayName("missions: a page filtered by year and a mission by key, every field of Mission and Contribution")
+    void missionsAnswerAsFieldByField() {
+        var active = both("translatedMissions", vars("activeIn", 2020, "first", 10));
+        JsonNode page = active.translated().data().path("missions");
+        assertEquals(10, page.path("edges").size());
+        assertEquals("MINUSMA", active.translated().data().path("minusma").path("acronym").asText());
+        assertEquals("MLI", active.translated().data().path("minusma").path("hosts").path(0).path("iso3").asText());
+
+        var all = both("translatedMissions", vars("first", 50));
+        assertEquals(37, all.translated().data().path("missions").path("totalCount").asInt());
+        assertEquals(false, all.translated().data().path("missions").path("pageInfo").path("hasNextPage").asBoolean());
+    }
+
+    @Test
+    @DisplayName("the issue's nested query is one statement, and so is a selection Prefetch leaves to the loaders")
+    void nestedQueryIsOneStatement() {
+        var nested = both("nestedTrainees", vars("first", 100));
+        assertEquals(100, nested.translated().data().path("countries").path("edges").size());
+
+        // two selections of the nodes: field by field, Prefetch steps aside and the loaders go level by level
+        var batched = both("batchedPartnerships", vars("first", 100));
+        assertEquals(14, batched.twin().statements());
+    }
+
+    @Test
+    @DisplayName("a field without a translation sends the whole query field by field, with the same answer")
+    void untranslatableFieldRunsFieldByField() {
+        String query = "{ countries(first: 3) { edges { node { iso3 deployments { asOf total } } } } }";
+        var translated = new GraphQLClient(server.getURI()).query(query);
+        var twin = new GraphQLClient(fieldByField.getURI()).query(query);
+
+        assertEquals(twin.data().toString(), translated.data().toString());
+        assertEquals(2, translated.statements(), "the page, then the deployments of its countries in one batch");
+    }
+
+    @Test
+    @DisplayName("what a fetcher refuses, or a key that names nothing, is reported by the fetcher, as field by field")
+    void errorsComeFromTheFetchers() {
+        Map<String, String> refusals = Map.of(
+                "{ country(iso3: \"XXX\") { name trains { id } } }", "NOT_FOUND",
+                "{ mission(acronym: \"NOPE\") { name } countries(first: 1) { totalCount } }", "NOT_FOUND",
+                "{ countries(first: 501) { totalCount } }", "BAD_USER_INPUT",
+                "{ countries(after: \"not-a-cursor\") { totalCount } }", "BAD_USER_INPUT",
+                "{ missions(activeIn: 1800) { totalCount } }", "BAD_USER_INPUT",
+                GraphQLClient.load("prefetchRefusedLimit"), "BAD_USER_INPUT");
+        refusals.forEach((query, code) -> {
+            var translated = new GraphQLClient(server.getURI()).query(query);
+            var twin = new GraphQLClient(fieldByField.getURI()).query(query);
+            assertEquals(code, translated.errorCode(), query);
+            assertEquals(withoutRequestIds(twin.body()), withoutRequestIds(translated.body()), query);
+        });
+    }
+
+    /** The answers of both services to one operation, checked equal and error-free. */
+    private Both both(String operation, Map<String, Object> variables) {
+        var translated = new GraphQLClient(server.getURI()).operation(operation, variables);
+        var twin = new GraphQLClient(fieldByField.getURI()).operation(operation, variables);
+        assertTrue(translated.errors().isMissingNode(), translated.body().toString());
+        assertTrue(twin.errors().isMissingNode(), twin.body().toString());
+        // as text: the order of keys counts
+        assertEquals(twin.data().toString(), translated.data().toString());
+        assertEquals(1, translated.statements(), "translated: one statement");
+        return new Both(translated, twin);
+    }
+
+    private record Both(GraphQLClient.Response translated, GraphQLClient.Response twin) {
+    }
+
+    private static Map<String, Object> vars(Object... keysAndValues) {
+        Map<String, Object> variables = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            variables.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return variables;
+    }
+
+    private static String withoutRequestIds(JsonNode body) {
+        JsonNode copy = body.deepCopy();
+        for (JsonNode error : copy.path("errors")) {
+            ((ObjectNode) error.path("extensions")).remove("requestId");
+        }
+        return copy.toString();
+    }
+}

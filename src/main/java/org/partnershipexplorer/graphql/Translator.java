@@ -23,6 +23,7 @@ import graphql.schema.GraphQLTypeUtil;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,7 +114,7 @@ public final class Translator {
         boolean nullable = true;
         for (Root root : statement.shape().roots()) {
             if (root.shape() == null) {
-                data.put(root.key(), "Query");
+                data.put(root.key(), statement.shape().queryType());
                 continue;
             }
             errors.add(ErrorHandler.error(e, ResultPath.rootPath().segment(root.key()), root.location(), request));
@@ -139,8 +140,6 @@ public final class Translator {
     private interface Shape {
 
         Object read(Object value);
-
-        boolean nonNull();
     }
 
     /** A scalar: as the statement gives it, but an Int as an Integer, and never null where the schema says {@code !}. */
@@ -264,11 +263,6 @@ public final class Translator {
             }
             return info;
         }
-
-        @Override
-        public boolean nonNull() {
-            return true;
-        }
     }
 
     /**
@@ -279,14 +273,13 @@ public final class Translator {
     }
 
     /** The response's data: the statement gives a list of the root fields' values. */
-    private record Response(List<Root> roots) {
+    private record Response(String queryType, List<Root> roots) {
         Map<String, Object> read(Object value) {
             List<?> values = (List<?>) value;
             Map<String, Object> data = new LinkedHashMap<>();
             int i = 0;
             for (Root root : roots) {
-                // a single object that is missing (a key that names nothing) is NOT_FOUND: its fetcher says so
-                data.put(root.key(), root.shape() == null ? "Query" : root.shape().read(values.get(i++)));
+                data.put(root.key(), root.shape() == null ? queryType : root.shape().read(values.get(i++)));
             }
             return data;
         }
@@ -349,12 +342,13 @@ public final class Translator {
                 values.add(value);
             }
             cypher.append("RETURN [").append(String.join(", ", values)).append("] AS data");
-            return new Statement(cypher.toString(), parameters, new Response(roots));
+            return new Statement(cypher.toString(), parameters, new Response(schema.getQueryType().getName(), roots));
         }
 
-        /** A root that returns one object: null means NOT_FOUND, which its fetcher reports. */
+        /** A root that returns one object. */
         private Translated single(ExecutableNormalizedField field, Prefetch.RootProjection root) {
             String variable = variable();
+            // read as non-null: a key that names nothing is NOT_FOUND, which the root's fetcher reports
             Translated object = object(field, List.of(root.type()), variable, true);
             return new Translated(root.objects().expression(scope(null, variable, object.expression()),
                     field.getResolvedArguments(), null), object.shape());
@@ -457,7 +451,7 @@ public final class Translator {
                         .variables(context.getCoercedVariables().toMap())
                         .graphQLContext(context.getGraphQLContext())
                         .build(), operation.getMergedField(parent)).getKeys();
-                fields.sort(java.util.Comparator.comparingInt(f -> keys.indexOf(f.getResultKey())));
+                fields.sort(Comparator.comparingInt(f -> keys.indexOf(f.getResultKey())));
             }
             return fields;
         }

@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param status     the HTTP status of the answer
  * @param duration   from the start of execution to the result
  * @param statements the Cypher statements the request sent
+ * @param translated whether the query ran as one translated statement ({@link Translator}) rather than field by field
  * @param errorCodes the distinct {@code extensions.code} of the errors, in order of appearance
  * @param variables  the request's variables: for debug logging only, never for metrics or the info log
  */
 public record CompletedRequest(String requestId, Optional<Operation> operation, int status, Duration duration,
-        int statements, List<String> errorCodes, Map<String, Object> variables) {
+        int statements, boolean translated, List<String> errorCodes, Map<String, Object> variables) {
 }

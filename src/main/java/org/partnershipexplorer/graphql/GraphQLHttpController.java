@@ -192,7 +192,9 @@ public class GraphQLHttpController {
                 ? HttpStatus.BAD_REQUEST
                 : HttpStatus.OK;
         completed(new CompletedRequest(requestId, operation, status.getCode(),
-                Duration.ofNanos(System.nanoTime() - started), statements, codes(errors), request.variables()));
+                Duration.ofNanos(System.nanoTime() - started), statements,
+                input.getGraphQLContext().getOrDefault(Translator.TRANSLATED, false), codes(errors),
+                request.variables()));
         return respond(status, responseType, requestId, body).header(STATEMENTS_HEADER, Integer.toString(statements));
     }
 
@@ -285,7 +287,7 @@ public class GraphQLHttpController {
         error.put("message", message);
         error.put("extensions", extensions);
         LOG.debug("request {} refused with {}: {}", requestId, status.getCode(), message);
-        completed(new CompletedRequest(requestId, Optional.empty(), status.getCode(), Duration.ZERO, 0,
+        completed(new CompletedRequest(requestId, Optional.empty(), status.getCode(), Duration.ZERO, 0, false,
                 List.of(ErrorCode.BAD_USER_INPUT.name()), Map.of()));
         return respond(status, responseType, requestId, Map.of("errors", List.of(error)));
     }

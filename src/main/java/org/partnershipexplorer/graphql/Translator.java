@@ -58,6 +58,8 @@ import org.slf4j.LoggerFactory;
 public final class Translator {
 
     private static final Logger LOG = LoggerFactory.getLogger(Translator.class);
+    /** Set to true in a request's GraphQL context when its query ran translated (the request log says so). */
+    static final String TRANSLATED = "explorer.translated";
 
     private final Prefetch definitions;
     private final Cypher cypher;
@@ -97,7 +99,9 @@ public final class Translator {
             return Optional.empty();
         }
         try {
-            return Optional.of(ExecutionResult.newExecutionResult().data(statement.shape().read(value)).build());
+            ExecutionResult result = ExecutionResult.newExecutionResult().data(statement.shape().read(value)).build();
+            context.getGraphQLContext().put(TRANSLATED, true);
+            return Optional.of(result);
         } catch (Untranslatable e) {
             return Optional.empty();
         }

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * One line per GraphQL request on the logger {@code org.partnershipexplorer.requests}, as logfmt key=value pairs
  * (read by Loki, Vector, Datadog, grep and a person alike):
  *
- * <pre>graphql requestId=… operation=countryProfile type=query status=200 durationMs=4.21 statements=3 errors=""</pre>
+ * <pre>graphql requestId=… operation=countryProfile type=query status=200 durationMs=4.21 statements=3 translated=false errors=""</pre>
  *
  * Variables may hold what a user typed, so they are logged only with the logger at DEBUG, in a line of their own.
  */
@@ -27,13 +27,14 @@ final class RequestLog implements RequestListener {
     @Override
     public void completed(CompletedRequest request) {
         if (LOG.isInfoEnabled()) {
-            LOG.info("graphql requestId={} operation={} type={} status={} durationMs={} statements={} errors={}",
+            LOG.info("graphql requestId={} operation={} type={} status={} durationMs={} statements={} translated={} errors={}",
                     value(request.requestId()),
                     value(OperationTag.name(request.operation())),
                     OperationTag.type(request.operation()),
                     request.status(),
                     String.format(Locale.ROOT, "%.2f", request.duration().toNanos() / 1e6),
                     request.statements(),
+                    request.translated(),
                     value(String.join(",", request.errorCodes())));
         }
         if (LOG.isDebugEnabled()) {

@@ -95,9 +95,25 @@ class RequestLogIT implements ServiceTest {
         assertEquals("200", fields.get("status"));
         assertEquals(Integer.toString(response.statements()), fields.get("statements"));
         assertEquals("NOT_FOUND", fields.get("errors"));
+        assertEquals("false", fields.get("translated"), "an error is reported field by field");
         assertTrue(Double.parseDouble(fields.get("durationMs")) > 0, lines.get(0));
         assertFalse(lines.get(0).contains("QQQ"), "variable values stay out of the info line");
         assertTrue(lines(Level.DEBUG, requestId).isEmpty(), "no variables line unless the logger is at DEBUG");
+    }
+
+    @Test
+    @DisplayName("says whether a query ran translated, in one statement, or field by field")
+    void translatedOrFieldByField() {
+        var client = new GraphQLClient(server.getURI());
+        var translated = client.operation("nestedTrainees", Map.of("first", 5));
+        var fieldByField = client.query("{ countries(first: 2) { edges { node { iso3 deployments { total } } } } }");
+
+        Map<String, String> one = fields(lines(Level.INFO, translated.header("X-Request-Id")).get(0));
+        assertEquals("true", one.get("translated"));
+        assertEquals("1", one.get("statements"));
+        Map<String, String> other = fields(lines(Level.INFO, fieldByField.header("X-Request-Id")).get(0));
+        assertEquals("false", other.get("translated"));
+        assertEquals("2", other.get("statements"));
     }
 
     @Test

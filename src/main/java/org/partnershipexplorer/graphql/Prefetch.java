@@ -299,7 +299,7 @@ public final class Prefetch {
 
         /** The plan's parameters, to add to the root statement's own. */
         public Map<String, Object> parameters() {
-            return compiler.parameters;
+            return compiler.bindings.parameters();
         }
 
         /** Builds the record of one row of {@link #object} and keeps what was fetched ahead for its fields. */
@@ -349,8 +349,7 @@ public final class Prefetch {
     /** Walks a selection set and writes the Cypher for the fields that have a projection. */
     private final class Compiler {
         private final GraphQLSchema schema;
-        private final Map<String, Object> parameters = new LinkedHashMap<>();
-        private int variables;
+        private final Bindings bindings = new Bindings("prefetched", "prefetch");
 
         Compiler(GraphQLSchema schema) {
             this.schema = schema;
@@ -390,18 +389,17 @@ public final class Prefetch {
                         continue;
                     }
                     String fieldPath = path + "/" + field.getResultKey();
-                    // generated names cannot meet a root statement's own (c, m, r): those never end in a digit
-                    String child = "prefetched" + variables++;
+                    String child = bindings.variable();
                     Set<String> onPath = new HashSet<>(above);
                     onPath.add(name);
                     Compiled childObject = compile(field.getSelectionSet().getImmediateFields(),
-                            concreteTypes(field.getType()), fieldPath, child, onPath);
+                            concreteTypes(schema, field.getType()), fieldPath, child, onPath);
                     if (childObject == null) {
                         continue;
                     }
                     String expression;
                     try {
-                        expression = projection.expression(scope(variable, child, childObject.expression()),
+                        expression = projection.expression(bindings.scope(variable, child, childObject.expression()),
                                 field.getArguments());
                     } catch (ApiException refused) {
                         continue;
@@ -424,21 +422,33 @@ public final class Prefetch {
             }
             return new Compiled(compiled, cases.append(" END").toString());
         }
+    }
 
-        private List<String> concreteTypes(GraphQLOutputType fieldType) {
-            GraphQLType type = GraphQLTypeUtil.unwrapAll(fieldType);
-            if (type instanceof GraphQLObjectType object) {
-                return List.of(object.getName());
-            }
-            return schema.getAllTypesAsList().stream()
-                    .filter(t -> t instanceof GraphQLObjectType)
-                    .map(t -> (GraphQLObjectType) t)
-                    .filter(t -> schema.isPossibleType((GraphQLNamedOutputType) type, t))
-                    .map(GraphQLObjectType::getName)
-                    .toList();
+    /**
+     * The parameters and generated variables of one statement being written, and the {@link Scope}s its projections
+     * get. Generated names cannot meet a root statement's own ({@code c}, {@code m}, {@code r}): those never end in
+     * a digit.
+     */
+    static final class Bindings {
+        private final String variablePrefix;
+        private final String parameterPrefix;
+        private final Map<String, Object> parameters = new LinkedHashMap<>();
+        private int variables;
+
+        Bindings(String variablePrefix, String parameterPrefix) {
+            this.variablePrefix = variablePrefix;
+            this.parameterPrefix = parameterPrefix;
         }
 
-        private Scope scope(String parent, String child, String object) {
+        String variable() {
+            return variablePrefix + variables++;
+        }
+
+        Map<String, Object> parameters() {
+            return parameters;
+        }
+
+        Scope scope(String parent, String child, String object) {
             return new Scope() {
                 @Override
                 public String parent() {
@@ -457,17 +467,31 @@ public final class Prefetch {
 
                 @Override
                 public String parameter(Object value) {
-                    String name = "prefetch" + parameters.size();
+                    String name = parameterPrefix + parameters.size();
                     parameters.put(name, value);
                     return "$" + name;
                 }
 
                 @Override
                 public String variable() {
-                    return "prefetched" + variables++;
+                    return Bindings.this.variable();
                 }
             };
         }
+    }
+
+    /** The object types a field's values can have: its own, or those of its interface or union. */
+    static List<String> concreteTypes(GraphQLSchema schema, GraphQLOutputType fieldType) {
+        GraphQLType type = GraphQLTypeUtil.unwrapAll(fieldType);
+        if (type instanceof GraphQLObjectType object) {
+            return List.of(object.getName());
+        }
+        return schema.getAllTypesAsList().stream()
+                .filter(t -> t instanceof GraphQLObjectType)
+                .map(t -> (GraphQLObjectType) t)
+                .filter(t -> schema.isPossibleType((GraphQLNamedOutputType) type, t))
+                .map(GraphQLObjectType::getName)
+                .toList();
     }
 
     private static String pathWithoutIndices(DataFetchingEnvironment env) {

@@ -13,7 +13,6 @@ import graphql.normalized.ExecutableNormalizedField;
 import graphql.normalized.ExecutableNormalizedOperation;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLList;
-import graphql.schema.GraphQLNamedOutputType;
 import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLOutputType;
@@ -24,7 +23,6 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,7 +144,10 @@ public final class Translator {
         Object read(Object value);
     }
 
-    /** A scalar: as the statement gives it, but an Int as an Integer, and never null where the schema says {@code !}. */
+    /**
+     * A scalar as the statement gives it, but an Int as an Integer, and never null where the schema says
+     * {@code !}.
+     */
     private record Leaf(boolean nonNull, boolean integer) implements Shape {
         @Override
         public Object read(Object value) {
@@ -201,7 +202,8 @@ public final class Translator {
             Fields fields = types.size() == 1 ? types.get(0) : types.get(((Long) values.get(i++)).intValue());
             Map<String, Object> object = new LinkedHashMap<>();
             for (Entry entry : fields.entries()) {
-                object.put(entry.key(), entry.shape() == null ? fields.typeName() : entry.shape().read(values.get(i++)));
+                object.put(entry.key(),
+                        entry.shape() == null ? fields.typeName() : entry.shape().read(values.get(i++)));
             }
             return object;
         }
@@ -306,8 +308,8 @@ public final class Translator {
         private final ExecutionContext context;
         private final GraphQLSchema schema;
         private final ExecutableNormalizedOperation operation;
-        private final Map<String, Object> parameters = new HashMap<>();
-        private int variables;
+        // generated names never meet a feature's own: features name variables through their scope only
+        private final Prefetch.Bindings bindings = new Prefetch.Bindings("t", "p");
 
         Compilation(ExecutionContext context) {
             this.context = context;
@@ -346,15 +348,16 @@ public final class Translator {
                 values.add(value);
             }
             cypher.append("RETURN [").append(String.join(", ", values)).append("] AS data");
-            return new Statement(cypher.toString(), parameters, new Response(schema.getQueryType().getName(), roots));
+            return new Statement(cypher.toString(), bindings.parameters(),
+                    new Response(schema.getQueryType().getName(), roots));
         }
 
         /** A root that returns one object. */
         private Translated single(ExecutableNormalizedField field, Prefetch.RootProjection root) {
-            String variable = variable();
+            String variable = bindings.variable();
             // read as non-null: a key that names nothing is NOT_FOUND, which the root's fetcher reports
             Translated object = object(field, List.of(root.type()), variable, true);
-            return new Translated(root.objects().expression(scope(null, variable, object.expression()),
+            return new Translated(root.objects().expression(bindings.scope(null, variable, object.expression()),
                     field.getResolvedArguments(), null), object.shape());
         }
 
@@ -362,7 +365,7 @@ public final class Translator {
             Map<String, Object> arguments = field.getResolvedArguments();
             boolean withTotal = field.getChildren().stream().anyMatch(f -> f.getName().equals("totalCount"));
             Paging.Request page = Paging.Request.of(arguments, withTotal);
-            String variable = variable();
+            String variable = bindings.variable();
             List<String> nodes = new ArrayList<>();
             List<Selected> fields = new ArrayList<>();
             String connectionType = GraphQLTypeUtil.unwrapAll(field.getType(schema)).getName();
@@ -395,9 +398,10 @@ public final class Translator {
                 }
                 fields.add(new Selected(child.getResultKey(), name, connectionType, below, 0, count));
             }
-            Prefetch.Scope scope = scope(null, variable, "[" + String.join(", ", nodes) + "]");
+            Prefetch.Scope scope = bindings.scope(null, variable, "[" + String.join(", ", nodes) + "]");
             String rows = root.objects().expression(scope, arguments, page);
-            String count = withTotal ? root.count().expression(scope(null, variable(), null), arguments) : "null";
+            String count = withTotal
+                    ? root.count().expression(bindings.scope(null, bindings.variable(), null), arguments) : "null";
             return new Translated("[" + rows + ", " + count + "]", new ConnectionOf(page.first(), fields));
         }
 
@@ -477,14 +481,16 @@ public final class Translator {
             if (projection == null) {
                 throw UNTRANSLATABLE;
             }
-            String child = variable();
+            String child = bindings.variable();
             boolean nonNull = GraphQLTypeUtil.isNonNull(fieldType);
             GraphQLType unwrapped = GraphQLTypeUtil.unwrapNonNull(fieldType);
             boolean list = unwrapped instanceof GraphQLList;
             GraphQLOutputType element = (GraphQLOutputType) GraphQLTypeUtil.unwrapAll(fieldType);
             boolean elementNonNull = list && ((GraphQLList) unwrapped).getWrappedType() instanceof GraphQLNonNull;
-            Translated object = object(field, concreteTypes(element), child, list ? elementNonNull : nonNull);
-            values.add(projection.expression(scope(variable, child, object.expression()), field.getResolvedArguments()));
+            Translated object = object(field, Prefetch.concreteTypes(schema, element), child,
+                    list ? elementNonNull : nonNull);
+            values.add(projection.expression(bindings.scope(variable, child, object.expression()),
+                    field.getResolvedArguments()));
             return list ? new ListOf(object.shape(), nonNull) : object.shape();
         }
 
@@ -494,54 +500,6 @@ public final class Translator {
                 return new ListOf(leaf((GraphQLOutputType) list.getWrappedType()), GraphQLTypeUtil.isNonNull(type));
             }
             return new Leaf(GraphQLTypeUtil.isNonNull(type), unwrapped == Scalars.GraphQLInt);
-        }
-
-        private List<String> concreteTypes(GraphQLOutputType type) {
-            if (type instanceof GraphQLObjectType object) {
-                return List.of(object.getName());
-            }
-            return schema.getAllTypesAsList().stream()
-                    .filter(t -> t instanceof GraphQLObjectType)
-                    .map(t -> (GraphQLObjectType) t)
-                    .filter(t -> schema.isPossibleType((GraphQLNamedOutputType) type, t))
-                    .map(GraphQLObjectType::getName)
-                    .toList();
-        }
-
-        private String variable() {
-            // generated names never meet a feature's own: features name variables through the scope only
-            return "t" + variables++;
-        }
-
-        private Prefetch.Scope scope(String parent, String child, String object) {
-            return new Prefetch.Scope() {
-                @Override
-                public String parent() {
-                    return parent;
-                }
-
-                @Override
-                public String child() {
-                    return child;
-                }
-
-                @Override
-                public String object() {
-                    return object;
-                }
-
-                @Override
-                public String parameter(Object value) {
-                    String name = "p" + parameters.size();
-                    parameters.put(name, value);
-                    return "$" + name;
-                }
-
-                @Override
-                public String variable() {
-                    return Compilation.this.variable();
-                }
-            };
         }
     }
 }

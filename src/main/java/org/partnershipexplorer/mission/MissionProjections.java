@@ -49,14 +49,17 @@ final class MissionProjections implements Projections {
             return """
                     COLLECT { MATCH (%1$s:Mission) WHERE %1$s.acronym > %2$s%3$s
                       WITH %1$s ORDER BY %1$s.acronym LIMIT %4$s
-                      RETURN [%1$s.acronym, %5$s] }                    """.formatted(s.child(), s.parameter(page.afterKey() == null ? "" : page.afterKey()),
+                      RETURN [%1$s.acronym, %5$s] }\
+                    """.formatted(s.child(), s.parameter(page.afterKey() == null ? "" : page.afterKey()),
                     activeIn == null ? "" : " AND " + activeIn, s.parameter(page.limit()), s.object());
         }, (s, arguments) -> {
             String activeIn = activeIn(s, arguments);
-            return "COUNT { MATCH (%s:Mission)%s }".formatted(s.child(), activeIn == null ? "" : " WHERE " + activeIn);
+            return "COUNT { MATCH (%s:Mission)%s }"
+                    .formatted(s.child(), activeIn == null ? "" : " WHERE " + activeIn);
         }));
         definitions.root("mission", new RootProjection("Mission", (s, arguments, page) -> """
-                COLLECT { MATCH (%s:Mission {acronym: %s}) RETURN %s }[0]                """.formatted(s.child(), s.parameter(arguments.get("acronym")), s.object()), null));
+                COLLECT { MATCH (%s:Mission {acronym: %s}) RETURN %s }[0]\
+                """.formatted(s.child(), s.parameter(arguments.get("acronym")), s.object()), null));
     }
 
     /** Query.missions' activeIn, checked, as {@link MissionRepository#page} applies it; null when not given. */

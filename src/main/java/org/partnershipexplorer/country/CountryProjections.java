@@ -21,12 +21,25 @@ final class CountryProjections implements Projections {
         definitions.type("Country", new Prefetch.TypeProjection(v -> v + ":Country",
                 (v, selected) -> Prefetch.properties(v, selected, "iso3", "confidence"), Country::of));
 
+        definitions.type("Deployment", new Prefetch.TypeProjection(v -> v + ":Deployment",
+                (v, selected) -> Prefetch.properties(v, selected, "iso3", "asOf", "total", "confidence"),
+                Deployment::of));
+        definitions.field("Country", "deployments", (s, args) -> """
+                COLLECT { MATCH (%s)-[:REPORTED]->(%s:Deployment) WITH %2$s ORDER BY %2$s.asOf DESC RETURN %s }\
+                """.formatted(s.parent(), s.child(), s.object()));
+        definitions.field("Deployment", "country", (s, args) -> """
+                COLLECT { MATCH (%s:Country {iso3: %s.iso3}) RETURN %s }[0]\
+                """.formatted(s.child(), s.parent(), s.object()));
+
         definitions.scalar("Country", "id", v -> v + ".iso3");
         definitions.properties("Country", "iso3", "iso2", "name", "region", "subregion", "unRegionalGroup");
         definitions.scalar("Country", "unMember", v -> "coalesce(" + v + ".unMember, false)");
         definitions.provenance("Country");
+        definitions.scalar("Deployment", "asOf", v -> "toString(" + v + ".asOf)");
+        definitions.properties("Deployment", "total", "women", "troops", "police", "experts");
+        definitions.provenance("Deployment");
 
-        definitions.root("countries", new RootProjection("Country", (s, arguments, page) -> """
+        definitions.root("countries", new RootProjection((s, arguments, page) -> """
                 COLLECT { MATCH (%1$s:Country) WHERE %1$s.iso3 > %2$s%3$s
                   WITH %1$s ORDER BY %1$s.iso3 LIMIT %4$s
                   RETURN [%1$s.iso3, %5$s] }\
@@ -38,7 +51,7 @@ final class CountryProjections implements Projections {
                     return "COUNT { MATCH (%s:Country)%s }".formatted(s.child(),
                             filters.isEmpty() ? "" : " WHERE " + String.join(" AND ", filters));
                 }));
-        definitions.root("country", new RootProjection("Country", (s, arguments, page) -> """
+        definitions.root("country", new RootProjection((s, arguments, page) -> """
                 COLLECT { MATCH (%s:Country {iso3: %s}) RETURN %s }[0]\
                 """.formatted(s.child(), s.parameter(arguments.get("iso3")), s.object()), null));
     }

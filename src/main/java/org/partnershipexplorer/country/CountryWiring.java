@@ -36,8 +36,9 @@ public final class CountryWiring implements GraphQLWiring, DataLoaders {
         wiring.type("Query", t -> t
                         .dataFetcher("countries", this::countries)
                         .dataFetcher("country", this::country))
-                .type("Country", t -> t.dataFetcher("deployments", this::deployments))
-                .type("Deployment", t -> t.dataFetcher("country", env -> country(env, env.<Deployment>getSource().iso3())));
+                .type("Country", t -> t.dataFetcher("deployments", Prefetch.orElse(this::deployments)))
+                .type("Deployment", t -> t.dataFetcher("country",
+                        Prefetch.orElse(env -> country(env, env.<Deployment>getSource().iso3()))));
     }
 
     @Override

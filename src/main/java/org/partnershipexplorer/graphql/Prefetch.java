@@ -119,7 +119,7 @@ public final class Prefetch {
      * order) and for a single object the object or null; {@code count}, for a connection only, the number of
      * objects matching the filters.
      */
-    public record RootProjection(String type, RootObjects objects, FieldProjection count) {
+    public record RootProjection(RootObjects objects, FieldProjection count) {
 
         public boolean connection() {
             return count != null;

@@ -356,7 +356,7 @@ public final class Translator {
         private Translated single(ExecutableNormalizedField field, Prefetch.RootProjection root) {
             String variable = bindings.variable();
             // read as non-null: a key that names nothing is NOT_FOUND, which the root's fetcher reports
-            Translated object = object(field, List.of(root.type()), variable, true);
+            Translated object = object(field, Prefetch.concreteTypes(schema, field.getType(schema)), variable, true);
             return new Translated(root.objects().expression(bindings.scope(null, variable, object.expression()),
                     field.getResolvedArguments(), null), object.shape());
         }
@@ -386,7 +386,8 @@ public final class Translator {
                                 throw UNTRANSLATABLE;
                             }
                             if (part.getName().equals("node")) {
-                                Translated translated = object(part, List.of(root.type()), variable, true);
+                                Translated translated = object(part,
+                                        Prefetch.concreteTypes(schema, part.getType(schema)), variable, true);
                                 nodes.add(translated.expression());
                                 node = translated.shape();
                             }

@@ -28,6 +28,9 @@ final class MissionProjections implements Projections {
         definitions.field("Mission", "hosts", (s, args) -> """
                 COLLECT { MATCH (%s)-[:LOCATED_IN]->(%s:Country) WITH %2$s ORDER BY %2$s.iso3 RETURN %s }\
                 """.formatted(s.parent(), s.child(), s.object()));
+        definitions.field("Country", "hostedMissions", (s, args) -> """
+                COLLECT { MATCH (%s:Mission)-[:LOCATED_IN]->(%s) WITH %1$s ORDER BY %1$s.acronym RETURN %s }\
+                """.formatted(s.child(), s.parent(), s.object()));
         definitions.field("Mission", "contributions", MissionProjections::missionContributions);
         definitions.field("Mission", "contributors", MissionProjections::contributors);
         definitions.field("Contribution", "mission",
@@ -44,7 +47,7 @@ final class MissionProjections implements Projections {
         definitions.properties("Contribution", "year", "total", "troops", "police", "experts", "women");
         definitions.scalar("Contribution", "asOf", v -> "toString(" + v + ".asOf)");
         definitions.provenance("Contribution");
-        definitions.root("missions", new RootProjection("Mission", (s, arguments, page) -> {
+        definitions.root("missions", new RootProjection((s, arguments, page) -> {
             String activeIn = activeIn(s, arguments);
             return """
                     COLLECT { MATCH (%1$s:Mission) WHERE %1$s.acronym > %2$s%3$s
@@ -57,7 +60,7 @@ final class MissionProjections implements Projections {
             return "COUNT { MATCH (%s:Mission)%s }"
                     .formatted(s.child(), activeIn == null ? "" : " WHERE " + activeIn);
         }));
-        definitions.root("mission", new RootProjection("Mission", (s, arguments, page) -> """
+        definitions.root("mission", new RootProjection((s, arguments, page) -> """
                 COLLECT { MATCH (%s:Mission {acronym: %s}) RETURN %s }[0]\
                 """.formatted(s.child(), s.parameter(arguments.get("acronym")), s.object()), null));
     }

@@ -52,7 +52,7 @@ public final class MissionWiring implements GraphQLWiring, DataLoaders {
                         .dataFetcher("contributors", Prefetch.orElse(this::contributors)))
                 .type("Country", t -> t
                         .dataFetcher("contributions", Prefetch.orElse(this::countryContributions))
-                        .dataFetcher("hostedMissions", this::hostedMissions))
+                        .dataFetcher("hostedMissions", Prefetch.orElse(this::hostedMissions)))
                 .type("Contribution", t -> t
                         .dataFetcher("country", Prefetch.orElse(
                                 env -> CountryWiring.country(env, env.<Contribution>getSource().iso3())))

@@ -1,15 +1,15 @@
 package org.partnershipexplorer.organization;
 
-import org.neo4j.driver.Value;
+import org.neo4j.driver.types.MapAccessor;
 import org.partnershipexplorer.neo4j.Rows;
 import org.partnershipexplorer.provenance.Confidence;
 
 /** {@code (:Country)-[:MEMBER_OF]->(:Organization)}. */
 public record Membership(String iso3, String code, Integer since, Confidence confidence, String source) {
 
-    static Membership of(String iso3, String code, Value relationship) {
-        return new Membership(iso3, code, Rows.integer(relationship.asRelationship(), "since"),
-                Confidence.of(Rows.text(relationship.asRelationship(), "confidence")),
-                Rows.text(relationship.asRelationship(), "source"));
+    /** From a MEMBER_OF relationship, or the map of its properties an enclosing statement projected. */
+    static Membership of(String iso3, String code, MapAccessor relationship) {
+        return new Membership(iso3, code, Rows.integer(relationship, "since"),
+                Confidence.of(Rows.text(relationship, "confidence")), Rows.text(relationship, "source"));
     }
 }

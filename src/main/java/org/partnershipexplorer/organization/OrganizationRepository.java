@@ -60,7 +60,7 @@ public class OrganizationRepository {
                 MATCH (c:Country)-[m:MEMBER_OF {id: key}]->(o:Organization)
                 RETURN key, c.iso3 AS iso3, o.code AS code, m
                 """, Map.of("keys", ids), r -> Map.entry(r.get("key").asString(),
-                        Membership.of(r.get("iso3").asString(), r.get("code").asString(), r.get("m"))))
+                        Membership.of(r.get("iso3").asString(), r.get("code").asString(), r.get("m").asRelationship())))
                 .forEach(e -> found.put(e.getKey(), e.getValue()));
         return found;
     }
@@ -73,7 +73,7 @@ public class OrganizationRepository {
                 MATCH (c:Country {iso3: key})-[m:MEMBER_OF]->(o:Organization)
                 RETURN c.iso3 AS iso3, o.code AS code, m ORDER BY code
                 """, Map.of("keys", iso3s),
-                r -> Membership.of(r.get("iso3").asString(), r.get("code").asString(), r.get("m")))
+                r -> Membership.of(r.get("iso3").asString(), r.get("code").asString(), r.get("m").asRelationship()))
                 .forEach(m -> found.computeIfAbsent(m.iso3(), k -> new ArrayList<>()).add(m));
         return found;
     }
@@ -86,7 +86,7 @@ public class OrganizationRepository {
                 MATCH (c:Country)-[m:MEMBER_OF]->(o:Organization {code: key})
                 RETURN c.iso3 AS iso3, o.code AS code, m ORDER BY iso3
                 """, Map.of("keys", codes),
-                r -> Membership.of(r.get("iso3").asString(), r.get("code").asString(), r.get("m")))
+                r -> Membership.of(r.get("iso3").asString(), r.get("code").asString(), r.get("m").asRelationship()))
                 .forEach(m -> found.computeIfAbsent(m.code(), k -> new ArrayList<>()).add(m));
         return found;
     }

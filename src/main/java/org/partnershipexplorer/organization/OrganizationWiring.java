@@ -13,6 +13,7 @@ import org.partnershipexplorer.graphql.Batch;
 import org.partnershipexplorer.graphql.DataLoaders;
 import org.partnershipexplorer.graphql.GraphQLWiring;
 import org.partnershipexplorer.graphql.Paging;
+import org.partnershipexplorer.graphql.Prefetch;
 
 /** {@code Query.organizations}, {@code Query.organization}, memberships from both ends. */
 @Singleton
@@ -35,13 +36,13 @@ public final class OrganizationWiring implements GraphQLWiring, DataLoaders {
         wiring.type("Query", t -> t
                         .dataFetcher("organizations", this::organizations)
                         .dataFetcher("organization", this::organization))
-                .type("Country", t -> t.dataFetcher("memberships", this::memberships))
-                .type("Organization", t -> t.dataFetcher("members", this::members))
+                .type("Country", t -> t.dataFetcher("memberships", Prefetch.orElse(this::memberships)))
+                .type("Organization", t -> t.dataFetcher("members", Prefetch.orElse(this::members)))
                 .type("Membership", t -> t
-                        .dataFetcher("country",
-                                env -> CountryWiring.country(env, env.<Membership>getSource().iso3()))
-                        .dataFetcher("organization",
-                                env -> organization(env, env.<Membership>getSource().code())));
+                        .dataFetcher("country", Prefetch.orElse(
+                                env -> CountryWiring.country(env, env.<Membership>getSource().iso3())))
+                        .dataFetcher("organization", Prefetch.orElse(
+                                env -> organization(env, env.<Membership>getSource().code()))));
     }
 
     @Override

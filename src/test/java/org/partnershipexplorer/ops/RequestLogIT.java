@@ -106,7 +106,7 @@ class RequestLogIT implements ServiceTest {
     void translatedOrFieldByField() {
         var client = new GraphQLClient(server.getURI());
         var translated = client.operation("nestedTrainees", Map.of("first", 5));
-        var fieldByField = client.query("{ countries(first: 2) { edges { node { iso3 deployments { total } } } } }");
+        var fieldByField = client.query("{ countries(first: 2) { edges { node { iso3 attended { role } } } } }");
 
         Map<String, String> one = fields(lines(Level.INFO, translated.header("X-Request-Id")).get(0));
         assertEquals("true", one.get("translated"));

@@ -1,0 +1,18 @@
+package org.partnershipexplorer.actor;
+
+import jakarta.inject.Singleton;
+import org.partnershipexplorer.graphql.Prefetch;
+import org.partnershipexplorer.graphql.Prefetch.RootProjection;
+import org.partnershipexplorer.graphql.Projections;
+
+/** {@code Query.actor} translated (see Translator): a country or an organisation by key, as {@link ActorRepository}. */
+@Singleton
+final class ActorProjections implements Projections {
+
+    @Override
+    public void define(Prefetch.Definitions definitions) {
+        definitions.root("actor", new RootProjection((s, arguments, page) -> """
+                COLLECT { MATCH (%s:Actor {id: %s}) RETURN %s }[0]\
+                """.formatted(s.child(), s.parameter(arguments.get("id")), s.object()), null));
+    }
+}

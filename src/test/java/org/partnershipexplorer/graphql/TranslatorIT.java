@@ -127,6 +127,20 @@ class TranslatorIT implements ServiceTest {
     }
 
     @Test
+    @DisplayName("40 queries composed at random from every translated field, argument, alias and fragment answer as field by field")
+    void composedQueriesAnswerAsFieldByField() {
+        TranslatableQueries queries = new TranslatableQueries(20261128L);
+        for (int i = 0; i < 40; i++) {
+            String query = queries.next(3);
+            var translated = new GraphQLClient(server.getURI()).query(query);
+            var twin = new GraphQLClient(fieldByField.getURI()).query(query);
+            assertTrue(translated.errors().isMissingNode(), query + "\n" + translated.body());
+            assertEquals(twin.data().toString(), translated.data().toString(), query);
+            assertEquals(1, translated.statements(), query);
+        }
+    }
+
+    @Test
     @DisplayName("a field without a translation sends the whole query field by field, with the same answer")
     void untranslatableFieldRunsFieldByField() {
         String query = "{ countries(first: 3) { edges { node { iso3 attended { role } } } } }";

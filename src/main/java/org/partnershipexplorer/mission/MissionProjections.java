@@ -9,7 +9,10 @@ import org.partnershipexplorer.graphql.Prefetch;
 import org.partnershipexplorer.graphql.Prefetch.RootProjection;
 import org.partnershipexplorer.graphql.Projections;
 
-/** Missions, their hosts and contributions fetched inside an enclosing statement, as {@link MissionRepository} does. */
+/**
+ * Missions, their hosts and contributions fetched inside an enclosing statement, and translated (see Translator):
+ * their scalars, {@code Query.missions} and {@code Query.mission}, as {@link MissionRepository} answers them.
+ */
 @Singleton
 final class MissionProjections implements Projections {
 
@@ -42,8 +45,10 @@ final class MissionProjections implements Projections {
         definitions.properties("Mission", "acronym", "name", "location", "startYear", "endYear");
         definitions.scalar("Mission", "active", v -> "(" + v + ".endYear IS NULL)");
         definitions.provenance("Mission");
-        definitions.scalar("Contribution", "id", v -> "coalesce(%1$s.id, 'CONTRIBUTION:' + startNode(%1$s).iso3 + ':' "
-                .formatted(v) + "+ endNode(%1$s).acronym + ':' + %1$s.year)".formatted(v));
+        definitions.scalar("Contribution", "id", v -> """
+                coalesce(%1$s.id, 'CONTRIBUTION:' + startNode(%1$s).iso3 + ':' + endNode(%1$s).acronym
+                  + ':' + %1$s.year)\
+                """.formatted(v));
         definitions.properties("Contribution", "year", "total", "troops", "police", "experts", "women");
         definitions.scalar("Contribution", "asOf", v -> "toString(" + v + ".asOf)");
         definitions.provenance("Contribution");

@@ -6,8 +6,9 @@ import org.partnershipexplorer.graphql.Prefetch;
 import org.partnershipexplorer.graphql.Projections;
 
 /**
- * Trainings, donations and programmes fetched inside an enclosing statement: the same filters and order as the
- * batch statements of {@link PartnershipRepository}, so either way gives the same answer.
+ * Trainings, donations and programmes fetched inside an enclosing statement, and their scalars translated (see
+ * Translator): the same filters, order and values as the batch statements of {@link PartnershipRepository} and the
+ * records read them, so every way gives the same answer.
  */
 @Singleton
 final class PartnershipProjections implements Projections {
@@ -43,13 +44,17 @@ final class PartnershipProjections implements Projections {
         definitions.field("Donation", "donor", (s, args) -> endpoint(s, "startNode"));
 
         // translated scalars (see Translator), as Training.of, Donation.of and Program.of read them
-        definitions.scalar("Training", "id", v -> "coalesce(%1$s.id, 'TRAINING:' + startNode(%1$s).id + ':' + "
-                .formatted(v) + "endNode(%1$s).id + ':' + %1$s.year + coalesce(':' + %1$s.program, ''))".formatted(v));
+        definitions.scalar("Training", "id", v -> """
+                coalesce(%1$s.id, 'TRAINING:' + startNode(%1$s).id + ':' + endNode(%1$s).id + ':' + %1$s.year
+                  + coalesce(':' + %1$s.program, ''))\
+                """.formatted(v));
         definitions.scalar("Training", "kind", v -> "'TRAINING'");
         definitions.properties("Training", "year", "endYear", "topic", "trainees");
         definitions.provenance("Training");
-        definitions.scalar("Donation", "id", v -> "coalesce(%1$s.id, 'DONATION:' + startNode(%1$s).id + ':' + "
-                .formatted(v) + "endNode(%1$s).id + ':' + %1$s.year + ':' + %1$s.item)".formatted(v));
+        definitions.scalar("Donation", "id", v -> """
+                coalesce(%1$s.id, 'DONATION:' + startNode(%1$s).id + ':' + endNode(%1$s).id + ':' + %1$s.year
+                  + ':' + %1$s.item)\
+                """.formatted(v));
         definitions.scalar("Donation", "kind", v -> "'DONATION'");
         definitions.properties("Donation", "item", "year", "endYear", "quantity", "valueUsd");
         definitions.provenance("Donation");

@@ -88,6 +88,8 @@ public final class Translator {
         try {
             value = cypher.read(statement.cypher(), statement.parameters(), r -> r.get("data").asObject()).get(0);
         } catch (QueryTimeoutException | Neo4jUnavailableException e) {
+            // the one statement ran and failed: rerunning field by field would wait for the database twice
+            context.getGraphQLContext().put(TRANSLATED, true);
             return Optional.of(failed(context, statement, e));
         } catch (RuntimeException e) {
             // Neo4j 5.26's planner has refused statements a translation can write (a page and a single object

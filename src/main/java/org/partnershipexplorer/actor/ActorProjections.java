@@ -11,8 +11,6 @@ final class ActorProjections implements Projections {
 
     @Override
     public void define(Prefetch.Definitions definitions) {
-        definitions.root("actor", new RootProjection((s, arguments, page) -> """
-                COLLECT { MATCH (%s:Actor {id: %s}) RETURN %s }[0]\
-                """.formatted(s.child(), s.parameter(arguments.get("id")), s.object()), null));
+        definitions.root("actor", RootProjection.byKey("Actor", "id", "id"));
     }
 }

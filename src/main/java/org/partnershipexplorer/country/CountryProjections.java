@@ -39,21 +39,8 @@ final class CountryProjections implements Projections {
         definitions.properties("Deployment", "total", "women", "troops", "police", "experts");
         definitions.provenance("Deployment");
 
-        definitions.root("countries", new RootProjection((s, arguments, page) -> """
-                COLLECT { MATCH (%1$s:Country) WHERE %1$s.iso3 > %2$s%3$s
-                  WITH %1$s ORDER BY %1$s.iso3 LIMIT %4$s
-                  RETURN [%1$s.iso3, %5$s] }\
-                """.formatted(s.child(), s.parameter(page.afterKey() == null ? "" : page.afterKey()),
-                filters(s, arguments).stream().map(f -> " AND " + f).reduce("", String::concat),
-                s.parameter(page.limit()), s.object()),
-                (s, arguments) -> {
-                    List<String> filters = filters(s, arguments);
-                    return "COUNT { MATCH (%s:Country)%s }".formatted(s.child(),
-                            filters.isEmpty() ? "" : " WHERE " + String.join(" AND ", filters));
-                }));
-        definitions.root("country", new RootProjection((s, arguments, page) -> """
-                COLLECT { MATCH (%s:Country {iso3: %s}) RETURN %s }[0]\
-                """.formatted(s.child(), s.parameter(arguments.get("iso3")), s.object()), null));
+        definitions.root("countries", RootProjection.keyset("Country", "iso3", CountryProjections::filters));
+        definitions.root("country", RootProjection.byKey("Country", "iso3", "iso3"));
     }
 
     /** The filters of {@code Query.countries} that are given, as {@link CountryRepository#page} applies them. */

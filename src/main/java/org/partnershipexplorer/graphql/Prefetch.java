@@ -124,6 +124,33 @@ public final class Prefetch {
         public boolean connection() {
             return count != null;
         }
+
+        /**
+         * A connection over the nodes labelled {@code label} in {@code key} order, as the repositories' keyset
+         * pages read them: the page walks the key's index from the cursor; {@code filters} gives the conditions of
+         * the arguments that are set, over the scope's child (and throws ApiException for one its fetcher refuses).
+         */
+        public static RootProjection keyset(String label, String key,
+                BiFunction<Scope, Map<String, Object>, List<String>> filters) {
+            return new RootProjection((s, arguments, page) -> """
+                    COLLECT { MATCH (%1$s:%2$s) WHERE %1$s.%3$s > %4$s%5$s
+                      WITH %1$s ORDER BY %1$s.%3$s LIMIT %6$s
+                      RETURN [%1$s.%3$s, %7$s] }\
+                    """.formatted(s.child(), label, key, s.parameter(page.afterKey() == null ? "" : page.afterKey()),
+                    filters.apply(s, arguments).stream().map(f -> " AND " + f).reduce("", String::concat),
+                    s.parameter(page.limit()), s.object()),
+                    (s, arguments) -> {
+                        List<String> given = filters.apply(s, arguments);
+                        return "COUNT { MATCH (%s:%s)%s }".formatted(s.child(), label,
+                                given.isEmpty() ? "" : " WHERE " + String.join(" AND ", given));
+                    });
+        }
+
+        /** The node labelled {@code label} whose {@code key} is the argument {@code argument}, or null. */
+        public static RootProjection byKey(String label, String key, String argument) {
+            return new RootProjection((s, arguments, page) -> "COLLECT { MATCH (%s:%s {%s: %s}) RETURN %s }[0]"
+                    .formatted(s.child(), label, key, s.parameter(arguments.get(argument)), s.object()), null);
+        }
     }
 
     /** The Cypher expression of a root field's objects (see {@link RootProjection}). */

@@ -2,6 +2,7 @@ package org.partnershipexplorer.mission;
 
 import jakarta.inject.Singleton;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.partnershipexplorer.graphql.Arguments;
 import org.partnershipexplorer.graphql.Arguments.YearRange;
@@ -52,32 +53,18 @@ final class MissionProjections implements Projections {
         definitions.properties("Contribution", "year", "total", "troops", "police", "experts", "women");
         definitions.scalar("Contribution", "asOf", v -> "toString(" + v + ".asOf)");
         definitions.provenance("Contribution");
-        definitions.root("missions", new RootProjection((s, arguments, page) -> {
-            String activeIn = activeIn(s, arguments);
-            return """
-                    COLLECT { MATCH (%1$s:Mission) WHERE %1$s.acronym > %2$s%3$s
-                      WITH %1$s ORDER BY %1$s.acronym LIMIT %4$s
-                      RETURN [%1$s.acronym, %5$s] }\
-                    """.formatted(s.child(), s.parameter(page.afterKey() == null ? "" : page.afterKey()),
-                    activeIn == null ? "" : " AND " + activeIn, s.parameter(page.limit()), s.object());
-        }, (s, arguments) -> {
-            String activeIn = activeIn(s, arguments);
-            return "COUNT { MATCH (%s:Mission)%s }"
-                    .formatted(s.child(), activeIn == null ? "" : " WHERE " + activeIn);
-        }));
-        definitions.root("mission", new RootProjection((s, arguments, page) -> """
-                COLLECT { MATCH (%s:Mission {acronym: %s}) RETURN %s }[0]\
-                """.formatted(s.child(), s.parameter(arguments.get("acronym")), s.object()), null));
+        definitions.root("missions", RootProjection.keyset("Mission", "acronym", MissionProjections::activeIn));
+        definitions.root("mission", RootProjection.byKey("Mission", "acronym", "acronym"));
     }
 
-    /** Query.missions' activeIn, checked, as {@link MissionRepository#page} applies it; null when not given. */
-    private static String activeIn(Prefetch.Scope s, Map<String, Object> arguments) {
+    /** Query.missions' activeIn, checked, as {@link MissionRepository#page} applies it; none when not given. */
+    private static List<String> activeIn(Prefetch.Scope s, Map<String, Object> arguments) {
         Integer year = (Integer) arguments.get("activeIn");
         if (year == null) {
-            return null;
+            return List.of();
         }
         String p = s.parameter(Arguments.year("activeIn", year));
-        return "%1$s.startYear <= %2$s AND coalesce(%1$s.endYear, 9999) >= %2$s".formatted(s.child(), p);
+        return List.of("%1$s.startYear <= %2$s AND coalesce(%1$s.endYear, 9999) >= %2$s".formatted(s.child(), p));
     }
 
     /** Mission.contributions: the filters and order of {@link MissionRepository#contributionsOfMissions}. */

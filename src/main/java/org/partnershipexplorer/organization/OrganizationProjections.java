@@ -1,6 +1,7 @@
 package org.partnershipexplorer.organization;
 
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.partnershipexplorer.graphql.Prefetch;
@@ -46,23 +47,14 @@ final class OrganizationProjections implements Projections {
         definitions.properties("Membership", "since");
         definitions.provenance("Membership");
 
-        definitions.root("organizations", new RootProjection((s, arguments, page) -> """
-                COLLECT { MATCH (%1$s:Organization) WHERE %1$s.code > %2$s%3$s
-                  WITH %1$s ORDER BY %1$s.code LIMIT %4$s
-                  RETURN [%1$s.code, %5$s] }\
-                """.formatted(s.child(), s.parameter(page.afterKey() == null ? "" : page.afterKey()),
-                kind(s, arguments, " AND "), s.parameter(page.limit()), s.object()),
-                (s, arguments) -> "COUNT { MATCH (%s:Organization)%s }".formatted(s.child(),
-                        kind(s, arguments, " WHERE "))));
-        definitions.root("organization", new RootProjection((s, arguments, page) -> """
-                COLLECT { MATCH (%s:Organization {code: %s}) RETURN %s }[0]\
-                """.formatted(s.child(), s.parameter(arguments.get("code")), s.object()), null));
+        definitions.root("organizations", RootProjection.keyset("Organization", "code", OrganizationProjections::kind));
+        definitions.root("organization", RootProjection.byKey("Organization", "code", "code"));
     }
 
-    /** Query.organizations' kind, stored in lower case, after {@code joiner}; empty when not given. */
-    private static String kind(Prefetch.Scope s, Map<String, Object> arguments, String joiner) {
+    /** Query.organizations' kind, stored in lower case, as {@link OrganizationRepository#page} applies it. */
+    private static List<String> kind(Prefetch.Scope s, Map<String, Object> arguments) {
         Object kind = arguments.get("kind");
-        return kind == null ? ""
-                : joiner + s.child() + ".kind = " + s.parameter(kind.toString().toLowerCase(Locale.ROOT));
+        return kind == null ? List.of()
+                : List.of(s.child() + ".kind = " + s.parameter(kind.toString().toLowerCase(Locale.ROOT)));
     }
 }

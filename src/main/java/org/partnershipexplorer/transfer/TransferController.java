@@ -1,6 +1,7 @@
 package org.partnershipexplorer.transfer;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -31,10 +32,15 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.partnershipexplorer.access.Access;
+import org.partnershipexplorer.access.Caller;
+import org.partnershipexplorer.graphql.ApiException;
+import org.partnershipexplorer.graphql.ErrorCode;
 import org.partnershipexplorer.neo4j.Neo4jUnavailableException;
 import org.partnershipexplorer.seed.LoadReport;
 import org.partnershipexplorer.seed.SeedExporter;
@@ -48,8 +54,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /import} (a seed as CSV files or one zip; all or nothing) and {@code GET /export} (the whole graph as
- * a zip of seed files). Both need a bearer token with the role editor (application.yml's intercept-url-map): an
- * export holds everything, and an import replaces rows.
+ * a zip of seed files). Both need a bearer token with the role editor: an export holds everything, and an import
+ * replaces rows. access/RouteAccess refuses them before they get here; each method checks again, so that a change
+ * of routing or of the security rules can never open them (writes disabled means no import and no export).
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -61,18 +68,35 @@ final class TransferController {
 
     private final SeedLoader loader;
     private final SeedExporter exporter;
+    private final Access access;
 
-    TransferController(SeedLoader loader, SeedExporter exporter) {
+    TransferController(SeedLoader loader, SeedExporter exporter, Access access) {
         this.loader = loader;
         this.exporter = exporter;
+        this.access = access;
+    }
+
+    /** The refusal for a caller that is not an editor (or when writes are disabled); empty when the caller may. */
+    private Optional<HttpResponse<Map<String, Object>>> refusal(HttpRequest<?> request) {
+        try {
+            access.requireEditor(Caller.of(request));
+            return Optional.empty();
+        } catch (ApiException e) {
+            HttpStatus status = e.code() == ErrorCode.UNAUTHENTICATED ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN;
+            return Optional.of(HttpResponse.<Map<String, Object>>status(status).body(Map.of("message", e.getMessage())));
+        }
     }
 
     /**
      * @param illustrative false leaves out rows of confidence illustrative, as EXPLORER_SEED_ILLUSTRATIVE=false does
      */
     @Post(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<Map<String, Object>> importSeed(@Body MultipartBody body, @Nullable Authentication authentication,
-            @QueryValue(defaultValue = "true") boolean illustrative) {
+    HttpResponse<Map<String, Object>> importSeed(HttpRequest<?> request, @Body MultipartBody body,
+            @Nullable Authentication authentication, @QueryValue(defaultValue = "true") boolean illustrative) {
+        Optional<HttpResponse<Map<String, Object>>> refused = refusal(request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         Path dir = null;
         try {
             dir = Files.createTempDirectory("import-");
@@ -110,7 +134,11 @@ final class TransferController {
     }
 
     @Get(value = "/export", produces = "application/zip")
-    HttpResponse<StreamedFile> export() throws IOException {
+    HttpResponse<?> export(HttpRequest<?> request) throws IOException {
+        Optional<HttpResponse<Map<String, Object>>> refused = refusal(request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         Path zip = Files.createTempFile("export-", ".zip");
         try (OutputStream out = Files.newOutputStream(zip)) {
             exporter.toZip(out);

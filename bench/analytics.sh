@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The analytics benchmark of issue 5: isolatedContributors and centrality over HTTP on a generated graph of
+# The analytics benchmark: isolatedContributors and centrality over HTTP on a generated graph of
 # 193 countries and 100,000 partnership relationships over 30 years, in a fresh embedded Neo4j, heap capped at 1 GB.
 # Usage: bench/analytics.sh [relationships]    (from the repository root; figures in bench/ANALYTICS.md)
 set -euo pipefail

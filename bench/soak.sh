@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Soak (issue 7): mixed reads and writes at a steady rate for a bounded time on loopback, then a check that every
+# Soak: mixed reads and writes at a steady rate for a bounded time on loopback, then a check that every
 # acknowledged write is in the graph. Figures and the latest run: bench/SOAK.md.
 #
 #   bench/soak.sh                                   # 60 s, 20 reads/s + 10 writes/s

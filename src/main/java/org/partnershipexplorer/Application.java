@@ -9,7 +9,7 @@ public final class Application {
     }
 
     public static void main(String[] args) {
-        // import, export and token are commands beside the server (transfer.Cli; issue 7)
+        // import, export and token are commands beside the server (transfer.Cli)
         if (args.length > 0 && org.partnershipexplorer.transfer.Cli.COMMANDS.contains(args[0])) {
             System.exit(org.partnershipexplorer.transfer.Cli.run(args));
         }

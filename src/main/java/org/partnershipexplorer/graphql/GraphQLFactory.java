@@ -48,7 +48,7 @@ final class GraphQLFactory {
     @Context
     GraphQL graphQL(GraphQLSchema schema, QueryLimits limits, List<Instrumentation> instrumentations,
             Translator translator) {
-        // Limits first (issue 7): a refused document never reaches a fetcher. Instrumentation beans (access) follow.
+        // Limits first: a refused document never reaches a fetcher. Instrumentation beans (access) follow.
         List<Instrumentation> chain = new ArrayList<>(List.of(
                 LimitInstrumentations.depth(limits), LimitInstrumentations.complexity(limits)));
         chain.addAll(instrumentations);

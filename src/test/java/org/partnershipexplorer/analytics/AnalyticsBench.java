@@ -22,7 +22,7 @@ import java.util.Map;
 import org.neo4j.driver.Driver;
 
 /**
- * The analytics benchmark of issue 5 (not a test; bench/analytics.sh runs it, bench/ANALYTICS.md has the figures).
+ * The analytics benchmark (not a test; bench/analytics.sh runs it, bench/ANALYTICS.md has the figures).
  *
  * <p>Starts the service on 127.0.0.1 with its own embedded Neo4j in a fresh store under target/bench, loads a
  * generated graph (193 countries, 5 organisations, 100,000 partnership relationships over 1995-2024, 20 missions,

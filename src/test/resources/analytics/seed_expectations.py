@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Expected answers of the Support queries on the real seed, computed from graph-seed/*.csv with networkx.
+"""Expected answers of the Support queries on the real seed, computed from src/test/resources/frozen-seed/*.csv with networkx.
 
 An implementation independent of the service's (Java, JGraphT): SupportAnalyticsIT's expected values come from here.
 Run from the repository root:  python3 src/test/resources/analytics/seed_expectations.py
@@ -12,7 +12,7 @@ from collections import defaultdict
 
 import networkx as nx
 
-SEED = "graph-seed/"
+SEED = "src/test/resources/frozen-seed/"
 W = dict(no=0.35, single=0.15, small=0.15, peers=0.15, pers=0.20)
 WINDOW, TARGET, HALF_P, HALF_M = 3, 3, 1000, 2
 

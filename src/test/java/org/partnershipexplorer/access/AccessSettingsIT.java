@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.partnershipexplorer.support.GraphQLClient;
+import org.partnershipexplorer.support.FrozenSeed;
 import org.partnershipexplorer.support.TestNeo4j;
 
 @DisplayName("access settings")
@@ -23,6 +24,7 @@ class AccessSettingsIT {
     static EmbeddedServer start(Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>(TestNeo4j.shared().properties());
         properties.put("explorer.seed.mode", "if-empty");
+        properties.putAll(FrozenSeed.properties());
         properties.putAll(extra);
         return ApplicationContext.run(EmbeddedServer.class, properties);
     }

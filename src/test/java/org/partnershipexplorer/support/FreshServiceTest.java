@@ -6,7 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 
 /**
- * Like {@link ServiceTest}, on a Neo4j of the test class's own, loaded with the real seed at start: for tests that
+ * Like {@link ServiceTest}, on a Neo4j of the test class's own, loaded with the frozen seed ({@link FrozenSeed}) at start: for tests that
  * write, so that the shared database the read tests assert exact seed values on stays as the seed made it.
  * Needs {@code @TestInstance(PER_CLASS)}.
  */
@@ -19,6 +19,7 @@ public interface FreshServiceTest extends TestPropertyProvider {
     default Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(neo4j().properties());
         properties.put("explorer.seed.mode", "if-empty");
+        properties.putAll(FrozenSeed.properties());
         properties.putAll(extraProperties());
         return properties;
     }

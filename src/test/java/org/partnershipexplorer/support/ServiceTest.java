@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Points a {@code @MicronautTest} service at the test JVM's shared Neo4j, loaded with the real seed
- * ({@code graph-seed/}) by whichever test context starts first. Micronaut reads a TestPropertyProvider only
+ * Points a {@code @MicronautTest} service at the test JVM's shared Neo4j, loaded with the frozen seed
+ * ({@link FrozenSeed}) by whichever test context starts first. Micronaut reads a TestPropertyProvider only
  * with {@code @TestInstance(PER_CLASS)} on the test class.
  */
 public interface ServiceTest extends TestPropertyProvider {
@@ -15,6 +15,7 @@ public interface ServiceTest extends TestPropertyProvider {
     default Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestNeo4j.shared().properties());
         properties.put("explorer.seed.mode", "if-empty");
+        properties.putAll(FrozenSeed.properties());
         // any free port: application.yml's 8080 may be taken on a shared machine
         properties.put("micronaut.server.port", "-1");
         properties.putAll(extraProperties());

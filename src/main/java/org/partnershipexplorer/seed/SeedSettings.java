@@ -18,7 +18,7 @@ import java.util.Optional;
 public record SeedSettings(
         @Nullable String dir,
         @Bindable(defaultValue = "if-empty") String mode,
-        @Bindable(defaultValue = "true") boolean illustrative) {
+        @Bindable(defaultValue = "false") boolean illustrative) {
 
     /** A bad mode stops the start here, before anything touches the database. */
     public SeedSettings {

@@ -41,6 +41,9 @@ final class SeedHealthIndicator extends AbstractHealthIndicator<Map<String, Obje
             if (outcome.get().report() != null) {
                 details.put("load", outcome.get().report().summary());
             }
+            if (outcome.get().detail() != null) {
+                details.put("upgrade", outcome.get().detail());
+            }
             healthStatus = HealthStatus.UP;
         } else {
             details.put("outcome", "PENDING");

@@ -113,6 +113,84 @@ public final class SeedLoader {
         return report;
     }
 
+    /**
+     * Applies a new release of the seed to a store that holds an older one, in one transaction: every row of the
+     * release is written as a load writes it; a row of the old release that the new one no longer has is removed;
+     * a row edited through the API ({@code updatedBy} set) is kept as edited, whether or not the release has it.
+     *
+     * <p>How rows the release dropped are found: before writing, every unedited row gets a marker property; writing
+     * a row replaces all its properties ({@code SET x = $props}), so what still carries the marker afterwards is
+     * what the release no longer holds.
+     *
+     * @throws SeedValidationException listing every bad row; the database is then untouched
+     */
+    public SeedUpgrade upgrade(SeedSource source, boolean includeIllustrative) {
+        long started = System.nanoTime();
+        LOG.info("Upgrading the store to seed {} ({} illustrative rows)", source.describe(),
+                includeIllustrative ? "with" : "without");
+        List<FileRows> files = SeedValidator.validate(source, includeIllustrative, SeedProgress.NONE);
+        schema.ensure();
+        SeedUpgrade.Changes changes = cypher.inWriteTransaction(LOAD_TIMEOUT, tx -> {
+            List<Map<String, Object>> editedNodes = tx.run(EDITED_NODES, Map.of(), SeedLoader::idAndProperties);
+            List<Map<String, Object>> editedRelationships = tx.run(EDITED_RELATIONSHIPS, Map.of(),
+                    SeedLoader::idAndProperties);
+            tx.run(MARK_NODES, Map.of());
+            tx.run(MARK_RELATIONSHIPS, Map.of());
+            SeedWriter.write(tx, source, includeIllustrative, null, SeedProgress.NONE, 0);
+            tx.run(RESTORE_NODES, Map.of("rows", editedNodes));
+            tx.run(RESTORE_RELATIONSHIPS, Map.of("rows", editedRelationships));
+            long removedRelationships = tx.run(REMOVE_RELATIONSHIPS, Map.of(), r -> r.get("n").asLong()).get(0);
+            long removedNodes = tx.run(REMOVE_NODES, Map.of(), r -> r.get("n").asLong()).get(0);
+            long heldByEdits = tx.run(UNMARK_NODES, Map.of(), r -> r.get("n").asLong()).get(0);
+            return new SeedUpgrade.Changes(removedNodes, removedRelationships, editedNodes.size(),
+                    editedRelationships.size(), heldByEdits);
+        });
+        schema.awaitSearchRefresh();
+        LoadReport report = new LoadReport(source.describe(), includeIllustrative, files, count(NODE_COUNTS),
+                count(RELATIONSHIP_COUNTS), Duration.ofNanos(System.nanoTime() - started));
+        SeedUpgrade upgrade = new SeedUpgrade(report, changes);
+        LOG.info(upgrade.summary());
+        return upgrade;
+    }
+
+    private static Map<String, Object> idAndProperties(org.neo4j.driver.Record r) {
+        return Map.of("id", r.get("id").asString(), "props", r.get("props").asMap());
+    }
+
+    private static final String EDITED_NODES = """
+            MATCH (n) WHERE n.updatedBy IS NOT NULL AND NOT n:SeedState
+            RETURN elementId(n) AS id, properties(n) AS props""";
+    private static final String EDITED_RELATIONSHIPS = """
+            MATCH ()-[r]->() WHERE r.updatedBy IS NOT NULL
+            RETURN elementId(r) AS id, properties(r) AS props""";
+    private static final String MARK_NODES = """
+            MATCH (n) WHERE n.updatedBy IS NULL AND NOT n:SeedState
+            SET n.staleRelease = true""";
+    private static final String MARK_RELATIONSHIPS = """
+            MATCH ()-[r]->() WHERE r.updatedBy IS NULL
+            SET r.staleRelease = true""";
+    private static final String RESTORE_NODES = """
+            UNWIND $rows AS row
+            MATCH (n) WHERE elementId(n) = row.id
+            SET n = row.props""";
+    private static final String RESTORE_RELATIONSHIPS = """
+            UNWIND $rows AS row
+            MATCH ()-[r]->() WHERE elementId(r) = row.id
+            SET r = row.props""";
+    private static final String REMOVE_RELATIONSHIPS = """
+            MATCH ()-[r]->() WHERE r.staleRelease
+            DELETE r
+            RETURN count(*) AS n""";
+    // A node the release dropped stays while an edited relationship still uses it.
+    private static final String REMOVE_NODES = """
+            MATCH (n) WHERE n.staleRelease AND NOT EXISTS { (n)--() }
+            DELETE n
+            RETURN count(*) AS n""";
+    private static final String UNMARK_NODES = """
+            MATCH (n) WHERE n.staleRelease
+            REMOVE n.staleRelease
+            RETURN count(*) AS n""";
+
     /** Who changes rows and when: becomes {@code updatedBy} and {@code updatedAt}. */
     public record Stamp(String by, java.time.OffsetDateTime at) {
 

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.partnershipexplorer.neo4j.Cypher;
 import org.partnershipexplorer.neo4j.GraphSchema;
@@ -49,12 +50,14 @@ public final class StartupSeeder {
 
     /**
      * Seeds per mode: {@code never} does nothing, {@code always} loads again (MERGE: idempotent), {@code if-empty}
-     * loads only into a database that holds no node but the lock.
+     * loads only into a database that holds no node but the lock, and applies a newer release
+     * ({@code release.properties}) to a store that start-up seeding loaded with an older one.
      *
      * @throws SeedValidationException when the seed has bad rows; the database is then as it was
      * @throws IllegalStateException   when another instance holds the lock for longer than the wait allows
      */
     public SeedOutcome seed(SeedMode mode, SeedSource source, boolean includeIllustrative) {
+        Optional<SeedRelease> release = SeedRelease.of(source);
         if (mode == SeedMode.NEVER) {
             LOG.info("Seeding disabled (EXPLORER_SEED=never)");
             return new SeedOutcome(SeedOutcome.Status.DISABLED, null);
@@ -63,10 +66,13 @@ public final class StartupSeeder {
         schema.ensure();
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
-            Lock lock = tryLock(mode);
+            Lock lock = tryLock(mode, release);
             switch (lock) {
                 case ACQUIRED_EMPTY, ACQUIRED -> {
                     return loadHoldingLock(mode, lock, source, includeIllustrative);
+                }
+                case UPGRADE -> {
+                    return upgradeHoldingLock(source, includeIllustrative);
                 }
                 case LOADED -> {
                     LOG.info("Seed already loaded; EXPLORER_SEED=if-empty leaves the database as it is");
@@ -91,7 +97,7 @@ public final class StartupSeeder {
                 return new SeedOutcome(SeedOutcome.Status.NOT_EMPTY, null);
             }
             LoadReport report = loader.load(source, includeIllustrative);
-            markLoaded(source, includeIllustrative);
+            markLoaded(source, includeIllustrative, SeedRelease.of(source));
             return new SeedOutcome(SeedOutcome.Status.LOADED, report);
         } catch (RuntimeException e) {
             try {
@@ -103,8 +109,30 @@ public final class StartupSeeder {
         }
     }
 
+    /**
+     * Applies the bundled release to a store that start-up seeding loaded with an older one. A failed upgrade
+     * leaves the store and its recorded release as they were (one transaction), so the next start tries again.
+     */
+    private SeedOutcome upgradeHoldingLock(SeedSource source, boolean includeIllustrative) {
+        Optional<SeedRelease> release = SeedRelease.of(source);
+        try {
+            SeedUpgrade upgrade = loader.upgrade(source, includeIllustrative);
+            markLoaded(source, includeIllustrative, release);
+            return new SeedOutcome(SeedOutcome.Status.UPGRADED, upgrade.report(), upgrade.summary());
+        } catch (RuntimeException e) {
+            try {
+                cypher.write(BACK_TO_LOADED, Map.of("owner", owner), r -> r);
+            } catch (RuntimeException releaseFailed) {
+                e.addSuppressed(releaseFailed);
+            }
+            throw e;
+        }
+    }
+
     /** Where this instance stands after one look at the lock. */
     private enum Lock {
+        /** This instance holds the lock to apply a newer release to the seed start-up seeding loaded. */
+        UPGRADE,
         /** This instance holds the lock, and the database holds nothing else. */
         ACQUIRED_EMPTY,
         /** This instance holds the lock; the database holds other data. */
@@ -115,12 +143,13 @@ public final class StartupSeeder {
         BUSY
     }
 
-    private Lock tryLock(SeedMode mode) {
+    private Lock tryLock(SeedMode mode, Optional<SeedRelease> release) {
         return cypher.inWriteTransaction(tx -> {
             // ON MATCH SET write-locks the node: until this transaction ends, no other instance can change it.
             LockState state = tx.run(LOOK, Map.of("owner", owner, "staleSeconds", staleAfter.toSeconds()),
                     r -> new LockState(r.get("status").asString(), r.get("owner").asString(),
-                            r.get("stale").asBoolean(), r.get("holdsData").asBoolean())).get(0);
+                            r.get("stale").asBoolean(), r.get("holdsData").asBoolean(),
+                            r.get("release").asString(null))).get(0);
             Lock acquired = state.holdsData() ? Lock.ACQUIRED : Lock.ACQUIRED_EMPTY;
             if (state.owner().equals(owner) && state.status().equals("loading")) {
                 return acquired;
@@ -128,6 +157,11 @@ public final class StartupSeeder {
             if (state.status().equals("loaded")) {
                 // if-empty: a database emptied since its seed was loaded is empty again.
                 if (mode == SeedMode.IF_EMPTY && state.holdsData()) {
+                    if (release.isPresent() && release.get().newerThan(state.release())) {
+                        LOG.info("The store holds seed release {}; applying the bundled release {}",
+                                state.release() == null ? "(none recorded)" : state.release(), release.get().version());
+                        return take(tx, state) ? Lock.UPGRADE : Lock.BUSY;
+                    }
                     return Lock.LOADED;
                 }
                 return take(tx, state) ? acquired : Lock.BUSY;
@@ -146,10 +180,13 @@ public final class StartupSeeder {
                 r -> r.get("taken").asLong()).get(0) == 1;
     }
 
-    private void markLoaded(SeedSource source, boolean includeIllustrative) {
-        long marked = cypher.write(MARK_LOADED,
-                Map.of("owner", owner, "source", source.describe(), "illustrative", includeIllustrative),
-                r -> r.get("marked").asLong()).get(0);
+    private void markLoaded(SeedSource source, boolean includeIllustrative, Optional<SeedRelease> release) {
+        Map<String, Object> parameters = new java.util.HashMap<>();
+        parameters.put("owner", owner);
+        parameters.put("source", source.describe());
+        parameters.put("illustrative", includeIllustrative);
+        parameters.put("release", release.map(SeedRelease::version).orElse(null));
+        long marked = cypher.write(MARK_LOADED, parameters, r -> r.get("marked").asLong()).get(0);
         if (marked == 0) {
             LOG.warn("The seed was loaded, but another instance took the lock over meanwhile");
         }
@@ -168,7 +205,8 @@ public final class StartupSeeder {
         }
     }
 
-    private record LockState(String status, String owner, boolean stale, boolean holdsData) {
+    /** @param release the seed release the store records, or null (none, or loaded before releases) */
+    private record LockState(String status, String owner, boolean stale, boolean holdsData, String release) {
     }
 
     private static final String LOOK = """
@@ -177,7 +215,8 @@ public final class StartupSeeder {
             ON MATCH SET s.checkedAt = datetime()
             RETURN s.status AS status, s.owner AS owner,
                    s.startedAt < datetime() - duration({seconds: $staleSeconds}) AS stale,
-                   EXISTS { MATCH (n) WHERE NOT n:SeedState } AS holdsData
+                   EXISTS { MATCH (n) WHERE NOT n:SeedState } AS holdsData,
+                   s.release AS release
             """;
 
     // Conditional on what LOOK saw, read again under the lock LOOK took: two instances never both take it.
@@ -191,8 +230,15 @@ public final class StartupSeeder {
 
     private static final String MARK_LOADED = """
             OPTIONAL MATCH (s:SeedState {id: 'seed', owner: $owner})
-            SET s.status = 'loaded', s.loadedAt = datetime(), s.source = $source, s.illustrative = $illustrative
+            SET s.status = 'loaded', s.loadedAt = datetime(), s.source = $source, s.illustrative = $illustrative,
+                s.release = $release
             RETURN count(s) AS marked
+            """;
+
+    // A failed upgrade: the store still holds the release it had, and says so.
+    private static final String BACK_TO_LOADED = """
+            MATCH (s:SeedState {id: 'seed', owner: $owner})
+            SET s.status = 'loaded'
             """;
 
     private static final String RELEASE = """

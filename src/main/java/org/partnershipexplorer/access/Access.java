@@ -5,7 +5,7 @@ import java.util.Map;
 import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.graphql.ErrorCode;
 
-/** The access rules of api.md: queries open unless configured otherwise; writes need the editor role. */
+/** The access rules of docs/api.md: queries open unless configured otherwise; writes need the editor role. */
 @Singleton
 public final class Access {
 

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Who sent a request, as micronaut-security read its bearer token; kept in the GraphQLContext so that the
- * access checks happen inside GraphQL (errors with status 200, api.md).
+ * access checks happen inside GraphQL (errors with status 200, docs/api.md).
  *
  * @param subject   the token's subject, or null without a valid token
  * @param roles     the token's roles

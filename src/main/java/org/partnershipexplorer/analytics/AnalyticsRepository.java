@@ -25,10 +25,10 @@ import org.partnershipexplorer.partnership.Partnership;
 public class AnalyticsRepository {
 
     /**
-     * The partnership graph of api.md: relationships of the chosen types that overlap the years
+     * The partnership graph of docs/api.md: relationships of the chosen types that overlap the years
      * (year..coalesce(endYear, year)), counted per provider and recipient. Counting per pair of nodes before reading
      * their ids reads two properties per pair, not per relationship; TRAINS and DONATES_TO only ever join actors
-     * (graph-model.md), so the ends need no label check. This form reads every relationship of the types: right
+     * (docs/graph-model.md), so the ends need no label check. This form reads every relationship of the types: right
      * when the range is open at its start (all years), where most relationships match anyway.
      */
     private static final String LINKS_SCAN = """

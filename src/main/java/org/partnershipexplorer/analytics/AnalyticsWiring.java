@@ -216,7 +216,7 @@ public final class AnalyticsWiring implements GraphQLWiring, DataLoaders {
     }
 
     /**
-     * A ranked list is paged by offset (api.md allows it for scores): the ranking is recomputed on every request,
+     * A ranked list is paged by offset (docs/api.md allows it for scores): the ranking is recomputed on every request,
      * so a keyset of the last node would not say where to resume any better.
      */
     static <T> Paging.Connection<T> page(List<T> ranked, int first, int offset) {

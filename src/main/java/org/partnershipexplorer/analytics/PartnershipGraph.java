@@ -15,7 +15,7 @@ import org.jgrapht.graph.SimpleDirectedWeightedGraph;
 import org.jgrapht.graph.SimpleGraph;
 
 /**
- * The partnership graph of api.md for one selection of kinds and years, held in memory: parallel relationships
+ * The partnership graph of docs/api.md for one selection of kinds and years, held in memory: parallel relationships
  * from a provider to a recipient are collapsed into one {@link Link} that keeps their count.
  *
  * <p>A relationship from an actor to itself is dropped: it is no partnership between two actors, and in an

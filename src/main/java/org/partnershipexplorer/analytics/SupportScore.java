@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The support-need score of api.md's contributors (ANALYTICS.md, "The support-need score"). Five factors, each
+ * The support-need score of docs/api.md's contributors (ANALYTICS.md, "The support-need score"). Five factors, each
  * between 0 and 1, are weighed and divided by the largest total the weights allow, so a contributor alone on every
  * count scores 1:
  * <pre>

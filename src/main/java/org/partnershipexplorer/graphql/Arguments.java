@@ -3,7 +3,7 @@ package org.partnershipexplorer.graphql;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.Map;
 
-/** Reading and checking the shared arguments of api.md. */
+/** Reading and checking the shared arguments of docs/api.md. */
 public final class Arguments {
 
     public static final int MIN_YEAR = 1945;

@@ -1,6 +1,6 @@
 package org.partnershipexplorer.graphql;
 
-/** The {@code extensions.code} of every error the API returns (api.md, plus the two GraphQL-level codes). */
+/** The {@code extensions.code} of every error the API returns (docs/api.md, plus the two GraphQL-level codes). */
 public enum ErrorCode {
     BAD_USER_INPUT,
     NOT_FOUND,

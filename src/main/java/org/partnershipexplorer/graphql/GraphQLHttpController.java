@@ -47,7 +47,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /graphql} by the GraphQL-over-HTTP specification (api.md): micronaut-graphql's own controller answers
+ * {@code /graphql} by the GraphQL-over-HTTP specification (docs/api.md): micronaut-graphql's own controller answers
  * only application/json, runs mutations over GET and answers 422 to an unreadable body, so it is replaced.
  *
  * <p>Requests run on the blocking executor, never on a Netty event loop: the data fetchers call the driver
@@ -218,7 +218,7 @@ public class GraphQLHttpController {
                 .toList();
     }
 
-    /** Gives every error a code (api.md) and the request id, whatever part of graphql-java produced it. */
+    /** Gives every error a code (docs/api.md) and the request id, whatever part of graphql-java produced it. */
     private static List<GraphQLError> withCodes(List<GraphQLError> errors, String requestId) {
         List<GraphQLError> coded = new ArrayList<>(errors.size());
         for (GraphQLError error : errors) {

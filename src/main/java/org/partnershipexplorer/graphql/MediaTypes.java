@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Content negotiation of the GraphQL-over-HTTP specification, as api.md states it. */
+/** Content negotiation of the GraphQL-over-HTTP specification, as docs/api.md states it. */
 final class MediaTypes {
 
     static final String GRAPHQL_RESPONSE = "application/graphql-response+json";

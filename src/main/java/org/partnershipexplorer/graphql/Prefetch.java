@@ -29,7 +29,7 @@ import org.neo4j.driver.Value;
  * Fetches a request's nested fields inside the statement of the field that reaches them: a root field (a page of
  * countries) asks for a {@link Plan}, puts {@link Plan#object} in its own Cypher and reads each row with
  * {@link Plan#read}; the nested fields then resolve from what that one statement returned instead of one batch
- * statement per level. Issue 4's nested query (countries, what they train, the programme and the trainee, the
+ * statement per level. The README's nested query (countries, what they train, the programme and the trainee, the
  * trainee's contributions, their missions and hosts) costs one statement this way instead of seven.
  *
  * <p>Only fields a feature has defined a projection for are fetched ahead ({@link Projections}); any other field in

@@ -2,7 +2,7 @@ package org.partnershipexplorer.ministerial;
 
 import java.util.Locale;
 
-/** graph-model.md's attendance roles ({@code host}, {@code co-chair}, {@code participant}). */
+/** docs/graph-model.md's attendance roles ({@code host}, {@code co-chair}, {@code participant}). */
 public enum AttendanceRole {
     HOST,
     CO_CHAIR,

@@ -2,7 +2,7 @@ package org.partnershipexplorer.ministerial;
 
 import java.util.Locale;
 
-/** graph-model.md's pledge statuses; a pledge without one is {@link #UNKNOWN}. */
+/** docs/graph-model.md's pledge statuses; a pledge without one is {@link #UNKNOWN}. */
 public enum PledgeStatus {
     PLEDGED,
     IN_PROGRESS,

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The constraints and indexes the graph relies on. Creating them is idempotent, so every instance runs it at start.
  *
- * <p>Besides the keys of graph-model.md, every country and organisation also carries the label {@code Actor}
+ * <p>Besides the keys of docs/graph-model.md, every country and organisation also carries the label {@code Actor}
  * and a property {@code id} (its iso3 or code): one unique constraint then rejects an organisation code that
  * clashes with a country, and every "actor by key" lookup is a single index seek.
  */

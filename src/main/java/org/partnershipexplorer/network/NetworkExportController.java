@@ -86,7 +86,7 @@ final class NetworkExportController {
             LOG.warn("export {} failed: {}", fileName, e.getMessage());
             return error(ErrorCode.SERVICE_UNAVAILABLE, "Neo4j cannot be reached; try again shortly", Map.of());
         } catch (RuntimeException e) {
-            // the log has the cause; the caller gets no stack trace (api.md)
+            // the log has the cause; the caller gets no stack trace (docs/api.md)
             String id = UUID.randomUUID().toString();
             LOG.error("export {} failed, error id {}", fileName, id, e);
             return error(ErrorCode.INTERNAL, "Internal error " + id, Map.of("requestId", id));

@@ -10,6 +10,6 @@ import org.partnershipexplorer.provenance.Confidence;
 public record NetworkNode(String id, NetworkNodeKind kind, String label, String region, Integer personnel,
         String personnelAsOf, Confidence confidence, String source) {
 
-    /** The prefix that keeps mission ids apart from actor keys (api.md). */
+    /** The prefix that keeps mission ids apart from actor keys (docs/api.md). */
     public static final String MISSION_PREFIX = "mission:";
 }

@@ -35,7 +35,7 @@ public record NetworkSlice(Set<PartnershipKind> kinds, YearRange years, Set<Conf
     public static final int DEFAULT_DEPTH = 2;
     public static final int MAX_DEPTH = 6;
 
-    /** The partnership kinds a slice may ask for; contributions are not a partnership (api.md). */
+    /** The partnership kinds a slice may ask for; contributions are not a partnership (docs/api.md). */
     public enum PartnershipKind {
         TRAINING,
         DONATION;

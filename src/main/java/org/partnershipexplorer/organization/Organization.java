@@ -10,7 +10,7 @@ import org.partnershipexplorer.provenance.Confidence;
 public record Organization(String code, String name, Kind kind, Confidence confidence, String source)
         implements Actor {
 
-    /** graph-model.md's organisation kinds. */
+    /** docs/graph-model.md's organisation kinds. */
     public enum Kind { UN, REGIONAL, ALLIANCE, OTHER }
 
     @Override

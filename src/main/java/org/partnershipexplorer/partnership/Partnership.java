@@ -5,7 +5,7 @@ import org.partnershipexplorer.provenance.Confidence;
 /** The GraphQL {@code Partnership}: a provider gives a training or a donation to a recipient. */
 public sealed interface Partnership permits Training, Donation {
 
-    /** {@code KIND:source:target:year[:program or item]} (api.md). */
+    /** {@code KIND:source:target:year[:program or item]} (docs/api.md). */
     String id();
 
     PartnershipKind kind();

@@ -3,7 +3,7 @@ package org.partnershipexplorer.partnership;
 import java.util.Arrays;
 import java.util.List;
 
-/** api.md's one enum for training and donation partnerships, with the relationship type each is stored as. */
+/** docs/api.md's one enum for training and donation partnerships, with the relationship type each is stored as. */
 public enum PartnershipKind {
     TRAINING("TRAINS"),
     DONATION("DONATES_TO");

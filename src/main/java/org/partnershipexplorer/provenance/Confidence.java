@@ -2,7 +2,7 @@ package org.partnershipexplorer.provenance;
 
 import java.util.Locale;
 
-/** graph-model.md's confidence vocabulary; stored in lower case in the graph, exposed as the GraphQL enum. */
+/** docs/graph-model.md's confidence vocabulary; stored in lower case in the graph, exposed as the GraphQL enum. */
 public enum Confidence {
     VERIFIED,
     REPORTED,

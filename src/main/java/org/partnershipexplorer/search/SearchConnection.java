@@ -8,7 +8,7 @@ import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.graphql.Paging;
 
 /**
- * A page of ranked hits. Ranks have no stable key, so the cursor is an offset (api.md allows it for ranked
+ * A page of ranked hits. Ranks have no stable key, so the cursor is an offset (docs/api.md allows it for ranked
  * results), encoded so that clients treat it as opaque.
  */
 public record SearchConnection(List<SearchEdge> edges, Paging.PageInfo pageInfo, long totalCount) {

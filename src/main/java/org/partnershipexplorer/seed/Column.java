@@ -3,7 +3,7 @@ package org.partnershipexplorer.seed;
 import java.util.Locale;
 
 /**
- * One column of a seed file as graph-model.md names it.
+ * One column of a seed file as docs/graph-model.md names it.
  *
  * @param name     the snake_case header name
  * @param type     how a cell is read
@@ -38,7 +38,7 @@ record Column(String name, ValueType type, boolean required, Ref ref, boolean st
         }
     }
 
-    /** The property name: graph-model.md's camelCase of the column name. */
+    /** The property name: docs/graph-model.md's camelCase of the column name. */
     String property() {
         return camelCase(name);
     }

@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the whole graph back as a seed folder (the backup): one CSV per kind in graph-model.md's format, every
+ * Writes the whole graph back as a seed folder (the backup): one CSV per kind in docs/graph-model.md's format, every
  * contract column, confidence and source, and every other property as an extra column, so that loading the export
  * into an empty database gives the same graph.
  *

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.partnershipexplorer.seed.Column.Ref;
 
 /**
- * The seed files of graph-model.md, in dependency order: a file only names keys that the files before it define,
+ * The seed files of docs/graph-model.md, in dependency order: a file only names keys that the files before it define,
  * so one streaming pass in this order can check every reference.
  */
 public enum SeedFile {

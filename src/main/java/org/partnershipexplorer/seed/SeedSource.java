@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * Where seed files come from: a folder, or a folder on the classpath (the seed bundled in the jar).
  *
- * <p>Only the file names of graph-model.md are ever looked up, so other files and subfolders beside them (the
+ * <p>Only the file names of docs/graph-model.md are ever looked up, so other files and subfolders beside them (the
  * bundled seed's README.md, sources/, tools/) are ignored. A missing file means nothing of that kind.
  */
 public sealed interface SeedSource {

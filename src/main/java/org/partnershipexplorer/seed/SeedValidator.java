@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pass 1 of a load: checks every row of every file against graph-model.md and collects all errors, so a user
+ * Pass 1 of a load: checks every row of every file against docs/graph-model.md and collects all errors, so a user
  * fixes a seed in one round. Files stream in dependency order; only key sets are kept in memory.
  */
 final class SeedValidator {

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Pass 2 of a load: writes a validated seed inside one transaction, in batches of {@link #BATCH} rows a statement.
  *
- * <p>Every statement MERGEs on graph-model.md's keys (relationships on their stable {@code id}) and replaces the
+ * <p>Every statement MERGEs on docs/graph-model.md's keys (relationships on their stable {@code id}) and replaces the
  * properties with the row's ({@code SET x = $props}), so a second load of the same seed leaves the same graph and
  * a cell emptied since the last load removes its property.
  */

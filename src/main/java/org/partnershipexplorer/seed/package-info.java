@@ -1,2 +1,2 @@
-/** The seed: the CSV contract of graph-model.md, its two-pass loader (validate everything, then write), and start-up seeding. */
+/** The seed: the CSV contract of docs/graph-model.md, its two-pass loader (validate everything, then write), and start-up seeding. */
 package org.partnershipexplorer.seed;

@@ -18,7 +18,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Issue 6's figure: how long after navigation the whole seed network is drawn and interactive on the map page.
+ * The page's load figure: how long after navigation the whole seed network is drawn and interactive on the map page.
  *
  * <p>Starts the service with its own embedded Neo4j (fresh store under target/bench/pageload, the bundled seed) on
  * 127.0.0.1, then loads {@code /} in headless Debian Chromium {@code runs} times, each time in a fresh page load,

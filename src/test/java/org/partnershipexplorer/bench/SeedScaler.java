@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Writes a seed folder in the format of graph-model.md at {@code scale} times the size of graph-seed/: the seed's
+ * Writes a seed folder in the format of docs/graph-model.md at {@code scale} times the size of graph-seed/: the seed's
  * own rows (copy 0), then {@code scale - 1} synthetic copies of every row.
  *
  * <p>A copy's keys are the seed's with a lower-case prefix ({@code x07KEN}, {@code x07UN}, {@code x07-seoul-2021}),

@@ -15,7 +15,7 @@ import org.partnershipexplorer.support.ServiceTest;
 
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@DisplayName("/graphql follows the GraphQL-over-HTTP rules of api.md")
+@DisplayName("/graphql follows the GraphQL-over-HTTP rules of docs/api.md")
 class GraphQLOverHttpIT implements ServiceTest {
 
     private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";

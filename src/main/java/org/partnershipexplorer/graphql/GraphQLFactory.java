@@ -48,15 +48,13 @@ final class GraphQLFactory {
     @Context
     GraphQL graphQL(GraphQLSchema schema, QueryLimits limits, List<Instrumentation> instrumentations,
             Translator translator) {
-        // Limits first: a refused document never reaches a fetcher. Instrumentation beans (access) follow.
-        List<Instrumentation> chain = new ArrayList<>(List.of(
-                LimitInstrumentations.depth(limits), LimitInstrumentations.complexity(limits)));
-        chain.addAll(instrumentations);
+        // The limits are counted before validation (LimitedDocuments); instrumentation beans (access) run here.
+        List<Instrumentation> chain = new ArrayList<>(instrumentations);
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new ErrorHandler())
                 .queryExecutionStrategy(new TranslatedQueries(translator))
                 .instrumentation(new ChainedInstrumentation(chain))
-                .preparsedDocumentProvider(new LimitedDocuments(limits))
+                .preparsedDocumentProvider(new LimitedDocuments(limits, schema))
                 .build();
     }
 }

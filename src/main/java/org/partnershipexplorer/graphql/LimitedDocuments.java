@@ -3,6 +3,7 @@ package org.partnershipexplorer.graphql;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
+import graphql.GraphQLError;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.language.Document;
@@ -19,6 +20,7 @@ import graphql.parser.ParserOptions;
 import graphql.parser.antlr.GraphqlLexer;
 import graphql.parser.exceptions.ParseCancelledException;
 import graphql.parser.exceptions.ParseCancelledTooDeepException;
+import graphql.schema.GraphQLSchema;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +28,9 @@ import java.util.function.Function;
 
 /**
  * The limits a document breaks before it is validated: characters, tokens, rule depth (the parser's own limits,
- * set here) and aliases (none in graphql-java). A refused document costs one bounded parse, never a statement.
+ * set here), aliases (none in graphql-java), and depth, fields and cost ({@link DocumentCost}, counted with each
+ * fragment once). A refused document costs one bounded parse and one linear count, never a validation that expands
+ * fragments and never a statement.
  *
  * <p>A document that passed is kept, parsed and validated, for the next request with the same text: clients send
  * the same few operations again and again with other variables, and parsing and validating them cost more CPU than
@@ -38,14 +42,16 @@ final class LimitedDocuments implements PreparsedDocumentProvider {
     static final long CACHED_CHARACTERS = 4_000_000;
 
     private final QueryLimits limits;
+    private final GraphQLSchema schema;
     private final ParserOptions options;
     private final Cache<String, PreparsedDocumentEntry> documents = Caffeine.newBuilder()
             .maximumWeight(CACHED_CHARACTERS)
             .weigher((String query, PreparsedDocumentEntry entry) -> query.length())
             .build();
 
-    LimitedDocuments(QueryLimits limits) {
+    LimitedDocuments(QueryLimits limits, GraphQLSchema schema) {
         this.limits = limits;
+        this.schema = schema;
         this.options = ParserOptions.getDefaultOperationParserOptions().transform(b -> b
                 .maxCharacters(limits.maxCharacters())
                 .maxTokens(limits.maxTokens())
@@ -59,7 +65,9 @@ final class LimitedDocuments implements PreparsedDocumentProvider {
             Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
         PreparsedDocumentEntry known = documents.getIfPresent(input.getQuery());
         if (known != null) {
-            return CompletableFuture.completedFuture(known);
+            // counted again: the size of a kept document depends on this request's variables ($first)
+            GraphQLError over = overLimits(known.getDocument(), input);
+            return over == null ? CompletableFuture.completedFuture(known) : done(over);
         }
         return checked(input, parseAndValidate).thenApply(entry -> {
             if (!entry.hasErrors()) {
@@ -93,10 +101,30 @@ final class LimitedDocuments implements PreparsedDocumentProvider {
         if (aliases > limits.maxAliases()) {
             return done(TooComplex.error("maxAliases", "aliases", limits.maxAliases(), aliases));
         }
+        GraphQLError over = overLimits(document, input);
+        if (over != null) {
+            return done(over);
+        }
         return CompletableFuture.completedFuture(parseAndValidate.apply(input));
     }
 
-    private static CompletableFuture<PreparsedDocumentEntry> done(graphql.GraphQLError error) {
+    /** Depth, then fields, then cost of the operation the request runs; null when all are within the limits. */
+    private GraphQLError overLimits(Document document, ExecutionInput input) {
+        DocumentCost.Figures figures = DocumentCost.of(document, input.getOperationName(), schema, limits,
+                input.getRawVariables().toMap());
+        if (figures.depth() > limits.maxDepth()) {
+            return TooComplex.error("maxDepth", "depth", limits.maxDepth(), figures.depth());
+        }
+        if (figures.fields() > limits.maxFields()) {
+            return TooComplex.error("maxFields", "fields", limits.maxFields(), figures.fields());
+        }
+        if (figures.cost() > limits.maxComplexity()) {
+            return TooComplex.error("maxComplexity", "cost", limits.maxComplexity(), figures.cost());
+        }
+        return null;
+    }
+
+    private static CompletableFuture<PreparsedDocumentEntry> done(GraphQLError error) {
         return CompletableFuture.completedFuture(new PreparsedDocumentEntry(error));
     }
 

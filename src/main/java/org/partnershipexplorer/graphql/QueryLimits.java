@@ -10,6 +10,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param maxCharacters  characters in the query text
  * @param maxTokens      GraphQL tokens (names, punctuation, values) the parser reads
  * @param maxDepth       nesting of fields, fragments expanded
+ * @param maxFields      fields selected, fragments expanded (introspection fields too: they cost nothing, so a
+ *                       document of spread {@code __typename} would otherwise pass every other limit)
  * @param maxComplexity  the cost: each field costs 1 plus its children's cost times its size (a list's
  *                       {@code first} or {@code limit}, else {@code listWeight})
  * @param listWeight     the size assumed for a list without {@code first} or {@code limit}
@@ -24,10 +26,11 @@ public record QueryLimits(
         @Bindable(defaultValue = "200000") int maxComplexity,
         @Bindable(defaultValue = "10") int listWeight,
         @Bindable(defaultValue = "30") int maxAliases,
-        @Bindable(defaultValue = "262144") int maxBodyBytes) {
+        @Bindable(defaultValue = "262144") int maxBodyBytes,
+        @Bindable(defaultValue = "2000") int maxFields) {
 
     /** The defaults above, for code that runs without a context (tests of the calculation). */
     public static QueryLimits defaults() {
-        return new QueryLimits(20000, 5000, 15, 200000, 10, 30, 262144);
+        return new QueryLimits(20000, 5000, 15, 200000, 10, 30, 262144, 2000);
     }
 }

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 @DisplayName("documents parsed and validated once, then kept")
 class LimitedDocumentsTest {
 
-    private final QueryLimits limits = new QueryLimits(20000, 5000, 15, 200000, 10, 30, 262144);
+    private final QueryLimits limits = QueryLimits.defaults();
 
     @Test
     @DisplayName("the same text a second time is not parsed or validated again")
     void validDocumentIsKept() {
-        var documents = new LimitedDocuments(limits);
+        var documents = new LimitedDocuments(limits, DocumentCostTest.SCHEMA);
         AtomicInteger validations = new AtomicInteger();
         Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate = input -> {
             validations.incrementAndGet();
@@ -41,7 +41,7 @@ class LimitedDocumentsTest {
     @Test
     @DisplayName("a document that failed validation is checked again each time, so a flood of bad ones fills nothing")
     void invalidDocumentIsNotKept() {
-        var documents = new LimitedDocuments(limits);
+        var documents = new LimitedDocuments(limits, DocumentCostTest.SCHEMA);
         AtomicInteger validations = new AtomicInteger();
         Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate = input -> {
             validations.incrementAndGet();
@@ -54,6 +54,26 @@ class LimitedDocumentsTest {
 
         assertTrue(entry.hasErrors());
         assertEquals(2, validations.get());
+    }
+
+    @Test
+    @DisplayName("a kept document is counted again with each request's variables: a bigger $first is refused")
+    void keptDocumentIsCountedPerRequest() {
+        var documents = new LimitedDocuments(limits, DocumentCostTest.SCHEMA);
+        Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate =
+                input -> new PreparsedDocumentEntry(Parser.parse(input.getQuery()));
+        String query = "query($n: Int) { countries(first: $n) { edges { node { trains { trainee { trains { trainee "
+                + "{ trains { year } } } } } } } } }";
+
+        var small = documents.getDocumentAsync(ExecutionInput.newExecutionInput(query)
+                .variables(java.util.Map.of("n", 5)).build(), parseAndValidate).join();
+        var big = documents.getDocumentAsync(ExecutionInput.newExecutionInput(query)
+                .variables(java.util.Map.of("n", 500)).build(), parseAndValidate).join();
+
+        assertTrue(!small.hasErrors());
+        // trains { year } 11, trainee 12, trains 121, trainee 122, trains 1221, node 1222, edges 1223: 1 + 500 x 1223
+        assertEquals("Query too complex: cost 611501 is over the limit of 200000 (explorer.limits.max-complexity)",
+                big.getErrors().get(0).getMessage());
     }
 
     private static ExecutionInput input(String query) {

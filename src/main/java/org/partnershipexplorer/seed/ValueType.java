@@ -20,13 +20,20 @@ enum ValueType {
             return cell;
         }
     },
-    /** Counts, quantities and money: non-negative integers, stored as Neo4j integers. */
+    /**
+     * Counts, quantities and money: non-negative integers, stored as Neo4j integers, at most the API's {@code Int}
+     * (a larger stored value could not be answered, and would fail every query that reads it).
+     */
     COUNT {
         @Override
         Object parse(String cell) {
             long value = integer(cell);
             if (value < 0) {
                 throw new IllegalArgumentException(cell + " is negative: counts are non-negative integers");
+            }
+            if (value > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(cell + " is too large: counts are at most " + Integer.MAX_VALUE
+                        + " (the API's Int)");
             }
             return value;
         }

@@ -119,6 +119,26 @@ class SeedValidatorTest {
     }
 
     @Test
+    @DisplayName("a count above the API's Int is refused on import, so that no stored value can fail the queries that read it")
+    void countBeyondTheApisInt() throws IOException {
+        write("countries.csv", """
+                iso3,name,region,confidence,source
+                KOR,Republic of Korea,Asia,verified,https://example.org
+                KEN,Kenya,Africa,verified,https://example.org
+                """);
+        write("trainings.csv", """
+                trainer,trainee,year,trainees,confidence,source
+                KOR,KEN,2021,2147483647,reported,https://example.org
+                KOR,KEN,2022,2147483648,reported,https://example.org
+                """);
+
+        SeedValidationException e = assertThrows(SeedValidationException.class,
+                () -> SeedValidator.validate(SeedSource.directory(dir), true));
+        assertEquals(List.of("trainings.csv:3: trainees: 2147483648 is too large: counts are at most 2147483647 "
+                + "(the API's Int)"), e.lines());
+    }
+
+    @Test
     @DisplayName("a stray quote stops that file with the line it starts on; later files are still checked")
     void malformedCsv() throws IOException {
         write("countries.csv", """

@@ -46,10 +46,14 @@ public class StatisticsRepository {
         parameters.put("asOf", asOf);
         return cypher.read("""
                 CALL {
+                  // the newest full table: a date that lists at least half as many countries as the fullest one
+                  // (a single country's figure of another day is not a table)
                   MATCH (d:Deployment)
                   WITH d.asOf AS asOf, count(*) AS countries
-                  ORDER BY countries DESC, asOf DESC LIMIT 1
-                  RETURN asOf AS fullest
+                  WITH collect({asOf: asOf, countries: countries}) AS dates, max(countries) AS most
+                  UNWIND dates AS date
+                  WITH date WHERE date.countries * 2 >= most
+                  RETURN max(date.asOf) AS fullest
                 }
                 WITH CASE WHEN $asOf IS NULL THEN fullest ELSE date($asOf) END AS day
                 MATCH (c:Country)-[:REPORTED]->(d:Deployment {asOf: day})

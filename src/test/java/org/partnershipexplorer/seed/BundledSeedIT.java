@@ -19,6 +19,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.neo4j.driver.Driver;
+import org.partnershipexplorer.statistics.StatisticsRepository;
 import org.partnershipexplorer.support.TestNeo4j;
 
 /**
@@ -134,6 +135,18 @@ class BundledSeedIT {
                 RETURN collect(year) AS years""").execute().records().get(0).get("years").asList(v -> v.asLong());
         assertTrue(years.contains(2021L), years.toString());
         assertTrue(years.stream().filter(y -> y >= 2015 && y <= 2025).count() >= 5, years.toString());
+    }
+
+    @Test
+    @DisplayName("personnel by region defaults to the newest full UN table (31 July 2025), not the fullest one of 2017")
+    void regionsFromTheNewestFullTable() {
+        var regions = new StatisticsRepository(SeedFixtures.cypher(neo4j)).personnelByRegion(null);
+        assertEquals(List.of("2025-07-31"), regions.stream().map(r -> r.asOf()).distinct().toList());
+        assertEquals(rowsOn("2025-07-31"), regions.stream().mapToInt(r -> r.countries()).sum());
+    }
+
+    private long rowsOn(String asOf) {
+        return count("MATCH (d:Deployment) WHERE d.asOf = date($asOf) RETURN count(d) AS n", Map.of("asOf", asOf));
     }
 
     private long rows(String file) throws IOException {

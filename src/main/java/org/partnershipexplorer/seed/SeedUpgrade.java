@@ -19,8 +19,14 @@ public record SeedUpgrade(LoadReport report, Changes changes) {
             long keptEditedRelationships, long keptForEdits) {
     }
 
+    /** The load's summary and what the upgrade removed and kept: the log line. */
     public String summary() {
-        return report.summary() + "; removed " + changes.removedNodes() + " nodes and " + changes.removedRelationships()
+        return report.summary() + "; " + changesText();
+    }
+
+    /** What the upgrade removed and kept, for /health. */
+    public String changesText() {
+        return "removed " + changes.removedNodes() + " nodes and " + changes.removedRelationships()
                 + " relationships the release no longer has; kept " + changes.keptEditedNodes() + " nodes and "
                 + changes.keptEditedRelationships() + " relationships edited through the API"
                 + (changes.keptForEdits() > 0 ? " (and " + changes.keptForEdits()

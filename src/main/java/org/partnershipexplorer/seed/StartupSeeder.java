@@ -30,6 +30,8 @@ public final class StartupSeeder {
     private final Duration maxWait;
     private final Duration staleAfter;
     private final Duration poll;
+    /** The release the store recorded when this instance took the lock to upgrade it (null: none). */
+    private volatile String heldRelease;
     /** Names this instance in the lock, so it only ever releases a lock it holds. */
     private final String owner = UUID.randomUUID().toString();
 
@@ -72,7 +74,7 @@ public final class StartupSeeder {
                     return loadHoldingLock(mode, lock, source, includeIllustrative);
                 }
                 case UPGRADE -> {
-                    return upgradeHoldingLock(source, includeIllustrative);
+                    return upgradeHoldingLock(source, includeIllustrative, heldRelease);
                 }
                 case LOADED -> {
                     LOG.info("Seed already loaded; EXPLORER_SEED=if-empty leaves the database as it is");
@@ -113,12 +115,15 @@ public final class StartupSeeder {
      * Applies the bundled release to a store that start-up seeding loaded with an older one. A failed upgrade
      * leaves the store and its recorded release as they were (one transaction), so the next start tries again.
      */
-    private SeedOutcome upgradeHoldingLock(SeedSource source, boolean includeIllustrative) {
+    private SeedOutcome upgradeHoldingLock(SeedSource source, boolean includeIllustrative, String held) {
         Optional<SeedRelease> release = SeedRelease.of(source);
         try {
             SeedUpgrade upgrade = loader.upgrade(source, includeIllustrative);
             markLoaded(source, includeIllustrative, release);
-            return new SeedOutcome(SeedOutcome.Status.UPGRADED, upgrade.report(), upgrade.summary());
+            String detail = "release " + release.map(SeedRelease::version).orElse("?") + " applied over "
+                    + (held == null ? "a store with no recorded release" : "release " + held) + ": "
+                    + upgrade.changesText();
+            return new SeedOutcome(SeedOutcome.Status.UPGRADED, upgrade.report(), detail);
         } catch (RuntimeException e) {
             try {
                 cypher.write(BACK_TO_LOADED, Map.of("owner", owner), r -> r);
@@ -158,6 +163,7 @@ public final class StartupSeeder {
                 // if-empty: a database emptied since its seed was loaded is empty again.
                 if (mode == SeedMode.IF_EMPTY && state.holdsData()) {
                     if (release.isPresent() && release.get().newerThan(state.release())) {
+                        heldRelease = state.release();
                         LOG.info("The store holds seed release {}; applying the bundled release {}",
                                 state.release() == null ? "(none recorded)" : state.release(), release.get().version());
                         return take(tx, state) ? Lock.UPGRADE : Lock.BUSY;

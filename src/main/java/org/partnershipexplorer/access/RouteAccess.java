@@ -15,8 +15,9 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 /**
- * Who may reach which HTTP route: deny by default. The public routes are listed here and nowhere else; every other
- * route, and any path that matches no route, needs a valid token with the role editor (and writes enabled).
+ * Who may reach which HTTP route: deny by default. The public routes are listed here and nowhere else (health and
+ * metrics follow their endpoints' {@code sensitive} setting); every other route, and any path that matches no route,
+ * needs a valid token with the role editor (and writes enabled).
  *
  * <p>The decision is taken on the route the router resolved the request to, not on the path as sent, so every
  * spelling the router accepts for a route ({@code /export/}, {@code /export}) gets that route's rule. Only paths
@@ -31,9 +32,13 @@ final class RouteAccess implements SecurityRule<HttpRequest<?>> {
     /** Before micronaut-security's own rules, so that none of them can open a route this one closes. */
     static final int ORDER = SecuredAnnotationRule.ORDER - 100;
 
-    /** Routes anyone may call: the page, GraphQL, GraphiQL, health and metrics. Matched on the route's template. */
+    /** Routes anyone may call: the page, GraphQL, GraphiQL. Matched on the route's template. */
     private static final List<String> PUBLIC_TEMPLATES = List.of("/", "/graphql", "/graphiql");
-    private static final List<String> PUBLIC_TEMPLATE_PREFIXES = List.of("/health", "/prometheus");
+    /**
+     * Health and metrics: public unless the operator marks them sensitive ({@code endpoints.*.sensitive}), which
+     * micronaut-security's endpoint rule decides; this rule leaves them to it.
+     */
+    private static final List<String> ENDPOINT_TEMPLATE_PREFIXES = List.of("/health", "/prometheus");
     /** Downloads of what GraphQL queries return; they follow EXPLORER_QUERIES_REQUIRE_AUTH as queries do. */
     private static final String READ_DOWNLOADS = "/export/network.";
     /** Files served after routing, with no route of their own. */
@@ -59,8 +64,11 @@ final class RouteAccess implements SecurityRule<HttpRequest<?>> {
                 .map(match -> ((UriRouteMatch<?, ?>) match).getRouteInfo().getUriMatchTemplate().toPathString());
         if (template.isPresent()) {
             String route = template.get();
-            if (PUBLIC_TEMPLATES.contains(route) || PUBLIC_TEMPLATE_PREFIXES.stream().anyMatch(route::startsWith)) {
+            if (PUBLIC_TEMPLATES.contains(route)) {
                 return SecurityRuleResult.ALLOWED;
+            }
+            if (ENDPOINT_TEMPLATE_PREFIXES.stream().anyMatch(route::startsWith)) {
+                return SecurityRuleResult.UNKNOWN;
             }
             if (route.startsWith(READ_DOWNLOADS)) {
                 return reader(authentication);

@@ -154,6 +154,18 @@ class RouteAccessIT {
     }
 
     @Test
+    @DisplayName("metrics marked sensitive by the operator need a token: /prometheus answers 401 without one")
+    void sensitiveMetricsNeedAToken() throws Exception {
+        try (EmbeddedServer server = start(Map.of("explorer.security.jwt-secret", SECRET,
+                "endpoints.prometheus.sensitive", "true"))) {
+            Route prometheus = new Route(HttpMethod.GET, "/prometheus", "/prometheus");
+            assertEquals(401, status(server, prometheus, "/prometheus", null));
+            assertEquals(200, status(server, prometheus, "/prometheus", READER));
+            assertEquals(200, status(server, new Route(HttpMethod.GET, "/health", "/health"), "/health", null));
+        }
+    }
+
+    @Test
     @DisplayName("with EXPLORER_QUERIES_REQUIRE_AUTH=true the network downloads need a token (401 without, 200 with a reader's)")
     void downloadsFollowQueriesRequireAuth() throws Exception {
         try (EmbeddedServer server = start(Map.of("explorer.security.jwt-secret", SECRET,

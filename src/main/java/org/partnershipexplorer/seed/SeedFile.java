@@ -25,10 +25,10 @@ public enum SeedFile {
             required("code", TEXT), required("name", TEXT), optional("kind", ValueType.ORGANIZATION_KIND)),
     PROGRAMS("programs.csv", Ref.PROGRAM, null, List.of("code"), List.of(),
             required("code", TEXT), required("name", TEXT), optional("url", TEXT)),
-    MISSIONS("missions.csv", Ref.MISSION, null, List.of("acronym"), List.of(order("start_year", "end_year")),
+    MISSIONS("missions.csv", Ref.MISSION, null, List.of("acronym"), List.of(RowRule.notBefore("start_year", "end_year")),
             required("acronym", TEXT), required("name", TEXT), required("start_year", YEAR),
             optional("location", TEXT), endpoints("host_iso3", KEY_LIST, Ref.COUNTRY, false), optional("end_year", YEAR)),
-    MINISTERIALS("ministerials.csv", Ref.MINISTERIAL, null, List.of("id"), List.of(order("start_date", "end_date")),
+    MINISTERIALS("ministerials.csv", Ref.MINISTERIAL, null, List.of("id"), List.of(RowRule.notBefore("start_date", "end_date")),
             required("id", TEXT), required("name", TEXT), required("start_date", DATE),
             optional("end_date", DATE), optional("city", TEXT), endpoints("host_iso3", KEY_LIST, Ref.COUNTRY, false),
             optional("reported_participants", COUNT), optional("reported_ministerial_level", COUNT),
@@ -48,16 +48,16 @@ public enum SeedFile {
             optional("women", COUNT), optional("troops", COUNT), optional("police", COUNT),
             optional("experts", COUNT)),
     TRAININGS("trainings.csv", null, "TRAINING", List.of("trainer", "trainee", "year", "program"),
-            List.of(order("year", "end_year")),
+            List.of(RowRule.notBefore("year", "end_year"), RowRule.different("trainer", "trainee")),
             endpoint("trainer", Ref.ACTOR), endpoint("trainee", Ref.ACTOR), required("year", YEAR),
             optional("end_year", YEAR), reference("program", Ref.PROGRAM), optional("topic", TEXT),
             optional("trainees", COUNT)),
     DONATIONS("donations.csv", null, "DONATION", List.of("donor", "recipient", "year", "item"),
-            List.of(order("year", "end_year")),
+            List.of(RowRule.notBefore("year", "end_year"), RowRule.different("donor", "recipient")),
             endpoint("donor", Ref.ACTOR), endpoint("recipient", Ref.ACTOR), required("item", TEXT),
             required("year", YEAR), optional("end_year", YEAR), optional("quantity", COUNT),
             optional("value_usd", COUNT), reference("program", Ref.PROGRAM)),
-    PLEDGES("pledges.csv", null, null, List.of("id"), List.of(),
+    PLEDGES("pledges.csv", null, null, List.of("id"), List.of(RowRule.atMost("delivered_quantity", "quantity")),
             required("id", TEXT), endpoint("pledger", Ref.ACTOR), endpoint("ministerial", Ref.MINISTERIAL),
             required("category", ValueType.PLEDGE_CATEGORY), optional("description", TEXT),
             optional("quantity", COUNT), optional("unit", TEXT), endpoints("beneficiary", TEXT, Ref.ACTOR, false),
@@ -74,16 +74,17 @@ public enum SeedFile {
     final String relationshipKind;
     final List<String> keyColumns;
     /** Pairs (earlier, later) of columns whose later value must not come before the earlier one. */
-    final List<List<String>> ordered;
+    /** Rules between two cells of a row (an end not before its start...). */
+    final List<RowRule> rules;
     final List<Column> columns;
 
     SeedFile(String fileName, Ref defines, String relationshipKind, List<String> keyColumns,
-            List<List<String>> ordered, Column... columns) {
+            List<RowRule> rules, Column... columns) {
         this.fileName = fileName;
         this.defines = defines;
         this.relationshipKind = relationshipKind;
         this.keyColumns = keyColumns;
-        this.ordered = ordered;
+        this.rules = rules;
         List<Column> all = new ArrayList<>(List.of(columns));
         all.add(Column.CONFIDENCE);
         all.add(Column.SOURCE);
@@ -165,9 +166,5 @@ public enum SeedFile {
     /** An optional reference that is also kept as a property (the programme of a training or donation). */
     private static Column reference(String name, Ref ref) {
         return new Column(name, TEXT, false, ref, true);
-    }
-
-    private static List<String> order(String earlier, String later) {
-        return List.of(earlier, later);
     }
 }

@@ -98,7 +98,7 @@ public final class SeedRows {
                 }
             }
         }
-        checkOrder(file, values, problems);
+        checkRules(file, values, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRowException(problems);
         }
@@ -109,13 +109,11 @@ public final class SeedRows {
         return new Checked(file, trimmed, parameters, id(file, trimmed));
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void checkOrder(SeedFile file, Map<String, Object> values, List<Problem> problems) {
-        for (List<String> pair : file.ordered) {
-            Comparable earlier = (Comparable) values.get(pair.get(0));
-            Comparable later = (Comparable) values.get(pair.get(1));
-            if (earlier != null && later != null && later.compareTo(earlier) < 0) {
-                problems.add(new Problem(pair.get(1), pair.get(1) + " " + later + " is before " + pair.get(0) + " " + earlier));
+    private static void checkRules(SeedFile file, Map<String, Object> values, List<Problem> problems) {
+        for (RowRule rule : file.rules) {
+            String problem = rule.problem(values);
+            if (problem != null) {
+                problems.add(new Problem(rule.column(), problem));
             }
         }
     }

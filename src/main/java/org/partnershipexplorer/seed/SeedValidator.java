@@ -165,7 +165,7 @@ final class SeedValidator {
                 }
             }
         }
-        checkOrder(file, row.line(), values);
+        checkRules(file, row.line(), values);
         checkKey(file, row, keys, illustrative);
         return includeIllustrative || !illustrative;
     }
@@ -189,13 +189,11 @@ final class SeedValidator {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private void checkOrder(SeedFile file, long line, Map<String, Object> values) {
-        for (List<String> pair : file.ordered) {
-            Comparable earlier = (Comparable) values.get(pair.get(0));
-            Comparable later = (Comparable) values.get(pair.get(1));
-            if (earlier != null && later != null && later.compareTo(earlier) < 0) {
-                error(file, line, pair.get(1), pair.get(1) + " " + later + " is before " + pair.get(0) + " " + earlier);
+    private void checkRules(SeedFile file, long line, Map<String, Object> values) {
+        for (RowRule rule : file.rules) {
+            String problem = rule.problem(values);
+            if (problem != null) {
+                error(file, line, rule.column(), problem);
             }
         }
     }

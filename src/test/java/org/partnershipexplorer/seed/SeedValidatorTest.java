@@ -139,6 +139,40 @@ class SeedValidatorTest {
     }
 
     @Test
+    @DisplayName("an actor training or giving to itself, and a delivery above the pledged quantity, are refused on import")
+    void domainRules() throws IOException {
+        write("countries.csv", """
+                iso3,name,region,confidence,source
+                KOR,Republic of Korea,Asia,verified,https://example.org
+                KEN,Kenya,Africa,verified,https://example.org
+                """);
+        write("ministerials.csv", """
+                id,name,start_date,confidence,source
+                seoul-2021,Seoul,2021-12-07,verified,https://example.org
+                """);
+        write("trainings.csv", """
+                trainer,trainee,year,confidence,source
+                KOR,KOR,2021,reported,https://example.org
+                """);
+        write("donations.csv", """
+                donor,recipient,item,year,confidence,source
+                KEN,KEN,trucks,2021,reported,https://example.org
+                """);
+        write("pledges.csv", """
+                id,pledger,ministerial,category,quantity,delivered_quantity,confidence,source
+                p1,KOR,seoul-2021,CAPABILITY,16,16,verified,https://example.org
+                p2,KOR,seoul-2021,CAPABILITY,16,17,verified,https://example.org
+                """);
+
+        SeedValidationException e = assertThrows(SeedValidationException.class,
+                () -> SeedValidator.validate(SeedSource.directory(dir), true));
+        assertEquals(List.of(
+                "trainings.csv:2: trainee: trainee 'KOR' is also the trainer: a partnership is between two different actors",
+                "donations.csv:2: recipient: recipient 'KEN' is also the donor: a partnership is between two different actors",
+                "pledges.csv:3: delivered_quantity: delivered_quantity 17 is more than the quantity 16"), e.lines());
+    }
+
+    @Test
     @DisplayName("a stray quote stops that file with the line it starts on; later files are still checked")
     void malformedCsv() throws IOException {
         write("countries.csv", """

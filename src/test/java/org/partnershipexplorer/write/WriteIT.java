@@ -175,6 +175,25 @@ class WriteIT implements FreshServiceTest {
     }
 
     @Test
+    @DisplayName("an actor training itself, and a delivery above what was pledged, are refused and write nothing")
+    void domainRules() {
+        var self = editor().query("mutation($input: TrainingInput!) { createTraining(input: $input) { id } }",
+                Map.of("input", Map.of("trainer", "KEN", "trainee", "KEN", "year", 2020, "confidence", "REPORTED",
+                        "source", "https://example.org")));
+        assertEquals("BAD_USER_INPUT", self.errorCode());
+        assertEquals("input.trainee: trainee 'KEN' is also the trainer: a partnership is between two different actors",
+                self.errors().path(0).path("message").asText());
+        assertEquals(0, count("MATCH (c:Country {iso3: 'KEN'})-[r:TRAINS]->(c) RETURN count(r)", Map.of()));
+
+        var over = editor().query("mutation($input: PledgeInput!) { updatePledge(input: $input) { id } }",
+                Map.of("input", Map.of("id", "seoul-2021-kor-helicopters", "deliveredQuantity", 20)));
+        assertEquals("BAD_USER_INPUT", over.errorCode());
+        assertEquals("input.deliveredQuantity: delivered_quantity 20 is more than the quantity 16",
+                over.errors().path(0).path("message").asText());
+        assertEquals(6, count("MATCH (p:Pledge {id: 'seoul-2021-kor-helicopters'}) RETURN p.deliveredQuantity", Map.of()));
+    }
+
+    @Test
     @DisplayName("deleting a referenced country is refused with what references it; cascade deletes it and its dependents")
     void deleteReferencedCountry() {
         long contributions = count("MATCH (:Country {iso3: 'NPL'})-[r:CONTRIBUTES_TO]->() RETURN count(r)", Map.of());

@@ -15,6 +15,9 @@ import java.util.List;
 /** Mints tokens for local use ({@code java -jar ... token}) with the secret the service checks them with. */
 public final class Tokens {
 
+    /** The issuer every token names, and the service requires ({@link TokenClaims}). */
+    public static final String ISSUER = "partnership-explorer";
+
     private Tokens() {
     }
 
@@ -24,7 +27,7 @@ public final class Tokens {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(subject)
                 .claim("roles", roles)
-                .issuer("partnership-explorer")
+                .issuer(ISSUER)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(validity)))
                 .build();

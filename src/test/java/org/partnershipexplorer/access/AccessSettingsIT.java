@@ -58,4 +58,32 @@ class AccessSettingsIT {
             assertEquals("FORBIDDEN", reader.query(CREATE).errorCode());
         }
     }
+
+    @Test
+    @DisplayName("a token without exp, or whose subject holds a newline, is refused as invalid; the same token with both right answers")
+    void tokenClaimsAreChecked() throws Exception {
+        try (EmbeddedServer server = start(Map.of("explorer.security.jwt-secret", SECRET,
+                "explorer.security.queries-require-auth", "true"))) {
+            String query = "{ country(iso3: \"KEN\") { name } }";
+            java.time.Instant now = java.time.Instant.now();
+            var good = new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("carol").claim("roles", List.of("reader"))
+                    .issuer(Tokens.ISSUER).issueTime(java.util.Date.from(now))
+                    .expirationTime(java.util.Date.from(now.plus(Duration.ofHours(1))));
+            var noExpiry = new com.nimbusds.jwt.JWTClaimsSet.Builder(good.build()).expirationTime(null);
+            var forgedLine = new com.nimbusds.jwt.JWTClaimsSet.Builder(good.build()).subject("carol\nINFO forged");
+            for (var refused : List.of(noExpiry, forgedLine)) {
+                var response = new GraphQLClient(server.getURI()).withToken(sign(refused.build())).query(query);
+                assertEquals("UNAUTHENTICATED", response.errorCode(), response.body().toString());
+                assertEquals("The bearer token is invalid or expired", response.errors().path(0).path("message").asText());
+            }
+            var answered = new GraphQLClient(server.getURI()).withToken(sign(good.build())).query(query);
+            assertEquals("Kenya", answered.data().path("country").path("name").asText());
+        }
+    }
+
+    private static String sign(com.nimbusds.jwt.JWTClaimsSet claims) throws Exception {
+        var jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256), claims);
+        jwt.sign(new com.nimbusds.jose.crypto.MACSigner(SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return jwt.serialize();
+    }
 }

@@ -127,10 +127,12 @@ class TranslatorIT implements ServiceTest {
     }
 
     @Test
-    @DisplayName("40 queries composed at random from every translated field, argument, alias and fragment answer as field by field")
+    @DisplayName("30 queries composed at random from every translated field, argument, alias and fragment answer as field by field")
     void composedQueriesAnswerAsFieldByField() {
+        // 30 rather than 40: each new query shape is planned on both services, and the suite must stay under 10
+        // minutes on a 2-core machine
         TranslatableQueries queries = new TranslatableQueries(20261128L);
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 30; i++) {
             String query = queries.next(3);
             var translated = new GraphQLClient(server.getURI()).query(query);
             var twin = new GraphQLClient(fieldByField.getURI()).query(query);

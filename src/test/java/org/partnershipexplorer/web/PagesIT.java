@@ -48,4 +48,20 @@ class PagesIT implements ServiceTest {
         assertEquals("UP", health.body().path("details").path("neo4j").path("status").asText());
         assertEquals("neo4j", health.body().path("details").path("neo4j").path("details").path("database").asText());
     }
+
+    @Test
+    @DisplayName("the map page allows only its own scripts and connections; every response forbids sniffing and framing")
+    void securityHeaders() {
+        GraphQLClient client = new GraphQLClient(server.getURI());
+        var page = client.getPath("/");
+        assertEquals(200, page.status());
+        assertEquals(SecurityHeaders.MAP_PAGE_POLICY,
+                page.raw().headers().firstValue("Content-Security-Policy").orElse(""));
+        for (String path : java.util.List.of("/", "/graphiql", "/static/map.js", "/graphql?query=%7B__typename%7D")) {
+            var response = client.getPath(path);
+            assertEquals("nosniff", response.raw().headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals("DENY", response.raw().headers().firstValue("X-Frame-Options").orElse(""), path);
+        }
+        assertEquals("", client.getPath("/graphiql").raw().headers().firstValue("Content-Security-Policy").orElse(""));
+    }
 }

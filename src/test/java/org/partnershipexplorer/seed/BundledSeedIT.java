@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,7 +76,7 @@ class BundledSeedIT {
         nodes.put("memberships.csv", "MATCH ()-[r:MEMBER_OF]->() RETURN count(r) AS n");
         nodes.put("attendance.csv", "MATCH ()-[r:ATTENDED]->() RETURN count(r) AS n");
         for (Map.Entry<String, String> file : nodes.entrySet()) {
-            assertEquals(rows(file.getKey()), count(file.getValue()), file.getKey());
+            assertEquals(SeedFixtures.bundledRows(file.getKey()), count(file.getValue()), file.getKey());
         }
     }
 
@@ -116,7 +111,7 @@ class BundledSeedIT {
                  WITH trim(id) AS id, count(*) AS supported RETURN max(supported) AS n""");
         assertTrue(largest * 10 <= relationships, largest + " of " + relationships + " relationships cite one source");
         Map<String, String> publishers = new LinkedHashMap<>();
-        try (CSVParser sources = parse("sources.csv")) {
+        try (CSVParser sources = SeedFixtures.bundledFile("sources.csv")) {
             sources.forEach(source -> publishers.put(source.get("id"), source.get("publisher")));
         }
         List<String> cited = driver.executableQuery(SOURCED_PARTNERSHIPS + """
@@ -147,17 +142,6 @@ class BundledSeedIT {
 
     private long rowsOn(String asOf) {
         return count("MATCH (d:Deployment) WHERE d.asOf = date($asOf) RETURN count(d) AS n", Map.of("asOf", asOf));
-    }
-
-    private long rows(String file) throws IOException {
-        try (CSVParser parser = parse(file)) {
-            return parser.getRecords().size();
-        }
-    }
-
-    private static CSVParser parse(String file) throws IOException {
-        Reader reader = Files.newBufferedReader(Path.of("graph-seed", file), StandardCharsets.UTF_8);
-        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader);
     }
 
     private long count(String query) {

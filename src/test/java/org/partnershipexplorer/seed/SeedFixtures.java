@@ -69,4 +69,17 @@ final class SeedFixtures {
     static long nodeCount(Driver driver) {
         return driver.executableQuery("MATCH (n) RETURN count(n) AS n").execute().records().get(0).get("n").asLong();
     }
+
+    /** A file of the bundled seed (graph-seed/), parsed with its header. */
+    static org.apache.commons.csv.CSVParser bundledFile(String file) throws IOException {
+        return org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(Files.newBufferedReader(Path.of("graph-seed", file), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The data rows of a file of the bundled seed. */
+    static long bundledRows(String file) throws IOException {
+        try (org.apache.commons.csv.CSVParser parser = bundledFile(file)) {
+            return parser.getRecords().size();
+        }
+    }
 }

@@ -5,14 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -80,11 +74,11 @@ class SeedUpgradeIT {
                 .execute().records().get(0).get("name").asString());
         assertEquals(1L, count("MATCH ()-[r:TRAINS {confidence: 'illustrative'}]->() RETURN count(r) AS n"));
         assertEquals(1L, count("MATCH ()-[r:TRAINS {topic: 'kept by an editor'}]->() RETURN count(r) AS n"));
-        assertEquals(rows("trainings.csv") + 1, count("MATCH ()-[r:TRAINS]->() RETURN count(r) AS n"));
-        assertEquals(rows("donations.csv"), count("MATCH ()-[r:DONATES_TO]->() RETURN count(r) AS n"));
-        assertEquals(rows("deployments.csv"), count("MATCH (d:Deployment) RETURN count(d) AS n"));
-        assertEquals(rows("contributions.csv"), count("MATCH ()-[r:CONTRIBUTES_TO]->() RETURN count(r) AS n"));
-        assertEquals(rows("programs.csv"), count("MATCH (p:Program) RETURN count(p) AS n"));
+        assertEquals(SeedFixtures.bundledRows("trainings.csv") + 1, count("MATCH ()-[r:TRAINS]->() RETURN count(r) AS n"));
+        assertEquals(SeedFixtures.bundledRows("donations.csv"), count("MATCH ()-[r:DONATES_TO]->() RETURN count(r) AS n"));
+        assertEquals(SeedFixtures.bundledRows("deployments.csv"), count("MATCH (d:Deployment) RETURN count(d) AS n"));
+        assertEquals(SeedFixtures.bundledRows("contributions.csv"), count("MATCH ()-[r:CONTRIBUTES_TO]->() RETURN count(r) AS n"));
+        assertEquals(SeedFixtures.bundledRows("programs.csv"), count("MATCH (p:Program) RETURN count(p) AS n"));
         assertEquals(0L, count("MATCH (n) WHERE n.staleRelease IS NOT NULL RETURN count(n) AS n"));
         assertEquals(0L, count("MATCH ()-[r]->() WHERE r.staleRelease IS NOT NULL RETURN count(r) AS n"));
 
@@ -99,10 +93,4 @@ class SeedUpgradeIT {
         return driver.executableQuery(query).withParameters(Map.of()).execute().records().get(0).get("n").asLong();
     }
 
-    private static long rows(String file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(Path.of("graph-seed", file), StandardCharsets.UTF_8);
-                CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)) {
-            return parser.getRecords().size();
-        }
-    }
 }

@@ -30,8 +30,6 @@ public final class StartupSeeder {
     private final Duration maxWait;
     private final Duration staleAfter;
     private final Duration poll;
-    /** The release the store recorded when this instance took the lock to upgrade it (null: none). */
-    private volatile String heldRelease;
     /** Names this instance in the lock, so it only ever releases a lock it holds. */
     private final String owner = UUID.randomUUID().toString();
 
@@ -68,13 +66,14 @@ public final class StartupSeeder {
         schema.ensure();
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
-            Lock lock = tryLock(mode, release);
+            Look look = tryLock(mode, release);
+            Lock lock = look.lock();
             switch (lock) {
                 case ACQUIRED_EMPTY, ACQUIRED -> {
                     return loadHoldingLock(mode, lock, source, includeIllustrative);
                 }
                 case UPGRADE -> {
-                    return upgradeHoldingLock(source, includeIllustrative, heldRelease);
+                    return upgradeHoldingLock(source, includeIllustrative, look.storedRelease());
                 }
                 case LOADED -> {
                     LOG.info("Seed already loaded; EXPLORER_SEED=if-empty leaves the database as it is");
@@ -148,37 +147,46 @@ public final class StartupSeeder {
         BUSY
     }
 
-    private Lock tryLock(SeedMode mode, Optional<SeedRelease> release) {
+    /**
+     * One look at the lock: where this instance stands, and the release the store records (null: none).
+     */
+    private record Look(Lock lock, String storedRelease) {
+    }
+
+    private Look tryLock(SeedMode mode, Optional<SeedRelease> release) {
         return cypher.inWriteTransaction(tx -> {
-            // ON MATCH SET write-locks the node: until this transaction ends, no other instance can change it.
             LockState state = tx.run(LOOK, Map.of("owner", owner, "staleSeconds", staleAfter.toSeconds()),
                     r -> new LockState(r.get("status").asString(), r.get("owner").asString(),
                             r.get("stale").asBoolean(), r.get("holdsData").asBoolean(),
                             r.get("release").asString(null))).get(0);
-            Lock acquired = state.holdsData() ? Lock.ACQUIRED : Lock.ACQUIRED_EMPTY;
-            if (state.owner().equals(owner) && state.status().equals("loading")) {
-                return acquired;
-            }
-            if (state.status().equals("loaded")) {
-                // if-empty: a database emptied since its seed was loaded is empty again.
-                if (mode == SeedMode.IF_EMPTY && state.holdsData()) {
-                    if (release.isPresent() && release.get().newerThan(state.release())) {
-                        heldRelease = state.release();
-                        LOG.info("The store holds seed release {}; applying the bundled release {}",
-                                state.release() == null ? "(none recorded)" : state.release(), release.get().version());
-                        return take(tx, state) ? Lock.UPGRADE : Lock.BUSY;
-                    }
-                    return Lock.LOADED;
-                }
-                return take(tx, state) ? acquired : Lock.BUSY;
-            }
-            if (state.stale()) {
-                LOG.warn("Taking over the seed lock of instance {}: it has been loading for more than {}",
-                        state.owner(), staleAfter);
-                return take(tx, state) ? acquired : Lock.BUSY;
-            }
-            return Lock.BUSY;
+            return new Look(decide(tx, mode, release, state), state.release());
         });
+    }
+
+    private Lock decide(Cypher.Transaction tx, SeedMode mode, Optional<SeedRelease> release, LockState state) {
+        // LOOK's ON MATCH SET write-locks the node: until this transaction ends, no other instance can change it.
+        Lock acquired = state.holdsData() ? Lock.ACQUIRED : Lock.ACQUIRED_EMPTY;
+        if (state.owner().equals(owner) && state.status().equals("loading")) {
+            return acquired;
+        }
+        if (state.status().equals("loaded")) {
+            // if-empty: a database emptied since its seed was loaded is empty again.
+            if (mode == SeedMode.IF_EMPTY && state.holdsData()) {
+                if (release.isPresent() && release.get().newerThan(state.release())) {
+                    LOG.info("The store holds seed release {}; applying the bundled release {}",
+                            state.release() == null ? "(none recorded)" : state.release(), release.get().version());
+                    return take(tx, state) ? Lock.UPGRADE : Lock.BUSY;
+                }
+                return Lock.LOADED;
+            }
+            return take(tx, state) ? acquired : Lock.BUSY;
+        }
+        if (state.stale()) {
+            LOG.warn("Taking over the seed lock of instance {}: it has been loading for more than {}",
+                    state.owner(), staleAfter);
+            return take(tx, state) ? acquired : Lock.BUSY;
+        }
+        return Lock.BUSY;
     }
 
     private boolean take(Cypher.Transaction tx, LockState seen) {

@@ -39,9 +39,6 @@ import java.util.Set;
  */
 final class DocumentCost {
 
-    /** A list's size is at most this, whatever a client asks for (the paging cap). */
-    static final int MAX_PAGE = 500;
-
     /** What one selection set (or a whole operation) selects. */
     record Figures(long fields, long depth, long cost) {
         static final Figures NONE = new Figures(0, 0, 0);
@@ -134,7 +131,7 @@ final class DocumentCost {
         for (String name : List.of("first", "limit")) {
             Long value = argument(field, definition, name);
             if (value != null) {
-                return Math.max(1, Math.min(value, MAX_PAGE));
+                return Math.max(1, Math.min(value, Paging.MAX_FIRST));
             }
         }
         if (type instanceof GraphQLList) {

@@ -22,7 +22,9 @@ import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.graphql.Arguments;
 import org.partnershipexplorer.graphql.Batch;
 import org.partnershipexplorer.graphql.DataLoaders;
+import org.partnershipexplorer.graphql.FieldRegistry;
 import org.partnershipexplorer.graphql.GraphQLWiring;
+import org.partnershipexplorer.graphql.Projections;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.mission.Mission;
 import org.partnershipexplorer.mission.MissionWiring;
@@ -37,7 +39,7 @@ import org.partnershipexplorer.partnership.PartnershipKind;
  * analysis of a (year, kinds) is computed once, whichever fields ask for it.
  */
 @Singleton
-public final class AnalyticsWiring implements GraphQLWiring, DataLoaders {
+public final class AnalyticsWiring implements GraphQLWiring, DataLoaders, Projections {
 
     static final String ANALYSIS = "supportAnalysis";
     private static final String OFFSET = "o:";
@@ -56,6 +58,19 @@ public final class AnalyticsWiring implements GraphQLWiring, DataLoaders {
 
     /** The analysis with the missions that exist, for the mission filter. */
     record Analysis(SupportScore.Analysis scores, Set<String> missions) {
+    }
+
+    /** Answered by this wiring's fetchers, not by definitions (see FieldRegistry). */
+    @Override
+    public void define(FieldRegistry.Definitions definitions) {
+        definitions.fieldByField("Query", "isolatedContributors", "computed in memory over the partnership graph");
+        definitions.fieldByField("Query", "centrality", "computed in memory over the partnership graph");
+        definitions.fieldByField("Query", "components", "computed in memory over the partnership graph");
+        definitions.fieldByField("Query", "criticalProviders", "computed in memory over the partnership graph");
+        definitions.fieldByField("Query", "whatIf", "computed in memory over the partnership graph");
+        definitions.fieldByField("Query", "suggestPartners", "computed in memory over the partnership graph");
+        definitions.fieldByField("Query", "duplicateSupport", "computed in memory over the partnership graph");
+        definitions.fieldByField("Country", "supportNeed", "scored in memory over the partnership graph");
     }
 
     @Override

@@ -4,8 +4,8 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.partnershipexplorer.graphql.Prefetch;
-import org.partnershipexplorer.graphql.Prefetch.RootProjection;
+import org.partnershipexplorer.graphql.FieldRegistry;
+import org.partnershipexplorer.graphql.FieldRegistry.RootProjection;
 import org.partnershipexplorer.graphql.Projections;
 
 /**
@@ -17,12 +17,14 @@ import org.partnershipexplorer.graphql.Projections;
 final class CountryProjections implements Projections {
 
     @Override
-    public void define(Prefetch.Definitions definitions) {
-        definitions.type("Country", new Prefetch.TypeProjection(v -> v + ":Country",
-                (v, selected) -> Prefetch.properties(v, selected, "iso3", "confidence"), Country::of));
+    public void define(FieldRegistry.Definitions definitions) {
+        definitions.type("Country", new FieldRegistry.TypeProjection(v -> v + ":Country",
+                (v, selected) -> FieldRegistry.properties(v, selected, "iso3", "confidence"), Country::of));
 
-        definitions.type("Deployment", new Prefetch.TypeProjection(v -> v + ":Deployment",
-                (v, selected) -> Prefetch.properties(v, selected, "iso3", "asOf", "total", "confidence"),
+        definitions.key("Country", "Country", "iso3", c -> ((Country) c).iso3());
+
+        definitions.type("Deployment", new FieldRegistry.TypeProjection(v -> v + ":Deployment",
+                (v, selected) -> FieldRegistry.properties(v, selected, "iso3", "asOf", "total", "confidence"),
                 Deployment::of));
         definitions.field("Country", "deployments", (s, args) -> """
                 COLLECT { MATCH (%s)-[:REPORTED]->(%s:Deployment) WITH %2$s ORDER BY %2$s.asOf DESC RETURN %s }\
@@ -39,12 +41,13 @@ final class CountryProjections implements Projections {
         definitions.properties("Deployment", "total", "women", "troops", "police", "experts");
         definitions.provenance("Deployment");
 
-        definitions.root("countries", RootProjection.keyset("Country", "iso3", CountryProjections::filters));
-        definitions.root("country", RootProjection.byKey("Country", "iso3", "iso3"));
+        definitions.root("countries", RootProjection.keyset("Country", "iso3", CountryProjections::filters),
+                "region", "subregion", "unMember");
+        definitions.root("country", RootProjection.byKey("Country", "iso3", "iso3"), "iso3");
     }
 
     /** The filters of {@code Query.countries} that are given, as {@link CountryRepository#page} applies them. */
-    private static List<String> filters(Prefetch.Scope s, Map<String, Object> arguments) {
+    private static List<String> filters(FieldRegistry.Scope s, Map<String, Object> arguments) {
         List<String> filters = new ArrayList<>();
         for (String name : List.of("region", "subregion", "unMember")) {
             Object value = arguments.get(name);

@@ -1,7 +1,6 @@
 package org.partnershipexplorer.country;
 
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,18 +100,6 @@ public class CountryRepository {
                 """, Map.of("keys", keys.stream().map(k -> Map.of("iso3", k.iso3(), "asOf", k.asOf())).toList()),
                 r -> Deployment.of(r.get("d").asNode()))
                 .forEach(d -> found.put(new DeploymentKey(d.iso3(), d.asOf()), d));
-        return found;
-    }
-
-    /** Deployment totals per country, newest first. */
-    public Map<String, List<Deployment>> deployments(List<String> iso3s) {
-        Map<String, List<Deployment>> found = new HashMap<>();
-        cypher.read("""
-                UNWIND $keys AS key
-                MATCH (:Country {iso3: key})-[:REPORTED]->(d:Deployment)
-                RETURN d ORDER BY d.asOf DESC
-                """, Map.of("keys", iso3s), r -> Deployment.of(r.get("d").asNode()))
-                .forEach(d -> found.computeIfAbsent(d.iso3(), k -> new ArrayList<>()).add(d));
         return found;
     }
 

@@ -4,7 +4,6 @@ import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoaderRegistry;
 import org.partnershipexplorer.graphql.ApiException;
@@ -14,13 +13,12 @@ import org.partnershipexplorer.graphql.GraphQLWiring;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.graphql.Prefetch;
 
-/** {@code Query.countries}, {@code Query.country}, {@code Country.deployments}, {@code Deployment.country}. */
+/** {@code Query.countries}, {@code Query.country}, {@code Deployment.country}; the rest is in CountryProjections. */
 @Singleton
 public final class CountryWiring implements GraphQLWiring, DataLoaders {
 
     /** Loads countries by iso3; other features use it to resolve a country field. */
     public static final String COUNTRY = "country";
-    static final String DEPLOYMENTS = "countryDeployments";
     static final String DEPLOYMENT = "deployment";
 
     private final CountryRepository countries;
@@ -36,7 +34,6 @@ public final class CountryWiring implements GraphQLWiring, DataLoaders {
         wiring.type("Query", t -> t
                         .dataFetcher("countries", this::countries)
                         .dataFetcher("country", this::country))
-                .type("Country", t -> t.dataFetcher("deployments", Prefetch.orElse(this::deployments)))
                 .type("Deployment", t -> t.dataFetcher("country",
                         Prefetch.orElse(env -> country(env, env.<Deployment>getSource().iso3()))));
     }
@@ -44,7 +41,6 @@ public final class CountryWiring implements GraphQLWiring, DataLoaders {
     @Override
     public void register(DataLoaderRegistry registry) {
         registry.register(COUNTRY, Batch.one(countries::byIso3));
-        registry.register(DEPLOYMENTS, Batch.many(countries::deployments));
         registry.register(DEPLOYMENT, Batch.one(countries::deploymentsByKeys));
     }
 
@@ -61,11 +57,6 @@ public final class CountryWiring implements GraphQLWiring, DataLoaders {
         String iso3 = env.getArgument("iso3");
         Prefetch.Plan plan = prefetch.plan(env, null, "Country");
         return plan.result(countries.one(iso3, plan).orElseThrow(() -> ApiException.notFound("country", iso3)));
-    }
-
-    /** Country.deployments */
-    CompletableFuture<List<Deployment>> deployments(DataFetchingEnvironment env) {
-        return env.<String, List<Deployment>>getDataLoader(DEPLOYMENTS).load(env.<Country>getSource().iso3());
     }
 
     /** Resolves a deployment total by key through the request's batching loader. */

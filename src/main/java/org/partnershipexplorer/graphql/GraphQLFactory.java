@@ -29,8 +29,12 @@ final class GraphQLFactory {
     private static final Logger LOG = LoggerFactory.getLogger(GraphQLFactory.class);
     static final String SCHEMA = "classpath:schema.graphqls";
 
+    /**
+     * The schema with every feature's wiring; refused when the field definitions and the schema disagree (an
+     * argument a definition does not handle, a field neither defined nor marked as answered field by field).
+     */
     @Singleton
-    GraphQLSchema graphQLSchema(ResourceResolver resources, List<GraphQLWiring> wirings) {
+    GraphQLSchema graphQLSchema(ResourceResolver resources, List<GraphQLWiring> wirings, FieldRegistry fields) {
         TypeDefinitionRegistry types;
         try (InputStream in = resources.getResourceAsStream(SCHEMA)
                 .orElseThrow(() -> new IllegalStateException(SCHEMA + " is missing from the classpath"))) {
@@ -41,7 +45,13 @@ final class GraphQLFactory {
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
         wirings.forEach(w -> w.wire(wiring));
         LOG.debug("GraphQL wiring from {} features", wirings.size());
-        return new SchemaGenerator().makeExecutableSchema(types, wiring.build());
+        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
+        List<String> problems = fields.problems(schema);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the field definitions do not match " + SCHEMA + ":\n  "
+                    + String.join("\n  ", problems));
+        }
+        return schema;
     }
 
     /** Eager: a schema that does not match its wiring stops the start, rather than failing the first request. */

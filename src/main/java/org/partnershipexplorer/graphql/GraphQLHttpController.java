@@ -157,7 +157,7 @@ public class GraphQLHttpController {
         long started = System.nanoTime();
         Optional<Operation> operation = Operation.of(request.query(), request.operationName());
         GraphQL engine = operation.filter(Operation::isSingleFieldMutation).isPresent() ? singleFieldMutations : graphQL;
-        DataLoaderRegistry registry = new DataLoaderRegistry();
+        DataLoaderRegistry registry = new RequestLoaders();
         dataLoaders.forEach(d -> d.register(registry));
         ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(request.query())

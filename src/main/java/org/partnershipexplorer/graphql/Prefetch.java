@@ -20,10 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.neo4j.driver.Value;
+import org.partnershipexplorer.graphql.FieldRegistry.FieldProjection;
+import org.partnershipexplorer.graphql.FieldRegistry.Scope;
+import org.partnershipexplorer.graphql.FieldRegistry.TypeProjection;
 
 /**
  * Fetches a request's nested fields inside the statement of the field that reaches them: a root field (a page of
@@ -46,198 +46,16 @@ import org.neo4j.driver.Value;
 @Singleton
 public final class Prefetch {
 
-    /**
-     * How the records of one GraphQL object type are fetched.
-     *
-     * @param test the Cypher predicate that tells this type apart from the others of an interface ({@code v:Country})
-     * @param row  the Cypher expression, over the variable and the names of the fields the request selects on the
-     *             type, that carries what {@code read} needs for them (see {@link #properties})
-     * @param read builds the record from that expression's value
-     */
-    public record TypeProjection(Function<String, String> test, BiFunction<String, Set<String>, String> row,
-            Function<Value, Object> read) {
-    }
+    private final FieldRegistry definitions;
+    private final boolean enabled;
 
     /**
-     * A map projection of the node or relationship {@code variable}: the properties named like the selected
-     * fields, and {@code always} (keys, and what a record cannot be built without). Reading only these, rather than
-     * the whole entity, spares the database and the driver every unselected property (a source text on each row).
-     * A selected field that is no property (a nested object, a computed value) projects as null and is not read.
+     * @param enabled off ({@code explorer.graphql.prefetch: false}), a root field fetches only its own objects and
+     *                every nested field is answered by its DataLoader: what the differential test compares with
      */
-    public static String properties(String variable, Set<String> selected, String... always) {
-        Set<String> names = new TreeSet<>(selected);
-        names.addAll(List.of(always));
-        StringBuilder projection = new StringBuilder(variable).append(" {");
-        String separator = "";
-        for (String name : names) {
-            // schema field names (never a client's alias), which GraphQL restricts to letters, digits and _
-            if (name.matches("[A-Za-z_][A-Za-z0-9_]*") && !name.startsWith("__")) {
-                projection.append(separator).append('.').append(name);
-                separator = ", ";
-            }
-        }
-        return projection.append('}').toString();
-    }
-
-    /** How one field's value is fetched inside its parent's statement. */
-    @FunctionalInterface
-    public interface FieldProjection {
-
-        /**
-         * The Cypher expression of the field's value for the parent bound to {@link Scope#parent()}: a list for a
-         * list field ({@code COLLECT { ... RETURN <object> }}), one object or null otherwise, built with
-         * {@link Scope#object()} for the child bound to {@link Scope#child()}.
-         *
-         * @throws ApiException for arguments the field's own fetcher refuses: the field is then left to that
-         *                      fetcher, which reports the error at the field's path
-         */
-        String expression(Scope scope, Map<String, Object> arguments);
-    }
-
-    /** The variables and parameters one field's projection works with. */
-    public interface Scope {
-
-        /** The variable the parent is bound to. */
-        String parent();
-
-        /** A variable of the field's own, for the child it binds. */
-        String child();
-
-        /** The map expression of the child bound to {@link #child()}: what the plan reads back. */
-        String object();
-
-        /** Binds a value as a statement parameter and returns its name ({@code $p3}). */
-        String parameter(Object value);
-
-        /** Another variable of the field's own, for a pattern element besides the child. */
-        String variable();
-    }
-
-    /**
-     * How a root field's objects are found, for {@link Translator}: {@code objects} gives, for a connection, the
-     * list of rows {@code [key, Scope#object()]} of the page ({@code first + 1} of them, after the cursor, in key
-     * order) and for a single object the object or null; {@code count}, for a connection only, the number of
-     * objects matching the filters.
-     */
-    public record RootProjection(RootObjects objects, FieldProjection count) {
-
-        public boolean connection() {
-            return count != null;
-        }
-
-        /**
-         * A connection over the nodes labelled {@code label} in {@code key} order, as the repositories' keyset
-         * pages read them: the page walks the key's index from the cursor; {@code filters} gives the conditions of
-         * the arguments that are set, over the scope's child (and throws ApiException for one its fetcher refuses).
-         */
-        public static RootProjection keyset(String label, String key,
-                BiFunction<Scope, Map<String, Object>, List<String>> filters) {
-            return new RootProjection((s, arguments, page) -> """
-                    COLLECT { MATCH (%1$s:%2$s) WHERE %1$s.%3$s > %4$s%5$s
-                      WITH %1$s ORDER BY %1$s.%3$s LIMIT %6$s
-                      RETURN [%1$s.%3$s, %7$s] }\
-                    """.formatted(s.child(), label, key, s.parameter(page.afterKey() == null ? "" : page.afterKey()),
-                    filters.apply(s, arguments).stream().map(f -> " AND " + f).reduce("", String::concat),
-                    s.parameter(page.limit()), s.object()),
-                    (s, arguments) -> {
-                        List<String> given = filters.apply(s, arguments);
-                        return "COUNT { MATCH (%s:%s)%s }".formatted(s.child(), label,
-                                given.isEmpty() ? "" : " WHERE " + String.join(" AND ", given));
-                    });
-        }
-
-        /** The node labelled {@code label} whose {@code key} is the argument {@code argument}, or null. */
-        public static RootProjection byKey(String label, String key, String argument) {
-            return new RootProjection((s, arguments, page) -> "COLLECT { MATCH (%s:%s {%s: %s}) RETURN %s }[0]"
-                    .formatted(s.child(), label, key, s.parameter(arguments.get(argument)), s.object()), null);
-        }
-    }
-
-    /** The Cypher expression of a root field's objects (see {@link RootProjection}). */
-    @FunctionalInterface
-    public interface RootObjects {
-
-        /**
-         * @param page a connection's {@code first} and {@code after}, read and checked; null for a single object
-         * @throws ApiException for arguments the root's fetcher refuses: the request then runs field by field,
-         *                      and the fetcher reports the error
-         */
-        String expression(Scope scope, Map<String, Object> arguments, Paging.Request page);
-    }
-
-    /** What the features define ({@link Projections}). */
-    public interface Definitions {
-
-        void type(String typeName, TypeProjection projection);
-
-        void field(String typeName, String fieldName, FieldProjection projection);
-
-        /**
-         * A field whose value is one Cypher expression over the object's variable, already as the response shows
-         * it: an enum's name, a computed id ({@link Translator}).
-         */
-        void scalar(String typeName, String fieldName, Function<String, String> expression);
-
-        /** Scalars that are the object's properties of the same names. */
-        default void properties(String typeName, String... names) {
-            for (String name : names) {
-                scalar(typeName, name, v -> v + "." + name);
-            }
-        }
-
-        /** {@code confidence} (stored in lower case, answered as the enum) and {@code source}. */
-        default void provenance(String typeName) {
-            scalar(typeName, "confidence", v -> "toUpper(" + v + ".confidence)");
-            properties(typeName, "source");
-        }
-
-        void root(String fieldName, RootProjection projection);
-    }
-
-    private final Map<String, TypeProjection> types = new HashMap<>();
-    private final Map<String, FieldProjection> fields = new HashMap<>();
-    private final Map<String, Function<String, String>> scalars = new HashMap<>();
-    private final Map<String, RootProjection> roots = new HashMap<>();
-
-    Prefetch(List<Projections> projections) {
-        Definitions definitions = new Definitions() {
-            @Override
-            public void type(String typeName, TypeProjection projection) {
-                types.put(typeName, projection);
-            }
-
-            @Override
-            public void field(String typeName, String fieldName, FieldProjection projection) {
-                fields.put(typeName + "." + fieldName, projection);
-            }
-
-            @Override
-            public void scalar(String typeName, String fieldName, Function<String, String> expression) {
-                scalars.put(typeName + "." + fieldName, expression);
-            }
-
-            @Override
-            public void root(String fieldName, RootProjection projection) {
-                roots.put(fieldName, projection);
-            }
-        };
-        projections.forEach(p -> p.define(definitions));
-    }
-
-    TypeProjection type(String typeName) {
-        return types.get(typeName);
-    }
-
-    FieldProjection field(String typeName, String fieldName) {
-        return fields.get(typeName + "." + fieldName);
-    }
-
-    Function<String, String> scalar(String typeName, String fieldName) {
-        return scalars.get(typeName + "." + fieldName);
-    }
-
-    RootProjection root(String fieldName) {
-        return roots.get(fieldName);
+    Prefetch(FieldRegistry definitions, @io.micronaut.context.annotation.Value("${explorer.graphql.prefetch:true}") boolean enabled) {
+        this.definitions = definitions;
+        this.enabled = enabled;
     }
 
     /**
@@ -265,9 +83,12 @@ public final class Prefetch {
      * @param typeName their GraphQL object type
      */
     public Plan plan(DataFetchingEnvironment env, String nodes, String typeName) {
-        TypeProjection type = types.get(typeName);
+        TypeProjection type = definitions.type(typeName);
         if (type == null) {
             throw new IllegalStateException("no projection is defined for type " + typeName);
+        }
+        if (!enabled) {
+            return new Plan(env.getGraphQLSchema(), typeName, null, pathWithoutIndices(env));
         }
         if (nodes == null) {
             return new Plan(env.getGraphQLSchema(), typeName, env.getSelectionSet().getImmediateFields(),
@@ -316,7 +137,7 @@ public final class Prefetch {
             if (selection == null) {
                 // the nodes are selected under several aliases: no field is fetched ahead, and the records are built
                 // from the whole node, since any of its properties may be asked for
-                TypeProjection type = types.get(typeName);
+                TypeProjection type = definitions.type(typeName);
                 root = new Compiled(List.of(new CompiledType(typeName, type, List.of())), "{n: " + variable + "}");
             } else {
                 root = compiler.compile(selection, List.of(typeName), path, variable, Set.of());
@@ -391,7 +212,7 @@ public final class Prefetch {
             List<CompiledType> compiled = new ArrayList<>();
             List<String> maps = new ArrayList<>();
             for (String typeName : typeNames) {
-                TypeProjection type = types.get(typeName);
+                TypeProjection type = definitions.type(typeName);
                 if (type == null) {
                     return null;
                 }
@@ -408,7 +229,7 @@ public final class Prefetch {
                 map.append("n: ").append(type.row().apply(variable, selected));
                 for (SelectedField field : selection) {
                     String name = typeName + "." + field.getName();
-                    FieldProjection projection = fields.get(name);
+                    FieldProjection projection = definitions.field(typeName, field.getName());
                     // A field already fetched above on this path (a mission's contributions, their missions, their
                     // contributions...) is left to its loader: a statement would repeat the same rows once per path
                     // and grow with the product of the levels, where the loader fetches each key once.

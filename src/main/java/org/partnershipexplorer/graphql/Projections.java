@@ -7,5 +7,5 @@ package org.partnershipexplorer.graphql;
  */
 public interface Projections {
 
-    void define(Prefetch.Definitions definitions);
+    void define(FieldRegistry.Definitions definitions);
 }

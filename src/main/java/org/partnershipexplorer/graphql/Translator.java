@@ -19,6 +19,8 @@ import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -45,8 +47,8 @@ import org.slf4j.LoggerFactory;
  * and completion); a translated query costs the statement and the reading of its value.
  *
  * <p>The features define the translation of their fields in their {@link Projections}: scalars
- * ({@link Prefetch.Definitions#scalar}), nested fields (the same {@link Prefetch.FieldProjection}s that
- * {@link Prefetch} uses) and root fields ({@link Prefetch.Definitions#root}). A query translates only when every
+ * ({@link FieldRegistry.Definitions#scalar}), nested fields (the same {@link FieldRegistry.FieldProjection}s that
+ * {@link Prefetch} uses) and root fields ({@link FieldRegistry.Definitions#root}). A query translates only when every
  * field it selects has a translation; otherwise, and whenever the answer would be an error (an argument a fetcher
  * refuses, a key that names nothing, a null where the schema promises a value, a caller without access), it runs
  * field by field as before and the fetchers report what is wrong. Translation is on by default
@@ -59,18 +61,33 @@ public final class Translator {
     /** Set to true in a request's GraphQL context when its query ran translated (the request log says so). */
     static final String TRANSLATED = "explorer.translated";
 
-    private final Prefetch definitions;
+    private final FieldRegistry definitions;
     private final Cypher cypher;
     private final Access access;
     private final boolean enabled;
+    private final boolean fallback;
+    private final Counter fallbacks;
 
-    Translator(Prefetch definitions, Cypher cypher, Access access,
-            @Value("${explorer.graphql.translate:true}") boolean enabled) {
+    /**
+     * @param fallback whether a translated statement that Neo4j refuses is answered field by field (production) or
+     *                 fails the request ({@code explorer.graphql.translation-fallback: false}, as the tests run, so
+     *                 that a translation bug fails a test instead of showing only as a slower answer)
+     */
+    Translator(FieldRegistry definitions, Cypher cypher, Access access, MeterRegistry meters,
+            @Value("${explorer.graphql.translate:true}") boolean enabled,
+            @Value("${explorer.graphql.translation-fallback:true}") boolean fallback) {
         this.definitions = definitions;
         this.cypher = cypher;
         this.access = access;
         this.enabled = enabled;
+        this.fallback = fallback;
+        this.fallbacks = Counter.builder(FALLBACKS)
+                .description("Translated queries that Neo4j refused and that ran field by field instead")
+                .register(meters);
     }
+
+    /** The metric of the fallbacks: each one is a translation to look at, with the shape the log gives. */
+    static final String FALLBACKS = "graphql.translation.fallbacks";
 
     /** The query's result from one statement, or empty when it must run field by field. */
     Optional<ExecutionResult> execute(ExecutionContext context) {
@@ -93,9 +110,15 @@ public final class Translator {
             return Optional.of(failed(context, statement, e));
         } catch (RuntimeException e) {
             // Neo4j 5.26's planner has refused statements a translation can write (a page and a single object
-            // side by side once failed in insertCachedProperties); an answer field by field beats an error
-            LOG.warn("translated statement failed, running the query field by field: {}\n{}", e.getMessage(),
-                    statement.cypher());
+            // side by side once failed in insertCachedProperties); in production an answer field by field beats an
+            // error, but it is counted and logged with the query's shape (the statement, whose values are all
+            // parameters) so that it is seen and fixed
+            fallbacks.increment();
+            LOG.warn("translated statement failed{}: {}\n{}", fallback ? ", running the query field by field" : "",
+                    e.getMessage(), statement.cypher());
+            if (!fallback) {
+                throw e;
+            }
             return Optional.empty();
         }
         try {
@@ -327,7 +350,7 @@ public final class Translator {
                     roots.add(new Root(field.getResultKey(), null, true, null));
                     continue;
                 }
-                Prefetch.RootProjection root = definitions.root(field.getName());
+                FieldRegistry.RootProjection root = definitions.root(field.getName());
                 if (root == null) {
                     throw UNTRANSLATABLE;
                 }
@@ -355,7 +378,7 @@ public final class Translator {
         }
 
         /** A root that returns one object. */
-        private Translated single(ExecutableNormalizedField field, Prefetch.RootProjection root) {
+        private Translated single(ExecutableNormalizedField field, FieldRegistry.RootProjection root) {
             String variable = bindings.variable();
             // read as non-null: a key that names nothing is NOT_FOUND, which the root's fetcher reports
             Translated object = object(field, Prefetch.concreteTypes(schema, field.getType(schema)), variable, true);
@@ -363,7 +386,7 @@ public final class Translator {
                     field.getResolvedArguments(), null), object.shape());
         }
 
-        private Translated connection(ExecutableNormalizedField field, Prefetch.RootProjection root) {
+        private Translated connection(ExecutableNormalizedField field, FieldRegistry.RootProjection root) {
             Map<String, Object> arguments = field.getResolvedArguments();
             boolean withTotal = field.getChildren().stream().anyMatch(f -> f.getName().equals("totalCount"));
             Paging.Request page = Paging.Request.of(arguments, withTotal);
@@ -401,7 +424,7 @@ public final class Translator {
                 }
                 fields.add(new Selected(child.getResultKey(), name, connectionType, below, 0, count));
             }
-            Prefetch.Scope scope = bindings.scope(null, variable, "[" + String.join(", ", nodes) + "]");
+            FieldRegistry.Scope scope = bindings.scope(null, variable, "[" + String.join(", ", nodes) + "]");
             String rows = root.objects().expression(scope, arguments, page);
             String count = withTotal
                     ? root.count().expression(bindings.scope(null, bindings.variable(), null), arguments) : "null";
@@ -418,7 +441,7 @@ public final class Translator {
             StringBuilder cases = new StringBuilder("CASE");
             String single = null;
             for (String typeName : typeNames) {
-                Prefetch.TypeProjection type = definitions.type(typeName);
+                FieldRegistry.TypeProjection type = definitions.type(typeName);
                 if (type == null) {
                     throw UNTRANSLATABLE;
                 }
@@ -480,7 +503,7 @@ public final class Translator {
                 values.add(scalar.apply(variable));
                 return leaf(fieldType);
             }
-            Prefetch.FieldProjection projection = definitions.field(typeName, field.getName());
+            FieldRegistry.FieldProjection projection = definitions.field(typeName, field.getName());
             if (projection == null) {
                 throw UNTRANSLATABLE;
             }

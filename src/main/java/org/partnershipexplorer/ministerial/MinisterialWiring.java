@@ -15,7 +15,9 @@ import org.partnershipexplorer.country.CountryWiring;
 import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.graphql.Batch;
 import org.partnershipexplorer.graphql.DataLoaders;
+import org.partnershipexplorer.graphql.FieldRegistry;
 import org.partnershipexplorer.graphql.GraphQLWiring;
+import org.partnershipexplorer.graphql.Projections;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.ministerial.MinisterialRepository.ActorPledges;
 import org.partnershipexplorer.ministerial.MinisterialRepository.MinisterialPledges;
@@ -28,7 +30,7 @@ import org.partnershipexplorer.mission.MissionWiring;
  * attendance and pledges from both ends ({@code Actor.pledges}, {@code Actor.attended}).
  */
 @Singleton
-public final class MinisterialWiring implements GraphQLWiring, DataLoaders {
+public final class MinisterialWiring implements GraphQLWiring, DataLoaders, Projections {
 
     /** Loads ministerials by id. */
     public static final String MINISTERIAL = "ministerial";
@@ -44,6 +46,21 @@ public final class MinisterialWiring implements GraphQLWiring, DataLoaders {
 
     MinisterialWiring(MinisterialRepository ministerials) {
         this.ministerials = ministerials;
+    }
+
+    /** Answered by this wiring's fetchers, not by definitions (see FieldRegistry). */
+    @Override
+    public void define(FieldRegistry.Definitions definitions) {
+        definitions.fieldByField("Query", "ministerials", "a page of ministerials, read by its own statement");
+        definitions.fieldByField("Query", "ministerial", "a ministerial by id, through the batching loader");
+        definitions.fieldByField("Query", "pledges", "a filtered page of pledges, read by its own statement");
+        definitions.fieldByField("Query", "pledge", "a pledge by id, through the batching loader");
+        for (String actor : new String[] {"Country", "Organization"}) {
+            definitions.fieldByField(actor, "pledges", "an actor's pledges, loaded in a batch by actor");
+        }
+        for (String actor : new String[] {"Country", "Organization"}) {
+            definitions.fieldByField(actor, "attended", "an actor's attendances, loaded in a batch by actor");
+        }
     }
 
     @Override

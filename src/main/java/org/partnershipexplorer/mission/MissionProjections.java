@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.partnershipexplorer.graphql.Arguments;
 import org.partnershipexplorer.graphql.Arguments.YearRange;
-import org.partnershipexplorer.graphql.Prefetch;
-import org.partnershipexplorer.graphql.Prefetch.RootProjection;
+import org.partnershipexplorer.graphql.FieldRegistry;
+import org.partnershipexplorer.graphql.FieldRegistry.RootProjection;
 import org.partnershipexplorer.graphql.Projections;
 
 /**
@@ -18,25 +18,27 @@ import org.partnershipexplorer.graphql.Projections;
 final class MissionProjections implements Projections {
 
     @Override
-    public void define(Prefetch.Definitions definitions) {
+    public void define(FieldRegistry.Definitions definitions) {
         // Mission.active is read from endYear
-        definitions.type("Mission", new Prefetch.TypeProjection(v -> v + ":Mission",
-                (v, selected) -> Prefetch.properties(v, selected, "acronym", "startYear", "endYear", "confidence"),
+        definitions.type("Mission", new FieldRegistry.TypeProjection(v -> v + ":Mission",
+                (v, selected) -> FieldRegistry.properties(v, selected, "acronym", "startYear", "endYear", "confidence"),
                 Mission::of));
-        definitions.type("Contribution", new Prefetch.TypeProjection(v -> "type(" + v + ") = 'CONTRIBUTES_TO'",
+        definitions.type("Contribution", new FieldRegistry.TypeProjection(v -> "type(" + v + ") = 'CONTRIBUTES_TO'",
                 (v, selected) -> "{r: %s, iso3: startNode(%s).iso3, acronym: endNode(%2$s).acronym}"
-                        .formatted(Prefetch.properties(v, selected, "id", "year", "confidence"), v),
+                        .formatted(FieldRegistry.properties(v, selected, "id", "year", "confidence"), v),
                 row -> Contribution.of(row.get("iso3").asString(), row.get("acronym").asString(), row.get("r"))));
 
-        definitions.field("Country", "contributions", MissionProjections::countryContributions);
+        definitions.key("Mission", "Mission", "acronym", m -> ((Mission) m).acronym());
+
+        definitions.field("Country", "contributions", MissionProjections::countryContributions, "years", "mission");
         definitions.field("Mission", "hosts", (s, args) -> """
                 COLLECT { MATCH (%s)-[:LOCATED_IN]->(%s:Country) WITH %2$s ORDER BY %2$s.iso3 RETURN %s }\
                 """.formatted(s.parent(), s.child(), s.object()));
         definitions.field("Country", "hostedMissions", (s, args) -> """
                 COLLECT { MATCH (%s:Mission)-[:LOCATED_IN]->(%s) WITH %1$s ORDER BY %1$s.acronym RETURN %s }\
                 """.formatted(s.child(), s.parent(), s.object()));
-        definitions.field("Mission", "contributions", MissionProjections::missionContributions);
-        definitions.field("Mission", "contributors", MissionProjections::contributors);
+        definitions.field("Mission", "contributions", MissionProjections::missionContributions, "years");
+        definitions.field("Mission", "contributors", MissionProjections::contributors, "year");
         definitions.field("Contribution", "mission",
                 (s, args) -> "COLLECT { WITH endNode(%s) AS %s RETURN %s }[0]".formatted(s.parent(), s.child(), s.object()));
         definitions.field("Contribution", "country",
@@ -53,12 +55,13 @@ final class MissionProjections implements Projections {
         definitions.properties("Contribution", "year", "total", "troops", "police", "experts", "women");
         definitions.scalar("Contribution", "asOf", v -> "toString(" + v + ".asOf)");
         definitions.provenance("Contribution");
-        definitions.root("missions", RootProjection.keyset("Mission", "acronym", MissionProjections::activeIn));
-        definitions.root("mission", RootProjection.byKey("Mission", "acronym", "acronym"));
+        definitions.root("missions", RootProjection.keyset("Mission", "acronym", MissionProjections::activeIn),
+                "activeIn");
+        definitions.root("mission", RootProjection.byKey("Mission", "acronym", "acronym"), "acronym");
     }
 
     /** Query.missions' activeIn, checked, as {@link MissionRepository#page} applies it; none when not given. */
-    private static List<String> activeIn(Prefetch.Scope s, Map<String, Object> arguments) {
+    private static List<String> activeIn(FieldRegistry.Scope s, Map<String, Object> arguments) {
         Integer year = (Integer) arguments.get("activeIn");
         if (year == null) {
             return List.of();
@@ -67,8 +70,8 @@ final class MissionProjections implements Projections {
         return List.of("%1$s.startYear <= %2$s AND coalesce(%1$s.endYear, 9999) >= %2$s".formatted(s.child(), p));
     }
 
-    /** Mission.contributions: the filters and order of {@link MissionRepository#contributionsOfMissions}. */
-    private static String missionContributions(Prefetch.Scope s, Map<String, Object> arguments) {
+    /** Mission.contributions: within the years given, by year, then by country. */
+    private static String missionContributions(FieldRegistry.Scope s, Map<String, Object> arguments) {
         YearRange years = Arguments.years(arguments, "years");
         Map<String, Object> filter = new HashMap<>();
         filter.put("from", years.from());
@@ -82,8 +85,8 @@ final class MissionProjections implements Projections {
                 """.formatted(s.parent(), s.child(), p, s.object());
     }
 
-    /** Mission.contributors: the countries of {@link MissionRepository#contributors}, each once, in iso3 order. */
-    private static String contributors(Prefetch.Scope s, Map<String, Object> arguments) {
+    /** Mission.contributors: the countries that served in it (in the year given), each once, in iso3 order. */
+    private static String contributors(FieldRegistry.Scope s, Map<String, Object> arguments) {
         Integer year = (Integer) arguments.get("year");
         String p = s.parameter(year == null ? null : Arguments.year("year", year));
         return """
@@ -93,8 +96,8 @@ final class MissionProjections implements Projections {
                 """.formatted(s.parent(), s.child(), s.variable(), p, s.object());
     }
 
-    /** Country.contributions: the filters and order of {@link MissionRepository#contributionsOfCountries}. */
-    private static String countryContributions(Prefetch.Scope s, Map<String, Object> arguments) {
+    /** Country.contributions: within the years and the mission given, by year, then by mission. */
+    private static String countryContributions(FieldRegistry.Scope s, Map<String, Object> arguments) {
         YearRange years = Arguments.years(arguments, "years");
         Map<String, Object> filter = new HashMap<>();
         filter.put("from", years.from());

@@ -7,18 +7,26 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.partnershipexplorer.graphql.Arguments;
+import org.partnershipexplorer.graphql.FieldRegistry;
 import org.partnershipexplorer.graphql.GraphQLWiring;
+import org.partnershipexplorer.graphql.Projections;
 import org.partnershipexplorer.network.NetworkSlice.PartnershipKind;
 import org.partnershipexplorer.provenance.Confidence;
 
 /** {@code Query.network}. */
 @Singleton
-final class NetworkWiring implements GraphQLWiring {
+final class NetworkWiring implements GraphQLWiring, Projections {
 
     private final NetworkRepository network;
 
     NetworkWiring(NetworkRepository network) {
         this.network = network;
+    }
+
+    /** Answered by this wiring's fetchers, not by definitions (see FieldRegistry). */
+    @Override
+    public void define(FieldRegistry.Definitions definitions) {
+        definitions.fieldByField("Query", "network", "a slice of the graph, assembled from its own statements");
     }
 
     @Override

@@ -4,8 +4,8 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.partnershipexplorer.graphql.Prefetch;
-import org.partnershipexplorer.graphql.Prefetch.RootProjection;
+import org.partnershipexplorer.graphql.FieldRegistry;
+import org.partnershipexplorer.graphql.FieldRegistry.RootProjection;
 import org.partnershipexplorer.graphql.Projections;
 
 /**
@@ -17,13 +17,15 @@ import org.partnershipexplorer.graphql.Projections;
 final class OrganizationProjections implements Projections {
 
     @Override
-    public void define(Prefetch.Definitions definitions) {
-        definitions.type("Organization", new Prefetch.TypeProjection(v -> v + ":Organization",
-                (v, selected) -> Prefetch.properties(v, selected, "code", "confidence"), Organization::of));
-        definitions.type("Membership", new Prefetch.TypeProjection(v -> "type(" + v + ") = 'MEMBER_OF'",
+    public void define(FieldRegistry.Definitions definitions) {
+        definitions.type("Organization", new FieldRegistry.TypeProjection(v -> v + ":Organization",
+                (v, selected) -> FieldRegistry.properties(v, selected, "code", "confidence"), Organization::of));
+        definitions.type("Membership", new FieldRegistry.TypeProjection(v -> "type(" + v + ") = 'MEMBER_OF'",
                 (v, selected) -> "{r: %s, iso3: startNode(%s).iso3, code: endNode(%2$s).code}"
-                        .formatted(Prefetch.properties(v, selected, "confidence"), v),
+                        .formatted(FieldRegistry.properties(v, selected, "confidence"), v),
                 row -> Membership.of(row.get("iso3").asString(), row.get("code").asString(), row.get("r"))));
+
+        definitions.key("Organization", "Organization", "code", o -> ((Organization) o).code());
 
         definitions.field("Country", "memberships", (s, args) -> """
                 COLLECT { MATCH (%s)-[%s:MEMBER_OF]->(:Organization)
@@ -47,12 +49,13 @@ final class OrganizationProjections implements Projections {
         definitions.properties("Membership", "since");
         definitions.provenance("Membership");
 
-        definitions.root("organizations", RootProjection.keyset("Organization", "code", OrganizationProjections::kind));
-        definitions.root("organization", RootProjection.byKey("Organization", "code", "code"));
+        definitions.root("organizations", RootProjection.keyset("Organization", "code", OrganizationProjections::kind),
+                "kind");
+        definitions.root("organization", RootProjection.byKey("Organization", "code", "code"), "code");
     }
 
     /** Query.organizations' kind, stored in lower case, as {@link OrganizationRepository#page} applies it. */
-    private static List<String> kind(Prefetch.Scope s, Map<String, Object> arguments) {
+    private static List<String> kind(FieldRegistry.Scope s, Map<String, Object> arguments) {
         Object kind = arguments.get("kind");
         return kind == null ? List.of()
                 : List.of(s.child() + ".kind = " + s.parameter(kind.toString().toLowerCase(Locale.ROOT)));

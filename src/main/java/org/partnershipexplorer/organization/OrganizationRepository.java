@@ -1,7 +1,6 @@
 package org.partnershipexplorer.organization;
 
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,29 +64,4 @@ public class OrganizationRepository {
         return found;
     }
 
-    /** The organisations each country belongs to, by code. */
-    public Map<String, List<Membership>> membershipsOfCountries(List<String> iso3s) {
-        Map<String, List<Membership>> found = new HashMap<>();
-        cypher.read("""
-                UNWIND $keys AS key
-                MATCH (c:Country {iso3: key})-[m:MEMBER_OF]->(o:Organization)
-                RETURN c.iso3 AS iso3, o.code AS code, m ORDER BY code
-                """, Map.of("keys", iso3s),
-                r -> Membership.of(r.get("iso3").asString(), r.get("code").asString(), r.get("m").asRelationship()))
-                .forEach(m -> found.computeIfAbsent(m.iso3(), k -> new ArrayList<>()).add(m));
-        return found;
-    }
-
-    /** The member states of each organisation, by iso3. */
-    public Map<String, List<Membership>> membersOfOrganizations(List<String> codes) {
-        Map<String, List<Membership>> found = new HashMap<>();
-        cypher.read("""
-                UNWIND $keys AS key
-                MATCH (c:Country)-[m:MEMBER_OF]->(o:Organization {code: key})
-                RETURN c.iso3 AS iso3, o.code AS code, m ORDER BY iso3
-                """, Map.of("keys", codes),
-                r -> Membership.of(r.get("iso3").asString(), r.get("code").asString(), r.get("m").asRelationship()))
-                .forEach(m -> found.computeIfAbsent(m.code(), k -> new ArrayList<>()).add(m));
-        return found;
-    }
 }

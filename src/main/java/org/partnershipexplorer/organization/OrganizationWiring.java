@@ -3,10 +3,8 @@ package org.partnershipexplorer.organization;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoaderRegistry;
-import org.partnershipexplorer.country.Country;
 import org.partnershipexplorer.country.CountryWiring;
 import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.graphql.Batch;
@@ -15,14 +13,12 @@ import org.partnershipexplorer.graphql.GraphQLWiring;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.graphql.Prefetch;
 
-/** {@code Query.organizations}, {@code Query.organization}, memberships from both ends. */
+/** {@code Query.organizations}, {@code Query.organization}, a membership's two ends; lists in OrganizationProjections. */
 @Singleton
 public final class OrganizationWiring implements GraphQLWiring, DataLoaders {
 
     /** Loads organisations by code. */
     public static final String ORGANIZATION = "organization";
-    static final String MEMBERSHIPS_OF_COUNTRY = "membershipsOfCountry";
-    static final String MEMBERS_OF_ORGANIZATION = "membersOfOrganization";
     static final String MEMBERSHIP = "membership";
 
     private final OrganizationRepository organizations;
@@ -36,8 +32,6 @@ public final class OrganizationWiring implements GraphQLWiring, DataLoaders {
         wiring.type("Query", t -> t
                         .dataFetcher("organizations", this::organizations)
                         .dataFetcher("organization", this::organization))
-                .type("Country", t -> t.dataFetcher("memberships", Prefetch.orElse(this::memberships)))
-                .type("Organization", t -> t.dataFetcher("members", Prefetch.orElse(this::members)))
                 .type("Membership", t -> t
                         .dataFetcher("country", Prefetch.orElse(
                                 env -> CountryWiring.country(env, env.<Membership>getSource().iso3())))
@@ -48,8 +42,6 @@ public final class OrganizationWiring implements GraphQLWiring, DataLoaders {
     @Override
     public void register(DataLoaderRegistry registry) {
         registry.register(ORGANIZATION, Batch.one(organizations::byCode));
-        registry.register(MEMBERSHIPS_OF_COUNTRY, Batch.many(organizations::membershipsOfCountries));
-        registry.register(MEMBERS_OF_ORGANIZATION, Batch.many(organizations::membersOfOrganizations));
         registry.register(MEMBERSHIP, Batch.one(organizations::membershipsByIds));
     }
 
@@ -68,17 +60,6 @@ public final class OrganizationWiring implements GraphQLWiring, DataLoaders {
             }
             return o;
         });
-    }
-
-    /** Country.memberships */
-    CompletableFuture<List<Membership>> memberships(DataFetchingEnvironment env) {
-        return env.<String, List<Membership>>getDataLoader(MEMBERSHIPS_OF_COUNTRY).load(env.<Country>getSource().iso3());
-    }
-
-    /** Organization.members */
-    CompletableFuture<List<Membership>> members(DataFetchingEnvironment env) {
-        return env.<String, List<Membership>>getDataLoader(MEMBERS_OF_ORGANIZATION)
-                .load(env.<Organization>getSource().code());
     }
 
     public static CompletableFuture<Organization> organization(DataFetchingEnvironment env, String code) {

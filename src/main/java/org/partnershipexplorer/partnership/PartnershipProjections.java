@@ -2,7 +2,9 @@ package org.partnershipexplorer.partnership;
 
 import jakarta.inject.Singleton;
 import java.util.Map;
-import org.partnershipexplorer.graphql.Prefetch;
+import org.partnershipexplorer.graphql.Arguments;
+import org.partnershipexplorer.graphql.FieldRegistry;
+import org.partnershipexplorer.graphql.FieldRegistry.RootProjection;
 import org.partnershipexplorer.graphql.Projections;
 
 /**
@@ -14,24 +16,31 @@ import org.partnershipexplorer.graphql.Projections;
 final class PartnershipProjections implements Projections {
 
     @Override
-    public void define(Prefetch.Definitions definitions) {
-        definitions.type("Training", new Prefetch.TypeProjection(v -> "type(" + v + ") = 'TRAINS'",
+    public void define(FieldRegistry.Definitions definitions) {
+        definitions.type("Training", new FieldRegistry.TypeProjection(v -> "type(" + v + ") = 'TRAINS'",
                 (v, selected) -> relationship(v, selected, "id", "year", "program", "confidence"),
                 row -> Training.of(row.get("r"), row.get("provider").asString(), row.get("recipient").asString())));
-        definitions.type("Donation", new Prefetch.TypeProjection(v -> "type(" + v + ") = 'DONATES_TO'",
+        definitions.type("Donation", new FieldRegistry.TypeProjection(v -> "type(" + v + ") = 'DONATES_TO'",
                 (v, selected) -> relationship(v, selected, "id", "year", "item", "program", "confidence"),
                 row -> Donation.of(row.get("r"), row.get("provider").asString(), row.get("recipient").asString())));
-        definitions.type("Program", new Prefetch.TypeProjection(v -> v + ":Program",
-                (v, selected) -> Prefetch.properties(v, selected, "code", "confidence"), Program::of));
+        definitions.type("Program", new FieldRegistry.TypeProjection(v -> v + ":Program",
+                (v, selected) -> FieldRegistry.properties(v, selected, "code", "confidence"), Program::of));
+
+        definitions.key("Program", "Program", "code", p -> ((Program) p).code());
 
         for (String actor : new String[] {"Country", "Organization"}) {
-            definitions.field(actor, "trains", (s, args) -> partnerships(s, args, "(%s)-[%s:TRAINS]->(:Actor)"));
-            definitions.field(actor, "trainedBy", (s, args) -> partnerships(s, args, "(:Actor)-[%2$s:TRAINS]->(%1$s)"));
+            definitions.field(actor, "trains", (s, args) -> partnerships(s, args, "(%s)-[%s:TRAINS]->(:Actor)"),
+                    FILTERS);
+            definitions.field(actor, "trainedBy", (s, args) -> partnerships(s, args, "(:Actor)-[%2$s:TRAINS]->(%1$s)"),
+                    FILTERS);
             definitions.field(actor, "donatesTo",
-                    (s, args) -> partnerships(s, args, "(%s)-[%s:DONATES_TO]->(:Actor)"));
+                    (s, args) -> partnerships(s, args, "(%s)-[%s:DONATES_TO]->(:Actor)"), FILTERS);
             definitions.field(actor, "receivesFrom",
-                    (s, args) -> partnerships(s, args, "(:Actor)-[%2$s:DONATES_TO]->(%1$s)"));
+                    (s, args) -> partnerships(s, args, "(:Actor)-[%2$s:DONATES_TO]->(%1$s)"), FILTERS);
+            definitions.fieldByField(actor, "partners", "one entry per partner, summed up in its batch statement");
         }
+        definitions.field("Program", "trainings", (s, args) -> programPartnerships(s, args, "TRAINS"), "years");
+        definitions.field("Program", "donations", (s, args) -> programPartnerships(s, args, "DONATES_TO"), "years");
         for (String kind : new String[] {"Training", "Donation"}) {
             definitions.field(kind, "provider", (s, args) -> endpoint(s, "startNode"));
             definitions.field(kind, "recipient", (s, args) -> endpoint(s, "endNode"));
@@ -60,19 +69,27 @@ final class PartnershipProjections implements Projections {
         definitions.provenance("Donation");
         definitions.properties("Program", "code", "name", "url");
         definitions.provenance("Program");
+
+        definitions.root("program", RootProjection.byKey("Program", "code", "code"), "code");
+        definitions.fieldByField("Query", "programs", "a page of programmes, read by its own statement");
+        definitions.fieldByField("Query", "trainingChains", "paths walked from one actor, bounded by depth");
+        definitions.fieldByField("Query", "path", "shortest paths between two actors");
     }
+
+    /** What every partnership list of an actor takes. */
+    private static final String[] FILTERS = {"years", "program", "confidence", "limit"};
 
     /** What {@link Training#of} and {@link Donation#of} read: the relationship's properties and its endpoints' keys. */
     private static String relationship(String v, java.util.Set<String> selected, String... always) {
         return "{r: %s, provider: startNode(%s).id, recipient: endNode(%2$s).id}"
-                .formatted(Prefetch.properties(v, selected, always), v);
+                .formatted(FieldRegistry.properties(v, selected, always), v);
     }
 
     /**
      * An actor's partnerships matching {@code pattern} (parent, then the relationship's variable), filtered and
      * ordered as {@link PartnershipRepository#trains} does.
      */
-    private static String partnerships(Prefetch.Scope s, Map<String, Object> arguments, String pattern) {
+    private static String partnerships(FieldRegistry.Scope s, Map<String, Object> arguments, String pattern) {
         Integer limit = PartnershipWiring.limit(arguments);
         String filter = s.parameter(PartnershipFilter.of(arguments).parameters());
         String r = s.child();
@@ -84,7 +101,19 @@ final class PartnershipProjections implements Projections {
                 limit == null ? "" : "LIMIT " + s.parameter(limit), s.object());
     }
 
-    private static String endpoint(Prefetch.Scope s, String end) {
+    /** A programme's partnerships of one kind, within the years given, oldest first. */
+    private static String programPartnerships(FieldRegistry.Scope s, Map<String, Object> arguments, String type) {
+        String filter = s.parameter(new PartnershipFilter(Arguments.years(arguments, "years"), null, null)
+                .parameters());
+        String r = s.child();
+        return """
+                COLLECT { MATCH (:Actor)-[%1$s:%2$s]->(:Actor) WHERE %1$s.program = %3$s.code AND %4$s
+                  WITH %1$s ORDER BY %1$s.year, %1$s.id
+                  RETURN %5$s }\
+                """.formatted(r, type, s.parent(), PartnershipFilter.where(r, filter), s.object());
+    }
+
+    private static String endpoint(FieldRegistry.Scope s, String end) {
         return "[%s IN [%s(%s)] | %s][0]".formatted(s.child(), end, s.parent(), s.object());
     }
 }

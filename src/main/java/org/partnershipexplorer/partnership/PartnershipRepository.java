@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.neo4j.driver.Record;
-import org.partnershipexplorer.graphql.Arguments.YearRange;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.neo4j.Cypher;
 import org.partnershipexplorer.neo4j.Rows;
@@ -29,108 +28,9 @@ public class PartnershipRepository {
         this.cypher = cypher;
     }
 
-    /** One actor's partnerships of one kind and direction, filtered, oldest first, cut at {@code limit}. */
-    public record ActorPartnerships(String actor, PartnershipFilter filter, Integer limit) {
-    }
-
-    /** A programme's partnerships of one kind within years. */
-    public record ProgramPartnerships(String program, YearRange years) {
-    }
-
     /** One actor's partners. */
     public record ActorPartners(String actor, List<PartnershipKind> kinds, Direction direction,
             PartnershipFilter filter) {
-    }
-
-    // Each query anchors on the actor's index seek; the direction is in the pattern so the planner expands
-    // only the relationships that count. The four differ only in that pattern, which comes from this class alone.
-    private static final String TRAINS_OUT = actorPartnerships("(p:Actor {id: key.actor})-[r:TRAINS]->(q:Actor)");
-    private static final String TRAINS_IN = actorPartnerships("(p:Actor)-[r:TRAINS]->(q:Actor {id: key.actor})");
-    private static final String DONATES_OUT =
-            actorPartnerships("(p:Actor {id: key.actor})-[r:DONATES_TO]->(q:Actor)");
-    private static final String DONATES_IN =
-            actorPartnerships("(p:Actor)-[r:DONATES_TO]->(q:Actor {id: key.actor})");
-
-    /** The partnerships matching {@code pattern}, provider {@code p} to recipient {@code q}, filtered per key. */
-    private static String actorPartnerships(String pattern) {
-        return """
-                UNWIND $keys AS key
-                MATCH %s
-                WHERE %s
-                WITH key, p.id AS provider, q.id AS recipient, r ORDER BY r.year, r.id
-                WITH key, collect([provider, recipient, r]) AS rows
-                UNWIND rows[..coalesce(key.limit, size(rows))] AS row
-                RETURN key.index AS index, row[0] AS provider, row[1] AS recipient, row[2] AS r
-                """.formatted(pattern, PartnershipFilter.where("r", "key"));
-    }
-
-    /** Actor.trains */
-    public Map<ActorPartnerships, List<Training>> trains(List<ActorPartnerships> keys) {
-        return actorPartnerships(TRAINS_OUT, keys, Training.class);
-    }
-
-    /** Actor.trainedBy */
-    public Map<ActorPartnerships, List<Training>> trainedBy(List<ActorPartnerships> keys) {
-        return actorPartnerships(TRAINS_IN, keys, Training.class);
-    }
-
-    /** Actor.donatesTo */
-    public Map<ActorPartnerships, List<Donation>> donatesTo(List<ActorPartnerships> keys) {
-        return actorPartnerships(DONATES_OUT, keys, Donation.class);
-    }
-
-    /** Actor.receivesFrom */
-    public Map<ActorPartnerships, List<Donation>> receivesFrom(List<ActorPartnerships> keys) {
-        return actorPartnerships(DONATES_IN, keys, Donation.class);
-    }
-
-    private <T extends Partnership> Map<ActorPartnerships, List<T>> actorPartnerships(String query,
-            List<ActorPartnerships> keys, Class<T> type) {
-        List<Map<String, Object>> parameters = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            ActorPartnerships key = keys.get(i);
-            Map<String, Object> p = key.filter().parameters();
-            p.put("index", i);
-            p.put("actor", key.actor());
-            p.put("limit", key.limit());
-            parameters.add(p);
-        }
-        return grouped(query, parameters, keys, r -> type.cast(Partnership.of(r.get("r").asRelationship(),
-                r.get("provider").asString(), r.get("recipient").asString())));
-    }
-
-    private static final String PROGRAM_PARTNERSHIPS = """
-            UNWIND $keys AS key
-            MATCH (a:Actor)-[r:TRAINS|DONATES_TO]->(b:Actor)
-            WHERE r.program = key.program AND type(r) = key.type
-              AND (key.from IS NULL OR coalesce(r.endYear, r.year) >= key.from) AND (key.to IS NULL OR r.year <= key.to)
-            RETURN key.index AS index, a.id AS provider, b.id AS recipient, r ORDER BY r.year, r.id
-            """;
-
-    /** Program.trainings */
-    public Map<ProgramPartnerships, List<Training>> programTrainings(List<ProgramPartnerships> keys) {
-        return programPartnerships(keys, PartnershipKind.TRAINING, Training.class);
-    }
-
-    /** Program.donations */
-    public Map<ProgramPartnerships, List<Donation>> programDonations(List<ProgramPartnerships> keys) {
-        return programPartnerships(keys, PartnershipKind.DONATION, Donation.class);
-    }
-
-    private <T extends Partnership> Map<ProgramPartnerships, List<T>> programPartnerships(
-            List<ProgramPartnerships> keys, PartnershipKind kind, Class<T> type) {
-        List<Map<String, Object>> parameters = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            Map<String, Object> p = new HashMap<>();
-            p.put("index", i);
-            p.put("program", keys.get(i).program());
-            p.put("type", kind.relationshipType);
-            p.put("from", keys.get(i).years().from());
-            p.put("to", keys.get(i).years().to());
-            parameters.add(p);
-        }
-        return grouped(PROGRAM_PARTNERSHIPS, parameters, keys, r -> type.cast(Partnership.of(
-                r.get("r").asRelationship(), r.get("provider").asString(), r.get("recipient").asString())));
     }
 
     // Undirected match, then each relationship is counted as outgoing or incoming by its start node.

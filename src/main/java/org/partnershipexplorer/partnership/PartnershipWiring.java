@@ -18,8 +18,6 @@ import org.partnershipexplorer.graphql.GraphQLWiring;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.graphql.Prefetch;
 import org.partnershipexplorer.partnership.PartnershipRepository.ActorPartners;
-import org.partnershipexplorer.partnership.PartnershipRepository.ActorPartnerships;
-import org.partnershipexplorer.partnership.PartnershipRepository.ProgramPartnerships;
 
 /**
  * Partnerships on every actor ({@code trains}, {@code trainedBy}, {@code donatesTo}, {@code receivesFrom},
@@ -31,13 +29,7 @@ public final class PartnershipWiring implements GraphQLWiring, DataLoaders {
 
     /** Loads programmes by code. */
     public static final String PROGRAM = "program";
-    static final String TRAINS = "actorTrains";
-    static final String TRAINED_BY = "actorTrainedBy";
-    static final String DONATES_TO = "actorDonatesTo";
-    static final String RECEIVES_FROM = "actorReceivesFrom";
     static final String PARTNERS = "actorPartners";
-    static final String PROGRAM_TRAININGS = "programTrainings";
-    static final String PROGRAM_DONATIONS = "programDonations";
     static final String TRAINING = "training";
     static final String DONATION = "donation";
     /** The largest {@code limit} a nested list takes. */
@@ -53,12 +45,7 @@ public final class PartnershipWiring implements GraphQLWiring, DataLoaders {
 
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
-        UnaryOperator<TypeRuntimeWiring.Builder> actorFields = t -> t
-                .dataFetcher("trains", Prefetch.orElse(this::trains))
-                .dataFetcher("trainedBy", Prefetch.orElse(this::trainedBy))
-                .dataFetcher("donatesTo", Prefetch.orElse(this::donatesTo))
-                .dataFetcher("receivesFrom", Prefetch.orElse(this::receivesFrom))
-                .dataFetcher("partners", this::partners);
+        UnaryOperator<TypeRuntimeWiring.Builder> actorFields = t -> t.dataFetcher("partners", this::partners);
         wiring.type("Query", t -> t
                         .dataFetcher("programs", this::programs)
                         .dataFetcher("program", this::program)
@@ -77,44 +64,15 @@ public final class PartnershipWiring implements GraphQLWiring, DataLoaders {
                         .dataFetcher("recipient", Prefetch.orElse(this::recipient))
                         .dataFetcher("donor", Prefetch.orElse(this::provider))
                         .dataFetcher("program", Prefetch.orElse(this::partnershipProgram)))
-                .type("Partner", t -> t.dataFetcher("actor", this::partnerActor))
-                .type("Program", t -> t
-                        .dataFetcher("trainings", this::programTrainings)
-                        .dataFetcher("donations", this::programDonations));
+                .type("Partner", t -> t.dataFetcher("actor", this::partnerActor));
     }
 
     @Override
     public void register(DataLoaderRegistry registry) {
         registry.register(PROGRAM, Batch.one(partnerships::programsByCode));
-        registry.register(TRAINS, Batch.many(partnerships::trains));
-        registry.register(TRAINED_BY, Batch.many(partnerships::trainedBy));
-        registry.register(DONATES_TO, Batch.many(partnerships::donatesTo));
-        registry.register(RECEIVES_FROM, Batch.many(partnerships::receivesFrom));
         registry.register(PARTNERS, Batch.many(partnerships::partners));
-        registry.register(PROGRAM_TRAININGS, Batch.many(partnerships::programTrainings));
-        registry.register(PROGRAM_DONATIONS, Batch.many(partnerships::programDonations));
         registry.register(TRAINING, Batch.one(partnerships::trainingsByIds));
         registry.register(DONATION, Batch.one(partnerships::donationsByIds));
-    }
-
-    /** Actor.trains */
-    CompletableFuture<List<Training>> trains(DataFetchingEnvironment env) {
-        return env.<ActorPartnerships, List<Training>>getDataLoader(TRAINS).load(actorPartnerships(env));
-    }
-
-    /** Actor.trainedBy */
-    CompletableFuture<List<Training>> trainedBy(DataFetchingEnvironment env) {
-        return env.<ActorPartnerships, List<Training>>getDataLoader(TRAINED_BY).load(actorPartnerships(env));
-    }
-
-    /** Actor.donatesTo */
-    CompletableFuture<List<Donation>> donatesTo(DataFetchingEnvironment env) {
-        return env.<ActorPartnerships, List<Donation>>getDataLoader(DONATES_TO).load(actorPartnerships(env));
-    }
-
-    /** Actor.receivesFrom */
-    CompletableFuture<List<Donation>> receivesFrom(DataFetchingEnvironment env) {
-        return env.<ActorPartnerships, List<Donation>>getDataLoader(RECEIVES_FROM).load(actorPartnerships(env));
     }
 
     /** Actor.partners */
@@ -144,18 +102,6 @@ public final class PartnershipWiring implements GraphQLWiring, DataLoaders {
     /** Partner.actor */
     CompletableFuture<Actor> partnerActor(DataFetchingEnvironment env) {
         return actor(env, env.<Partner>getSource().actorId());
-    }
-
-    /** Program.trainings */
-    CompletableFuture<List<Training>> programTrainings(DataFetchingEnvironment env) {
-        var key = new ProgramPartnerships(env.<Program>getSource().code(), Arguments.years(env, "years"));
-        return env.<ProgramPartnerships, List<Training>>getDataLoader(PROGRAM_TRAININGS).load(key);
-    }
-
-    /** Program.donations */
-    CompletableFuture<List<Donation>> programDonations(DataFetchingEnvironment env) {
-        var key = new ProgramPartnerships(env.<Program>getSource().code(), Arguments.years(env, "years"));
-        return env.<ProgramPartnerships, List<Donation>>getDataLoader(PROGRAM_DONATIONS).load(key);
     }
 
     /** Query.programs */
@@ -204,10 +150,6 @@ public final class PartnershipWiring implements GraphQLWiring, DataLoaders {
             throw ApiException.badInput(name, "must be between 1 and " + PathRepository.MAX_DEPTH + ", got " + n);
         }
         return n;
-    }
-
-    private static ActorPartnerships actorPartnerships(DataFetchingEnvironment env) {
-        return new ActorPartnerships(env.<Actor>getSource().id(), PartnershipFilter.of(env), limit(env.getArguments()));
     }
 
     /** The {@code limit} of a partnership list, checked. */

@@ -4,12 +4,14 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import org.partnershipexplorer.graphql.ApiException;
+import org.partnershipexplorer.graphql.FieldRegistry;
 import org.partnershipexplorer.graphql.GraphQLWiring;
+import org.partnershipexplorer.graphql.Projections;
 import org.partnershipexplorer.graphql.Paging;
 
 /** {@code Query.search}. */
 @Singleton
-public final class SearchWiring implements GraphQLWiring {
+public final class SearchWiring implements GraphQLWiring, Projections {
 
     /** Longer texts are refused: no name is this long, and the query grows with the text. */
     static final int MAX_TEXT = 200;
@@ -18,6 +20,12 @@ public final class SearchWiring implements GraphQLWiring {
 
     SearchWiring(SearchRepository search) {
         this.search = search;
+    }
+
+    /** Answered by this wiring's fetchers, not by definitions (see FieldRegistry). */
+    @Override
+    public void define(FieldRegistry.Definitions definitions) {
+        definitions.fieldByField("Query", "search", "ranked by the full-text index");
     }
 
     @Override

@@ -8,7 +8,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.graphql.Arguments;
+import org.partnershipexplorer.graphql.FieldRegistry;
 import org.partnershipexplorer.graphql.GraphQLWiring;
+import org.partnershipexplorer.graphql.Projections;
 import org.partnershipexplorer.mission.MissionWiring;
 import org.partnershipexplorer.partnership.PartnershipFilter;
 import org.partnershipexplorer.partnership.PartnershipKind;
@@ -20,12 +22,18 @@ import org.partnershipexplorer.statistics.Statistics.YearPartnerships;
 
 /** {@code Query.statistics} and its aggregates. */
 @Singleton
-public final class StatisticsWiring implements GraphQLWiring {
+public final class StatisticsWiring implements GraphQLWiring, Projections {
 
     private final StatisticsRepository statistics;
 
     StatisticsWiring(StatisticsRepository statistics) {
         this.statistics = statistics;
+    }
+
+    /** Answered by this wiring's fetchers, not by definitions (see FieldRegistry). */
+    @Override
+    public void define(FieldRegistry.Definitions definitions) {
+        definitions.fieldByField("Query", "statistics", "aggregates, each read by its own statement");
     }
 
     @Override

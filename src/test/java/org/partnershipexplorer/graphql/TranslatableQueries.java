@@ -1,63 +1,49 @@
 package org.partnershipexplorer.graphql;
 
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLEnumValueDefinition;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLInputType;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Composes queries from every field Translator translates, with random arguments, aliases and fragments, from a
- * fixed seed (so a failure names a query that can be sent again). TranslatorIT runs each one translated and field
- * by field and compares the answers.
+ * Composes queries from every field and argument that has a definition, found in the served schema and the
+ * {@link FieldRegistry} rather than in a list kept by hand: a field or argument added to the schema and defined is
+ * composed into queries without a change here, and one this class has no value for fails the test that asks.
+ * Random arguments, aliases and fragments from a fixed seed (a failure names a query that can be sent again); a
+ * field or argument not yet exercised is preferred, so that a short run covers them all. TranslatorIT runs each
+ * query translated and answered by the loaders, and compares.
  */
 final class TranslatableQueries {
-
-    /** The translated scalars of each type, and its translated nested fields with the type they lead to. */
-    private static final Map<String, List<String>> SCALARS = Map.of(
-            "Country", List.of("id", "iso3", "iso2", "name", "region", "subregion", "unRegionalGroup", "unMember",
-                    "confidence", "source"),
-            "Organization", List.of("id", "code", "name", "kind", "confidence", "source"),
-            "Training", List.of("id", "kind", "year", "endYear", "topic", "trainees", "confidence", "source"),
-            "Donation", List.of("id", "kind", "item", "year", "endYear", "quantity", "valueUsd", "confidence",
-                    "source"),
-            "Program", List.of("code", "name", "url", "confidence", "source"),
-            "Mission", List.of("acronym", "name", "location", "startYear", "endYear", "active", "confidence",
-                    "source"),
-            "Contribution", List.of("id", "year", "total", "troops", "police", "experts", "women", "asOf",
-                    "confidence", "source"),
-            "Deployment", List.of("asOf", "total", "women", "troops", "police", "experts", "confidence", "source"),
-            "Membership", List.of("since", "confidence", "source"));
-
-    private record Nested(String field, String type) {
-    }
-
-    private static final List<Nested> ACTOR_PARTNERSHIPS = List.of(new Nested("trains", "Training"),
-            new Nested("trainedBy", "Training"), new Nested("donatesTo", "Donation"),
-            new Nested("receivesFrom", "Donation"));
-
-    private static final Map<String, List<Nested>> NESTED = Map.of(
-            "Country", concat(ACTOR_PARTNERSHIPS, List.of(new Nested("contributions", "Contribution"),
-                    new Nested("deployments", "Deployment"), new Nested("memberships", "Membership"),
-                    new Nested("hostedMissions", "Mission"))),
-            "Organization", concat(ACTOR_PARTNERSHIPS, List.of(new Nested("members", "Membership"))),
-            "Training", List.of(new Nested("provider", "Actor"), new Nested("recipient", "Actor"),
-                    new Nested("trainer", "Actor"), new Nested("trainee", "Actor"), new Nested("program", "Program")),
-            "Donation", List.of(new Nested("provider", "Actor"), new Nested("recipient", "Actor"),
-                    new Nested("donor", "Actor"), new Nested("program", "Program")),
-            "Mission", List.of(new Nested("hosts", "Country"), new Nested("contributions", "Contribution"),
-                    new Nested("contributors", "Country")),
-            "Contribution", List.of(new Nested("country", "Country"), new Nested("mission", "Mission")),
-            "Deployment", List.of(new Nested("country", "Country")),
-            "Membership", List.of(new Nested("country", "Country"), new Nested("organization", "Organization")));
 
     private static final List<String> COUNTRIES = List.of("KEN", "KOR", "JPN", "BGD", "RWA", "USA", "FRA", "IND");
     private static final List<String> ORGANIZATIONS = List.of("AU", "EU", "UN", "NATO");
     private static final List<String> MISSIONS = List.of("MINUSMA", "UNMISS", "MONUSCO", "UNIFIL", "MINUSCA");
+    private static final List<String> PROGRAMS = List.of("TPP", "CUNPK-UNWMOC", "CUNPK-AFRICA", "GPOI");
 
+    /** A cursor cannot be composed at random; TranslatorIT pages with the cursor of a first page. */
+    private static final String AFTER = "after";
+
+    private final GraphQLSchema schema;
+    private final FieldRegistry registry;
     private final Random random;
+    private final Set<String> exercised = new TreeSet<>();
 
-    TranslatableQueries(long seed) {
+    TranslatableQueries(GraphQLSchema schema, FieldRegistry registry, long seed) {
+        this.schema = schema;
+        this.registry = registry;
         this.random = new Random(seed);
     }
 
@@ -65,26 +51,68 @@ final class TranslatableQueries {
     String next(int depth) {
         StringBuilder query = new StringBuilder("{");
         int roots = 1 + random.nextInt(3);
-        for (int i = 0; i < roots; i++) {
-            query.append(" r").append(i).append(": ").append(root(depth));
+        List<GraphQLFieldDefinition> candidates = preferNew("Query", schema.getQueryType().getFieldDefinitions()
+                .stream().filter(f -> registry.root(f.getName()) != null).toList());
+        for (int i = 0; i < roots && i < candidates.size(); i++) {
+            query.append(" r").append(i).append(": ").append(root(candidates.get(i), depth));
         }
         return query.append(" }").toString();
     }
 
-    private String root(int depth) {
-        return switch (random.nextInt(7)) {
-            case 0 -> "countries(first: " + (1 + random.nextInt(60)) + maybe(", region: \"Africa\"")
-                    + maybe(", unMember: true") + ") { " + connection("Country", depth) + " }";
-            case 1 -> "country(iso3: \"" + pick(COUNTRIES) + "\") " + object("Country", depth);
-            case 2 -> "organizations(first: " + (1 + random.nextInt(10)) + maybe(", kind: REGIONAL") + ") { "
-                    + connection("Organization", depth) + " }";
-            case 3 -> "organization(code: \"" + pick(ORGANIZATIONS) + "\") " + object("Organization", depth);
-            case 4 -> "actor(id: \"" + pick(random.nextBoolean() ? COUNTRIES : ORGANIZATIONS) + "\") "
-                    + object("Actor", depth);
-            case 5 -> "missions(first: " + (1 + random.nextInt(40)) + maybe(", activeIn: 2019") + ") { "
-                    + connection("Mission", depth) + " }";
-            default -> "mission(acronym: \"" + pick(MISSIONS) + "\") " + object("Mission", depth);
-        };
+    /**
+     * Every defined field, and every (field, argument) pair of a defined field, as {@code Type.field} and
+     * {@code Type.field(argument)}: what a run must exercise.
+     */
+    Set<String> everyFieldAndArgument() {
+        Set<String> all = new TreeSet<>();
+        for (GraphQLFieldDefinition root : schema.getQueryType().getFieldDefinitions()) {
+            if (registry.root(root.getName()) != null) {
+                add(all, "Query", root);
+            }
+        }
+        for (GraphQLNamedType type : schema.getAllTypesAsList()) {
+            if (type instanceof GraphQLObjectType object && registry.type(object.getName()) != null) {
+                for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
+                    if (defined(object.getName(), field.getName())) {
+                        add(all, object.getName(), field);
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
+    /** What the queries composed so far have exercised, named as {@link #everyFieldAndArgument()} names it. */
+    Set<String> exercised() {
+        return exercised;
+    }
+
+    private static void add(Set<String> all, String type, GraphQLFieldDefinition field) {
+        all.add(type + "." + field.getName());
+        for (GraphQLArgument argument : field.getArguments()) {
+            if (argument.getName().equals(AFTER)) {
+                continue;
+            }
+            all.add(type + "." + field.getName() + "(" + argument.getName() + ")");
+        }
+    }
+
+    private boolean defined(String type, String field) {
+        return registry.scalar(type, field) != null || registry.field(type, field) != null;
+    }
+
+    private String root(GraphQLFieldDefinition root, int depth) {
+        exercised.add("Query." + root.getName());
+        String arguments = arguments("Query", root);
+        GraphQLType type = GraphQLTypeUtil.unwrapAll(root.getType());
+        if (registry.root(root.getName()).connection()) {
+            GraphQLObjectType edge = (GraphQLObjectType) GraphQLTypeUtil.unwrapAll(
+                    ((GraphQLObjectType) type).getFieldDefinition("edges").getType());
+            String node = ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(edge.getFieldDefinition("node").getType()))
+                    .getName();
+            return root.getName() + arguments + " { " + connection(node, depth) + " }";
+        }
+        return root.getName() + arguments + " " + object(((GraphQLNamedType) type).getName(), depth);
     }
 
     private String connection(String type, int depth) {
@@ -102,76 +130,117 @@ final class TranslatableQueries {
         return String.join(" ", shuffled(parts));
     }
 
-    /** A selection set on {@code type}; on Actor, inline fragments on both kinds. */
-    private String object(String type, int depth) {
-        if (type.equals("Actor")) {
-            return "{ " + maybe("__typename ") + "id " + maybe("name ")
-                    + "... on Country " + object("Country", depth) + " "
-                    + "... on Organization " + object("Organization", depth) + " }";
+    /** A selection set on {@code typeName}; on an interface, inline fragments on each of its object types. */
+    private String object(String typeName, int depth) {
+        if (!(schema.getType(typeName) instanceof GraphQLObjectType type)) {
+            StringBuilder fragments = new StringBuilder("{ " + maybe("__typename ") + "id " + maybe("name "));
+            for (String concrete : Prefetch.concreteTypes(schema, (graphql.schema.GraphQLOutputType) schema
+                    .getType(typeName))) {
+                fragments.append("... on ").append(concrete).append(' ').append(object(concrete, depth)).append(' ');
+            }
+            return fragments.append('}').toString();
+        }
+        List<GraphQLFieldDefinition> scalars = new ArrayList<>();
+        List<GraphQLFieldDefinition> nested = new ArrayList<>();
+        for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
+            if (registry.scalar(typeName, field.getName()) != null) {
+                scalars.add(field);
+            } else if (registry.field(typeName, field.getName()) != null) {
+                nested.add(field);
+            }
         }
         List<String> fields = new ArrayList<>();
-        List<String> scalars = SCALARS.get(type);
-        int count = 1 + random.nextInt(Math.min(4, scalars.size()));
-        for (String scalar : shuffled(new ArrayList<>(scalars)).subList(0, count)) {
+        List<GraphQLFieldDefinition> chosen = preferNew(typeName, scalars);
+        for (GraphQLFieldDefinition scalar : chosen.subList(0, 1 + random.nextInt(Math.min(4, chosen.size())))) {
+            exercised.add(typeName + "." + scalar.getName());
             // an alias names its field, so that the same alias in fragments on two types never means two fields
-            fields.add(random.nextInt(6) == 0 ? "the_" + scalar + ": " + scalar : scalar);
+            fields.add(random.nextInt(6) == 0 ? "the_" + scalar.getName() + ": " + scalar.getName() : scalar.getName());
         }
         if (random.nextInt(5) == 0) {
             fields.add("__typename");
         }
-        if (depth > 0) {
-            List<Nested> nested = NESTED.getOrDefault(type, List.of());
-            int below = nested.isEmpty() ? 0 : random.nextInt(3);
-            for (Nested field : shuffled(new ArrayList<>(nested)).subList(0, Math.min(below, nested.size()))) {
-                fields.add(field.field() + arguments(type, field.field()) + " " + object(field.type(), depth - 1));
+        if (depth > 0 && !nested.isEmpty()) {
+            List<GraphQLFieldDefinition> below = preferNew(typeName, nested);
+            for (GraphQLFieldDefinition field : below.subList(0, Math.min(random.nextInt(3), below.size()))) {
+                exercised.add(typeName + "." + field.getName());
+                String element = ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(field.getType())).getName();
+                fields.add(field.getName() + arguments(typeName, field) + " " + object(element, depth - 1));
             }
         }
         return "{ " + String.join(" ", fields) + " }";
     }
 
-    private String arguments(String type, String field) {
+    /** The fields in random order, those not exercised yet first. */
+    private List<GraphQLFieldDefinition> preferNew(String typeName, List<GraphQLFieldDefinition> fields) {
+        List<GraphQLFieldDefinition> fresh = new ArrayList<>();
+        List<GraphQLFieldDefinition> seen = new ArrayList<>();
+        for (GraphQLFieldDefinition field : shuffled(new ArrayList<>(fields))) {
+            boolean all = exercised.contains(typeName + "." + field.getName()) && field.getArguments().stream()
+                    .filter(a -> !a.getName().equals(AFTER)).allMatch(a -> exercised.contains(typeName + "." + field.getName() + "(" + a.getName() + ")"));
+            (all ? seen : fresh).add(field);
+        }
+        fresh.addAll(seen);
+        return fresh;
+    }
+
+    /** Each argument of the field given at random, always when not exercised yet (and always when required). */
+    private String arguments(String typeName, GraphQLFieldDefinition field) {
         List<String> arguments = new ArrayList<>();
-        switch (field) {
-            case "trains", "trainedBy", "donatesTo", "receivesFrom" -> {
-                if (random.nextBoolean()) {
-                    arguments.add(years());
-                }
-                if (random.nextInt(3) == 0) {
-                    arguments.add("limit: " + random.nextInt(4));
-                }
-                if (random.nextInt(4) == 0) {
-                    arguments.add("confidence: [VERIFIED, REPORTED]");
-                }
-                if (random.nextInt(6) == 0) {
-                    arguments.add("program: \"TPP\"");
-                }
+        for (GraphQLArgument argument : field.getArguments()) {
+            if (argument.getName().equals(AFTER)) {
+                continue;
             }
-            case "contributions" -> {
-                if (random.nextBoolean()) {
-                    arguments.add(years());
-                }
-                if (type.equals("Country") && random.nextInt(4) == 0) {
-                    arguments.add("mission: \"" + pick(MISSIONS) + "\"");
-                }
-            }
-            case "contributors" -> {
-                if (random.nextBoolean()) {
-                    arguments.add("year: " + (2012 + random.nextInt(10)));
-                }
-            }
-            default -> {
+            String name = typeName + "." + field.getName() + "(" + argument.getName() + ")";
+            if (GraphQLTypeUtil.isNonNull(argument.getType()) || !exercised.contains(name) || random.nextBoolean()) {
+                exercised.add(name);
+                arguments.add(argument.getName() + ": " + value(field.getName(), argument));
             }
         }
         return arguments.isEmpty() ? "" : "(" + String.join(", ", arguments) + ")";
     }
 
+    /** A value of the argument that selects data in the test graph. */
+    private String value(String field, GraphQLArgument argument) {
+        GraphQLInputType type = argument.getType();
+        GraphQLType unwrapped = GraphQLTypeUtil.unwrapAll(type);
+        boolean list = GraphQLTypeUtil.unwrapNonNull(type) instanceof GraphQLList;
+        if (unwrapped instanceof GraphQLEnumType enumType) {
+            List<String> values = enumType.getValues().stream().map(GraphQLEnumValueDefinition::getName).toList();
+            if (argument.getName().equals("confidence")) {
+                values = List.of("VERIFIED", "REPORTED");
+            }
+            String one = quoted(pick(values), false);
+            return list ? "[" + one + (random.nextBoolean() ? "" : ", " + pick(values)) + "]" : one;
+        }
+        return switch (argument.getName()) {
+            case "years" -> years();
+            case "year", "activeIn" -> Integer.toString(2012 + random.nextInt(10));
+            case "limit" -> Integer.toString(random.nextInt(4));
+            case "first" -> Integer.toString(1 + random.nextInt(60));
+            case "mission", "acronym" -> quoted(pick(MISSIONS), true);
+            case "program" -> quoted(pick(PROGRAMS), true);
+            case "iso3" -> quoted(pick(COUNTRIES), true);
+            case "code" -> quoted(pick(field.equals("program") ? PROGRAMS : ORGANIZATIONS), true);
+            case "id" -> quoted(pick(random.nextBoolean() ? COUNTRIES : ORGANIZATIONS), true);
+            case "region" -> quoted(pick(List.of("Africa", "Asia")), true);
+            case "subregion" -> quoted(pick(List.of("Eastern Africa", "Southern Asia")), true);
+            case "unMember" -> Boolean.toString(random.nextBoolean());
+            default -> throw new IllegalStateException("TranslatableQueries has no value for the argument "
+                    + argument.getName() + " of " + field + ": add one that selects data");
+        };
+    }
+
     private String years() {
         int from = 2010 + random.nextInt(10);
         return switch (random.nextInt(3)) {
-            case 0 -> "years: {from: " + from + "}";
-            case 1 -> "years: {to: " + from + "}";
-            default -> "years: {from: " + from + ", to: " + (from + random.nextInt(5)) + "}";
+            case 0 -> "{from: " + from + "}";
+            case 1 -> "{to: " + from + "}";
+            default -> "{from: " + from + ", to: " + (from + random.nextInt(5)) + "}";
         };
+    }
+
+    private static String quoted(String value, boolean string) {
+        return string ? "\"" + value + "\"" : value;
     }
 
     private String maybe(String text) {
@@ -185,11 +254,5 @@ final class TranslatableQueries {
     private <T> List<T> shuffled(List<T> values) {
         Collections.shuffle(values, random);
         return values;
-    }
-
-    private static <T> List<T> concat(List<T> a, List<T> b) {
-        List<T> all = new ArrayList<>(a);
-        all.addAll(b);
-        return List.copyOf(all);
     }
 }

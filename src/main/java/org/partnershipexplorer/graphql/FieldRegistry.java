@@ -1,0 +1,387 @@
+package org.partnershipexplorer.graphql;
+
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.neo4j.driver.Value;
+
+/**
+ * Every field's meaning, written once: what the features define in their {@link Projections}, and what all three
+ * ways of answering a query read. {@link Translator} writes a whole query as one statement from these definitions;
+ * {@link Prefetch} writes the nested fields below a root field into the root's statement; {@link FieldLoaders}
+ * writes the batch statement of a DataLoader (the parents' keys unwound, then the same expression), for a field
+ * asked where neither of the others reaches. A field is defined by the Cypher expression of its value over its
+ * parent, and by the arguments that expression handles.
+ *
+ * <p>At start ({@link #verify}) the definitions are held against the schema: a defined field must handle exactly
+ * the arguments the schema gives it, and every field of a type with a projection is either defined or marked as
+ * answered field by field on purpose, with the reason. So a new argument cannot be ignored on one path unnoticed:
+ * the service does not start.
+ */
+@Singleton
+public final class FieldRegistry {
+
+    /**
+     * How the records of one GraphQL object type are fetched.
+     *
+     * @param test the Cypher predicate that tells this type apart from the others of an interface ({@code v:Country})
+     * @param row  the Cypher expression, over the variable and the names of the fields the request selects on the
+     *             type, that carries what {@code read} needs for them (see {@link #properties})
+     * @param read builds the record from that expression's value
+     */
+    public record TypeProjection(Function<String, String> test, BiFunction<String, Set<String>, String> row,
+            Function<Value, Object> read) {
+    }
+
+    /**
+     * A map projection of the node or relationship {@code variable}: the properties named like the selected
+     * fields, and {@code always} (keys, and what a record cannot be built without). Reading only these, rather than
+     * the whole entity, spares the database and the driver every unselected property (a source text on each row).
+     * A selected field that is no property (a nested object, a computed value) projects as null and is not read.
+     */
+    public static String properties(String variable, Set<String> selected, String... always) {
+        Set<String> names = new TreeSet<>(selected);
+        names.addAll(List.of(always));
+        StringBuilder projection = new StringBuilder(variable).append(" {");
+        String separator = "";
+        for (String name : names) {
+            // schema field names (never a client's alias), which GraphQL restricts to letters, digits and _
+            if (name.matches("[A-Za-z_][A-Za-z0-9_]*") && !name.startsWith("__")) {
+                projection.append(separator).append('.').append(name);
+                separator = ", ";
+            }
+        }
+        return projection.append('}').toString();
+    }
+
+    /** How one field's value is fetched inside its parent's statement. */
+    @FunctionalInterface
+    public interface FieldProjection {
+
+        /**
+         * The Cypher expression of the field's value for the parent bound to {@link Scope#parent()}: a list for a
+         * list field ({@code COLLECT { ... RETURN <object> }}), one object or null otherwise, built with
+         * {@link Scope#object()} for the child bound to {@link Scope#child()}.
+         *
+         * @throws ApiException for arguments the field's own fetcher refuses: the field is then left to that
+         *                      fetcher, which reports the error at the field's path
+         */
+        String expression(Scope scope, Map<String, Object> arguments);
+    }
+
+    /** The variables and parameters one field's projection works with. */
+    public interface Scope {
+
+        /** The variable the parent is bound to. */
+        String parent();
+
+        /** A variable of the field's own, for the child it binds. */
+        String child();
+
+        /** The map expression of the child bound to {@link #child()}: what the plan reads back. */
+        String object();
+
+        /** Binds a value as a statement parameter and returns its name ({@code $p3}). */
+        String parameter(Object value);
+
+        /** Another variable of the field's own, for a pattern element besides the child. */
+        String variable();
+    }
+
+    /**
+     * How a root field's objects are found, for {@link Translator}: {@code objects} gives, for a connection, the
+     * list of rows {@code [key, Scope#object()]} of the page ({@code first + 1} of them, after the cursor, in key
+     * order) and for a single object the object or null; {@code count}, for a connection only, the number of
+     * objects matching the filters.
+     */
+    public record RootProjection(RootObjects objects, FieldProjection count) {
+
+        public boolean connection() {
+            return count != null;
+        }
+
+        /**
+         * A connection over the nodes labelled {@code label} in {@code key} order, as the repositories' keyset
+         * pages read them: the page walks the key's index from the cursor; {@code filters} gives the conditions of
+         * the arguments that are set, over the scope's child (and throws ApiException for one its fetcher refuses).
+         */
+        public static RootProjection keyset(String label, String key,
+                BiFunction<Scope, Map<String, Object>, List<String>> filters) {
+            return new RootProjection((s, arguments, page) -> """
+                    COLLECT { MATCH (%1$s:%2$s) WHERE %1$s.%3$s > %4$s%5$s
+                      WITH %1$s ORDER BY %1$s.%3$s LIMIT %6$s
+                      RETURN [%1$s.%3$s, %7$s] }\
+                    """.formatted(s.child(), label, key, s.parameter(page.afterKey() == null ? "" : page.afterKey()),
+                    filters.apply(s, arguments).stream().map(f -> " AND " + f).reduce("", String::concat),
+                    s.parameter(page.limit()), s.object()),
+                    (s, arguments) -> {
+                        List<String> given = filters.apply(s, arguments);
+                        return "COUNT { MATCH (%s:%s)%s }".formatted(s.child(), label,
+                                given.isEmpty() ? "" : " WHERE " + String.join(" AND ", given));
+                    });
+        }
+
+        /** The node labelled {@code label} whose {@code key} is the argument {@code argument}, or null. */
+        public static RootProjection byKey(String label, String key, String argument) {
+            return new RootProjection((s, arguments, page) -> "COLLECT { MATCH (%s:%s {%s: %s}) RETURN %s }[0]"
+                    .formatted(s.child(), label, key, s.parameter(arguments.get(argument)), s.object()), null);
+        }
+    }
+
+    /** The Cypher expression of a root field's objects (see {@link RootProjection}). */
+    @FunctionalInterface
+    public interface RootObjects {
+
+        /**
+         * @param page a connection's {@code first} and {@code after}, read and checked; null for a single object
+         * @throws ApiException for arguments the root's fetcher refuses: the request then runs field by field,
+         *                      and the fetcher reports the error
+         */
+        String expression(Scope scope, Map<String, Object> arguments, Paging.Request page);
+    }
+
+    /**
+     * How a stored parent is found again from its record, for a DataLoader's batch statement: the node labelled
+     * {@code label} whose {@code property} is {@code of} the record (a country's iso3).
+     */
+    public record Key(String label, String property, Function<Object, Object> of) {
+    }
+
+    /** One field: the expression of its value, and the names of the arguments that expression reads. */
+    public record FieldDefinition(String typeName, String fieldName, FieldProjection projection,
+            Set<String> arguments) {
+    }
+
+    /** A root field: how its objects are found, and the arguments it reads besides a connection's paging. */
+    public record RootDefinition(String fieldName, RootProjection projection, Set<String> arguments) {
+    }
+
+    /** What the features define ({@link Projections}). */
+    public interface Definitions {
+
+        void type(String typeName, TypeProjection projection);
+
+        /** How a record of {@code typeName} is found again: makes its defined fields loadable in batches. */
+        void key(String typeName, String label, String property, Function<Object, Object> of);
+
+        /** A nested field and the arguments its projection reads (every one the schema gives it). */
+        void field(String typeName, String fieldName, FieldProjection projection, String... arguments);
+
+        /**
+         * A field whose value is one Cypher expression over the object's variable, already as the response shows
+         * it: an enum's name, a computed id ({@link Translator}).
+         */
+        void scalar(String typeName, String fieldName, Function<String, String> expression);
+
+        /** Scalars that are the object's properties of the same names. */
+        default void properties(String typeName, String... names) {
+            for (String name : names) {
+                scalar(typeName, name, v -> v + "." + name);
+            }
+        }
+
+        /** {@code confidence} (stored in lower case, answered as the enum) and {@code source}. */
+        default void provenance(String typeName) {
+            scalar(typeName, "confidence", v -> "toUpper(" + v + ".confidence)");
+            properties(typeName, "source");
+        }
+
+        /** A root field and the arguments it reads besides a connection's {@code first} and {@code after}. */
+        void root(String fieldName, RootProjection projection, String... arguments);
+
+        /**
+         * A field of a projected type that has no definition on purpose and is answered by its own fetcher: an
+         * analysis computed in memory, a list with its own paging. A query that selects it runs field by field.
+         */
+        void fieldByField(String typeName, String fieldName, String reason);
+    }
+
+    private final Map<String, TypeProjection> types = new HashMap<>();
+    private final Map<String, Key> keys = new HashMap<>();
+    private final Map<String, FieldDefinition> fields = new LinkedHashMap<>();
+    private final Map<String, Function<String, String>> scalars = new HashMap<>();
+    private final Map<String, RootDefinition> roots = new HashMap<>();
+    private final Map<String, String> fieldByField = new HashMap<>();
+
+    FieldRegistry(List<Projections> projections) {
+        Definitions definitions = new Definitions() {
+            @Override
+            public void type(String typeName, TypeProjection projection) {
+                put(types, typeName, projection);
+            }
+
+            @Override
+            public void key(String typeName, String label, String property, Function<Object, Object> of) {
+                put(keys, typeName, new Key(label, property, of));
+            }
+
+            @Override
+            public void field(String typeName, String fieldName, FieldProjection projection, String... arguments) {
+                put(fields, typeName + "." + fieldName,
+                        new FieldDefinition(typeName, fieldName, projection, Set.of(arguments)));
+            }
+
+            @Override
+            public void scalar(String typeName, String fieldName, Function<String, String> expression) {
+                put(scalars, typeName + "." + fieldName, expression);
+            }
+
+            @Override
+            public void root(String fieldName, RootProjection projection, String... arguments) {
+                put(roots, fieldName, new RootDefinition(fieldName, projection, Set.of(arguments)));
+            }
+
+            @Override
+            public void fieldByField(String typeName, String fieldName, String reason) {
+                put(FieldRegistry.this.fieldByField, typeName + "." + fieldName, reason);
+            }
+        };
+        projections.forEach(p -> p.define(definitions));
+    }
+
+    /** One definition per name: a second one is a mistake, not an override. */
+    private static <V> void put(Map<String, V> map, String name, V value) {
+        if (map.putIfAbsent(name, value) != null) {
+            throw new IllegalStateException(name + " is defined twice");
+        }
+    }
+
+    TypeProjection type(String typeName) {
+        return types.get(typeName);
+    }
+
+    Key key(String typeName) {
+        return keys.get(typeName);
+    }
+
+    FieldProjection field(String typeName, String fieldName) {
+        FieldDefinition definition = fields.get(typeName + "." + fieldName);
+        return definition == null ? null : definition.projection();
+    }
+
+    Function<String, String> scalar(String typeName, String fieldName) {
+        return scalars.get(typeName + "." + fieldName);
+    }
+
+    RootProjection root(String fieldName) {
+        RootDefinition definition = roots.get(fieldName);
+        return definition == null ? null : definition.projection();
+    }
+
+    /** The names of the scalars defined on a type: what a record of it may be asked for. */
+    Set<String> scalarNames(String typeName) {
+        Set<String> names = new TreeSet<>();
+        scalars.keySet().stream().filter(n -> n.startsWith(typeName + "."))
+                .forEach(n -> names.add(n.substring(typeName.length() + 1)));
+        return names;
+    }
+
+    /** The defined nested fields, in the order the features defined them. */
+    List<FieldDefinition> fields() {
+        return List.copyOf(fields.values());
+    }
+
+    /**
+     * What is wrong between the definitions and the schema, one line each; the service refuses to start on any
+     * (see {@link GraphQLFactory}).
+     */
+    public List<String> problems(GraphQLSchema schema) {
+        List<String> problems = new ArrayList<>();
+        for (FieldDefinition field : fields.values()) {
+            arguments(schema, field.typeName(), field.fieldName(), field.arguments(), false, problems);
+        }
+        for (RootDefinition root : roots.values()) {
+            GraphQLFieldDefinition definition = schema.getQueryType().getFieldDefinition(root.fieldName());
+            boolean connection = root.projection().connection();
+            arguments(schema, schema.getQueryType().getName(), root.fieldName(), root.arguments(), connection,
+                    problems);
+            if (definition != null
+                    && connection != GraphQLTypeUtil.unwrapAll(definition.getType()).getName().endsWith("Connection")) {
+                problems.add("Query." + root.fieldName() + ": a connection in the schema and not in its definition,"
+                        + " or the other way round");
+            }
+        }
+        for (String name : scalars.keySet()) {
+            String[] parts = name.split("\\.");
+            GraphQLFieldDefinition definition = fieldOf(schema, parts[0], parts[1]);
+            if (definition == null) {
+                problems.add(name + ": defined as a scalar but not in the schema");
+            } else if (!definition.getArguments().isEmpty()) {
+                problems.add(name + ": a scalar definition handles no arguments, the schema gives "
+                        + names(definition.getArguments()));
+            }
+        }
+        for (String name : fieldByField.keySet()) {
+            String[] parts = name.split("\\.");
+            if (fieldOf(schema, parts[0], parts[1]) == null) {
+                problems.add(name + ": marked as answered field by field but not in the schema");
+            } else if (fields.containsKey(name) || scalars.containsKey(name)) {
+                problems.add(name + ": both defined and marked as answered field by field");
+            }
+        }
+        for (String typeName : new TreeSet<>(types.keySet())) {
+            if (!(schema.getType(typeName) instanceof GraphQLObjectType type)) {
+                problems.add(typeName + ": a projected type that is no object type of the schema");
+                continue;
+            }
+            for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
+                String name = typeName + "." + field.getName();
+                if (!fields.containsKey(name) && !scalars.containsKey(name) && !fieldByField.containsKey(name)) {
+                    problems.add(name + ": neither defined nor marked as answered field by field");
+                }
+            }
+        }
+        for (GraphQLFieldDefinition field : schema.getQueryType().getFieldDefinitions()) {
+            String name = "Query." + field.getName();
+            if (!roots.containsKey(field.getName()) && !fieldByField.containsKey(name)) {
+                problems.add(name + ": neither defined nor marked as answered field by field");
+            }
+        }
+        return problems;
+    }
+
+    private static void arguments(GraphQLSchema schema, String typeName, String fieldName, Set<String> handled,
+            boolean connection, List<String> problems) {
+        GraphQLFieldDefinition definition = fieldOf(schema, typeName, fieldName);
+        if (definition == null) {
+            problems.add(typeName + "." + fieldName + ": defined but not in the schema");
+            return;
+        }
+        Set<String> given = new TreeSet<>();
+        definition.getArguments().forEach(a -> given.add(a.getName()));
+        if (connection) {
+            given.removeAll(Set.of("first", "after"));
+        }
+        Set<String> unhandled = new TreeSet<>(given);
+        unhandled.removeAll(handled);
+        Set<String> unknown = new TreeSet<>(handled);
+        unknown.removeAll(given);
+        if (!unhandled.isEmpty()) {
+            problems.add(typeName + "." + fieldName + ": its definition does not handle the argument(s) " + unhandled);
+        }
+        if (!unknown.isEmpty()) {
+            problems.add(typeName + "." + fieldName + ": its definition handles argument(s) the schema does not give "
+                    + unknown);
+        }
+    }
+
+    private static GraphQLFieldDefinition fieldOf(GraphQLSchema schema, String typeName, String fieldName) {
+        return schema.getType(typeName) instanceof GraphQLObjectType type ? type.getFieldDefinition(fieldName) : null;
+    }
+
+    private static String names(List<GraphQLArgument> arguments) {
+        return arguments.stream().map(GraphQLArgument::getName).toList().toString();
+    }
+}

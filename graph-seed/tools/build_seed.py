@@ -15,6 +15,7 @@ Standard library only. Fails loudly (non-zero exit) on anything it cannot map.
 """
 import argparse
 import csv
+import hashlib
 import os
 import re
 import sys
@@ -29,6 +30,10 @@ SOURCES = os.path.join(SEED, "sources")
 COMPILED = os.path.join(SOURCES, "compiled")
 
 GEOPKO_CITATION = "Geo-PKO v2.3, Cil, Fjelde, Hultman & Nilsson 2020, JPR 57(2):360-370"
+# The one Geo-PKO file the bundled seed was built from: GitHub geopko/Geo-PKO-Shiny-Dashboard,
+# data/TCCMap_v.2.3.csv at commit c2e56d213a4533b5e4a45a7510a4bf2684670cf6. Another file (a newer version, a
+# local edit) would build a different seed under the same release number, so it is refused unless asked for.
+GEOPKO_SHA256 = "acda82786bebb3c49aef46917401869a6fa35a94968f3b3f0367232a57c68837"
 
 # --------------------------------------------------------------------------------------------
 # Country names as they appear in Geo-PKO and in the hand-compiled lists -> ISO 3166-1 alpha-3.
@@ -406,15 +411,33 @@ def with_sources(rows, sources, name):
     return out
 
 
+def check_geopko(path, accept_any):
+    """Refuses a Geo-PKO file other than the one named in GEOPKO_SHA256, unless told to accept it."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as e:
+        die("Geo-PKO: cannot read %s: %s" % (path, e))
+    if digest.hexdigest() != GEOPKO_SHA256 and not accept_any:
+        die("Geo-PKO: %s has SHA-256 %s, not %s (TCCMap_v.2.3.csv at commit c2e56d2 of "
+            "geopko/Geo-PKO-Shiny-Dashboard); pass --any-geopko to build from it anyway"
+            % (path, digest.hexdigest(), GEOPKO_SHA256))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--geopko", required=True,
                     help="path to Geo-PKO v2.3 TCCMap_v.2.3.csv (GitHub geopko/Geo-PKO-Shiny-Dashboard, data/TCCMap_v.2.3.csv)")
+    ap.add_argument("--any-geopko", action="store_true",
+                    help="accept a Geo-PKO file whose SHA-256 differs from the one the bundled seed was built from")
     ap.add_argument("--illustrative", action="store_true",
                     help="also run step 2 (generated illustrative edges, for demos; never in the bundled seed)")
     args = ap.parse_args()
 
     try:
+        check_geopko(args.geopko, args.any_geopko)
         sources = research.read_sources(COMPILED)
         countries = build_countries()
         iso3s = {c["iso3"] for c in countries}

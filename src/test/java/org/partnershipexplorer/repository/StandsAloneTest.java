@@ -27,8 +27,8 @@ class StandsAloneTest {
     private static final Pattern FORBIDDEN = Pattern.compile(
             "\\.\\./shared|\\b[Ii]ssues? #?\\d+|\\b[Ss]essions? \\d+\\b");
     private static final List<String> ROOTS = List.of("src", "docs", "bench", "graph-seed/tools", ".ci",
-            "README.md", "OPERATIONS.md", "SECURITY.md", "schema.graphqls", "pom.xml", "graph-seed/README.md",
-            "graph-seed/CHANGELOG.md", "graph-seed/sources/COMPILING.md");
+            "README.md", "CHANGELOG.md", "OPERATIONS.md", "SECURITY.md", "schema.graphqls", "pom.xml",
+            "graph-seed/README.md", "graph-seed/CHANGELOG.md", "graph-seed/sources/COMPILING.md");
     private static final List<String> TEXT = List.of(".java", ".md", ".graphqls", ".xml", ".py", ".sh", ".yml",
             ".js", ".html", ".css", ".graphql", "run");
 

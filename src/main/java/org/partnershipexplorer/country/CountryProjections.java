@@ -22,6 +22,8 @@ final class CountryProjections implements Projections {
                 (v, selected) -> FieldRegistry.properties(v, selected, "iso3", "confidence"), Country::of));
 
         definitions.key("Country", "Country", "iso3", c -> ((Country) c).iso3());
+        definitions.key("Deployment", "(p:Deployment {iso3: key.iso3, asOf: date(key.asOf)})",
+                d -> Map.of("iso3", ((Deployment) d).iso3(), "asOf", ((Deployment) d).asOf()));
 
         definitions.type("Deployment", new FieldRegistry.TypeProjection(v -> v + ":Deployment",
                 (v, selected) -> FieldRegistry.properties(v, selected, "iso3", "asOf", "total", "confidence"),
@@ -29,7 +31,7 @@ final class CountryProjections implements Projections {
         definitions.field("Country", "deployments", (s, args) -> """
                 COLLECT { MATCH (%s)-[:REPORTED]->(%s:Deployment) WITH %2$s ORDER BY %2$s.asOf DESC RETURN %s }\
                 """.formatted(s.parent(), s.child(), s.object()));
-        definitions.field("Deployment", "country", (s, args) -> """
+        definitions.endpoint("Deployment", "country", (s, args) -> """
                 COLLECT { MATCH (%s:Country {iso3: %s.iso3}) RETURN %s }[0]\
                 """.formatted(s.child(), s.parent(), s.object()));
 

@@ -70,7 +70,9 @@ public final class FieldLoaders implements GraphQLWiring, DataLoaders {
 
     /** The defined fields whose parents can be found again: the ones these loaders answer. */
     List<FieldDefinition> loadable() {
-        return definitions.fields().stream().filter(f -> definitions.key(f.typeName()) != null).toList();
+        return definitions.fields().stream()
+                .filter(f -> definitions.key(f.typeName()) != null && !definitions.endpoint(f))
+                .toList();
     }
 
     private static String loaderName(FieldDefinition field) {
@@ -116,8 +118,8 @@ public final class FieldLoaders implements GraphQLWiring, DataLoaders {
             FieldRegistry.Scope scope = bindings.scope("p", child, object(types, child));
             String parents = scope.parameter(group.stream().map(Load::parent).distinct().toList());
             String value = field.projection().expression(scope, group.get(0).arguments());
-            branches.add("UNWIND %s AS key MATCH (p:%s {%s: key}) RETURN %d AS g, key, %s AS value"
-                    .formatted(parents, key.label(), key.property(), g, value));
+            branches.add("UNWIND %s AS key MATCH %s RETURN %d AS g, key, %s AS value"
+                    .formatted(parents, key.match(), g, value));
         }
         String statement = branches.size() == 1 ? branches.get(0)
                 : "CALL {\n" + String.join("\nUNION ALL\n", branches) + "\n}\nRETURN g, key, value";

@@ -153,10 +153,11 @@ public final class FieldRegistry {
     }
 
     /**
-     * How a stored parent is found again from its record, for a DataLoader's batch statement: the node labelled
-     * {@code label} whose {@code property} is {@code of} the record (a country's iso3).
+     * How a stored parent is found again from its record, for a DataLoader's batch statement: {@code match} is a
+     * pattern that binds the parent to {@code p} from the parameter {@code key}, which is {@code of} the record (a
+     * country's iso3, a training's id).
      */
-    public record Key(String label, String property, Function<Object, Object> of) {
+    public record Key(String match, Function<Object, Object> of) {
     }
 
     /** One field: the expression of its value, and the names of the arguments that expression reads. */
@@ -173,11 +174,32 @@ public final class FieldRegistry {
 
         void type(String typeName, TypeProjection projection);
 
-        /** How a record of {@code typeName} is found again: makes its defined fields loadable in batches. */
-        void key(String typeName, String label, String property, Function<Object, Object> of);
+        /**
+         * How a record of {@code typeName} is found again (a pattern binding {@code p} from {@code key}, see
+         * {@link Key}): makes its defined fields loadable in batches.
+         */
+        void key(String typeName, String match, Function<Object, Object> of);
+
+        /** A node found by one property: {@code (p:Label {property: key})}. */
+        default void key(String typeName, String label, String property, Function<Object, Object> of) {
+            key(typeName, "(p:%s {%s: key})".formatted(label, property), of);
+        }
+
+        /** A relationship found by its stable id: {@code ()-[p:TYPE {id: key}]->()}. */
+        default void relationshipKey(String typeName, String relationshipType, Function<Object, Object> id) {
+            key(typeName, "()-[p:%s {id: key}]->()".formatted(relationshipType), id);
+        }
 
         /** A nested field and the arguments its projection reads (every one the schema gives it). */
         void field(String typeName, String fieldName, FieldProjection projection, String... arguments);
+
+        /**
+         * A single object that the parent's record names by key (a training's trainee, a contribution's mission):
+         * defined for translation and fetching ahead like any field, but resolved field by field by its feature
+         * through the by-key loader of the type it leads to, which every field leading there shares (one statement
+         * a level for all of them), rather than by a loader of its own.
+         */
+        void endpoint(String typeName, String fieldName, FieldProjection projection);
 
         /**
          * A field whose value is one Cypher expression over the object's variable, already as the response shows
@@ -214,6 +236,7 @@ public final class FieldRegistry {
     private final Map<String, Function<String, String>> scalars = new HashMap<>();
     private final Map<String, RootDefinition> roots = new HashMap<>();
     private final Map<String, String> fieldByField = new HashMap<>();
+    private final Set<String> endpoints = new java.util.HashSet<>();
 
     FieldRegistry(List<Projections> projections) {
         Definitions definitions = new Definitions() {
@@ -223,14 +246,20 @@ public final class FieldRegistry {
             }
 
             @Override
-            public void key(String typeName, String label, String property, Function<Object, Object> of) {
-                put(keys, typeName, new Key(label, property, of));
+            public void key(String typeName, String match, Function<Object, Object> of) {
+                put(keys, typeName, new Key(match, of));
             }
 
             @Override
             public void field(String typeName, String fieldName, FieldProjection projection, String... arguments) {
                 put(fields, typeName + "." + fieldName,
                         new FieldDefinition(typeName, fieldName, projection, Set.of(arguments)));
+            }
+
+            @Override
+            public void endpoint(String typeName, String fieldName, FieldProjection projection) {
+                field(typeName, fieldName, projection);
+                endpoints.add(typeName + "." + fieldName);
             }
 
             @Override
@@ -291,6 +320,11 @@ public final class FieldRegistry {
     /** The defined nested fields, in the order the features defined them. */
     List<FieldDefinition> fields() {
         return List.copyOf(fields.values());
+    }
+
+    /** Whether a field is an endpoint its feature resolves by key (see {@link Definitions#endpoint}). */
+    boolean endpoint(FieldDefinition field) {
+        return endpoints.contains(field.typeName() + "." + field.fieldName());
     }
 
     /**

@@ -5,6 +5,7 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.TypeRuntimeWiring;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import org.dataloader.DataLoaderRegistry;
@@ -48,9 +49,15 @@ public final class MinisterialWiring implements GraphQLWiring, DataLoaders, Proj
         this.ministerials = ministerials;
     }
 
-    /** Answered by this wiring's fetchers, not by definitions (see FieldRegistry). */
+    /** Keys, and the fields answered by this wiring's fetchers rather than by definitions (see FieldRegistry). */
     @Override
     public void define(FieldRegistry.Definitions definitions) {
+        // how a ministerial, a pledge and an attendance are found again, for the fields defined on them
+        // (their sources)
+        definitions.key("Ministerial", "Ministerial", "id", m -> ((Ministerial) m).id());
+        definitions.key("Pledge", "Pledge", "id", p -> ((Pledge) p).id());
+        definitions.key("Attendance", "(:Actor {id: key.actor})-[p:ATTENDED]->(:Ministerial {id: key.ministerial})",
+                a -> Map.of("actor", ((Attendance) a).actorId(), "ministerial", ((Attendance) a).ministerialId()));
         definitions.fieldByField("Query", "ministerials", "a page of ministerials, read by its own statement");
         definitions.fieldByField("Query", "ministerial", "a ministerial by id, through the batching loader");
         definitions.fieldByField("Query", "pledges", "a filtered page of pledges, read by its own statement");

@@ -29,6 +29,7 @@ final class MissionProjections implements Projections {
                 row -> Contribution.of(row.get("iso3").asString(), row.get("acronym").asString(), row.get("r"))));
 
         definitions.key("Mission", "Mission", "acronym", m -> ((Mission) m).acronym());
+        definitions.relationshipKey("Contribution", "CONTRIBUTES_TO", c -> ((Contribution) c).id());
 
         definitions.field("Country", "contributions", MissionProjections::countryContributions, "years", "mission");
         definitions.field("Mission", "hosts", (s, args) -> """
@@ -39,9 +40,9 @@ final class MissionProjections implements Projections {
                 """.formatted(s.child(), s.parent(), s.object()));
         definitions.field("Mission", "contributions", MissionProjections::missionContributions, "years");
         definitions.field("Mission", "contributors", MissionProjections::contributors, "year");
-        definitions.field("Contribution", "mission",
+        definitions.endpoint("Contribution", "mission",
                 (s, args) -> "COLLECT { WITH endNode(%s) AS %s RETURN %s }[0]".formatted(s.parent(), s.child(), s.object()));
-        definitions.field("Contribution", "country",
+        definitions.endpoint("Contribution", "country",
                 (s, args) -> "COLLECT { WITH startNode(%s) AS %s RETURN %s }[0]".formatted(s.parent(), s.child(), s.object()));
 
         // translated (see Translator), as Mission.of, Contribution.of and MissionRepository read them

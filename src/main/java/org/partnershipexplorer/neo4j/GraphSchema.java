@@ -32,6 +32,7 @@ public final class GraphSchema {
             "CREATE CONSTRAINT program_code IF NOT EXISTS FOR (n:Program) REQUIRE n.code IS UNIQUE",
             "CREATE CONSTRAINT ministerial_id IF NOT EXISTS FOR (n:Ministerial) REQUIRE n.id IS UNIQUE",
             "CREATE CONSTRAINT pledge_id IF NOT EXISTS FOR (n:Pledge) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE",
             "CREATE CONSTRAINT deployment_key IF NOT EXISTS FOR (n:Deployment) REQUIRE (n.iso3, n.asOf) IS UNIQUE",
             "CREATE CONSTRAINT seed_state_id IF NOT EXISTS FOR (n:SeedState) REQUIRE n.id IS UNIQUE",
             "CREATE INDEX country_region IF NOT EXISTS FOR (n:Country) ON (n.region)",

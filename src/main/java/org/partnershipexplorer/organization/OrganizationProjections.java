@@ -26,6 +26,8 @@ final class OrganizationProjections implements Projections {
                 row -> Membership.of(row.get("iso3").asString(), row.get("code").asString(), row.get("r"))));
 
         definitions.key("Organization", "Organization", "code", o -> ((Organization) o).code());
+        definitions.key("Membership", "(:Country {iso3: key.iso3})-[p:MEMBER_OF]->(:Organization {code: key.code})",
+                m -> Map.of("iso3", ((Membership) m).iso3(), "code", ((Membership) m).code()));
 
         definitions.field("Country", "memberships", (s, args) -> """
                 COLLECT { MATCH (%s)-[%s:MEMBER_OF]->(:Organization)
@@ -37,9 +39,9 @@ final class OrganizationProjections implements Projections {
                   WITH %2$s ORDER BY startNode(%2$s).iso3
                   RETURN %3$s }\
                 """.formatted(s.parent(), s.child(), s.object()));
-        definitions.field("Membership", "country", (s, args) -> "COLLECT { WITH startNode(%s) AS %s RETURN %s }[0]"
+        definitions.endpoint("Membership", "country", (s, args) -> "COLLECT { WITH startNode(%s) AS %s RETURN %s }[0]"
                 .formatted(s.parent(), s.child(), s.object()));
-        definitions.field("Membership", "organization", (s, args) -> "COLLECT { WITH endNode(%s) AS %s RETURN %s }[0]"
+        definitions.endpoint("Membership", "organization", (s, args) -> "COLLECT { WITH endNode(%s) AS %s RETURN %s }[0]"
                 .formatted(s.parent(), s.child(), s.object()));
 
         definitions.scalar("Organization", "id", v -> v + ".code");

@@ -42,15 +42,17 @@ final class PartnershipProjections implements Projections {
         definitions.field("Program", "trainings", (s, args) -> programPartnerships(s, args, "TRAINS"), "years");
         definitions.field("Program", "donations", (s, args) -> programPartnerships(s, args, "DONATES_TO"), "years");
         for (String kind : new String[] {"Training", "Donation"}) {
-            definitions.field(kind, "provider", (s, args) -> endpoint(s, "startNode"));
-            definitions.field(kind, "recipient", (s, args) -> endpoint(s, "endNode"));
-            definitions.field(kind, "program", (s, args) -> """
+            definitions.endpoint(kind, "provider", (s, args) -> endpoint(s, "startNode"));
+            definitions.endpoint(kind, "recipient", (s, args) -> endpoint(s, "endNode"));
+            definitions.endpoint(kind, "program", (s, args) -> """
                     COLLECT { MATCH (%s:Program {code: %s.program}) RETURN %s }[0]\
                     """.formatted(s.child(), s.parent(), s.object()));
         }
-        definitions.field("Training", "trainer", (s, args) -> endpoint(s, "startNode"));
-        definitions.field("Training", "trainee", (s, args) -> endpoint(s, "endNode"));
-        definitions.field("Donation", "donor", (s, args) -> endpoint(s, "startNode"));
+        definitions.endpoint("Training", "trainer", (s, args) -> endpoint(s, "startNode"));
+        definitions.endpoint("Training", "trainee", (s, args) -> endpoint(s, "endNode"));
+        definitions.endpoint("Donation", "donor", (s, args) -> endpoint(s, "startNode"));
+        definitions.relationshipKey("Training", "TRAINS", t -> ((Training) t).id());
+        definitions.relationshipKey("Donation", "DONATES_TO", d -> ((Donation) d).id());
 
         // translated scalars (see Translator), as Training.of, Donation.of and Program.of read them
         definitions.scalar("Training", "id", v -> """

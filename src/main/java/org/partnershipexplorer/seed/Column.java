@@ -13,12 +13,14 @@ import java.util.Locale;
  */
 record Column(String name, ValueType type, boolean required, Ref ref, boolean stored) {
 
-    /** Every file ends with these two: every node and relationship carries its row's confidence and source. */
+    /** Every file of facts ends with these two: every node and relationship carries its row's confidence and source. */
     static final Column CONFIDENCE = new Column("confidence", ValueType.CONFIDENCE, true, null, true);
     static final Column SOURCE = new Column("source", ValueType.TEXT, true, null, true);
     /** Who last changed the row through the API (a token's subject) and when; absent on rows only ever seeded. */
     static final Column UPDATED_BY = new Column("updated_by", ValueType.TEXT, false, null, true);
     static final Column UPDATED_AT = new Column("updated_at", ValueType.DATETIME, false, null, true);
+    /** The rows of sources.csv that support a row, by id: stored as a list, so that a source is described once. */
+    static final Column SOURCE_IDS = new Column("source_ids", ValueType.KEY_LIST, false, Ref.SOURCE, true);
 
     /** The kinds of key a cell can name, each with the files that define it. */
     enum Ref {
@@ -27,7 +29,8 @@ record Column(String name, ValueType type, boolean required, Ref ref, boolean st
         ORGANIZATION("organization", "organizations.csv"),
         MISSION("mission", "missions.csv"),
         PROGRAM("program", "programs.csv"),
-        MINISTERIAL("ministerial", "ministerials.csv");
+        MINISTERIAL("ministerial", "ministerials.csv"),
+        SOURCE("source", "sources.csv");
 
         final String noun;
         final String definedIn;

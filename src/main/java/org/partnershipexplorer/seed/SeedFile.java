@@ -17,6 +17,10 @@ import org.partnershipexplorer.seed.Column.Ref;
  * so one streaming pass in this order can check every reference.
  */
 public enum SeedFile {
+    /** The pages and datasets the other files cite in {@code source_ids}: citations, not facts, so no provenance. */
+    SOURCES("sources.csv", Ref.SOURCE, null, List.of("id"), List.of(), false,
+            required("id", TEXT), optional("url", TEXT), required("title", TEXT), optional("publisher", TEXT),
+            optional("published", ValueType.PARTIAL_DATE), optional("accessed", DATE)),
     COUNTRIES("countries.csv", Ref.COUNTRY, null, List.of("iso3"), List.of(),
             required("iso3", TEXT), required("name", TEXT), required("region", TEXT),
             optional("iso2", TEXT), optional("subregion", TEXT), optional("un_regional_group", TEXT),
@@ -80,18 +84,31 @@ public enum SeedFile {
 
     SeedFile(String fileName, Ref defines, String relationshipKind, List<String> keyColumns,
             List<RowRule> rules, Column... columns) {
+        this(fileName, defines, relationshipKind, keyColumns, rules, true, columns);
+    }
+
+    /** @param facts whether the rows are facts, each with its confidence, source, cited sources and audit stamps */
+    SeedFile(String fileName, Ref defines, String relationshipKind, List<String> keyColumns,
+            List<RowRule> rules, boolean facts, Column... columns) {
         this.fileName = fileName;
         this.defines = defines;
         this.relationshipKind = relationshipKind;
         this.keyColumns = keyColumns;
         this.rules = rules;
+        this.facts = facts;
         List<Column> all = new ArrayList<>(List.of(columns));
-        all.add(Column.CONFIDENCE);
-        all.add(Column.SOURCE);
-        all.add(Column.UPDATED_BY);
-        all.add(Column.UPDATED_AT);
+        if (facts) {
+            all.add(Column.CONFIDENCE);
+            all.add(Column.SOURCE);
+            all.add(Column.SOURCE_IDS);
+            all.add(Column.UPDATED_BY);
+            all.add(Column.UPDATED_AT);
+        }
         this.columns = List.copyOf(all);
     }
+
+    /** Whether the rows are facts with provenance (every file but sources.csv). */
+    final boolean facts;
 
     /**
      * Keys are indexed (and end up in relationship ids, also indexed): Neo4j refuses to index a value of several

@@ -28,6 +28,7 @@ final class SeedGraph {
 
     private static String allMatch(SeedFile file) {
         return switch (file) {
+            case SOURCES -> "MATCH (n:Source)";
             case COUNTRIES -> "MATCH (n:Country)";
             case ORGANIZATIONS -> "MATCH (n:Organization)";
             case PROGRAMS -> "MATCH (n:Program)";
@@ -45,6 +46,7 @@ final class SeedGraph {
 
     private static String oneMatch(SeedFile file) {
         return switch (file) {
+            case SOURCES -> "MATCH (n:Source {id: $key.id})";
             case COUNTRIES -> "MATCH (n:Country {iso3: $key.iso3})";
             case ORGANIZATIONS -> "MATCH (n:Organization {code: $key.code})";
             case PROGRAMS -> "MATCH (n:Program {code: $key.code})";
@@ -62,6 +64,7 @@ final class SeedGraph {
 
     private static String returns(SeedFile file) {
         return switch (file) {
+            case SOURCES -> "RETURN properties(n) AS props, {} AS ends ORDER BY n.id";
             case COUNTRIES -> "RETURN properties(n) AS props, {} AS ends ORDER BY n.iso3";
             case ORGANIZATIONS, PROGRAMS -> "RETURN properties(n) AS props, {} AS ends ORDER BY n.code";
             case MISSIONS -> """
@@ -109,6 +112,7 @@ final class SeedGraph {
             case MISSION -> "OPTIONAL MATCH (n:Mission {acronym: $key}) RETURN n IS NOT NULL AS found";
             case PROGRAM -> "OPTIONAL MATCH (n:Program {code: $key}) RETURN n IS NOT NULL AS found";
             case MINISTERIAL -> "OPTIONAL MATCH (n:Ministerial {id: $key}) RETURN n IS NOT NULL AS found";
+            case SOURCE -> "OPTIONAL MATCH (n:Source {id: $key}) RETURN n IS NOT NULL AS found";
         };
     }
 }

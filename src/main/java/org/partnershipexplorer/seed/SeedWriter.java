@@ -134,7 +134,9 @@ final class SeedWriter {
             props.put("id", relationshipId(file, row));
         }
         parameters.put("props", props);
-        parameters.put("edge", Map.of("confidence", props.get("confidence"), "source", props.get("source")));
+        if (file.facts) {
+            parameters.put("edge", Map.of("confidence", props.get("confidence"), "source", props.get("source")));
+        }
         return parameters;
     }
 
@@ -170,6 +172,7 @@ final class SeedWriter {
 
     static String statement(SeedFile file) {
         return switch (file) {
+            case SOURCES -> SOURCES;
             case COUNTRIES -> COUNTRIES;
             case ORGANIZATIONS -> ORGANIZATIONS;
             case PROGRAMS -> PROGRAMS;
@@ -197,6 +200,12 @@ final class SeedWriter {
             UNWIND $rows AS row
             MERGE (n:Organization {code: row.props.code})
             SET n = row.props, n:Actor
+            """;
+
+    private static final String SOURCES = """
+            UNWIND $rows AS row
+            MERGE (n:Source {id: row.props.id})
+            SET n = row.props
             """;
 
     private static final String PROGRAMS = """

@@ -53,6 +53,20 @@ enum ValueType {
             return year;
         }
     },
+    /**
+     * A date as a page gives it, to the year, the month or the day ({@code 2019}, {@code 2019-02},
+     * {@code 2019-02-14}): kept as that text, since a year is not the first of January.
+     */
+    PARTIAL_DATE {
+        @Override
+        Object parse(String cell) {
+            if (!cell.matches("\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?")) {
+                throw new IllegalArgumentException("'" + cell + "' is not a year, a year and month, or an ISO date"
+                        + " (2019, 2019-02, 2019-02-14)");
+            }
+            return cell;
+        }
+    },
     /** ISO 8601 calendar dates; a {@link LocalDate} parameter becomes a Neo4j {@code date}. */
     DATE {
         @Override
@@ -116,13 +130,13 @@ enum ValueType {
             return vocabulary(cell, "status", List.of("pledged", "in_progress", "delivered", "lapsed", "unknown"), false);
         }
     },
-    /** The one list the contract allows ({@code host_iso3}): keys separated by {@code ;}. */
+    /** A list of keys separated by {@code ;} ({@code host_iso3}, {@code source_ids}). */
     KEY_LIST {
         @Override
         Object parse(String cell) {
             List<String> keys = Arrays.stream(cell.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
             if (keys.size() != Set.copyOf(keys).size()) {
-                throw new IllegalArgumentException("'" + cell + "' names a country twice");
+                throw new IllegalArgumentException("'" + cell + "' names a key twice");
             }
             return keys;
         }

@@ -32,6 +32,8 @@ final class TranslatableQueries {
     private static final List<String> ORGANIZATIONS = List.of("AU", "EU", "UN", "NATO");
     private static final List<String> MISSIONS = List.of("MINUSMA", "UNMISS", "MONUSCO", "UNIFIL", "MINUSCA");
     private static final List<String> PROGRAMS = List.of("TPP", "CUNPK-UNWMOC", "CUNPK-AFRICA", "GPOI");
+    /** The two sources the frozen seed's rows cite by id. */
+    private static final List<String> SOURCES = List.of("us-003", "multilateral-020");
 
     /** A cursor cannot be composed at random; TranslatorIT pages with the cursor of a first page. */
     private static final String AFTER = "after";
@@ -221,7 +223,8 @@ final class TranslatableQueries {
             case "program" -> quoted(pick(PROGRAMS), true);
             case "iso3" -> quoted(pick(COUNTRIES), true);
             case "code" -> quoted(pick(field.equals("program") ? PROGRAMS : ORGANIZATIONS), true);
-            case "id" -> quoted(pick(random.nextBoolean() ? COUNTRIES : ORGANIZATIONS), true);
+            case "id" -> quoted(pick(field.equals("source") ? SOURCES
+                    : random.nextBoolean() ? COUNTRIES : ORGANIZATIONS), true);
             case "region" -> quoted(pick(List.of("Africa", "Asia")), true);
             case "subregion" -> quoted(pick(List.of("Eastern Africa", "Southern Asia")), true);
             case "unMember" -> Boolean.toString(random.nextBoolean());

@@ -400,6 +400,16 @@
     return out;
   }
 
+  /** One cited source on a line of its own: its title as a link, then who published it and when. */
+  function sourceEntry(source, count) {
+    const title = source.url
+      ? h('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer' }, source.title)
+      : h('span', {}, source.title);
+    const about = [source.publisher, source.published].filter(Boolean).join(', ');
+    return h('li', { class: 'source-entry' }, title, about ? ` (${about})` : '',
+      count ? h('span', { class: 'muted' }, ` supports ${count} of these ${count === 1 ? 'partnership' : 'partnerships'}`) : '');
+  }
+
   function confidenceBadge(confidence) {
     const c = String(confidence || '').toLowerCase();
     return h('span', { class: 'conf conf-' + c, title: 'confidence: ' + c }, c);
@@ -453,13 +463,15 @@
     const partners = h('section', { id: 'panel-partners' });
     const contributions = section('Contributions to missions', 'panel-contributions');
     const pledges = section('Pledges and delivery', 'panel-pledges');
+    const sources = section('Sources of its partnerships', 'panel-sources');
     const need = section(`Support need in ${year}`, 'panel-support');
     const suggestions = h('section', { id: 'panel-suggest' });
-    panel.replaceChildren(head, partners, contributions, pledges, need, suggestions);
+    panel.replaceChildren(head, partners, sources, contributions, pledges, need, suggestions);
     if (!opts.fromGraph) panel.focus({ preventScroll: false });
 
     renderPartners(partners, id);
     loadHead(head, id, node);
+    loadSources(sources, id);
     const isCountry = !node || node.kind === 'COUNTRY';
     if (isCountry) {
       loadContributions(contributions, id);
@@ -541,6 +553,29 @@
         h('strong', {}, acronym), ` ${Math.min(...m.years)}–${Math.max(...m.years)} (${m.years.length} years)`,
         m.latest.total !== null ? `, ${m.latest.total} in ${m.latest.year}` : ', size unknown', ' ',
         [...m.confidence].map(confidenceBadge), ' ', [...m.sources].slice(0, 2).map(sourceLinks)))));
+    } catch (e) {
+      notAvailable(sectionEl, e);
+    }
+  }
+
+  /** The pages cited by the actor's trainings and donations, both ways, each once, most cited first. */
+  async function loadSources(sectionEl, id) {
+    const cited = 'sources { id url title publisher published }';
+    const query = `query ActorSources($id: ID!) { actor(id: $id) { trains { ${cited} } trainedBy { ${cited} }
+      donatesTo { ${cited} } receivesFrom { ${cited} } } }`;
+    try {
+      const actor = (await gql(query, { id })).actor;
+      const byId = new Map();
+      for (const partnership of [...actor.trains, ...actor.trainedBy, ...actor.donatesTo, ...actor.receivesFrom]) {
+        for (const source of partnership.sources) {
+          const entry = byId.get(source.id) || { source, count: 0 };
+          entry.count += 1;
+          byId.set(source.id, entry);
+        }
+      }
+      const entries = [...byId.values()].sort((a, b) => b.count - a.count || a.source.id.localeCompare(b.source.id));
+      if (!entries.length) { fill(sectionEl, h('p', { class: 'muted' }, 'No partnership cites a source by id.')); return; }
+      fill(sectionEl, h('ul', { class: 'sources' }, entries.map((e) => sourceEntry(e.source, e.count))));
     } catch (e) {
       notAvailable(sectionEl, e);
     }

@@ -49,7 +49,7 @@ class BundledSeedIT {
     @DisplayName("every node and relationship carries a non-empty source and a known confidence, and none is illustrative")
     void everyFactHasProvenance() {
         assertEquals(0, count("""
-                MATCH (n) WHERE NOT n:SeedState
+                MATCH (n) WHERE NOT n:SeedState AND NOT n:Source
                   AND (n.source IS NULL OR trim(n.source) = '' OR NOT n.confidence IN $confidences)
                 RETURN count(n) AS n"""));
         assertEquals(0, count("""
@@ -63,6 +63,7 @@ class BundledSeedIT {
     @DisplayName("the graph holds exactly the rows of the seed files, file by file")
     void countsMatchTheSeedFiles() throws IOException {
         Map<String, String> nodes = new LinkedHashMap<>();
+        nodes.put("sources.csv", "MATCH (n:Source) RETURN count(n) AS n");
         nodes.put("countries.csv", "MATCH (n:Country) RETURN count(n) AS n");
         nodes.put("organizations.csv", "MATCH (n:Organization) RETURN count(n) AS n");
         nodes.put("programs.csv", "MATCH (n:Program) RETURN count(n) AS n");
@@ -107,18 +108,31 @@ class BundledSeedIT {
     void sourcesAreSpread() throws IOException {
         long relationships = count(SOURCED_PARTNERSHIPS + " RETURN count(r) AS n");
         long largest = count(SOURCED_PARTNERSHIPS + """
-                 UNWIND split(coalesce(r.sourceIds, r.source), ';') AS id
-                 WITH trim(id) AS id, count(*) AS supported RETURN max(supported) AS n""");
+                 UNWIND coalesce(r.sourceIds, [r.source]) AS id
+                 WITH id, count(*) AS supported RETURN max(supported) AS n""");
         assertTrue(largest * 10 <= relationships, largest + " of " + relationships + " relationships cite one source");
         Map<String, String> publishers = new LinkedHashMap<>();
         try (CSVParser sources = SeedFixtures.bundledFile("sources.csv")) {
             sources.forEach(source -> publishers.put(source.get("id"), source.get("publisher")));
         }
         List<String> cited = driver.executableQuery(SOURCED_PARTNERSHIPS + """
-                 UNWIND split(r.sourceIds, ';') AS id RETURN collect(DISTINCT trim(id)) AS ids""")
+                 UNWIND r.sourceIds AS id RETURN collect(DISTINCT id) AS ids""")
                 .execute().records().get(0).get("ids").asList(v -> v.asString());
         long distinctPublishers = cited.stream().map(publishers::get).filter(p -> p != null && !p.isBlank()).distinct().count();
         assertTrue(distinctPublishers >= 15, distinctPublishers + " publishers");
+    }
+
+    @Test
+    @DisplayName("every source a fact cites by id is a Source node with a title")
+    void citedSourcesResolve() {
+        assertEquals(0, count("""
+                MATCH (n) WHERE n.sourceIds IS NOT NULL UNWIND n.sourceIds AS id
+                OPTIONAL MATCH (s:Source {id: id}) WITH s WHERE s IS NULL OR s.title IS NULL
+                RETURN count(*) AS n"""));
+        assertEquals(0, count("""
+                MATCH ()-[r]->() WHERE r.sourceIds IS NOT NULL UNWIND r.sourceIds AS id
+                OPTIONAL MATCH (s:Source {id: id}) WITH s WHERE s IS NULL OR s.title IS NULL
+                RETURN count(*) AS n"""));
     }
 
     @Test

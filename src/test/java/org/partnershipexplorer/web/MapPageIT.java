@@ -213,6 +213,22 @@ class MapPageIT implements ServiceTest {
     }
 
     @Test
+    @DisplayName("an actor's panel lists the sources its partnerships cite: title as a link, publisher, one per line")
+    void panelListsCitedSources() {
+        open();
+        waitForGraph(57);
+        js("window.explorer.selectActor('ETH')");
+        WebElement sources = browser.findElement(By.id("panel-sources"));
+        new WebDriverWait(browser, WAIT).until(b -> !sources.getText().contains("Loading"));
+        List<WebElement> entries = sources.findElements(By.cssSelector("li.source-entry"));
+        assertEquals(1, entries.size(), sources.getText());
+        assertEquals("Global Peace Operations Initiative (US Africa Command) supports 1 of these partnerships",
+                entries.get(0).getText());
+        assertEquals("https://www.africom.mil/Img//Small/global-peace-operations-initiative",
+                entries.get(0).findElement(By.tagName("a")).getAttribute("href"));
+    }
+
+    @Test
     @DisplayName("keyboard only: type in the search box, arrow down, Enter opens the actor's panel")
     void keyboardSearch() {
         open();

@@ -937,6 +937,26 @@
     loadCentrality();
     loadIsolated();
     loadStatistics();
+    loadCoverage();
+  }
+
+  /** The footer's account of the data: its release and what its sourced partnerships cover. */
+  async function loadCoverage() {
+    const el = $('#coverage');
+    const query = `{ statistics { coverage { release loadedAt partnerships byKind { key count } byProvider { key }
+      sources publishers } } }`;
+    try {
+      const c = (await gql(query, {})).statistics.coverage;
+      const kind = (k) => (c.byKind.find((b) => b.key === k) || { count: 0 }).count;
+      const plural = (n, one, many) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+      el.textContent = (c.release ? `Data release ${c.release}` : 'Data loaded without a release') + ': '
+        + `${plural(c.partnerships, 'sourced partnership', 'sourced partnerships')} (`
+        + `${plural(kind('TRAINING'), 'training', 'trainings')}, ${plural(kind('DONATION'), 'donation', 'donations')}) `
+        + `from ${plural(c.byProvider.length, 'provider', 'providers')}; `
+        + `${plural(c.sources, 'source', 'sources')} from ${plural(c.publishers, 'publisher', 'publishers')}.`;
+    } catch (e) {
+      el.textContent = '';
+    }
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

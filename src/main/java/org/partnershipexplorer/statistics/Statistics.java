@@ -30,6 +30,15 @@ public final class Statistics {
     public record PledgeCount(String key, int count, int delivered) {
     }
 
+    /** What the loaded data covers ({@code Statistics.coverage}); sourced means verified or reported. */
+    public record Coverage(String release, String loadedAt, int partnerships, List<CoverageCount> byKind,
+            List<CoverageCount> byProvider, List<CoverageCount> byYear, int sources, int publishers) {
+    }
+
+    /** One count of a coverage breakdown: a kind, a provider's id or a year, and how many. */
+    public record CoverageCount(String key, int count) {
+    }
+
     /** The weakest of several confidences: an aggregate is no more certain than its least certain row. */
     static Confidence weakest(List<String> stored) {
         return stored.stream().map(Confidence::of).max(Enum::compareTo).orElse(Confidence.ESTIMATE);

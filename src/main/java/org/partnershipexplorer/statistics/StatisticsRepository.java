@@ -8,6 +8,8 @@ import org.partnershipexplorer.neo4j.Cypher;
 import org.partnershipexplorer.neo4j.Rows;
 import org.partnershipexplorer.partnership.PartnershipKind;
 import org.partnershipexplorer.provenance.Confidence;
+import org.partnershipexplorer.statistics.Statistics.Coverage;
+import org.partnershipexplorer.statistics.Statistics.CoverageCount;
 import org.partnershipexplorer.statistics.Statistics.DatePersonnel;
 import org.partnershipexplorer.statistics.Statistics.MissionPersonnel;
 import org.partnershipexplorer.statistics.Statistics.PledgeCount;
@@ -22,6 +24,37 @@ public class StatisticsRepository {
 
     public StatisticsRepository(Cypher cypher) {
         this.cypher = cypher;
+    }
+
+    /**
+     * What the loaded data covers, in one statement: the release start-up seeding recorded, and the sourced
+     * trainings and donations by kind, provider and starting year, and the sources and their publishers.
+     */
+    public Coverage coverage() {
+        return cypher.read("""
+                OPTIONAL MATCH (state:SeedState {id: 'seed'})
+                CALL { MATCH ()-[r:TRAINS|DONATES_TO]->() WHERE r.confidence IN $sourced
+                  WITH CASE type(r) WHEN 'TRAINS' THEN 'TRAINING' ELSE 'DONATION' END AS key, count(*) AS count
+                  ORDER BY key RETURN collect({key: key, count: count}) AS byKind }
+                CALL { MATCH (p:Actor)-[r:TRAINS|DONATES_TO]->() WHERE r.confidence IN $sourced
+                  WITH p.id AS key, count(*) AS count ORDER BY count DESC, key
+                  RETURN collect({key: key, count: count}) AS byProvider }
+                CALL { MATCH ()-[r:TRAINS|DONATES_TO]->() WHERE r.confidence IN $sourced
+                  WITH r.year AS year, count(*) AS count ORDER BY year
+                  RETURN collect({key: toString(year), count: count}) AS byYear }
+                CALL { MATCH (s:Source) RETURN count(s) AS sources, count(DISTINCT s.publisher) AS publishers }
+                RETURN state.release AS release, toString(state.loadedAt) AS loadedAt, byKind, byProvider, byYear,
+                       sources, publishers
+                """, Map.of("sourced", List.of("verified", "reported")), r -> {
+            List<CoverageCount> byKind = counts(r.get("byKind"));
+            return new Coverage(Rows.text(r, "release"), Rows.text(r, "loadedAt"),
+                    byKind.stream().mapToInt(CoverageCount::count).sum(), byKind, counts(r.get("byProvider")),
+                    counts(r.get("byYear")), r.get("sources").asInt(), r.get("publishers").asInt());
+        }).get(0);
+    }
+
+    private static List<CoverageCount> counts(org.neo4j.driver.Value list) {
+        return list.asList(v -> new CoverageCount(v.get("key").asString(), v.get("count").asInt()));
     }
 
     /** Per mission with contributors that year: how many, and the sum of the Geo-PKO troop estimates known. */

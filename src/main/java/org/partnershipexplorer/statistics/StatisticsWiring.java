@@ -45,9 +45,15 @@ public final class StatisticsWiring implements GraphQLWiring, Projections {
                         .dataFetcher("personnelByDate", this::personnelByDate)
                         .dataFetcher("partnershipsByYear", this::partnershipsByYear)
                         .dataFetcher("pledgesByCategory", this::pledgesByCategory)
-                        .dataFetcher("pledgesByStatus", this::pledgesByStatus))
+                        .dataFetcher("pledgesByStatus", this::pledgesByStatus)
+                        .dataFetcher("coverage", this::coverage))
                 .type("MissionPersonnel", t -> t.dataFetcher("mission",
                         env -> MissionWiring.mission(env, env.<MissionPersonnel>getSource().acronym())));
+    }
+
+    /** Statistics.coverage */
+    Statistics.Coverage coverage(DataFetchingEnvironment env) {
+        return statistics.coverage();
     }
 
     /** Statistics.personnelByMission */

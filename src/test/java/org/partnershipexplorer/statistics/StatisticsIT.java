@@ -48,6 +48,29 @@ class StatisticsIT implements ServiceTest {
     }
 
     @Test
+    @DisplayName("coverage: the frozen seed's 37 sourced trainings and donations by kind, provider and year, and its 2 sources")
+    void coverageOfTheLoadedData() {
+        var response = client().query("""
+                { statistics { coverage { release loadedAt partnerships byKind { key count }
+                    byProvider { key count } byYear { key count } sources publishers } } }""");
+
+        assertTrue(response.errors().isMissingNode(), response.body().toString());
+        JsonNode coverage = response.data().path("statistics").path("coverage");
+        assertTrue(coverage.path("release").isNull(), "the frozen seed has no release.properties");
+        assertEquals(37, coverage.path("partnerships").asInt());
+        assertEquals("[{\"key\":\"DONATION\",\"count\":4},{\"key\":\"TRAINING\",\"count\":33}]",
+                coverage.path("byKind").toString());
+        assertEquals("[{\"key\":\"IND\",\"count\":12},{\"key\":\"JPN\",\"count\":8},{\"key\":\"USA\","
+                + "\"count\":8},{\"key\":\"UN\",\"count\":5},{\"key\":\"KOR\",\"count\":3},{\"key\":\"CHN\","
+                + "\"count\":1}]", coverage.path("byProvider").toString());
+        assertEquals("[{\"key\":\"2015\",\"count\":18},{\"key\":\"2016\",\"count\":1},{\"key\":\"2017\","
+                + "\"count\":12},{\"key\":\"2018\",\"count\":1},{\"key\":\"2019\",\"count\":1},{\"key\":"
+                + "\"2021\",\"count\":2},{\"key\":\"2022\",\"count\":2}]", coverage.path("byYear").toString());
+        assertEquals(2, coverage.path("sources").asInt());
+        assertEquals(2, coverage.path("publishers").asInt());
+    }
+
+    @Test
     @DisplayName("MINUSMA in 2021: 26 contributors, 17860 troops estimated by Geo-PKO, one of unknown size, ESTIMATE")
     void minusma2021() {
         JsonNode missions = statistics(Map.of()).path("personnelByMission");

@@ -229,6 +229,16 @@ class MapPageIT implements ServiceTest {
     }
 
     @Test
+    @DisplayName("the footer says what the data covers, from the API's coverage of the loaded data")
+    void footerShowsCoverage() {
+        open();
+        WebElement coverage = browser.findElement(By.id("coverage"));
+        new WebDriverWait(browser, WAIT).until(b -> !coverage.getText().isEmpty());
+        assertEquals("Data loaded without a release: 37 sourced partnerships (33 trainings, 4 donations) from 6 "
+                + "providers; 2 sources from 2 publishers.", coverage.getText());
+    }
+
+    @Test
     @DisplayName("keyboard only: type in the search box, arrow down, Enter opens the actor's panel")
     void keyboardSearch() {
         open();

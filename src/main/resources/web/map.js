@@ -407,7 +407,7 @@
       : h('span', {}, source.title);
     const about = [source.publisher, source.published].filter(Boolean).join(', ');
     return h('li', { class: 'source-entry' }, title, about ? ` (${about})` : '',
-      count ? h('span', { class: 'muted' }, ` supports ${count} of these ${count === 1 ? 'partnership' : 'partnerships'}`) : '');
+      count ? h('span', { class: 'muted' }, ` supports ${count} of these partnerships`) : '');
   }
 
   function confidenceBadge(confidence) {

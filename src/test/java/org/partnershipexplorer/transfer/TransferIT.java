@@ -100,7 +100,7 @@ class TransferIT implements FreshServiceTest {
     }
 
     @Test
-    @DisplayName("the export is a zip of the twelve seed files for an editor, 401 without a token, 403 for another role")
+    @DisplayName("the export is a zip of the thirteen seed files for an editor, 401 without a token, 403 for another role")
     void exportNeedsAnEditor() throws Exception {
         assertEquals(401, export(null).statusCode());
         assertEquals(403, export(token("reader")).statusCode());
@@ -108,7 +108,7 @@ class TransferIT implements FreshServiceTest {
         assertEquals(200, response.statusCode());
         assertEquals("application/zip", response.headers().firstValue("Content-Type").orElse(""));
         List<String> names = entries(response.body());
-        assertEquals(12, names.size(), names.toString());
+        assertEquals(13, names.size(), names.toString());
         assertTrue(names.contains("countries.csv") && names.contains("attendance.csv"), names.toString());
     }
 
@@ -125,7 +125,7 @@ class TransferIT implements FreshServiceTest {
         JsonNode report = JSON.readTree(accepted.body());
         assertEquals("carol", report.path("importedBy").asText());
         assertEquals(197, report.path("nodes").path("Country").asInt());
-        assertEquals(12, report.path("files").size());
+        assertEquals(13, report.path("files").size());
         Map<String, Object> after = GraphCensus.census(neo4j().driver());
         before.keySet().stream().filter(k -> !k.startsWith("newest")).forEach(k -> assertEquals(before.get(k), after.get(k), k));
 

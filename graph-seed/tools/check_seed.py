@@ -44,6 +44,20 @@ SPEC = OrderedDict([
 ])
 
 MAX_KEY = 200   # the loader's bound on a key cell (SeedFile.MAX_KEY_LENGTH)
+# The patterns of keys (docs/graph-model.md, "Keys"; the loader's ValueType ISO3, CODE and SLUG). The columns that
+# name a key are checked against the keys defined, so the defining columns are enough here.
+ISO3_RE = re.compile(r"^[A-Z]{3}$")
+CODE_RE = re.compile(r"^[A-Z0-9]+(?:[ -][A-Z0-9]+)*$")
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+KEY_PATTERNS = {
+    ("countries.csv", "iso3"): (ISO3_RE, "three capital letters A-Z"),
+    ("organizations.csv", "code"): (CODE_RE, "capital letters and digits, words joined by single hyphens or spaces"),
+    ("programs.csv", "code"): (CODE_RE, "capital letters and digits, words joined by single hyphens or spaces"),
+    ("missions.csv", "acronym"): (CODE_RE, "capital letters and digits, words joined by single hyphens or spaces"),
+    ("ministerials.csv", "id"): (SLUG_RE, "lower-case letters and digits, words joined by single hyphens"),
+    ("pledges.csv", "id"): (SLUG_RE, "lower-case letters and digits, words joined by single hyphens"),
+}
+CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 YEAR_COLS = {"year", "end_year", "start_year", "since", "delivered_year"}
 COUNT_COLS = {"total", "troops", "police", "experts", "women", "trainees", "quantity", "value_usd",
               "delivered_quantity", "sites"} | {c for c in SPEC["ministerials.csv"][1].split(",") if c.startswith("reported_")} \
@@ -103,7 +117,8 @@ class Checker:
             for i, r in enumerate(reader, start=2):
                 if None in r:
                     self.err(f, i, "-", "more cells than header columns")
-                rows.append((i, {k: (v or "").strip() for k, v in r.items() if k is not None}))
+                # spaces only, as the loader: a control character around a key is reported, not dropped
+                rows.append((i, {k: (v or "").strip(" ") for k, v in r.items() if k is not None}))
             self.rows[f] = rows
 
     def check_values(self):
@@ -122,6 +137,11 @@ class Checker:
                 for c in keycols:
                     if len(r.get(c, "")) > MAX_KEY:
                         self.err(f, line, c, "a key of %d characters; the loader holds keys to %d" % (len(r[c]), MAX_KEY))
+                    if CONTROL_RE.search(r.get(c, "")):
+                        self.err(f, line, c, "a key holds a control character: %r" % r[c])
+                    pattern = KEY_PATTERNS.get((f, c))
+                    if pattern and r.get(c) and not pattern[0].match(r[c]):
+                        self.err(f, line, c, "%r is not a key of this kind: %s" % (r[c], pattern[1]))
                 for c, v in r.items():
                     if v == "":
                         continue

@@ -5,7 +5,7 @@ import org.partnershipexplorer.neo4j.Rows;
 import org.partnershipexplorer.provenance.Confidence;
 
 /** A country's published total of uniformed personnel on one date. */
-public record Deployment(String iso3, String asOf, int total, Integer women, Integer troops, Integer police,
+public record Deployment(String iso3, String asOf, Integer total, Integer women, Integer troops, Integer police,
         Integer experts, Confidence confidence, String source) {
 
     public static Deployment of(MapAccessor node) {

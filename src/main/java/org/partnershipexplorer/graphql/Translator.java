@@ -35,6 +35,7 @@ import org.partnershipexplorer.access.Caller;
 import org.partnershipexplorer.neo4j.Cypher;
 import org.partnershipexplorer.neo4j.Neo4jUnavailableException;
 import org.partnershipexplorer.neo4j.QueryTimeoutException;
+import org.partnershipexplorer.neo4j.Rows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -169,23 +170,34 @@ public final class Translator {
         Object read(Object value);
     }
 
+    /** The scalars whose stored values a translation checks: what the records read through {@link Rows}. */
+    private enum Scalar {
+        INT, STRING, BOOLEAN, OTHER
+    }
+
     /**
      * A scalar as the statement gives it, but an Int as an Integer, and never null where the schema says
-     * {@code !}.
+     * {@code !}. A stored value that does not fit its type (a count beyond 32 bits, text where a number belongs)
+     * makes the query run field by field, where the record that reads it answers null for that field and logs the
+     * row ({@link Rows}): the statement knows no row to name, and one such value is rare enough to cost the
+     * slower way only while it lasts.
      */
-    private record Leaf(boolean nonNull, boolean integer) implements Shape {
+    private record Leaf(boolean nonNull, Scalar scalar) implements Shape {
         @Override
         public Object read(Object value) {
             if (value == null) {
                 return absent(nonNull);
             }
-            if (integer && value instanceof Long whole) {
-                if (whole < Integer.MIN_VALUE || whole > Integer.MAX_VALUE) {
-                    throw UNTRANSLATABLE;
-                }
-                return whole.intValue();
+            Object fitted = switch (scalar) {
+                case INT -> Rows.integer(value);
+                case STRING -> Rows.text(value);
+                case BOOLEAN -> value instanceof Boolean ? value : null;
+                case OTHER -> value;
+            };
+            if (fitted == null) {
+                throw UNTRANSLATABLE;
             }
-            return value;
+            return fitted;
         }
     }
 
@@ -401,7 +413,7 @@ public final class Translator {
                 switch (name) {
                     case "__typename" -> {
                     }
-                    case "totalCount" -> count = new Leaf(true, true);
+                    case "totalCount" -> count = new Leaf(true, Scalar.INT);
                     case "pageInfo", "edges" -> {
                         String partType = GraphQLTypeUtil.unwrapAll(child.getType(schema)).getName();
                         for (ExecutableNormalizedField part : child.getChildren()) {
@@ -525,7 +537,11 @@ public final class Translator {
             if (unwrapped instanceof GraphQLList list) {
                 return new ListOf(leaf((GraphQLOutputType) list.getWrappedType()), GraphQLTypeUtil.isNonNull(type));
             }
-            return new Leaf(GraphQLTypeUtil.isNonNull(type), unwrapped == Scalars.GraphQLInt);
+            Scalar scalar = unwrapped == Scalars.GraphQLInt ? Scalar.INT
+                    : unwrapped == Scalars.GraphQLString || unwrapped == Scalars.GraphQLID ? Scalar.STRING
+                    : unwrapped == Scalars.GraphQLBoolean ? Scalar.BOOLEAN
+                    : Scalar.OTHER;
+            return new Leaf(GraphQLTypeUtil.isNonNull(type), scalar);
         }
     }
 }

@@ -5,7 +5,7 @@ import org.partnershipexplorer.neo4j.Rows;
 import org.partnershipexplorer.provenance.Confidence;
 
 /** A {@code Mission} node; {@code endYear} is absent while it runs. */
-public record Mission(String acronym, String name, String location, int startYear, Integer endYear,
+public record Mission(String acronym, String name, String location, Integer startYear, Integer endYear,
         Confidence confidence, String source) {
 
     public boolean active() {

@@ -9,6 +9,6 @@ import org.partnershipexplorer.provenance.Confidence;
  * @param label the programme or topic of a training, the item of a donation, the size of a contribution
  * @param sourceRef where the fact comes from (named so to keep it apart from {@code source}, the provider's id)
  */
-public record NetworkEdge(String id, String source, String target, NetworkEdgeKind kind, int year, Integer endYear,
+public record NetworkEdge(String id, String source, String target, NetworkEdgeKind kind, Integer year, Integer endYear,
         String label, Confidence confidence, String sourceRef) {
 }

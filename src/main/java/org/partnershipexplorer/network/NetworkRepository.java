@@ -65,7 +65,7 @@ public class NetworkRepository {
 
     private static NetworkEdge edge(Value v) {
         return new NetworkEdge(v.get("id").asString(), v.get("source").asString(), v.get("target").asString(),
-                NetworkEdgeKind.valueOf(v.get("kind").asString()), v.get("year").asInt(), Rows.integer(v, "endYear"),
+                NetworkEdgeKind.valueOf(v.get("kind").asString()), Rows.integer(v, "year"), Rows.integer(v, "endYear"),
                 Rows.text(v, "label"), Confidence.of(v.get("confidence").asString()),
                 v.get("sourceRef").asString());
     }

@@ -5,7 +5,7 @@ import org.partnershipexplorer.neo4j.Rows;
 import org.partnershipexplorer.provenance.Confidence;
 
 /** {@code (donor)-[:DONATES_TO]->(recipient)} of one item. */
-public record Donation(String id, String donorId, String recipientId, String item, int year, Integer endYear,
+public record Donation(String id, String donorId, String recipientId, String item, Integer year, Integer endYear,
         Integer quantity, Integer valueUsd, String programCode, Confidence confidence, String source)
         implements Partnership {
 
@@ -20,7 +20,7 @@ public record Donation(String id, String donorId, String recipientId, String ite
     }
 
     public static Donation of(MapAccessor r, String donor, String recipient) {
-        int year = Rows.integer(r, "year");
+        Integer year = Rows.integer(r, "year");
         String item = Rows.text(r, "item");
         String id = Rows.text(r, "id");
         return new Donation(id != null ? id : "DONATION:" + donor + ":" + recipient + ":" + year + ":" + item,

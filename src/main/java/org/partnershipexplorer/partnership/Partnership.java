@@ -14,7 +14,8 @@ public sealed interface Partnership permits Training, Donation {
 
     String recipientId();
 
-    int year();
+    /** Null only for a stored year the API cannot carry (see Rows), which the field then reports at its path. */
+    Integer year();
 
     Integer endYear();
 

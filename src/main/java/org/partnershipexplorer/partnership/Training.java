@@ -5,7 +5,7 @@ import org.partnershipexplorer.neo4j.Rows;
 import org.partnershipexplorer.provenance.Confidence;
 
 /** {@code (trainer)-[:TRAINS]->(trainee)}; {@code trainees} is the number of people trained, where published. */
-public record Training(String id, String trainerId, String traineeId, int year, Integer endYear, String programCode,
+public record Training(String id, String trainerId, String traineeId, Integer year, Integer endYear, String programCode,
         String topic, Integer trainees, Confidence confidence, String source) implements Partnership {
 
     @Override
@@ -24,7 +24,7 @@ public record Training(String id, String trainerId, String traineeId, int year, 
     }
 
     public static Training of(MapAccessor r, String trainer, String trainee) {
-        int year = Rows.integer(r, "year");
+        Integer year = Rows.integer(r, "year");
         String program = Rows.text(r, "program");
         String id = Rows.text(r, "id");
         return new Training(id != null ? id

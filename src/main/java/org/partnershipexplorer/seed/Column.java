@@ -20,24 +20,29 @@ record Column(String name, ValueType type, boolean required, Ref ref, boolean st
     static final Column UPDATED_BY = new Column("updated_by", ValueType.TEXT, false, null, true);
     static final Column UPDATED_AT = new Column("updated_at", ValueType.DATETIME, false, null, true);
     /** The rows of sources.csv that support a row, by id: stored as a list, so that a source is described once. */
-    static final Column SOURCE_IDS = new Column("source_ids", ValueType.KEY_LIST, false, Ref.SOURCE, true);
+    static final Column SOURCE_IDS = new Column("source_ids", ValueType.SLUG_LIST, false, Ref.SOURCE, true);
 
-    /** The kinds of key a cell can name, each with the files that define it. */
+    /**
+     * The kinds of key a cell can name, each with the files that define it and the pattern of its keys (a cell
+     * naming a country is checked as an iso3 wherever it stands, as the country's own row is).
+     */
     enum Ref {
-        ACTOR("actor", "countries.csv or organizations.csv"),
-        COUNTRY("country", "countries.csv"),
-        ORGANIZATION("organization", "organizations.csv"),
-        MISSION("mission", "missions.csv"),
-        PROGRAM("program", "programs.csv"),
-        MINISTERIAL("ministerial", "ministerials.csv"),
-        SOURCE("source", "sources.csv");
+        ACTOR("actor", "countries.csv or organizations.csv", ValueType.ACTOR),
+        COUNTRY("country", "countries.csv", ValueType.ISO3),
+        ORGANIZATION("organization", "organizations.csv", ValueType.CODE),
+        MISSION("mission", "missions.csv", ValueType.CODE),
+        PROGRAM("program", "programs.csv", ValueType.CODE),
+        MINISTERIAL("ministerial", "ministerials.csv", ValueType.SLUG),
+        SOURCE("source", "sources.csv", ValueType.SLUG);
 
         final String noun;
         final String definedIn;
+        final ValueType key;
 
-        Ref(String noun, String definedIn) {
+        Ref(String noun, String definedIn, ValueType key) {
             this.noun = noun;
             this.definedIn = definedIn;
+            this.key = key;
         }
     }
 

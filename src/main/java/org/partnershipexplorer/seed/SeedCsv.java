@@ -11,7 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -26,24 +28,42 @@ final class SeedCsv implements Closeable {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-    /** RFC 4180 with a header row; empty lines are kept by the parser so that line numbers stay exact. */
+    /**
+     * RFC 4180 with a header row; empty lines are kept by the parser so that line numbers stay exact. Cells are not
+     * trimmed by the parser, whose trim (String.trim) also drops control characters: {@link Row#get} strips only
+     * ordinary spaces, so that a key holding a control character is refused rather than read as another key.
+     */
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setHeader()
             .setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(false)
-            .setTrim(true)
             .setAllowMissingColumnNames(true)
-            .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
             .get();
 
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final List<String> header;
+    /** Each column name, without the whitespace around it, to its position in a row. */
+    private final Map<String, Integer> positions;
 
     private SeedCsv(CSVParser parser) {
         this.parser = parser;
         this.records = parser.iterator();
-        this.header = parser.getHeaderNames().stream().filter(name -> !name.isBlank()).toList();
+        Map<String, Integer> positions = new LinkedHashMap<>();
+        List<String> names = parser.getHeaderNames();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i).strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (positions.putIfAbsent(name, i) != null) {
+                // checked here rather than by the parser, which would compare the names before they are stripped
+                throw new IllegalArgumentException("the header names the column '" + name + "' twice");
+            }
+        }
+        this.positions = positions;
+        this.header = List.copyOf(positions.keySet());
     }
 
     /**
@@ -126,11 +146,24 @@ final class SeedCsv implements Closeable {
     }
 
     /** One data row and the line it starts on. */
-    record Row(long line, CSVRecord record) {
+    final class Row {
 
-        /** The trimmed cell, or an empty string when the row is too short to have it. */
+        private final long line;
+        private final CSVRecord record;
+
+        Row(long line, CSVRecord record) {
+            this.line = line;
+            this.record = record;
+        }
+
+        long line() {
+            return line;
+        }
+
+        /** The cell without the spaces around it ({@link ValueType#strip}), or "" when the row has no such cell. */
         String get(String column) {
-            return record.isSet(column) ? record.get(column) : "";
+            Integer position = positions.get(column);
+            return position == null || position >= record.size() ? "" : ValueType.strip(record.get(position));
         }
 
         int size() {

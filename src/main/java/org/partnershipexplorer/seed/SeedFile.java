@@ -19,21 +19,21 @@ import org.partnershipexplorer.seed.Column.Ref;
 public enum SeedFile {
     /** The pages and datasets the other files cite in {@code source_ids}: citations, not facts, so no provenance. */
     SOURCES("sources.csv", Ref.SOURCE, null, List.of("id"), List.of(), false,
-            required("id", TEXT), optional("url", TEXT), required("title", TEXT), optional("publisher", TEXT),
+            required("id", ValueType.SLUG), optional("url", TEXT), required("title", TEXT), optional("publisher", TEXT),
             optional("published", ValueType.PARTIAL_DATE), optional("accessed", DATE)),
     COUNTRIES("countries.csv", Ref.COUNTRY, null, List.of("iso3"), List.of(),
-            required("iso3", TEXT), required("name", TEXT), required("region", TEXT),
+            required("iso3", ValueType.ISO3), required("name", TEXT), required("region", TEXT),
             optional("iso2", TEXT), optional("subregion", TEXT), optional("un_regional_group", TEXT),
             optional("un_member", BOOLEAN)),
     ORGANIZATIONS("organizations.csv", Ref.ORGANIZATION, null, List.of("code"), List.of(),
-            required("code", TEXT), required("name", TEXT), optional("kind", ValueType.ORGANIZATION_KIND)),
+            required("code", ValueType.CODE), required("name", TEXT), optional("kind", ValueType.ORGANIZATION_KIND)),
     PROGRAMS("programs.csv", Ref.PROGRAM, null, List.of("code"), List.of(),
-            required("code", TEXT), required("name", TEXT), optional("url", TEXT)),
+            required("code", ValueType.CODE), required("name", TEXT), optional("url", TEXT)),
     MISSIONS("missions.csv", Ref.MISSION, null, List.of("acronym"), List.of(RowRule.notBefore("start_year", "end_year")),
-            required("acronym", TEXT), required("name", TEXT), required("start_year", YEAR),
+            required("acronym", ValueType.CODE), required("name", TEXT), required("start_year", YEAR),
             optional("location", TEXT), endpoints("host_iso3", KEY_LIST, Ref.COUNTRY, false), optional("end_year", YEAR)),
     MINISTERIALS("ministerials.csv", Ref.MINISTERIAL, null, List.of("id"), List.of(RowRule.notBefore("start_date", "end_date")),
-            required("id", TEXT), required("name", TEXT), required("start_date", DATE),
+            required("id", ValueType.SLUG), required("name", TEXT), required("start_date", DATE),
             optional("end_date", DATE), optional("city", TEXT), endpoints("host_iso3", KEY_LIST, Ref.COUNTRY, false),
             optional("reported_participants", COUNT), optional("reported_ministerial_level", COUNT),
             optional("reported_organizations", COUNT), optional("reported_pledgers", COUNT),
@@ -48,7 +48,7 @@ public enum SeedFile {
             optional("experts", COUNT), optional("women", COUNT), optional("as_of", DATE)),
     DEPLOYMENTS("deployments.csv", null, null, List.of("iso3", "as_of"), List.of(),
             // iso3 is both the Deployment's key property and the REPORTED edge's start
-            new Column("iso3", TEXT, true, Ref.COUNTRY, true), required("as_of", DATE), required("total", COUNT),
+            new Column("iso3", Ref.COUNTRY.key, true, Ref.COUNTRY, true), required("as_of", DATE), required("total", COUNT),
             optional("women", COUNT), optional("troops", COUNT), optional("police", COUNT),
             optional("experts", COUNT)),
     TRAININGS("trainings.csv", null, "TRAINING", List.of("trainer", "trainee", "year", "program"),
@@ -62,10 +62,10 @@ public enum SeedFile {
             required("year", YEAR), optional("end_year", YEAR), optional("quantity", COUNT),
             optional("value_usd", COUNT), reference("program", Ref.PROGRAM)),
     PLEDGES("pledges.csv", null, null, List.of("id"), List.of(RowRule.atMost("delivered_quantity", "quantity")),
-            required("id", TEXT), endpoint("pledger", Ref.ACTOR), endpoint("ministerial", Ref.MINISTERIAL),
+            required("id", ValueType.SLUG), endpoint("pledger", Ref.ACTOR), endpoint("ministerial", Ref.MINISTERIAL),
             required("category", ValueType.PLEDGE_CATEGORY), optional("description", TEXT),
-            optional("quantity", COUNT), optional("unit", TEXT), endpoints("beneficiary", TEXT, Ref.ACTOR, false),
-            endpoints("mission", TEXT, Ref.MISSION, false), optional("status", ValueType.PLEDGE_STATUS),
+            optional("quantity", COUNT), optional("unit", TEXT), endpoints("beneficiary", Ref.ACTOR.key, Ref.ACTOR, false),
+            endpoints("mission", Ref.MISSION.key, Ref.MISSION, false), optional("status", ValueType.PLEDGE_STATUS),
             optional("delivered_quantity", COUNT), optional("delivered_year", YEAR)),
     ATTENDANCE("attendance.csv", null, "ATTENDANCE", List.of("actor", "ministerial"), List.of(),
             endpoint("actor", Ref.ACTOR), endpoint("ministerial", Ref.MINISTERIAL),
@@ -116,9 +116,19 @@ public enum SeedFile {
      */
     static final int MAX_KEY_LENGTH = 200;
 
-    /** What is wrong with a key cell's length, or null. */
-    String keyLengthProblem(String column, String cell) {
-        if (keyColumns.contains(column) && cell.length() > MAX_KEY_LENGTH) {
+    /**
+     * What is wrong with a key cell whatever its type, or null: a control character (a donation's item is free text,
+     * yet part of a key), or a length beyond {@link #MAX_KEY_LENGTH}. Each key's pattern is its column's type's.
+     */
+    String keyProblem(String column, String cell) {
+        if (!keyColumns.contains(column)) {
+            return null;
+        }
+        String characters = ValueType.keyCharacterProblem(cell);
+        if (characters != null) {
+            return characters;
+        }
+        if (cell.length() > MAX_KEY_LENGTH) {
             return "a key of " + cell.length() + " characters; keys are at most " + MAX_KEY_LENGTH;
         }
         return null;
@@ -173,7 +183,7 @@ public enum SeedFile {
 
     /** A required relationship endpoint: checked against its key set, not stored as a property. */
     private static Column endpoint(String name, Ref ref) {
-        return new Column(name, TEXT, true, ref, false);
+        return new Column(name, ref.key, true, ref, false);
     }
 
     private static Column endpoints(String name, ValueType type, Ref ref, boolean required) {
@@ -182,6 +192,6 @@ public enum SeedFile {
 
     /** An optional reference that is also kept as a property (the programme of a training or donation). */
     private static Column reference(String name, Ref ref) {
-        return new Column(name, TEXT, false, ref, true);
+        return new Column(name, ref.key, false, ref, true);
     }
 }

@@ -49,7 +49,7 @@ public final class SeedRows {
     /**
      * A row that passed the loader's per-row rules (types, required cells, order of years and dates).
      *
-     * @param cells      the trimmed cells
+     * @param cells      the stripped cells
      * @param parameters the row as {@link SeedWriter}'s statement reads it
      * @param id         the key shown to users: the stable id of a relationship, or the key cells joined by ':'
      */
@@ -67,20 +67,20 @@ public final class SeedRows {
      * @throws InvalidRowException listing every problem of the row
      */
     public static Checked check(SeedFile file, Map<String, String> cells) {
-        Map<String, String> trimmed = trim(cells);
+        Map<String, String> stripped = strip(cells);
         List<Problem> problems = new ArrayList<>();
         Map<String, Object> values = new HashMap<>();
         for (Column column : file.columns) {
-            String cell = trimmed.getOrDefault(column.name(), "");
+            String cell = stripped.getOrDefault(column.name(), "");
             if (cell.isEmpty()) {
                 if (column.required()) {
                     problems.add(new Problem(column.name(), "required, but empty"));
                 }
                 continue;
             }
-            String tooLong = file.keyLengthProblem(column.name(), cell);
-            if (tooLong != null) {
-                problems.add(new Problem(column.name(), tooLong));
+            String badKey = file.keyProblem(column.name(), cell);
+            if (badKey != null) {
+                problems.add(new Problem(column.name(), badKey));
                 continue;
             }
             try {
@@ -89,7 +89,7 @@ public final class SeedRows {
                 problems.add(new Problem(column.name(), e.getMessage()));
             }
         }
-        for (Map.Entry<String, String> extra : trimmed.entrySet()) {
+        for (Map.Entry<String, String> extra : stripped.entrySet()) {
             if (file.column(extra.getKey()).isEmpty()) {
                 try {
                     ValueType.checkText(extra.getValue());
@@ -102,11 +102,35 @@ public final class SeedRows {
         if (!problems.isEmpty()) {
             throw new InvalidRowException(problems);
         }
-        List<Column> present = file.columns.stream().filter(c -> trimmed.containsKey(c.name())).toList();
-        Map<String, String> extras = SeedWriter.extraColumns(file, List.copyOf(trimmed.keySet()));
+        List<Column> present = file.columns.stream().filter(c -> stripped.containsKey(c.name())).toList();
+        Map<String, String> extras = SeedWriter.extraColumns(file, List.copyOf(stripped.keySet()));
         Map<String, Object> parameters = SeedWriter.parameters(file, present, extras,
-                column -> trimmed.getOrDefault(column, ""));
-        return new Checked(file, trimmed, parameters, id(file, trimmed));
+                column -> stripped.getOrDefault(column, ""));
+        return new Checked(file, stripped, parameters, id(file, stripped));
+    }
+
+    /**
+     * The key cells of a row, stripped as {@link #check} strips them, for a lookup, an update or a delete: every later
+     * step must use exactly the key that was checked, or a key that passed could name another row than the one the
+     * steps after it find.
+     *
+     * @throws InvalidRowException listing the key's own problems (the rest of the row is not given yet)
+     */
+    public static Map<String, String> key(SeedFile file, Map<String, String> cells) {
+        Map<String, String> key = new LinkedHashMap<>();
+        for (String column : file.keyColumns) {
+            String cell = cells.get(column);
+            key.put(column, cell == null ? "" : ValueType.strip(cell));
+        }
+        try {
+            check(file, key);
+        } catch (InvalidRowException e) {
+            List<Problem> keyProblems = e.problems().stream().filter(p -> key.containsKey(p.column())).toList();
+            if (!keyProblems.isEmpty()) {
+                throw new InvalidRowException(keyProblems);
+            }
+        }
+        return key;
     }
 
     private static void checkRules(SeedFile file, Map<String, Object> values, List<Problem> problems) {
@@ -121,9 +145,10 @@ public final class SeedRows {
     /** The key a user names a row by: a relationship's stable id, else the key cells joined by ':'. */
     public static String id(SeedFile file, Map<String, String> cells) {
         if (file.relationshipKind != null) {
-            return SeedWriter.relationshipId(file, c -> cells.getOrDefault(c, "").trim());
+            return SeedWriter.relationshipId(file, c -> ValueType.strip(cells.getOrDefault(c, "")));
         }
-        return file.keyColumns.stream().map(c -> cells.getOrDefault(c, "").trim()).collect(Collectors.joining(":"));
+        return file.keyColumns.stream().map(c -> ValueType.strip(cells.getOrDefault(c, "")))
+                .collect(Collectors.joining(":"));
     }
 
     /**
@@ -151,16 +176,16 @@ public final class SeedRows {
         List<Problem> problems = new ArrayList<>();
         for (String name : file.keyColumns) {
             Column column = file.column(name).orElseThrow();
-            String cell = keyCells.getOrDefault(name, "").trim();
+            String cell = ValueType.strip(keyCells.getOrDefault(name, ""));
             if (cell.isEmpty()) {
                 if (column.required()) {
                     problems.add(new Problem(name, "required, but empty"));
                 }
                 continue;
             }
-            String tooLong = file.keyLengthProblem(name, cell);
-            if (tooLong != null) {
-                problems.add(new Problem(name, tooLong));
+            String badKey = file.keyProblem(name, cell);
+            if (badKey != null) {
+                problems.add(new Problem(name, badKey));
                 continue;
             }
             try {
@@ -281,13 +306,15 @@ public final class SeedRows {
         return String.valueOf(value);
     }
 
-    private static Map<String, String> trim(Map<String, String> cells) {
-        Map<String, String> trimmed = new LinkedHashMap<>();
+    /** The non-empty cells, stripped as a file's are ({@link ValueType#strip}). */
+    private static Map<String, String> strip(Map<String, String> cells) {
+        Map<String, String> stripped = new LinkedHashMap<>();
         cells.forEach((k, v) -> {
-            if (v != null && !v.trim().isEmpty()) {
-                trimmed.put(k, v.trim());
+            String cell = v == null ? "" : ValueType.strip(v);
+            if (!cell.isEmpty()) {
+                stripped.put(k, cell);
             }
         });
-        return trimmed;
+        return stripped;
     }
 }

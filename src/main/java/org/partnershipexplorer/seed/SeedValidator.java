@@ -145,9 +145,9 @@ final class SeedValidator {
                 }
                 continue;
             }
-            String tooLong = file.keyLengthProblem(column.name(), cell);
-            if (tooLong != null) {
-                error(file, row.line(), column.name(), tooLong);
+            String badKey = file.keyProblem(column.name(), cell);
+            if (badKey != null) {
+                error(file, row.line(), column.name(), badKey);
                 continue;
             }
             Object value;

@@ -7,9 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * How a seed cell is read: each type turns a non-empty, trimmed cell into the value stored in Neo4j, or rejects it
+ * How a seed cell is read: each type turns a non-empty, {@linkplain #strip stripped} cell into the value stored in Neo4j, or rejects it
  * with the "what is wrong" part of a {@code file:line: column: what is wrong} report.
  */
 enum ValueType {
@@ -130,23 +131,78 @@ enum ValueType {
             return vocabulary(cell, "status", List.of("pledged", "in_progress", "delivered", "lapsed", "unknown"), false);
         }
     },
-    /** A list of keys separated by {@code ;} ({@code host_iso3}, {@code source_ids}). */
+    /** A country's key (docs/graph-model.md, "Keys"): ISO 3166-1 alpha-3. */
+    ISO3 {
+        @Override
+        Object parse(String cell) {
+            return key(cell, ISO3_PATTERN, "an iso3", "three capital letters A-Z, such as KEN");
+        }
+    },
+    /**
+     * An organisation's or a programme's code, or a mission's acronym: these end up between the {@code :} of
+     * relationship ids and in URLs of the page, so they hold nothing but capital letters, digits and single inner
+     * hyphens or spaces ({@code CUNPK-AFRICA}, {@code UNOSOM II}).
+     */
+    CODE {
+        @Override
+        Object parse(String cell) {
+            return key(cell, CODE_PATTERN, "a code", CODE_RULE);
+        }
+    },
+    /** A cell that names an actor of either kind: an iso3 is a code too, so one pattern serves both. */
+    ACTOR {
+        @Override
+        Object parse(String cell) {
+            return key(cell, CODE_PATTERN, "an actor's key", "a country's iso3 or an organisation's code: " + CODE_RULE);
+        }
+    },
+    /** A ministerial's or a pledge's id ({@code seoul-2021}, {@code seoul-2021-kor-helicopters}). */
+    SLUG {
+        @Override
+        Object parse(String cell) {
+            return key(cell, SLUG_PATTERN, "an id",
+                    "lower-case letters a-z and digits, words joined by single hyphens, such as seoul-2021");
+        }
+    },
+    /** Countries' iso3 keys separated by {@code ;} ({@code host_iso3}). */
     KEY_LIST {
         @Override
         Object parse(String cell) {
-            List<String> keys = Arrays.stream(cell.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-            if (keys.size() != Set.copyOf(keys).size()) {
-                throw new IllegalArgumentException("'" + cell + "' names a key twice");
-            }
-            return keys;
+            return list(cell, ISO3);
+        }
+    },
+    /** Ids separated by {@code ;} ({@code source_ids}), each of the {@link #SLUG} pattern. */
+    SLUG_LIST {
+        @Override
+        Object parse(String cell) {
+            return list(cell, SLUG);
         }
     };
+
+    /** The keys of a {@code ;}-separated cell, each checked as {@code element}, none twice. */
+    private static List<String> list(String cell, ValueType element) {
+        List<String> keys = Arrays.stream(cell.split(";")).map(ValueType::strip).filter(s -> !s.isEmpty())
+                .map(key -> (String) element.parse(key)).toList();
+        if (keys.size() != Set.copyOf(keys).size()) {
+            throw new IllegalArgumentException("'" + cell + "' names a key twice");
+        }
+        return keys;
+    }
+
+    // Possessive quantifiers: a key is refused in one pass however long the text a hostile client sends.
+    private static final Pattern ISO3_PATTERN = Pattern.compile("[A-Z]{3}");
+    private static final Pattern CODE_PATTERN = Pattern.compile("[A-Z0-9]++(?:[ -][A-Z0-9]++)*+");
+    private static final Pattern SLUG_PATTERN = Pattern.compile("[a-z0-9]++(?:-[a-z0-9]++)*+");
+    private static final String CODE_RULE = "capital letters A-Z and digits, words joined by single hyphens or spaces, "
+            + "such as CUNPK-AFRICA or UNOSOM II";
+    /** How much of a refused key a message repeats: enough to recognise it, never a whole hostile payload. */
+    private static final int SHOWN = 40;
 
     static final int MIN_YEAR = 1945;
     static final int MAX_YEAR = 2100;
 
     /**
-     * The stored value of a non-empty, trimmed cell.
+     * The stored value of a non-empty, stripped cell.
      *
      * @throws IllegalArgumentException whose message says what is wrong with the cell
      */
@@ -168,6 +224,49 @@ enum ValueType {
                 throw new IllegalArgumentException("contains an unpaired surrogate at position " + i + " (not Unicode text)");
             }
         }
+    }
+
+    /**
+     * A cell without the ordinary spaces around it (what a spreadsheet or a hand-typed CSV leaves). Control characters
+     * are kept, not stripped as {@link String#trim} would: a key holding one is refused rather than read as another
+     * key ({@code "KEN\u0000"} is not Kenya).
+     */
+    static String strip(String cell) {
+        int start = 0;
+        int end = cell.length();
+        while (start < end && Character.isSpaceChar(cell.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isSpaceChar(cell.charAt(end - 1))) {
+            end--;
+        }
+        return cell.substring(start, end);
+    }
+
+    /**
+     * What is wrong with the characters of a key cell, or null: a key names one thing wherever it is written (a
+     * Cypher parameter, a relationship id, a log line, a file), so it holds no control character anywhere.
+     */
+    static String keyCharacterProblem(String cell) {
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (Character.isISOControl(c)) {
+                return "contains the control character U+%04X at position %d: keys may not hold one".formatted((int) c, i);
+            }
+        }
+        return null;
+    }
+
+    private static String key(String cell, Pattern pattern, String what, String rule) {
+        String problem = keyCharacterProblem(cell);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        if (!pattern.matcher(cell).matches()) {
+            String shown = cell.length() > SHOWN ? cell.substring(0, SHOWN) + "..." : cell;
+            throw new IllegalArgumentException("'" + shown + "' is not " + what + ": " + rule);
+        }
+        return cell;
     }
 
     private static long integer(String cell) {

@@ -157,20 +157,11 @@ final class WriteService {
     }
 
     private static Map<String, String> keyCells(WriteKind kind, Map<String, String> cells, String prefix) {
-        Map<String, String> key = new LinkedHashMap<>();
-        for (String column : kind.keyColumns()) {
-            key.put(column, cells.getOrDefault(column, ""));
-        }
         try {
-            SeedRows.check(kind.file, key);
+            return SeedRows.key(kind.file, cells);
         } catch (SeedRows.InvalidRowException e) {
-            // only the key's own problems matter here: the rest of the row is not given yet
-            List<Problem> keyProblems = e.problems().stream().filter(p -> key.containsKey(p.column())).toList();
-            if (!keyProblems.isEmpty()) {
-                throw badInput(keyProblems, prefix);
-            }
+            throw badInput(e.problems(), prefix);
         }
-        return key;
     }
 
     private static void stamp(Map<String, String> row, String subject) {

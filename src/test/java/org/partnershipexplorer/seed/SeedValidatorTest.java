@@ -139,6 +139,102 @@ class SeedValidatorTest {
     }
 
     @Test
+    @DisplayName("a key that breaks its kind's pattern, or holds a control character anywhere, is refused with file, line and column")
+    void keysFollowTheirPatterns() throws IOException {
+        write("countries.csv", """
+                iso3,name,region,confidence,source
+                  KOR  ,Republic of Korea,Asia,verified,https://example.org
+                KEN,Kenya,Africa,verified,https://example.org
+                ken,kenya,Africa,verified,https://example.org
+                KENYA,Kenya again,Africa,verified,https://example.org
+                K:N,Colon,Africa,verified,https://example.org
+                "UGA\u0000",Uganda,Africa,verified,https://example.org
+                """);
+        write("organizations.csv", """
+                code,name,confidence,source
+                G5SAHEL,G5 Sahel,verified,https://example.org
+                AU:UN,Two in one,verified,https://example.org
+                """);
+        write("programs.csv", """
+                code,name,confidence,source
+                JPN-PKOC-AFRICA,Japan's PKO centres in Africa,verified,https://example.org
+                TPP--X,Double hyphen,verified,https://example.org
+                """);
+        write("missions.csv", """
+                acronym,name,start_year,host_iso3,confidence,source
+                UNAVEM III,Angola Verification Mission III,1995,KEN,verified,https://example.org
+                Unosom II,Somalia,1993,KEN;kor,verified,https://example.org
+                """);
+        write("ministerials.csv", """
+                id,name,start_date,confidence,source
+                seoul-2021,Seoul,2021-12-07,verified,https://example.org
+                Seoul 2021,Seoul again,2021-12-07,verified,https://example.org
+                """);
+        write("trainings.csv", """
+                trainer,trainee,year,program,confidence,source
+                KOR,"KEN\t",2021,,reported,https://example.org
+                KOR,KEN,2021,JPN-PKOC-AFRICA,reported,https://example.org
+                """);
+        write("donations.csv", """
+                donor,recipient,item,year,confidence,source
+                KOR,KEN,"trucks: 12, heavy",2021,reported,https://example.org
+                KOR,KEN,"radios\u000B",2021,reported,https://example.org
+                """);
+        write("pledges.csv", """
+                id,pledger,ministerial,category,confidence,source
+                seoul-2021-kor-1,KOR,seoul-2021,CAPABILITY,verified,https://example.org
+                seoul-2021:kor,KOR,seoul-2021,CAPABILITY,verified,https://example.org
+                """);
+
+        SeedValidationException e = assertThrows(SeedValidationException.class,
+                () -> SeedValidator.validate(SeedSource.directory(dir), true));
+        assertEquals(List.of(
+                "countries.csv:4: iso3: 'ken' is not an iso3: three capital letters A-Z, such as KEN",
+                "countries.csv:5: iso3: 'KENYA' is not an iso3: three capital letters A-Z, such as KEN",
+                "countries.csv:6: iso3: 'K:N' is not an iso3: three capital letters A-Z, such as KEN",
+                "countries.csv:7: iso3: contains the control character U+0000 at position 3: keys may not hold one",
+                "organizations.csv:3: code: 'AU:UN' is not a code: capital letters A-Z and digits, words joined by "
+                        + "single hyphens or spaces, such as CUNPK-AFRICA or UNOSOM II",
+                "programs.csv:3: code: 'TPP--X' is not a code: capital letters A-Z and digits, words joined by "
+                        + "single hyphens or spaces, such as CUNPK-AFRICA or UNOSOM II",
+                "missions.csv:3: acronym: 'Unosom II' is not a code: capital letters A-Z and digits, words joined by "
+                        + "single hyphens or spaces, such as CUNPK-AFRICA or UNOSOM II",
+                "missions.csv:3: host_iso3: 'kor' is not an iso3: three capital letters A-Z, such as KEN",
+                "ministerials.csv:3: id: 'Seoul 2021' is not an id: lower-case letters a-z and digits, words joined "
+                        + "by single hyphens, such as seoul-2021",
+                "trainings.csv:2: trainee: contains the control character U+0009 at position 3: keys may not hold one",
+                "donations.csv:3: item: contains the control character U+000B at position 6: keys may not hold one",
+                "pledges.csv:3: id: 'seoul-2021:kor' is not an id: lower-case letters a-z and digits, words joined by "
+                        + "single hyphens, such as seoul-2021"), e.lines());
+    }
+
+    @Test
+    @DisplayName("the bundled seed and the frozen test seed keep to every key pattern")
+    void bundledAndFrozenSeedsPass() {
+        List<FileRows> bundled = SeedValidator.validate(SeedSource.directory(Path.of("graph-seed")), true);
+        List<FileRows> frozen = SeedValidator.validate(SeedSource.directory(Path.of("src/test/resources/frozen-seed")), true);
+
+        assertEquals(12, bundled.size());
+        assertEquals(12, frozen.size());
+        assertEquals(new FileRows("countries.csv", 197, 0), bundled.get(0));
+        assertEquals(new FileRows("countries.csv", 197, 0), frozen.get(0));
+    }
+
+    @Test
+    @DisplayName("a column named twice once the spaces around the names are dropped is refused as malformed")
+    void headerNamedTwice() throws IOException {
+        write("countries.csv", """
+                iso3,name, iso3 ,region,confidence,source
+                KOR,Republic of Korea,KOR,Asia,verified,https://example.org
+                """);
+
+        SeedValidationException e = assertThrows(SeedValidationException.class,
+                () -> SeedValidator.validate(SeedSource.directory(dir), true));
+        assertEquals(List.of("countries.csv:1: (csv): cannot read the header: the header names the column 'iso3' twice"),
+                e.lines());
+    }
+
+    @Test
     @DisplayName("an actor training or giving to itself, and a delivery above the pledged quantity, are refused on import")
     void domainRules() throws IOException {
         write("countries.csv", """
@@ -208,7 +304,8 @@ class SeedValidatorTest {
     @DisplayName("more than a thousand errors are cut to a thousand and a line saying how many more")
     void errorListIsCapped() throws IOException {
         String rows = IntStream.rangeClosed(1, 1005)
-                .mapToObj(i -> "C" + i + ",Country " + i + ",Asia,verified,")
+                .mapToObj(i -> "" + (char) ('A' + i / 676) + (char) ('A' + i / 26 % 26) + (char) ('A' + i % 26)
+                        + ",Country " + i + ",Asia,verified,")
                 .collect(Collectors.joining("\n"));
         write("countries.csv", "iso3,name,region,confidence,source\n" + rows + "\n");
 

@@ -129,6 +129,55 @@ class WriteIT implements FreshServiceTest {
     }
 
     @Test
+    @DisplayName("a key that breaks its pattern is refused naming the field and why, and nothing is written")
+    void keysFollowTheirPatterns() {
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("ABCDEFGHIJ", "'ABCDEFGHIJ' is not an iso3: three capital letters A-Z, such as KEN");
+        refused.put("ken", "'ken' is not an iso3: three capital letters A-Z, such as KEN");
+        refused.put("K:N", "'K:N' is not an iso3: three capital letters A-Z, such as KEN");
+        refused.put("KE\u0007", "contains the control character U+0007 at position 2: keys may not hold one");
+        for (Map.Entry<String, String> iso3 : refused.entrySet()) {
+            var response = editor().query("mutation($input: CountryInput!) { createCountry(input: $input) { id } }",
+                    Map.of("input", Map.of("iso3", iso3.getKey(), "name", "Nowhere", "region", "Africa",
+                            "confidence", "REPORTED", "source", "https://example.org")));
+            assertEquals("BAD_USER_INPUT", response.errorCode(), response.body().toString());
+            JsonNode error = response.errors().path(0);
+            assertEquals("input.iso3: " + iso3.getValue(), error.path("message").asText());
+            assertEquals("input.iso3", error.path("extensions").path("argument").asText());
+            assertEquals(iso3.getValue(), error.path("extensions").path("fields").path(0).path("reason").asText());
+        }
+        assertEquals(0, count("MATCH (c:Country) WHERE c.name = 'Nowhere' RETURN count(c)", Map.of()));
+
+        var acronym = editor().operation("createMission", Map.of("input", mission("UNOSOM:II")));
+        assertEquals("input.acronym: 'UNOSOM:II' is not a code: capital letters A-Z and digits, words joined by single "
+                + "hyphens or spaces, such as CUNPK-AFRICA or UNOSOM II", acronym.errors().path(0).path("message").asText());
+        var pledge = editor().query("mutation($input: PledgeInput!) { updatePledge(input: $input) { id } }",
+                Map.of("input", Map.of("id", "Seoul-2021-KOR-helicopters", "quantity", 1)));
+        assertEquals("input.id: 'Seoul-2021-KOR-helicopters' is not an id: lower-case letters a-z and digits, words "
+                + "joined by single hyphens, such as seoul-2021", pledge.errors().path(0).path("message").asText());
+        assertEquals(0, count("MATCH (m:Mission) WHERE m.acronym CONTAINS ':' RETURN count(m)", Map.of()));
+    }
+
+    @Test
+    @DisplayName("a delete names exactly the key it checked: a control character is refused, spaces around a key still find its references")
+    void deleteUsesTheCheckedKey() {
+        var nul = editor().operation("deleteCountry", Map.of("iso3", "KEN\u0000", "cascade", true));
+        assertEquals("BAD_USER_INPUT", nul.errorCode(), nul.body().toString());
+        assertEquals("iso3: contains the control character U+0000 at position 3: keys may not hold one",
+                nul.errors().path(0).path("message").asText());
+        assertEquals("iso3", nul.errors().path(0).path("extensions").path("argument").asText());
+        assertEquals(1, count("MATCH (c:Country {iso3: 'KEN'}) RETURN count(c)", Map.of()));
+
+        long references = count("MATCH (:Country {iso3: 'IND'})-[r]-() RETURN count(r)", Map.of());
+        var spaced = editor().operation("deleteCountry", Map.of("iso3", " IND "));
+        assertEquals("BAD_USER_INPUT", spaced.errorCode(), spaced.body().toString());
+        String message = spaced.errors().path(0).path("message").asText();
+        assertTrue(message.startsWith("Country 'IND' is referenced by "), message);
+        assertEquals(1, count("MATCH (c:Country {iso3: 'IND'}) RETURN count(c)", Map.of()));
+        assertEquals(references, count("MATCH (:Country {iso3: 'IND'})-[r]-() RETURN count(r)", Map.of()));
+    }
+
+    @Test
     @DisplayName("creating a key that exists is refused; updating one that does not is NOT_FOUND")
     void createExistingAndUpdateMissing() {
         var existing = editor().operation("createMission", Map.of("input", mission("MINUSCA")));

@@ -38,8 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.dataloader.DataLoaderRegistry;
 import org.partnershipexplorer.access.Caller;
 import org.partnershipexplorer.neo4j.StatementCounter;
@@ -58,11 +56,10 @@ import org.slf4j.LoggerFactory;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class GraphQLHttpController {
 
-    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    public static final String REQUEST_ID_HEADER = HttpErrors.REQUEST_ID_HEADER;
     public static final String STATEMENTS_HEADER = "X-Cypher-Statements";
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphQLHttpController.class);
-    private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final GraphQL graphQL;
     /**
@@ -94,7 +91,7 @@ public class GraphQLHttpController {
     @Consumes(MediaType.ALL)
     @Produces(MediaType.ALL)
     public HttpResponse<String> post(HttpRequest<?> request, @Nullable @Body String body) {
-        String requestId = requestId(request);
+        String requestId = HttpErrors.requestId(request);
         String responseType = MediaTypes.negotiate(request.getHeaders().get(HttpHeaders.ACCEPT)).orElse(null);
         if (responseType == null) {
             return notAcceptable(requestId);
@@ -121,7 +118,7 @@ public class GraphQLHttpController {
     @Produces(MediaType.ALL)
     public HttpResponse<String> get(HttpRequest<?> request, @Nullable @QueryValue String query,
             @Nullable @QueryValue String variables, @Nullable @QueryValue String operationName) {
-        String requestId = requestId(request);
+        String requestId = HttpErrors.requestId(request);
         String responseType = MediaTypes.negotiate(request.getHeaders().get(HttpHeaders.ACCEPT)).orElse(null);
         if (responseType == null) {
             return notAcceptable(requestId);
@@ -304,11 +301,5 @@ public class GraphQLHttpController {
                 .body(text)
                 .contentType(MediaType.of(responseType + ";charset=utf-8"))
                 .header(REQUEST_ID_HEADER, requestId);
-    }
-
-    /** The caller's request id when it sends a sane one (a proxy's), else a new one. */
-    private static String requestId(HttpRequest<?> request) {
-        String given = request.getHeaders().get(REQUEST_ID_HEADER);
-        return given != null && SAFE_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
 }

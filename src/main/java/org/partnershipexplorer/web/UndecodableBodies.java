@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A body that its {@code Content-Encoding} calls gzip (or deflate, br...) and that is not: the client's mistake, so
+ * A body that its {@code Content-Encoding} calls gzip (or deflate) and that is not: the client's mistake, so
  * 400 with the API's JSON error, where Micronaut would answer 500. The server decodes request bodies itself
  * ({@code micronaut.server.netty.request-decompression-enabled}, on by default) and has taken the header off the
  * request by the time the body fails, so the message quotes the decoder's reason, which names the encoding.

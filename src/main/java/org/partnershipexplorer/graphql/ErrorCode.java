@@ -9,6 +9,8 @@ public enum ErrorCode {
     QUERY_TOO_COMPLEX,
     SERVICE_UNAVAILABLE,
     INTERNAL,
+    /** The client sent more requests than the rate limit allows (429, with Retry-After). */
+    RATE_LIMITED,
     /** The document is not GraphQL. */
     GRAPHQL_PARSE_FAILED,
     /** The document does not validate against the schema (an unknown field, a wrong argument type). */

@@ -11,9 +11,13 @@ import graphql.GraphqlErrorBuilder;
 import graphql.InvalidSyntaxError;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.UnknownOperationException;
+import graphql.introspection.GoodFaithIntrospection;
+import graphql.introspection.Introspection;
+import graphql.introspection.IntrospectionDisabledError;
 import graphql.validation.ValidationError;
 import io.micronaut.configuration.graphql.GraphQLController;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -38,8 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.dataloader.DataLoaderRegistry;
 import org.partnershipexplorer.access.Caller;
 import org.partnershipexplorer.neo4j.StatementCounter;
@@ -58,11 +60,10 @@ import org.slf4j.LoggerFactory;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class GraphQLHttpController {
 
-    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    public static final String REQUEST_ID_HEADER = HttpErrors.REQUEST_ID_HEADER;
     public static final String STATEMENTS_HEADER = "X-Cypher-Statements";
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphQLHttpController.class);
-    private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final GraphQL graphQL;
     /**
@@ -78,8 +79,12 @@ public class GraphQLHttpController {
     private final ObjectMapper json;
     private final QueryLimits limits;
 
+    /** False: graphql-java refuses __schema and __type (explorer.graphql.introspection); __typename still answers. */
+    private final boolean introspection;
+
     public GraphQLHttpController(GraphQL graphQL, List<DataLoaders> dataLoaders, List<RequestListener> listeners,
-            QueryLimits limits) {
+            QueryLimits limits, @Value("${explorer.graphql.introspection:true}") boolean introspection) {
+        this.introspection = introspection;
         this.graphQL = graphQL;
         this.singleFieldMutations = graphQL.transform(
                 b -> b.mutationExecutionStrategy(new AsyncExecutionStrategy(new ErrorHandler())));
@@ -94,7 +99,7 @@ public class GraphQLHttpController {
     @Consumes(MediaType.ALL)
     @Produces(MediaType.ALL)
     public HttpResponse<String> post(HttpRequest<?> request, @Nullable @Body String body) {
-        String requestId = requestId(request);
+        String requestId = HttpErrors.requestId(request);
         String responseType = MediaTypes.negotiate(request.getHeaders().get(HttpHeaders.ACCEPT)).orElse(null);
         if (responseType == null) {
             return notAcceptable(requestId);
@@ -120,29 +125,23 @@ public class GraphQLHttpController {
     @Get(value = "/graphql")
     @Produces(MediaType.ALL)
     public HttpResponse<String> get(HttpRequest<?> request, @Nullable @QueryValue String query,
-            @Nullable @QueryValue String variables, @Nullable @QueryValue String operationName) {
-        String requestId = requestId(request);
+            @Nullable @QueryValue String variables, @Nullable @QueryValue String operationName,
+            @Nullable @QueryValue String extensions) {
+        String requestId = HttpErrors.requestId(request);
         String responseType = MediaTypes.negotiate(request.getHeaders().get(HttpHeaders.ACCEPT)).orElse(null);
         if (responseType == null) {
             return notAcceptable(requestId);
         }
         GraphQLRequest graphQLRequest;
         try {
-            Map<String, Object> vars = null;
-            if (variables != null && !variables.isBlank()) {
-                JsonNode node = json.readTree(variables);
-                if (!node.isObject()) {
-                    throw new IllegalArgumentException("variables must be a JSON object");
-                }
-                vars = json.convertValue(node, Map.class);
-            }
+            Map<String, Object> vars = jsonParameter(variables, "variables");
+            Map<String, Object> exts = jsonParameter(extensions, "extensions");
             if (query == null || query.isBlank()) {
                 throw new IllegalArgumentException("the query parameter is missing");
             }
-            graphQLRequest = new GraphQLRequest(query, operationName, vars == null ? Map.of() : vars);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            String reason = e instanceof IllegalArgumentException ? e.getMessage() : "variables is not JSON";
-            return requestError(HttpStatus.BAD_REQUEST, responseType, requestId, "Not a GraphQL request: " + reason);
+            graphQLRequest = new GraphQLRequest(query, operationName, vars, exts);
+        } catch (IllegalArgumentException e) {
+            return requestError(HttpStatus.BAD_REQUEST, responseType, requestId, "Not a GraphQL request: " + e.getMessage());
         }
         if (Operation.of(graphQLRequest.query(), graphQLRequest.operationName()).filter(Operation::isMutation).isPresent()) {
             MutableHttpResponse<String> response = requestError(HttpStatus.METHOD_NOT_ALLOWED, responseType, requestId,
@@ -150,6 +149,23 @@ public class GraphQLHttpController {
             return response.header(HttpHeaders.ALLOW, HttpMethod.POST.name());
         }
         return execute(graphQLRequest, responseType, requestId, Caller.of(request));
+    }
+
+    /** A query parameter that carries a JSON object ({@code variables}, {@code extensions}); absent is empty. */
+    private Map<String, Object> jsonParameter(String text, String name) {
+        if (text == null || text.isBlank()) {
+            return Map.of();
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(name + " is not JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException(name + " must be a JSON object");
+        }
+        return GraphQLRequest.object(node, name);
     }
 
     private HttpResponse<String> execute(GraphQLRequest request, String responseType, String requestId,
@@ -163,8 +179,10 @@ public class GraphQLHttpController {
                 .query(request.query())
                 .operationName(request.operationName())
                 .variables(request.variables())
+                .extensions(request.extensions())
                 .dataLoaderRegistry(registry)
-                .graphQLContext(Map.of(RequestInfo.class, new RequestInfo(requestId), Caller.class, caller))
+                .graphQLContext(Map.of(RequestInfo.class, new RequestInfo(requestId), Caller.class, caller,
+                        Introspection.INTROSPECTION_DISABLED, !introspection))
                 .build();
         ExecutionResult result;
         int statements;
@@ -226,10 +244,22 @@ public class GraphQLHttpController {
             if (error.getExtensions() != null) {
                 extensions.putAll(error.getExtensions());
             }
+            String message = error.getMessage();
+            if (error instanceof IntrospectionDisabledError) {
+                // graphql-java leaves it without a code; a refusal by configuration, like writes disabled
+                extensions.put("code", ErrorCode.FORBIDDEN.name());
+                extensions.put("reason", "INTROSPECTION_DISABLED");
+                message = "Introspection (__schema, __type) is switched off on this service "
+                        + "(explorer.graphql.introspection); the schema is schema.graphqls in the repository";
+            } else if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+                // a document that repeats introspection fields to make the answer huge
+                extensions.put("code", ErrorCode.QUERY_TOO_COMPLEX.name());
+                extensions.put("limit", "goodFaithIntrospection");
+            }
             extensions.putIfAbsent("code", codeOf(error).name());
             extensions.put("requestId", requestId);
             coded.add(GraphqlErrorBuilder.newError()
-                    .message(error.getMessage())
+                    .message(message)
                     .locations(error.getLocations())
                     .path(error.getPath())
                     .extensions(extensions)
@@ -304,11 +334,5 @@ public class GraphQLHttpController {
                 .body(text)
                 .contentType(MediaType.of(responseType + ";charset=utf-8"))
                 .header(REQUEST_ID_HEADER, requestId);
-    }
-
-    /** The caller's request id when it sends a sane one (a proxy's), else a new one. */
-    private static String requestId(HttpRequest<?> request) {
-        String given = request.getHeaders().get(REQUEST_ID_HEADER);
-        return given != null && SAFE_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
 }

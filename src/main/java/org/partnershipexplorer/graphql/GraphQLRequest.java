@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
 /** A GraphQL request as the specification defines its JSON body. */
-record GraphQLRequest(String query, String operationName, Map<String, Object> variables) {
+record GraphQLRequest(String query, String operationName, Map<String, Object> variables,
+        Map<String, Object> extensions) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Reads a POST body; an {@link IllegalArgumentException} says what makes it not a GraphQL request. */
-    @SuppressWarnings("unchecked")
     static GraphQLRequest fromJson(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new IllegalArgumentException("the body must be a JSON object");
@@ -24,13 +24,23 @@ record GraphQLRequest(String query, String operationName, Map<String, Object> va
             throw new IllegalArgumentException("operationName must be a string");
         }
         JsonNode variables = body.get("variables");
-        if (variables != null && !variables.isNull() && !variables.isObject()) {
-            throw new IllegalArgumentException("variables must be an object");
-        }
-        Map<String, Object> vars = variables == null || variables.isNull()
-                ? Map.of()
-                : MAPPER.convertValue(variables, Map.class);
         return new GraphQLRequest(query.asText(),
-                operationName == null || operationName.isNull() ? null : operationName.asText(), vars);
+                operationName == null || operationName.isNull() ? null : operationName.asText(),
+                object(variables, "variables"), object(body.get("extensions"), "extensions"));
+    }
+
+    /**
+     * A member that must be a JSON object when present ({@code variables}, {@code extensions}), as a map; absent or
+     * null is an empty map.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(JsonNode member, String name) {
+        if (member == null || member.isNull()) {
+            return Map.of();
+        }
+        if (!member.isObject()) {
+            throw new IllegalArgumentException(name + " must be an object");
+        }
+        return MAPPER.convertValue(member, Map.class);
     }
 }

@@ -16,12 +16,15 @@ final class MediaTypes {
     }
 
     /**
-     * The response type for an {@code Accept} header: {@link #GRAPHQL_RESPONSE} when the header is absent or
-     * allows it (wildcards included), {@link #JSON} when only that is allowed, empty when neither is (406).
+     * The response type for an {@code Accept} header: {@link #GRAPHQL_RESPONSE} when the client names it,
+     * {@link #JSON} when it names that, sends no header or only a wildcard, empty when it allows neither (406).
+     *
+     * <p>The specification's SHOULDs: a client that names no type may predate application/graphql-response+json
+     * and expects application/json, with its status 200 for a request error.
      */
     static Optional<String> negotiate(String accept) {
         if (accept == null || accept.isBlank()) {
-            return Optional.of(GRAPHQL_RESPONSE);
+            return Optional.of(JSON);
         }
         List<Range> ranges = new ArrayList<>();
         for (String part : accept.split(",")) {
@@ -34,10 +37,10 @@ final class MediaTypes {
         ranges.sort(Comparator.comparingDouble((Range r) -> r.quality).reversed());
         for (Range range : ranges) {
             switch (range.type) {
-                case GRAPHQL_RESPONSE, "*/*", "application/*" -> {
+                case GRAPHQL_RESPONSE -> {
                     return Optional.of(GRAPHQL_RESPONSE);
                 }
-                case JSON -> {
+                case JSON, "*/*", "application/*" -> {
                     return Optional.of(JSON);
                 }
                 default -> {

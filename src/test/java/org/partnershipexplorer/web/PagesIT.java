@@ -62,6 +62,28 @@ class PagesIT implements ServiceTest {
             assertEquals("nosniff", response.raw().headers().firstValue("X-Content-Type-Options").orElse(""), path);
             assertEquals("DENY", response.raw().headers().firstValue("X-Frame-Options").orElse(""), path);
         }
-        assertEquals("", client.getPath("/graphiql").raw().headers().firstValue("Content-Security-Policy").orElse(""));
+    }
+
+    @Test
+    @DisplayName("GraphiQL allows only its own scripts, styles, fonts and connections, and boots from a file rather than an inline script")
+    void graphiqlPolicy() {
+        GraphQLClient client = new GraphQLClient(server.getURI());
+        for (String path : java.util.List.of("/graphiql", "/graphiql/")) {
+            var page = client.getPath(path);
+            assertEquals(200, page.status(), path);
+            assertEquals(SecurityHeaders.GRAPHIQL_POLICY,
+                    page.raw().headers().firstValue("Content-Security-Policy").orElse(""), path);
+        }
+        String html = client.getPath("/graphiql").raw().body();
+        Matcher scripts = Pattern.compile("<script([^>]*)>").matcher(html);
+        int count = 0;
+        while (scripts.find()) {
+            assertTrue(scripts.group(1).contains(" src=\"/"), "an inline script, which the policy refuses: " + scripts.group());
+            count++;
+        }
+        assertEquals(4, count);
+        var boot = client.getPath("/static/graphiql.js");
+        assertEquals(200, boot.status());
+        assertTrue(boot.raw().body().contains("GraphiQL.createFetcher"));
     }
 }

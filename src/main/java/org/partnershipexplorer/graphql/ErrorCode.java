@@ -4,6 +4,11 @@ package org.partnershipexplorer.graphql;
 public enum ErrorCode {
     BAD_USER_INPUT,
     NOT_FOUND,
+    /**
+     * The write met a row that is not as the caller assumed: a create whose key exists (or was created meanwhile),
+     * an update whose expectedUpdatedAt is no longer the stored one. Nothing was written.
+     */
+    CONFLICT,
     UNAUTHENTICATED,
     FORBIDDEN,
     QUERY_TOO_COMPLEX,

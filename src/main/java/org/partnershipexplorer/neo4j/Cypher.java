@@ -150,6 +150,10 @@ public final class Cypher {
                 && e.getMessage().contains("Unable to acquire connection from the pool")) {
             return new Neo4jUnavailableException("Neo4j did not answer in time: " + e.getMessage(), e);
         }
+        // Writes that create rather than merge rely on the uniqueness constraints to refuse a key taken meanwhile.
+        if (e instanceof ClientException client && "Neo.ClientError.Schema.ConstraintValidationFailed".equals(client.code())) {
+            return new DuplicateKeyException(e.getMessage(), e);
+        }
         // A transaction past its timeout is reported as timed out, or as terminated when the timeout struck while it
         // waited for a lock (a busy write); either way the caller hears of a time limit, not an internal error.
         if (e instanceof org.neo4j.driver.exceptions.Neo4jException neo4j && neo4j.code() != null

@@ -37,12 +37,14 @@ public final class GraphSchema {
             "CREATE CONSTRAINT seed_state_id IF NOT EXISTS FOR (n:SeedState) REQUIRE n.id IS UNIQUE",
             "CREATE INDEX country_region IF NOT EXISTS FOR (n:Country) ON (n.region)",
             "CREATE INDEX contribution_year IF NOT EXISTS FOR ()-[r:CONTRIBUTES_TO]-() ON (r.year)",
-            // Loads MERGE relationships on their stable id: without these, each MERGE scans its type.
-            "CREATE INDEX contribution_id IF NOT EXISTS FOR ()-[r:CONTRIBUTES_TO]-() ON (r.id)",
-            "CREATE INDEX trains_id IF NOT EXISTS FOR ()-[r:TRAINS]-() ON (r.id)",
-            "CREATE INDEX donates_id IF NOT EXISTS FOR ()-[r:DONATES_TO]-() ON (r.id)",
-            "CREATE INDEX member_of_id IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() ON (r.id)",
-            "CREATE INDEX attended_id IF NOT EXISTS FOR ()-[r:ATTENDED]-() ON (r.id)",
+            // A relationship row's stable id is its key, as a node's key is: unique, so that the database refuses a
+            // second create of one key however the creates interleave. The index behind each one also spares a
+            // load's MERGE on the id a scan of the type.
+            "CREATE CONSTRAINT contribution_id_unique IF NOT EXISTS FOR ()-[r:CONTRIBUTES_TO]-() REQUIRE r.id IS UNIQUE",
+            "CREATE CONSTRAINT trains_id_unique IF NOT EXISTS FOR ()-[r:TRAINS]-() REQUIRE r.id IS UNIQUE",
+            "CREATE CONSTRAINT donates_id_unique IF NOT EXISTS FOR ()-[r:DONATES_TO]-() REQUIRE r.id IS UNIQUE",
+            "CREATE CONSTRAINT member_of_id_unique IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() REQUIRE r.id IS UNIQUE",
+            "CREATE CONSTRAINT attended_id_unique IF NOT EXISTS FOR ()-[r:ATTENDED]-() REQUIRE r.id IS UNIQUE",
             "CREATE INDEX trains_year IF NOT EXISTS FOR ()-[r:TRAINS]-() ON (r.year)",
             "CREATE INDEX donates_year IF NOT EXISTS FOR ()-[r:DONATES_TO]-() ON (r.year)",
             // the analytics' windowed reads find partnerships that began before a window and run into it here
@@ -57,6 +59,12 @@ public final class GraphSchema {
             FOR (n:Country|Organization|Mission|Program) ON EACH [n.name, n.iso3, n.iso2, n.code, n.acronym]
             OPTIONS {indexConfig: {`fulltext.eventually_consistent`: true}}
             """);
+
+    /**
+     * Plain indexes on the relationship ids that stores made before those ids were unique still hold: a constraint
+     * cannot be created beside an index on the same property, so they are dropped first.
+     */
+    static final List<String> RETIRED = List.of("contribution_id", "trains_id", "donates_id", "member_of_id", "attended_id");
 
     private static final Set<String> CREATED_MEANWHILE = Set.of(
             "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
@@ -89,6 +97,11 @@ public final class GraphSchema {
         if (searchOutdated) {
             LOG.info("Rebuilding the full-text index 'search' as eventually consistent");
             cypher.write("DROP INDEX search IF EXISTS", Map.of(), r -> r);
+        }
+        for (String retired : cypher.read("SHOW INDEXES YIELD name, owningConstraint WHERE name IN $retired "
+                + "AND owningConstraint IS NULL RETURN name", Map.of("retired", RETIRED), r -> r.get("name").asString())) {
+            LOG.info("Replacing the index '{}' by a uniqueness constraint", retired);
+            cypher.write("DROP INDEX " + retired + " IF EXISTS", Map.of(), r -> r);
         }
         try {
             // One schema transaction: a fresh store gets every rule in a single commit.

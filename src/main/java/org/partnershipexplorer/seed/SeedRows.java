@@ -162,6 +162,20 @@ public final class SeedRows {
         return rows.stream().findFirst();
     }
 
+    /**
+     * The row with the key in {@code keyCells}, read under its write lock (taken by stamping {@code updatedBy}, see
+     * {@link SeedGraph#locked}), or empty when there is none. The lock holds until the transaction ends, so the row
+     * read is the row the transaction's own {@link #update} changes.
+     */
+    public static Optional<Map<String, String>> locked(Cypher.Transaction tx, SeedFile file,
+            Map<String, String> keyCells, String updatedBy) {
+        Map<String, Object> parameters = keyParameters(file, keyCells);
+        parameters.put("updatedBy", updatedBy);
+        List<Map<String, String>> rows = tx.run(SeedGraph.locked(file), parameters,
+                r -> cells(file, r.get("props").asMap(), r.get("ends").asMap()));
+        return rows.stream().findFirst();
+    }
+
     /** Whether the row with that key exists. */
     public static boolean exists(Cypher.Transaction tx, SeedFile file, Map<String, String> keyCells) {
         return tx.run(SeedGraph.exists(file), keyParameters(file, keyCells), r -> r.get("found").asLong()).get(0) > 0;
@@ -208,10 +222,18 @@ public final class SeedRows {
      * iso3 (or the reverse): the checks the loader makes against earlier files, made against the graph.
      */
     public static List<Problem> missingReferences(Cypher.Transaction tx, Checked row) {
+        return missingReferences(tx, row, row.file().columnNames());
+    }
+
+    /**
+     * As {@link #missingReferences(Cypher.Transaction, Checked)}, for the keys named in {@code columns} only: an
+     * update checks what it was sent, the rest of the row being in the graph already.
+     */
+    public static List<Problem> missingReferences(Cypher.Transaction tx, Checked row, Collection<String> columns) {
         List<Problem> problems = new ArrayList<>();
         for (Column column : row.file().columns) {
             String cell = row.cells().getOrDefault(column.name(), "");
-            if (column.ref() == null || cell.isEmpty()) {
+            if (column.ref() == null || cell.isEmpty() || !columns.contains(column.name())) {
                 continue;
             }
             Object value = column.type().parse(cell);
@@ -224,10 +246,12 @@ public final class SeedRows {
                 }
             }
         }
-        if (row.file() == SeedFile.ORGANIZATIONS && clashes(tx, Column.Ref.COUNTRY, row.cells().get("code"))) {
+        if (row.file() == SeedFile.ORGANIZATIONS && columns.contains("code")
+                && clashes(tx, Column.Ref.COUNTRY, row.cells().get("code"))) {
             problems.add(new Problem("code", "code '" + row.cells().get("code") + "' clashes with a country's iso3"));
         }
-        if (row.file() == SeedFile.COUNTRIES && clashes(tx, Column.Ref.ORGANIZATION, row.cells().get("iso3"))) {
+        if (row.file() == SeedFile.COUNTRIES && columns.contains("iso3")
+                && clashes(tx, Column.Ref.ORGANIZATION, row.cells().get("iso3"))) {
             problems.add(new Problem("iso3", "iso3 '" + row.cells().get("iso3") + "' clashes with an organisation's code"));
         }
         return problems;
@@ -237,9 +261,42 @@ public final class SeedRows {
         return tx.run(SeedGraph.reference(other), Map.of("key", key), r -> r.get("found").asBoolean()).get(0);
     }
 
-    /** Writes a checked row with the loader's statement (MERGE on its key, properties replaced by the row's). */
-    public static void write(Cypher.Transaction tx, Checked row) {
-        tx.run(SeedWriter.statement(row.file()), Map.of("rows", List.of(row.parameters())));
+    /**
+     * Writes a new row with the loader's statement, creating its node or relationship instead of merging it.
+     *
+     * @throws org.partnershipexplorer.neo4j.DuplicateKeyException (from the transaction) when the key is taken,
+     *         also by a create that committed while this one ran
+     */
+    public static void create(Cypher.Transaction tx, Checked row) {
+        tx.run(SeedWriter.createStatement(row.file()), Map.of("rows", List.of(row.parameters())));
+    }
+
+    /**
+     * Writes the cells of {@code sent} (an empty one removes its property) of a row read by {@link #locked} in the
+     * same transaction; the other properties stay as they are stored.
+     *
+     * @param row  the whole row as it is to be, checked: the stored cells with those sent over them
+     * @param sent the columns the client sent, and the audit stamps; key columns name the row and are not written
+     */
+    public static void update(Cypher.Transaction tx, Checked row, Collection<String> sent) {
+        SeedFile file = row.file();
+        Map<String, Object> props = row.props();
+        Map<String, Object> set = new HashMap<>();
+        boolean ends = false;
+        for (Column column : file.columns) {
+            if (!sent.contains(column.name()) || file.keyColumns.contains(column.name())) {
+                continue;
+            }
+            if (column.stored()) {
+                set.put(column.property(), props.get(column.property()));
+            }
+            // the relationships a node row implies carry its endpoints, confidence and source
+            ends |= !column.stored() || column == Column.CONFIDENCE || column == Column.SOURCE;
+        }
+        Map<String, Object> parameters = keyParameters(file, row.cells());
+        parameters.put("set", set);
+        parameters.put("row", row.parameters());
+        tx.run(SeedWriter.update(file, ends), parameters);
     }
 
     /**

@@ -170,106 +170,134 @@ final class SeedWriter {
         return extras;
     }
 
+    /** The load's statement: MERGE on the row's key, properties replaced by the row's. */
     static String statement(SeedFile file) {
+        return statement(file, "MERGE");
+    }
+
+    /**
+     * The load's statement with CREATE where it MERGEs the row's own node or relationship: a key taken already, or
+     * meanwhile by a transaction that committed first, breaks a uniqueness constraint ({@code GraphSchema}) instead
+     * of merging into it, so a create never overwrites what another create wrote.
+     */
+    static String createStatement(SeedFile file) {
+        return statement(file, "CREATE");
+    }
+
+    private static String statement(SeedFile file, String own) {
         return switch (file) {
-            case SOURCES -> SOURCES;
-            case COUNTRIES -> COUNTRIES;
-            case ORGANIZATIONS -> ORGANIZATIONS;
-            case PROGRAMS -> PROGRAMS;
-            case MISSIONS -> MISSIONS;
-            case MINISTERIALS -> MINISTERIALS;
-            case MEMBERSHIPS -> MEMBERSHIPS;
-            case CONTRIBUTIONS -> CONTRIBUTIONS;
-            case DEPLOYMENTS -> DEPLOYMENTS;
-            case TRAININGS -> TRAININGS;
-            case DONATIONS -> DONATIONS;
-            case PLEDGES -> PLEDGES;
-            case ATTENDANCE -> ATTENDANCE;
+            // Countries and organisations are also Actors with an id, so that every actor column resolves with one
+            // index seek on Actor.id, whichever kind of actor it names.
+            case SOURCES -> """
+                    UNWIND $rows AS row
+                    %s (n:Source {id: row.props.id})
+                    SET n = row.props
+                    """.formatted(own);
+            case COUNTRIES -> """
+                    UNWIND $rows AS row
+                    %s (n:Country {iso3: row.props.iso3})
+                    SET n = row.props, n:Actor
+                    """.formatted(own);
+            case ORGANIZATIONS -> """
+                    UNWIND $rows AS row
+                    %s (n:Organization {code: row.props.code})
+                    SET n = row.props, n:Actor
+                    """.formatted(own);
+            case PROGRAMS -> """
+                    UNWIND $rows AS row
+                    %s (n:Program {code: row.props.code})
+                    SET n = row.props
+                    """.formatted(own);
+            case MISSIONS -> withHosts(own, "Mission", "acronym", "LOCATED_IN");
+            case MINISTERIALS -> withHosts(own, "Ministerial", "id", "HOSTED_BY");
+            case MEMBERSHIPS ->
+                    relationship(own, ":Country {iso3: row.iso3}", "MEMBER_OF", ":Organization {code: row.organization}");
+            case CONTRIBUTIONS ->
+                    relationship(own, ":Country {iso3: row.iso3}", "CONTRIBUTES_TO", ":Mission {acronym: row.mission}");
+            case DEPLOYMENTS -> """
+                    UNWIND $rows AS row
+                    MATCH (c:Country {iso3: row.iso3})
+                    %s (d:Deployment {iso3: row.props.iso3, asOf: row.props.asOf})
+                    SET d = row.props
+                    MERGE (c)-[r:REPORTED]->(d)
+                    SET r = row.edge
+                    """.formatted(own);
+            case TRAININGS -> relationship(own, ":Actor {id: row.trainer}", "TRAINS", ":Actor {id: row.trainee}");
+            case DONATIONS -> relationship(own, ":Actor {id: row.donor}", "DONATES_TO", ":Actor {id: row.recipient}");
+            // The pledge's endpoints may change between loads: whatever the row no longer names is deleted first.
+            case PLEDGES -> """
+                    UNWIND $rows AS row
+                    MATCH (pledger:Actor {id: row.pledger})
+                    MATCH (ministerial:Ministerial {id: row.ministerial})
+                    %s (p:Pledge {id: row.props.id})
+                    SET p = row.props
+                    """.formatted(own) + PLEDGE_ENDS;
+            case ATTENDANCE ->
+                    relationship(own, ":Actor {id: row.actor}", "ATTENDED", ":Ministerial {id: row.ministerial}");
         };
     }
 
-    // Countries and organisations are also Actors with an id, so that every actor column resolves with one
-    // index seek on Actor.id, whichever kind of actor it names.
-    private static final String COUNTRIES = """
-            UNWIND $rows AS row
-            MERGE (n:Country {iso3: row.props.iso3})
-            SET n = row.props, n:Actor
-            """;
-
-    private static final String ORGANIZATIONS = """
-            UNWIND $rows AS row
-            MERGE (n:Organization {code: row.props.code})
-            SET n = row.props, n:Actor
-            """;
-
-    private static final String SOURCES = """
-            UNWIND $rows AS row
-            MERGE (n:Source {id: row.props.id})
-            SET n = row.props
-            """;
-
-    private static final String PROGRAMS = """
-            UNWIND $rows AS row
-            MERGE (n:Program {code: row.props.code})
-            SET n = row.props
-            """;
-
-    private static final String MISSIONS = withHosts("Mission", "acronym", "LOCATED_IN");
-
-    private static final String MINISTERIALS = withHosts("Ministerial", "id", "HOSTED_BY");
+    /**
+     * An update of one row, run once {@code SeedGraph.locked} has read it under its write lock: the row's node or
+     * relationship gets only the properties in {@code $set} (a null removes one), so that what a concurrent update
+     * of other fields wrote stays. With {@code ends}, the relationships a node row implies are also brought in line
+     * with {@code $row} (the row as it now stands, in {@link #parameters} form), as a load would: its hosts or its
+     * pledge's endpoints when the client sent them, and their confidence and source when it changed those.
+     */
+    static String update(SeedFile file, boolean ends) {
+        String set = SeedGraph.match(file) + "\nSET n += $set\n";
+        if (!ends) {
+            return set;
+        }
+        return switch (file) {
+            case MISSIONS -> set + "WITH n AS m, $row AS row\n" + hosts("LOCATED_IN");
+            case MINISTERIALS -> set + "WITH n AS m, $row AS row\n" + hosts("HOSTED_BY");
+            case DEPLOYMENTS -> set + """
+                    WITH n, $row AS row
+                    MATCH (:Country)-[r:REPORTED]->(n)
+                    SET r = row.edge
+                    """;
+            case PLEDGES -> set + """
+                    WITH n AS p, $row AS row
+                    MATCH (pledger:Actor {id: row.pledger})
+                    MATCH (ministerial:Ministerial {id: row.ministerial})
+                    """ + PLEDGE_ENDS;
+            default -> set;
+        };
+    }
 
     /**
-     * A node merged on its key with its hosts (host_iso3): a host dropped since the last load loses its
+     * A node written on its key with its hosts (host_iso3): a host dropped since the last load loses its
      * relationship; the others are kept, not recreated.
      */
-    private static String withHosts(String label, String key, String hostedBy) {
+    private static String withHosts(String own, String label, String key, String hostedBy) {
         return """
                 UNWIND $rows AS row
-                MERGE (m:%1$s {%2$s: row.props.%2$s})
+                %1$s (m:%2$s {%3$s: row.props.%3$s})
                 SET m = row.props
+                """.formatted(own, label, key) + hosts(hostedBy);
+    }
+
+    /** The host relationships of {@code m} made to be those of {@code row.hostIso3}, each carrying {@code row.edge}. */
+    private static String hosts(String hostedBy) {
+        return """
                 WITH m, row, coalesce(row.hostIso3, []) AS hosts
                 CALL (m, hosts) {
-                  MATCH (m)-[old:%3$s]->(c:Country)
+                  MATCH (m)-[old:%1$s]->(c:Country)
                   WHERE NOT c.iso3 IN hosts
                   DELETE old
                 }
                 CALL (m, hosts, row) {
                   UNWIND hosts AS host
                   MATCH (c:Country {iso3: host})
-                  MERGE (m)-[r:%3$s]->(c)
+                  MERGE (m)-[r:%1$s]->(c)
                   SET r = row.edge
                 }
-                """.formatted(label, key, hostedBy);
+                """.formatted(hostedBy);
     }
 
-    private static final String MEMBERSHIPS =
-            relationship(":Country {iso3: row.iso3}", "MEMBER_OF", ":Organization {code: row.organization}");
-
-    private static final String CONTRIBUTIONS =
-            relationship(":Country {iso3: row.iso3}", "CONTRIBUTES_TO", ":Mission {acronym: row.mission}");
-
-    private static final String DEPLOYMENTS = """
-            UNWIND $rows AS row
-            MATCH (c:Country {iso3: row.iso3})
-            MERGE (d:Deployment {iso3: row.props.iso3, asOf: row.props.asOf})
-            SET d = row.props
-            MERGE (c)-[r:REPORTED]->(d)
-            SET r = row.edge
-            """;
-
-    private static final String TRAININGS =
-            relationship(":Actor {id: row.trainer}", "TRAINS", ":Actor {id: row.trainee}");
-
-    private static final String DONATIONS =
-            relationship(":Actor {id: row.donor}", "DONATES_TO", ":Actor {id: row.recipient}");
-
-    // The pledge's endpoints may change between loads: whatever the row no longer names is deleted first.
-    private static final String PLEDGES = """
-            UNWIND $rows AS row
-            MATCH (pledger:Actor {id: row.pledger})
-            MATCH (ministerial:Ministerial {id: row.ministerial})
-            MERGE (p:Pledge {id: row.props.id})
-            SET p = row.props
+    /** A pledge {@code p}'s relationships made to be those {@code row} names, given its pledger and ministerial. */
+    private static final String PLEDGE_ENDS = """
             WITH p, row, pledger, ministerial
             CALL (p, pledger) {
               MATCH (other)-[old:PLEDGED]->(p)
@@ -308,17 +336,14 @@ final class SeedWriter {
             }
             """;
 
-    private static final String ATTENDANCE =
-            relationship(":Actor {id: row.actor}", "ATTENDED", ":Ministerial {id: row.ministerial}");
-
-    /** A relationship merged on its stable id between two nodes found by key, its properties replaced by the row's. */
-    private static String relationship(String start, String type, String end) {
+    /** A relationship written on its stable id between two nodes found by key, its properties replaced by the row's. */
+    private static String relationship(String own, String start, String type, String end) {
         return """
                 UNWIND $rows AS row
                 MATCH (a%s)
                 MATCH (b%s)
-                MERGE (a)-[r:%s {id: row.props.id}]->(b)
+                %s (a)-[r:%s {id: row.props.id}]->(b)
                 SET r = row.props
-                """.formatted(start, end, type);
+                """.formatted(start, end, own, type);
     }
 }

@@ -5,25 +5,29 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.graphql.ErrorCode;
 import org.partnershipexplorer.neo4j.Cypher;
+import org.partnershipexplorer.neo4j.DuplicateKeyException;
 import org.partnershipexplorer.seed.SeedRows;
 import org.partnershipexplorer.seed.SeedRows.Problem;
 
 /**
  * Writes one row of one kind in one transaction: checked by the seed loader's rules ({@link SeedRows}), its
- * references checked against the graph in the same transaction, then written with the loader's own statement.
- * Any refusal rolls the transaction back: nothing is written.
+ * references checked against the graph in the same transaction, then written with the loader's own statements
+ * (a create creates, an update sets only what was sent). Any refusal rolls the transaction back: nothing is written.
  */
 @Singleton
 final class WriteService {
 
     static final String UPDATED_BY = "updated_by";
     static final String UPDATED_AT = "updated_at";
+    static final String EXPECTED_UPDATED_AT = "expectedUpdatedAt";
 
     private final Cypher cypher;
 
@@ -50,6 +54,26 @@ final class WriteService {
     }
 
     /**
+     * The points a test can hold a write at ({@link #pause}), to line concurrent writes up where they could
+     * interfere.
+     */
+    enum Step {
+        /** A create, checked and inside its transaction, about to write. */
+        CREATE_WRITES,
+        /** An update that has read its row under the row's write lock, before it checks and writes. */
+        UPDATE_READ
+    }
+
+    /** Called at each {@link Step} of every write; only tests set it (to block a write there). */
+    volatile java.util.function.Consumer<Step> pause = step -> {
+    };
+
+    /**
+     * Creates a row. The key is not looked up first: the node or relationship is created, not merged, and the
+     * database's uniqueness constraint on the key refuses it when the key exists, or when another create of the
+     * same key committed first however the two interleaved. Of concurrent creates of one key, one writes and the
+     * others answer CONFLICT.
+     *
      * @param cells  the row the client sent, as seed cells
      * @param prefix how the client names the fields ({@code input.})
      */
@@ -57,27 +81,55 @@ final class WriteService {
         Map<String, String> row = new LinkedHashMap<>(cells);
         stamp(row, subject);
         SeedRows.Checked checked = check(kind, row, prefix);
-        return inTransaction(tx -> {
-            if (SeedRows.exists(tx, kind.file, row)) {
-                throw new ApiException(ErrorCode.BAD_USER_INPUT, kind.typeName + " '" + checked.id()
-                        + "' already exists; " + kind.update() + " changes it",
-                        Map.of("argument", prefix.isEmpty() ? "key" : prefix.substring(0, prefix.length() - 1),
-                                "reason", "EXISTS"));
-            }
-            return write(tx, kind, checked, prefix);
-        });
+        try {
+            return inTransaction(tx -> {
+                List<Problem> missing = SeedRows.missingReferences(tx, checked);
+                if (!missing.isEmpty()) {
+                    throw badInput(missing, prefix);
+                }
+                pause.accept(Step.CREATE_WRITES);
+                SeedRows.create(tx, checked);
+                return stored(tx, kind, checked);
+            });
+        } catch (DuplicateKeyException e) {
+            throw keyTaken(kind, checked.id(), e);
+        }
     }
 
     /**
-     * @param changes the fields the client sent: a cell per field, an empty cell for an explicit null (clears it)
+     * Changes the fields sent and nothing else. The row is read under its write lock, so that the rules between a
+     * cell sent and a cell stored (an end year and its start) are checked against the stored cell as it will stay,
+     * and an update of other fields of the same row waits for this one to commit instead of undoing it.
+     *
+     * @param changes           the fields the client sent: a cell per field, an empty cell for an explicit null
+     *                          (clears it)
+     * @param expectedUpdatedAt the {@code updatedAt} the client last read, or null: when given, a row changed since
+     *                          is refused with CONFLICT
      */
-    WriteResult update(WriteKind kind, Map<String, String> changes, String subject, String prefix) {
+    WriteResult update(WriteKind kind, Map<String, String> changes, String expectedUpdatedAt, String subject,
+            String prefix) {
+        Map<String, String> key = keyCells(kind, changes, prefix);
+        OffsetDateTime expected = expectedUpdatedAt == null ? null : expectedUpdatedAt(expectedUpdatedAt);
         return inTransaction(tx -> {
-            Map<String, String> row = new LinkedHashMap<>(SeedRows.current(tx, kind.file, keyCells(kind, changes, prefix))
+            Map<String, String> row = new LinkedHashMap<>(SeedRows.locked(tx, kind.file, key, subject)
                     .orElseThrow(() -> ApiException.notFound(kind.typeName, SeedRows.id(kind.file, changes))));
+            pause.accept(Step.UPDATE_READ);
+            if (expected != null) {
+                requireUnchanged(kind, SeedRows.id(kind.file, key), row.get(UPDATED_AT), expectedUpdatedAt.trim(),
+                        expected);
+            }
             row.putAll(changes);
             stamp(row, subject);
-            return write(tx, kind, check(kind, row, prefix), prefix);
+            SeedRows.Checked checked = check(kind, row, prefix);
+            List<Problem> missing = SeedRows.missingReferences(tx, checked, changes.keySet());
+            if (!missing.isEmpty()) {
+                throw badInput(missing, prefix);
+            }
+            Set<String> written = new HashSet<>(changes.keySet());
+            written.add(UPDATED_BY);
+            written.add(UPDATED_AT);
+            SeedRows.update(tx, checked, written);
+            return stored(tx, kind, checked);
         });
     }
 
@@ -136,16 +188,58 @@ final class WriteService {
         }
     }
 
-    private WriteResult write(org.partnershipexplorer.neo4j.Cypher.Transaction tx, WriteKind kind, SeedRows.Checked checked,
-            String prefix) {
-        List<Problem> missing = SeedRows.missingReferences(tx, checked);
-        if (!missing.isEmpty()) {
-            throw badInput(missing, prefix);
-        }
-        SeedRows.write(tx, checked);
+    /** The row as the write left it, read back in the write's transaction. */
+    private static WriteResult stored(Cypher.Transaction tx, WriteKind kind, SeedRows.Checked checked) {
         Map<String, String> stored = SeedRows.current(tx, kind.file, checked.cells()).orElseThrow(
                 () -> new IllegalStateException(kind.typeName + " " + checked.id() + " not found after its write"));
         return new WriteResult(kind, checked.id(), stored.get(UPDATED_AT), stored.get(UPDATED_BY), stored);
+    }
+
+    /**
+     * CONFLICT for a create whose key the database already holds. Countries and organisations share the keys of
+     * actors, so a country's create may also run into an organisation of that code created meanwhile.
+     */
+    private static ApiException keyTaken(WriteKind kind, String id, DuplicateKeyException e) {
+        boolean actor = (kind == WriteKind.COUNTRY || kind == WriteKind.ORGANIZATION) && e.concerns("Actor")
+                && !e.concerns(kind.typeName);
+        String message = actor
+                ? kind.typeName + " '" + id + "' cannot be created: a country or organization has the key '" + id
+                        + "' already (countries and organizations share their keys)"
+                : kind.typeName + " '" + id + "' already exists; " + kind.update() + " changes it";
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("argument", "input");
+        extensions.put("kind", kind.typeName);
+        extensions.put("key", id);
+        return new ApiException(ErrorCode.CONFLICT, message, extensions);
+    }
+
+    /** The precondition as a point in time, so that any spelling of the same instant matches. */
+    private static OffsetDateTime expectedUpdatedAt(String text) {
+        try {
+            return OffsetDateTime.parse(text.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badInput(EXPECTED_UPDATED_AT, "not an ISO date-time with offset; send the updatedAt "
+                    + "of the row as you last read it (2026-11-28T02:32:01.405Z)");
+        }
+    }
+
+    /** CONFLICT, and nothing written, when the row's stored updatedAt is not the one the client last read. */
+    private static void requireUnchanged(WriteKind kind, String id, String stored, String sent,
+            OffsetDateTime expected) {
+        if (stored != null && OffsetDateTime.parse(stored).isEqual(expected)) {
+            return;
+        }
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("argument", EXPECTED_UPDATED_AT);
+        extensions.put("kind", kind.typeName);
+        extensions.put("key", id);
+        extensions.put(EXPECTED_UPDATED_AT, sent);
+        extensions.put("updatedAt", stored);
+        String now = stored == null ? "it has no updatedAt: it was never changed through the API"
+                : "its updatedAt is now " + stored;
+        throw new ApiException(ErrorCode.CONFLICT, kind.typeName + " '" + id + "' was changed since "
+                + sent + " (" + EXPECTED_UPDATED_AT + "): " + now + "; nothing was written: read it again and "
+                + "apply your change to what is stored now", extensions);
     }
 
     private static SeedRows.Checked check(WriteKind kind, Map<String, String> row, String prefix) {

@@ -69,7 +69,8 @@ public final class WriteWiring implements GraphQLWiring {
     /** Mutation.update* */
     WriteService.WriteResult update(DataFetchingEnvironment env, WriteKind kind) {
         String subject = access.requireEditor(caller(env));
-        WriteService.WriteResult written = writes.update(kind, cells(env.getArgument("input"), false), subject, "input.");
+        WriteService.WriteResult written = writes.update(kind, cells(env.getArgument("input"), false),
+                env.getArgument(WriteService.EXPECTED_UPDATED_AT), subject, "input.");
         forgetLoaded(env);
         return written;
     }

@@ -178,17 +178,76 @@ class WriteIT implements FreshServiceTest {
     }
 
     @Test
-    @DisplayName("creating a key that exists is refused; updating one that does not is NOT_FOUND")
+    @DisplayName("creating a key that exists is CONFLICT naming the key; updating one that does not is NOT_FOUND")
     void createExistingAndUpdateMissing() {
         var existing = editor().operation("createMission", Map.of("input", mission("MINUSCA")));
-        assertEquals("BAD_USER_INPUT", existing.errorCode());
+        assertEquals("CONFLICT", existing.errorCode());
         assertEquals("Mission 'MINUSCA' already exists; updateMission changes it",
                 existing.errors().path(0).path("message").asText());
+        JsonNode extensions = existing.errors().path(0).path("extensions");
+        assertEquals("Mission", extensions.path("kind").asText());
+        assertEquals("MINUSCA", extensions.path("key").asText());
         assertEquals(1, count("MATCH (m:Mission {acronym: 'MINUSCA'}) WHERE m.updatedBy IS NULL RETURN count(m)", Map.of()));
 
         var missing = editor().operation("updateContribution",
                 Map.of("input", Map.of("iso3", "KEN", "mission", "MINUSCA", "year", 1999, "total", 5)));
         assertEquals("NOT_FOUND", missing.errorCode(), missing.body().toString());
+    }
+
+    @Test
+    @DisplayName("creating a relationship whose id exists is CONFLICT naming the id, and the stored one stays as it was")
+    void createExistingRelationship() {
+        var existing = editor().query("mutation($input: TrainingInput!) { createTraining(input: $input) { id } }",
+                Map.of("input", Map.of("trainer", "JPN", "trainee", "KEN", "year", 2015, "program", "TPP",
+                        "trainees", 1, "confidence", "REPORTED", "source", "https://example.org/again")));
+        assertEquals("CONFLICT", existing.errorCode(), existing.body().toString());
+        assertEquals("Training 'TRAINING:JPN:KEN:2015:TPP' already exists; updateTraining changes it",
+                existing.errors().path(0).path("message").asText());
+        assertEquals("TRAINING:JPN:KEN:2015:TPP", existing.errors().path(0).path("extensions").path("key").asText());
+        assertEquals(1, count("""
+                MATCH ()-[r:TRAINS {id: 'TRAINING:JPN:KEN:2015:TPP'}]->()
+                WHERE r.trainees IS NULL AND r.updatedBy IS NULL AND r.source STARTS WITH 'https://unsoa'
+                RETURN count(r)""", Map.of()));
+    }
+
+    static final String UPDATE_MISSION = "mutation($input: MissionInput!) { updateMission(input: $input) { id } }";
+
+    @Test
+    @DisplayName("an update of a row's endpoints, confidence or source carries them to the relationships the row implies; other fields leave those as they are")
+    void updateCarriesToImpliedRelationships() {
+        var created = editor().operation("createMission", Map.of("input", mission("TESTE")));
+        assertTrue(created.errors().isMissingNode(), created.body().toString());
+        var renamed = editor().query(UPDATE_MISSION, Map.of("input", Map.of("acronym", "TESTE", "name", "Renamed")));
+        assertTrue(renamed.errors().isMissingNode(), renamed.body().toString());
+        assertEquals(2, count("""
+                MATCH (:Mission {acronym: 'TESTE', name: 'Renamed'})-[r:LOCATED_IN {source: 'https://example.org/TESTE'}]->(c)
+                WHERE c.iso3 IN ['KEN', 'UGA'] RETURN count(r)""", Map.of()));
+
+        var moved = editor().query(UPDATE_MISSION, Map.of("input",
+                Map.of("acronym", "TESTE", "hostIso3", List.of("TZA"), "confidence", "VERIFIED")));
+        assertTrue(moved.errors().isMissingNode(), moved.body().toString());
+        assertEquals(1, count("MATCH (:Mission {acronym: 'TESTE'})-[r:LOCATED_IN]->() RETURN count(r)", Map.of()));
+        assertEquals(1, count("""
+                MATCH (:Mission {acronym: 'TESTE', name: 'Renamed', confidence: 'verified'})
+                      -[r:LOCATED_IN {confidence: 'verified', source: 'https://example.org/TESTE'}]->(:Country {iso3: 'TZA'})
+                RETURN count(r)""", Map.of()));
+
+        var supports = editor().query("mutation($input: PledgeInput!) { updatePledge(input: $input) { id } }",
+                Map.of("input", Map.of("id", "seoul-2021-kor-helicopters", "mission", "UNMISS")));
+        assertTrue(supports.errors().isMissingNode(), supports.body().toString());
+        assertEquals(1, count("""
+                MATCH (k:Country {iso3: 'KOR'})-[:PLEDGED]->(p:Pledge {id: 'seoul-2021-kor-helicopters'})-[:MADE_AT]->(:Ministerial {id: 'seoul-2021'}),
+                      (p)-[:BENEFITS]->(:Country {iso3: 'KEN'}), (p)-[:SUPPORTS]->(:Mission {acronym: 'UNMISS'})
+                WHERE p.quantity = 16 AND p.deliveredQuantity = 6
+                RETURN count(p)""", Map.of()));
+
+        var sourced = editor().query("mutation($input: DeploymentInput!) { updateDeployment(input: $input) { id } }",
+                Map.of("input", Map.of("iso3", "KEN", "asOf", "2021-01-31", "source", "https://example.org/ken-2021")));
+        assertTrue(sourced.errors().isMissingNode(), sourced.body().toString());
+        assertEquals(1, count("""
+                MATCH (:Country {iso3: 'KEN'})-[r:REPORTED {source: 'https://example.org/ken-2021', confidence: 'verified'}]
+                      ->(d:Deployment {iso3: 'KEN', total: 162, women: 35, source: 'https://example.org/ken-2021'})
+                WHERE d.asOf = date('2021-01-31') RETURN count(r)""", Map.of()));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.types.Node;
 import org.partnershipexplorer.country.Country;
+import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.neo4j.Cypher;
 import org.partnershipexplorer.organization.Organization;
 
@@ -19,9 +20,9 @@ public class ActorRepository {
         this.cypher = cypher;
     }
 
-    public Map<String, Actor> byIds(List<String> ids) {
+    public Map<String, Actor> byIds(Deadline deadline, List<String> ids) {
         Map<String, Actor> found = new HashMap<>();
-        cypher.read("""
+        cypher.read(deadline, """
                 UNWIND $ids AS id
                 MATCH (a:Actor {id: id})
                 RETURN a

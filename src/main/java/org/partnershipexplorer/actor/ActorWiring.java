@@ -6,6 +6,7 @@ import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoaderRegistry;
+import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.graphql.Batch;
 import org.partnershipexplorer.graphql.DataLoaders;
@@ -38,8 +39,8 @@ public final class ActorWiring implements GraphQLWiring, DataLoaders {
     }
 
     @Override
-    public void register(DataLoaderRegistry registry) {
-        registry.register(ACTOR, Batch.one(actors::byIds));
+    public void register(DataLoaderRegistry registry, Deadline deadline) {
+        registry.register(ACTOR, Batch.one(deadline, actors::byIds));
     }
 
     /** Resolves an actor of either kind by key through the request's batching loader (other features use it). */

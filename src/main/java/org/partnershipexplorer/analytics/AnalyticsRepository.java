@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.neo4j.driver.Value;
 import org.partnershipexplorer.analytics.PartnershipGraph.Link;
 import org.partnershipexplorer.analytics.SupportScore.CountryFacts;
+import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.Arguments.YearRange;
 import org.partnershipexplorer.neo4j.Cypher;
 import org.partnershipexplorer.neo4j.Rows;
@@ -82,18 +83,19 @@ public class AnalyticsRepository {
     }
 
     /** The partnership graph of these relationship types over these years. */
-    public PartnershipGraph graph(List<String> types, YearRange years) {
-        return cypher.read(links(years) + "RETURN links", parameters(types, years), r -> links(r.get("links"))).get(0);
+    public PartnershipGraph graph(Deadline deadline, List<String> types, YearRange years) {
+        return cypher.read(deadline, links(years) + "RETURN links", parameters(types, years),
+                r -> links(r.get("links"))).get(0);
     }
 
     /** The graph, and which of {@code ids} name no actor at all (whatIf answers NOT_FOUND for those). */
     public record GraphAndMissing(PartnershipGraph graph, List<String> missing) {
     }
 
-    public GraphAndMissing graphAndMissing(List<String> types, YearRange years, List<String> ids) {
+    public GraphAndMissing graphAndMissing(Deadline deadline, List<String> types, YearRange years, List<String> ids) {
         Map<String, Object> p = parameters(types, years);
         p.put("ids", ids);
-        return cypher.read(links(years) + """
+        return cypher.read(deadline, links(years) + """
                 CALL {
                   UNWIND $ids AS id
                   OPTIONAL MATCH (a:Actor {id: id})
@@ -113,12 +115,12 @@ public class AnalyticsRepository {
      * The graph over the window, the year's contributors with their missions, every country's newest dated UN total
      * up to the end of the year, and the missions that exist (to tell an unknown mission filter from an empty one).
      */
-    public SupportInputs supportInputs(List<String> types, int year, int windowFrom) {
+    public SupportInputs supportInputs(Deadline deadline, List<String> types, int year, int windowFrom) {
         YearRange window = new YearRange(windowFrom, year);
         Map<String, Object> p = parameters(types, window);
         p.put("year", year);
         p.put("endOfYear", LocalDate.of(year, 12, 31));
-        return cypher.read(links(window) + """
+        return cypher.read(deadline, links(window) + """
                 CALL {
                   MATCH (c:Country)-[k:CONTRIBUTES_TO]->(m:Mission)
                   WHERE k.year = $year
@@ -160,10 +162,10 @@ public class AnalyticsRepository {
             Map<String, String> regions) {
     }
 
-    public Optional<SuggestionInputs> suggestionInputs(List<String> types, String iso3) {
+    public Optional<SuggestionInputs> suggestionInputs(Deadline deadline, List<String> types, String iso3) {
         Map<String, Object> p = parameters(types, YearRange.ALL);
         p.put("iso3", iso3);
-        return cypher.readOptional("""
+        return cypher.readOptional(deadline, """
                 MATCH (target:Country {iso3: $iso3})
                 """ + LINKS_SCAN + """
                 CALL {
@@ -197,8 +199,8 @@ public class AnalyticsRepository {
      * Recipients that receive the same kind of support on the same subject from several providers in {@code year}:
      * a donation's subject is its item, a training's its programme, else its topic.
      */
-    public List<DuplicateSupport> duplicates(int year) {
-        return cypher.read("""
+    public List<DuplicateSupport> duplicates(Deadline deadline, int year) {
+        return cypher.read(deadline, """
                 MATCH (p)-[r:TRAINS|DONATES_TO]->(x)
                 WHERE p <> x AND r.year <= $year AND coalesce(r.endYear, r.year) >= $year
                 WITH x, p, r, CASE type(r) WHEN 'TRAINS' THEN 'TRAINING' ELSE 'DONATION' END AS kind,

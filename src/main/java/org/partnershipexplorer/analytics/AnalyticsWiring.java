@@ -18,6 +18,7 @@ import org.partnershipexplorer.actor.Actor;
 import org.partnershipexplorer.actor.ActorWiring;
 import org.partnershipexplorer.country.Country;
 import org.partnershipexplorer.country.CountryWiring;
+import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.graphql.Arguments;
 import org.partnershipexplorer.graphql.Batch;
@@ -26,6 +27,7 @@ import org.partnershipexplorer.graphql.FieldRegistry;
 import org.partnershipexplorer.graphql.GraphQLWiring;
 import org.partnershipexplorer.graphql.Projections;
 import org.partnershipexplorer.graphql.Paging;
+import org.partnershipexplorer.graphql.RequestInfo;
 import org.partnershipexplorer.mission.Mission;
 import org.partnershipexplorer.mission.MissionWiring;
 import org.partnershipexplorer.partnership.PartnershipKind;
@@ -115,21 +117,22 @@ public final class AnalyticsWiring implements GraphQLWiring, DataLoaders, Projec
     }
 
     @Override
-    public void register(DataLoaderRegistry registry) {
-        registry.register(ANALYSIS, Batch.one((List<AnalysisKey> keys) -> {
+    public void register(DataLoaderRegistry registry, Deadline deadline) {
+        registry.register(ANALYSIS, Batch.one(deadline, (Deadline within, List<AnalysisKey> keys) -> {
             Map<AnalysisKey, Analysis> found = new HashMap<>();
-            keys.forEach(k -> found.put(k, analyse(k)));
+            keys.forEach(k -> found.put(k, analyse(within, k)));
             return found;
         }));
     }
 
-    private Analysis analyse(AnalysisKey key) {
+    private Analysis analyse(Deadline deadline, AnalysisKey key) {
         int[] window = SupportScore.window(key.year(), settings);
-        AnalyticsRepository.SupportInputs inputs = repository.supportInputs(key.types(), key.year(), window[0]);
+        AnalyticsRepository.SupportInputs inputs = repository.supportInputs(deadline, key.types(), key.year(),
+                window[0]);
         Set<String> kinds = new TreeSet<>();
         key.types().forEach(t -> kinds.add(t.equals("TRAINS") ? "TRAINING" : "DONATION"));
-        return new Analysis(SupportScore.analyse(key.year(), kinds, inputs.graph(), inputs.facts(), settings),
-                inputs.missions());
+        return new Analysis(SupportScore.analyse(key.year(), kinds, inputs.graph(), inputs.facts(), settings,
+                deadline), inputs.missions());
     }
 
     /** Query.isolatedContributors */
@@ -169,18 +172,18 @@ public final class AnalyticsWiring implements GraphQLWiring, DataLoaders, Projec
     /** Query.centrality */
     List<ActorCentrality> centrality(DataFetchingEnvironment env) {
         int first = first(env, Paging.DEFAULT_FIRST);
-        List<ActorCentrality> all = GraphMeasures.centrality(graph(env));
+        List<ActorCentrality> all = GraphMeasures.centrality(graph(env), RequestInfo.deadline(env));
         return List.copyOf(all.subList(0, Math.min(first, all.size())));
     }
 
     /** Query.components */
     List<Component> components(DataFetchingEnvironment env) {
-        return GraphMeasures.components(graph(env));
+        return GraphMeasures.components(graph(env), RequestInfo.deadline(env));
     }
 
     /** Query.criticalProviders */
     CriticalProviders criticalProviders(DataFetchingEnvironment env) {
-        return GraphMeasures.criticalProviders(graph(env));
+        return GraphMeasures.criticalProviders(graph(env), RequestInfo.deadline(env));
     }
 
     /** Query.whatIf */
@@ -189,30 +192,32 @@ public final class AnalyticsWiring implements GraphQLWiring, DataLoaders, Projec
         if (withdraw.isEmpty()) {
             throw ApiException.badInput("withdraw", "name at least one actor to withdraw");
         }
-        var result = repository.graphAndMissing(relationshipTypes(env), Arguments.years(env, "years"), withdraw);
+        var result = repository.graphAndMissing(RequestInfo.deadline(env), relationshipTypes(env),
+                Arguments.years(env, "years"), withdraw);
         if (!result.missing().isEmpty()) {
             throw ApiException.notFound("actor", result.missing().get(0));
         }
-        return GraphMeasures.whatIf(result.graph(), withdraw);
+        return GraphMeasures.whatIf(result.graph(), withdraw, RequestInfo.deadline(env));
     }
 
     /** Query.suggestPartners */
     List<PartnerSuggestion> suggestPartners(DataFetchingEnvironment env) {
         String iso3 = env.getArgument("iso3");
         int first = first(env, 10);
-        var inputs = repository.suggestionInputs(relationshipTypes(env), iso3)
+        var inputs = repository.suggestionInputs(RequestInfo.deadline(env), relationshipTypes(env), iso3)
                 .orElseThrow(() -> ApiException.notFound("country", iso3));
         return PartnerSuggestions.suggest(iso3, inputs.graph(), inputs.sharedMissions(), inputs.regions(),
-                settings.suggestion(), first);
+                settings.suggestion(), first, RequestInfo.deadline(env));
     }
 
     /** Query.duplicateSupport */
     List<DuplicateSupport> duplicateSupport(DataFetchingEnvironment env) {
-        return repository.duplicates(Arguments.year("year", env.<Integer>getArgument("year")));
+        return repository.duplicates(RequestInfo.deadline(env),
+                Arguments.year("year", env.<Integer>getArgument("year")));
     }
 
     private PartnershipGraph graph(DataFetchingEnvironment env) {
-        return repository.graph(relationshipTypes(env), Arguments.years(env, "years"));
+        return repository.graph(RequestInfo.deadline(env), relationshipTypes(env), Arguments.years(env, "years"));
     }
 
     /** The {@code kinds} argument as relationship types (null or empty: both), sorted so equal choices share a key. */

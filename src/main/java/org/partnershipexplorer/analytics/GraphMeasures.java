@@ -16,8 +16,13 @@ import org.jgrapht.alg.scoring.BetweennessCentrality;
 import org.jgrapht.alg.scoring.PageRank;
 import org.jgrapht.graph.AsSubgraph;
 import org.jgrapht.graph.DefaultEdge;
+import org.partnershipexplorer.deadline.Deadline;
 
-/** The measures of the partnership graph, each a pure function of a {@link PartnershipGraph} (JGraphT does the work). */
+/**
+ * The measures of the partnership graph, each a pure function of a {@link PartnershipGraph} (JGraphT does the work).
+ * Each stops with a {@link org.partnershipexplorer.deadline.RequestTimeoutException} once its request's deadline has
+ * passed: between its steps, and at each pass JGraphT makes over the graph ({@link PartnershipGraph}).
+ */
 public final class GraphMeasures {
 
     /** PageRank's usual damping: a random walker follows a link 85% of the time. */
@@ -30,10 +35,11 @@ public final class GraphMeasures {
     }
 
     /** Every actor's degrees, betweenness and PageRank, highest PageRank first (ties by key). */
-    public static List<ActorCentrality> centrality(PartnershipGraph graph) {
+    public static List<ActorCentrality> centrality(PartnershipGraph graph, Deadline deadline) {
         // Betweenness counts hops: with the counts as weights, a busier link would read as a longer path.
-        Map<Integer, Double> betweenness = new BetweennessCentrality<>(graph.directedHops(), false).getScores();
-        Map<Integer, Double> pageRank = new PageRank<>(graph.directed(), DAMPING, PAGE_RANK_MAX_ITERATIONS,
+        Map<Integer, Double> betweenness = new BetweennessCentrality<>(graph.directedHops(deadline), false)
+                .getScores();
+        Map<Integer, Double> pageRank = new PageRank<>(graph.directed(deadline), DAMPING, PAGE_RANK_MAX_ITERATIONS,
                 PAGE_RANK_TOLERANCE).getScores();
         List<ActorCentrality> result = new ArrayList<>();
         for (String actor : graph.actors()) {
@@ -48,8 +54,8 @@ public final class GraphMeasures {
     }
 
     /** Weakly connected components of the undirected projection, largest first. */
-    public static List<Component> components(PartnershipGraph graph) {
-        return components(graph, graph.undirected());
+    public static List<Component> components(PartnershipGraph graph, Deadline deadline) {
+        return components(graph, graph.undirected(deadline));
     }
 
     static <E> List<Component> components(PartnershipGraph graph, Graph<Integer, E> undirected) {
@@ -77,7 +83,7 @@ public final class GraphMeasures {
      * Providers that are the only provider of at least one recipient (most such recipients first), and the cut
      * points of the undirected projection with the pieces their removal leaves of their component.
      */
-    public static CriticalProviders criticalProviders(PartnershipGraph graph) {
+    public static CriticalProviders criticalProviders(PartnershipGraph graph, Deadline deadline) {
         Map<String, List<String>> sole = new TreeMap<>();
         for (String recipient : graph.actors()) {
             Map<String, Integer> providers = graph.providersOf(recipient);
@@ -90,13 +96,15 @@ public final class GraphMeasures {
         providers.sort(Comparator.comparingInt((CriticalProvider p) -> p.soleRecipientIds().size()).reversed()
                 .thenComparing(CriticalProvider::providerId));
 
-        Graph<Integer, DefaultEdge> undirected = graph.undirected();
+        Graph<Integer, DefaultEdge> undirected = graph.undirected(deadline);
         // BiconnectivityInspector needs an undirected graph. The simple projection is built undirected (rather than
         // an AsUndirectedGraph view of the directed graph, which would keep A>B and B>A as two parallel edges).
         BiconnectivityInspector<Integer, DefaultEdge> inspector = new BiconnectivityInspector<>(undirected);
         ConnectivityInspector<Integer, DefaultEdge> connectivity = new ConnectivityInspector<>(undirected);
         List<CutPoint> cutPoints = new ArrayList<>();
         for (int cut : inspector.getCutpoints()) {
+            // the components left without each cut point: one search of its component per cut point
+            deadline.check();
             Set<Integer> rest = new HashSet<>(connectivity.connectedSetOf(cut));
             rest.remove(cut);
             cutPoints.add(new CutPoint(graph.id(cut), components(graph, new AsSubgraph<>(undirected, rest))));
@@ -110,7 +118,7 @@ public final class GraphMeasures {
      * (withdrawn recipients aside), and the components before and after. Actors left with no partner at all stay,
      * as components of one.
      */
-    public static WhatIf whatIf(PartnershipGraph graph, Collection<String> withdrawn) {
+    public static WhatIf whatIf(PartnershipGraph graph, Collection<String> withdrawn, Deadline deadline) {
         Set<String> gone = new TreeSet<>(withdrawn);
         List<String> orphaned = new ArrayList<>();
         for (String recipient : graph.actors()) {
@@ -119,7 +127,7 @@ public final class GraphMeasures {
                 orphaned.add(recipient);
             }
         }
-        Graph<Integer, DefaultEdge> before = graph.undirected();
+        Graph<Integer, DefaultEdge> before = graph.undirected(deadline);
         List<Component> componentsBefore = components(graph, before);
         Set<Integer> remaining = new HashSet<>(before.vertexSet());
         gone.forEach(actor -> {

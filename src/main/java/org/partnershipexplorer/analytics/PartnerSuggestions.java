@@ -12,6 +12,7 @@ import org.jgrapht.Graphs;
 import org.jgrapht.alg.linkprediction.AdamicAdarIndexLinkPrediction;
 import org.jgrapht.alg.linkprediction.CommonNeighborsLinkPrediction;
 import org.jgrapht.graph.DefaultEdge;
+import org.partnershipexplorer.deadline.Deadline;
 
 /**
  * Ranks providers for a country (ANALYTICS.md, "Partner suggestions"):
@@ -34,11 +35,12 @@ public final class PartnerSuggestions {
     /**
      * @param sharedMissions for each candidate country, the missions it served in alongside {@code iso3} (any year)
      * @param regions        the region of each country (organisations have none)
+     * @param deadline       the request's: past it, the ranking stops with a RequestTimeoutException
      */
     public static List<PartnerSuggestion> suggest(String iso3, PartnershipGraph graph,
             Map<String, List<String>> sharedMissions, Map<String, String> regions, SupportSettings.Suggestion w,
-            int first) {
-        Graph<Integer, DefaultEdge> undirected = graph.undirected();
+            int first, Deadline deadline) {
+        Graph<Integer, DefaultEdge> undirected = graph.undirected(deadline);
         CommonNeighborsLinkPrediction<Integer, DefaultEdge> cn = new CommonNeighborsLinkPrediction<>(undirected);
         AdamicAdarIndexLinkPrediction<Integer, DefaultEdge> aa = new AdamicAdarIndexLinkPrediction<>(undirected);
         Integer self = graph.vertex(iso3);
@@ -47,6 +49,7 @@ public final class PartnerSuggestions {
 
         List<PartnerSuggestion> result = new ArrayList<>();
         for (String candidate : graph.actors()) {
+            deadline.check();
             int past = graph.given(candidate);
             if (past == 0 || candidate.equals(iso3) || current.contains(candidate)) {
                 continue;

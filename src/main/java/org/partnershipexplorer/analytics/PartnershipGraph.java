@@ -13,6 +13,7 @@ import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.SimpleDirectedGraph;
 import org.jgrapht.graph.SimpleDirectedWeightedGraph;
 import org.jgrapht.graph.SimpleGraph;
+import org.partnershipexplorer.deadline.Deadline;
 
 /**
  * The partnership graph of docs/api.md for one selection of kinds and years, held in memory: parallel relationships
@@ -108,9 +109,16 @@ public final class PartnershipGraph {
         return index.get(actor);
     }
 
+    /*
+     * The JGraphT graphs below are handed to algorithms that cannot be told to stop. Each of them starts a pass over
+     * the graph by asking for its vertices (Brandes' betweenness once per source vertex, PageRank and the
+     * connectivity inspectors when they start), so these graphs check the request's deadline there: an analysis
+     * past it stops at its next pass with a RequestTimeoutException instead of running to its end.
+     */
+
     /** Provider to recipient, one edge per pair weighted by the number of relationships (PageRank). */
-    public Graph<Integer, DefaultWeightedEdge> directed() {
-        Graph<Integer, DefaultWeightedEdge> g = new SimpleDirectedWeightedGraph<>(DefaultWeightedEdge.class);
+    public Graph<Integer, DefaultWeightedEdge> directed(Deadline deadline) {
+        Graph<Integer, DefaultWeightedEdge> g = new WeightedWithin(deadline);
         addVertices(g);
         out.forEach((provider, recipients) -> recipients.forEach((recipient, count) -> {
             DefaultWeightedEdge e = g.addEdge(index.get(provider), index.get(recipient));
@@ -120,8 +128,8 @@ public final class PartnershipGraph {
     }
 
     /** Provider to recipient, one edge per pair, unweighted (betweenness counts hops). */
-    public Graph<Integer, DefaultEdge> directedHops() {
-        Graph<Integer, DefaultEdge> g = new SimpleDirectedGraph<>(DefaultEdge.class);
+    public Graph<Integer, DefaultEdge> directedHops(Deadline deadline) {
+        Graph<Integer, DefaultEdge> g = new DirectedWithin(deadline);
         addVertices(g);
         out.forEach((provider, recipients) -> recipients.keySet().forEach(
                 recipient -> g.addEdge(index.get(provider), index.get(recipient))));
@@ -129,8 +137,8 @@ public final class PartnershipGraph {
     }
 
     /** The undirected simple projection: one edge between two actors linked either way (components, cut points). */
-    public Graph<Integer, DefaultEdge> undirected() {
-        Graph<Integer, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
+    public Graph<Integer, DefaultEdge> undirected(Deadline deadline) {
+        Graph<Integer, DefaultEdge> g = new UndirectedWithin(deadline);
         addVertices(g);
         out.forEach((provider, recipients) -> recipients.keySet().forEach(recipient -> {
             int a = index.get(provider);
@@ -145,6 +153,51 @@ public final class PartnershipGraph {
     private <E> void addVertices(Graph<Integer, E> g) {
         for (int i = 0; i < ids.size(); i++) {
             g.addVertex(i);
+        }
+    }
+
+    private static final class WeightedWithin extends SimpleDirectedWeightedGraph<Integer, DefaultWeightedEdge> {
+        private final transient Deadline deadline;
+
+        WeightedWithin(Deadline deadline) {
+            super(DefaultWeightedEdge.class);
+            this.deadline = deadline;
+        }
+
+        @Override
+        public Set<Integer> vertexSet() {
+            deadline.check();
+            return super.vertexSet();
+        }
+    }
+
+    private static final class DirectedWithin extends SimpleDirectedGraph<Integer, DefaultEdge> {
+        private final transient Deadline deadline;
+
+        DirectedWithin(Deadline deadline) {
+            super(DefaultEdge.class);
+            this.deadline = deadline;
+        }
+
+        @Override
+        public Set<Integer> vertexSet() {
+            deadline.check();
+            return super.vertexSet();
+        }
+    }
+
+    private static final class UndirectedWithin extends SimpleGraph<Integer, DefaultEdge> {
+        private final transient Deadline deadline;
+
+        UndirectedWithin(Deadline deadline) {
+            super(DefaultEdge.class);
+            this.deadline = deadline;
+        }
+
+        @Override
+        public Set<Integer> vertexSet() {
+            deadline.check();
+            return super.vertexSet();
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.partnershipexplorer.deadline.Deadline;
 
 /**
  * The support-need score of docs/api.md's contributors (ANALYTICS.md, "The support-need score"). Five factors, each
@@ -64,7 +65,7 @@ public final class SupportScore {
     private final Map<String, Set<String>> contributorsOfMission = new TreeMap<>();
 
     private SupportScore(int year, Set<String> kinds, PartnershipGraph graph, Collection<CountryFacts> facts,
-            SupportSettings settings) {
+            SupportSettings settings, Deadline deadline) {
         this.year = year;
         this.windowFrom = year - settings.windowYears() + 1;
         this.kinds = kinds;
@@ -72,7 +73,7 @@ public final class SupportScore {
         this.settings = settings;
         this.facts = new TreeMap<>();
         facts.forEach(f -> this.facts.put(f.iso3(), f));
-        List<Component> components = GraphMeasures.components(graph);
+        List<Component> components = GraphMeasures.components(graph, deadline);
         components.forEach(c -> c.memberIds().forEach(m -> componentSize.put(m, c.size())));
         this.largest = components.isEmpty() ? 0 : components.get(0).size();
         facts.forEach(f -> f.missions().forEach(
@@ -84,12 +85,14 @@ public final class SupportScore {
      *
      * @param kinds the partnership kinds counted, "TRAINING" and/or "DONATION" (for the reason texts)
      * @param graph the partnership graph of those kinds over the window (see {@link #window})
+     * @param deadline the request's: past it, the analysis stops with a RequestTimeoutException
      */
     public static Analysis analyse(int year, Set<String> kinds, PartnershipGraph graph, Collection<CountryFacts> facts,
-            SupportSettings settings) {
-        SupportScore score = new SupportScore(year, kinds, graph, facts, settings);
+            SupportSettings settings, Deadline deadline) {
+        SupportScore score = new SupportScore(year, kinds, graph, facts, settings, deadline);
         List<SupportNeed> ranked = new ArrayList<>();
         for (CountryFacts f : score.facts.values()) {
+            deadline.check();
             if (!f.missions().isEmpty()) {
                 ranked.add(score.contributor(f));
             }

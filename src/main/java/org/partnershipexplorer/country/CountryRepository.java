@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.graphql.Prefetch;
 import org.partnershipexplorer.neo4j.Cypher;
@@ -36,7 +37,8 @@ public class CountryRepository {
      * walks the iso3 index in order from the cursor, so it reads about {@code limit} countries rather than sorting
      * all of them; the count, which must read every country, only runs when {@code withTotal}.
      */
-    public Paging.Connection<Country> page(Filter filter, Paging.Request request, Prefetch.Plan plan) {
+    public Paging.Connection<Country> page(Deadline deadline, Filter filter, Paging.Request request,
+            Prefetch.Plan plan) {
         Map<String, Object> parameters = filter.parameters();
         // each country with the nested fields the request fetches ahead (Prefetch), in this same statement
         String country = plan.object("c");
@@ -44,7 +46,7 @@ public class CountryRepository {
         parameters.put("after", request.afterKey());
         parameters.put("limit", request.limit());
         parameters.put("withTotal", request.withTotal());
-        return cypher.read("""
+        return cypher.read(deadline, """
                 MATCH (c:Country)
                 WHERE c.iso3 > coalesce($after, '')
                   AND ($region IS NULL OR c.region = $region)
@@ -65,19 +67,19 @@ public class CountryRepository {
     }
 
     /** One country with the nested fields the request fetches ahead ({@link Prefetch}), or empty. */
-    public Optional<Country> one(String iso3, Prefetch.Plan plan) {
+    public Optional<Country> one(Deadline deadline, String iso3, Prefetch.Plan plan) {
         String country = plan.object("c");
         Map<String, Object> parameters = new HashMap<>(plan.parameters());
         parameters.put("iso3", iso3);
-        return cypher.readOptional("""
+        return cypher.readOptional(deadline, """
                 MATCH (c:Country {iso3: $iso3})
                 RETURN %s AS country
                 """.formatted(country), parameters, r -> (Country) plan.read(r.get("country")));
     }
 
-    public Map<String, Country> byIso3(List<String> iso3s) {
+    public Map<String, Country> byIso3(Deadline deadline, List<String> iso3s) {
         Map<String, Country> found = new HashMap<>();
-        cypher.read("""
+        cypher.read(deadline, """
                 UNWIND $keys AS key
                 MATCH (c:Country {iso3: key})
                 RETURN c
@@ -91,9 +93,9 @@ public class CountryRepository {
     }
 
     /** Deployment totals by key (a write answers the one it wrote). */
-    public Map<DeploymentKey, Deployment> deploymentsByKeys(List<DeploymentKey> keys) {
+    public Map<DeploymentKey, Deployment> deploymentsByKeys(Deadline deadline, List<DeploymentKey> keys) {
         Map<DeploymentKey, Deployment> found = new HashMap<>();
-        cypher.read("""
+        cypher.read(deadline, """
                 UNWIND $keys AS key
                 MATCH (d:Deployment {iso3: key.iso3, asOf: date(key.asOf)})
                 RETURN d

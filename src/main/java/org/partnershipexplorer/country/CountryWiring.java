@@ -6,12 +6,14 @@ import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoaderRegistry;
+import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.graphql.Batch;
 import org.partnershipexplorer.graphql.DataLoaders;
 import org.partnershipexplorer.graphql.GraphQLWiring;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.graphql.Prefetch;
+import org.partnershipexplorer.graphql.RequestInfo;
 
 /** {@code Query.countries}, {@code Query.country}, {@code Deployment.country}; the rest is in CountryProjections. */
 @Singleton
@@ -39,9 +41,9 @@ public final class CountryWiring implements GraphQLWiring, DataLoaders {
     }
 
     @Override
-    public void register(DataLoaderRegistry registry) {
-        registry.register(COUNTRY, Batch.one(countries::byIso3));
-        registry.register(DEPLOYMENT, Batch.one(countries::deploymentsByKeys));
+    public void register(DataLoaderRegistry registry, Deadline deadline) {
+        registry.register(COUNTRY, Batch.one(deadline, countries::byIso3));
+        registry.register(DEPLOYMENT, Batch.one(deadline, countries::deploymentsByKeys));
     }
 
     /** Query.countries */
@@ -49,14 +51,15 @@ public final class CountryWiring implements GraphQLWiring, DataLoaders {
         var filter = new CountryRepository.Filter(env.getArgument("region"), env.getArgument("subregion"),
                 env.getArgument("unMember"));
         Prefetch.Plan plan = prefetch.plan(env, "edges/node", "Country");
-        return plan.result(countries.page(filter, Paging.Request.of(env), plan));
+        return plan.result(countries.page(RequestInfo.deadline(env), filter, Paging.Request.of(env), plan));
     }
 
     /** Query.country */
     DataFetcherResult<Country> country(DataFetchingEnvironment env) {
         String iso3 = env.getArgument("iso3");
         Prefetch.Plan plan = prefetch.plan(env, null, "Country");
-        return plan.result(countries.one(iso3, plan).orElseThrow(() -> ApiException.notFound("country", iso3)));
+        return plan.result(countries.one(RequestInfo.deadline(env), iso3, plan)
+                .orElseThrow(() -> ApiException.notFound("country", iso3)));
     }
 
     /** Resolves a deployment total by key through the request's batching loader. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.partnershipexplorer.deadline.RequestTimeoutException;
 import org.partnershipexplorer.neo4j.Neo4jUnavailableException;
 import org.partnershipexplorer.neo4j.QueryTimeoutException;
 import org.slf4j.Logger;
@@ -44,6 +45,12 @@ final class ErrorHandler implements DataFetcherExceptionHandler {
             extensions.put("code", api.code().name());
             extensions.putAll(api.extensions());
             message = api.getMessage();
+        } else if (error instanceof RequestTimeoutException timeout) {
+            LOG.warn("request {}: past its deadline at {}", requestId, path);
+            extensions.put("code", ErrorCode.QUERY_TOO_COMPLEX.name());
+            extensions.put("limit", "requestTimeout");
+            message = "Query too complex: the request ran past its time limit of " + timeout.budget().toMillis()
+                    + " ms (explorer.limits.request-timeout), and this field was cancelled";
         } else if (error instanceof QueryTimeoutException) {
             LOG.warn("request {}: query timed out at {}", requestId, path);
             extensions.put("code", ErrorCode.QUERY_TOO_COMPLEX.name());

@@ -17,6 +17,7 @@ import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
 import org.neo4j.driver.Value;
+import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.FieldRegistry.FieldDefinition;
 import org.partnershipexplorer.graphql.FieldRegistry.Key;
 import org.partnershipexplorer.graphql.FieldRegistry.TypeProjection;
@@ -62,9 +63,9 @@ public final class FieldLoaders implements GraphQLWiring, DataLoaders {
     }
 
     @Override
-    public void register(DataLoaderRegistry registry) {
+    public void register(DataLoaderRegistry registry, Deadline deadline) {
         for (FieldDefinition field : loadable()) {
-            registry.register(loaderName(field), loader(field));
+            registry.register(loaderName(field), loader(field, deadline));
         }
     }
 
@@ -93,9 +94,9 @@ public final class FieldLoaders implements GraphQLWiring, DataLoaders {
         };
     }
 
-    private DataLoader<Load, Object> loader(FieldDefinition field) {
+    private DataLoader<Load, Object> loader(FieldDefinition field, Deadline deadline) {
         return DataLoaderFactory.newMappedDataLoader((Set<Load> loads) -> {
-            Map<Load, Object> found = load(field, new ArrayList<>(loads));
+            Map<Load, Object> found = load(field, new ArrayList<>(loads), deadline);
             return CompletableFuture.completedFuture(found);
         });
     }
@@ -104,7 +105,7 @@ public final class FieldLoaders implements GraphQLWiring, DataLoaders {
      * One statement for every load of a batch: the loads are grouped by their arguments, each group a branch of a
      * {@code UNION ALL} that unwinds its parents' keys.
      */
-    private Map<Load, Object> load(FieldDefinition field, List<Load> loads) {
+    private Map<Load, Object> load(FieldDefinition field, List<Load> loads, Deadline deadline) {
         Key key = definitions.key(field.typeName());
         Map<Map<String, Object>, List<Load>> groups = new LinkedHashMap<>();
         loads.forEach(l -> groups.computeIfAbsent(l.arguments(), a -> new ArrayList<>()).add(l));
@@ -126,7 +127,7 @@ public final class FieldLoaders implements GraphQLWiring, DataLoaders {
         boolean list = loads.get(0).list();
         // a parent that is gone since its record was read has no row: an empty list, or null
         Map<List<Object>, Object> values = new HashMap<>();
-        cypher.read(statement, bindings.parameters(), r -> {
+        cypher.read(deadline, statement, bindings.parameters(), r -> {
             Value value = r.get("value");
             List<Object> at = List.of(r.get("g").asInt(), r.get("key").asObject());
             values.put(at, list ? value.asList(v -> read(types, v)) : read(types, value));

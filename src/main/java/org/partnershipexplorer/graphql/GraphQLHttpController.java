@@ -44,6 +44,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.dataloader.DataLoaderRegistry;
 import org.partnershipexplorer.access.Caller;
+import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.neo4j.StatementCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,17 +172,19 @@ public class GraphQLHttpController {
     private HttpResponse<String> execute(GraphQLRequest request, String responseType, String requestId,
             Caller caller) {
         long started = System.nanoTime();
+        // One budget for the whole request: its statements and analyses share it, whatever their number.
+        Deadline deadline = Deadline.after(limits.requestTimeout());
         Optional<Operation> operation = Operation.of(request.query(), request.operationName());
         GraphQL engine = operation.filter(Operation::isSingleFieldMutation).isPresent() ? singleFieldMutations : graphQL;
         DataLoaderRegistry registry = new RequestLoaders();
-        dataLoaders.forEach(d -> d.register(registry));
+        dataLoaders.forEach(d -> d.register(registry, deadline));
         ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(request.query())
                 .operationName(request.operationName())
                 .variables(request.variables())
                 .extensions(request.extensions())
                 .dataLoaderRegistry(registry)
-                .graphQLContext(Map.of(RequestInfo.class, new RequestInfo(requestId), Caller.class, caller,
+                .graphQLContext(Map.of(RequestInfo.class, new RequestInfo(requestId, deadline), Caller.class, caller,
                         Introspection.INTROSPECTION_DISABLED, !introspection))
                 .build();
         ExecutionResult result;

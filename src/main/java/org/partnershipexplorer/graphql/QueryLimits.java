@@ -2,6 +2,7 @@ package org.partnershipexplorer.graphql;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
 
 /**
  * Limits against hostile queries (explorer.limits.*); each refusal is a QUERY_TOO_COMPLEX error that names the limit
@@ -17,6 +18,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param listWeight     the size assumed for a list without {@code first} or {@code limit}
  * @param maxAliases     aliased fields in the document (graphql-java has no such limit of its own)
  * @param maxBodyBytes   size of a POST /graphql body
+ * @param requestTimeout the time one request may take, shared by every statement it runs and every analysis it
+ *                       computes in memory (each statement also stays within explorer.limits.query-timeout)
  */
 @ConfigurationProperties("explorer.limits")
 public record QueryLimits(
@@ -27,10 +30,11 @@ public record QueryLimits(
         @Bindable(defaultValue = "10") int listWeight,
         @Bindable(defaultValue = "30") int maxAliases,
         @Bindable(defaultValue = "262144") int maxBodyBytes,
-        @Bindable(defaultValue = "2000") int maxFields) {
+        @Bindable(defaultValue = "2000") int maxFields,
+        @Bindable(defaultValue = "10s") Duration requestTimeout) {
 
     /** The defaults above, for code that runs without a context (tests of the calculation). */
     public static QueryLimits defaults() {
-        return new QueryLimits(20000, 5000, 15, 200000, 10, 30, 262144, 2000);
+        return new QueryLimits(20000, 5000, 15, 200000, 10, 30, 262144, 2000, Duration.ofSeconds(10));
     }
 }

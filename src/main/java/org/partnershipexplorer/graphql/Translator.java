@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.partnershipexplorer.access.Access;
 import org.partnershipexplorer.access.Caller;
+import org.partnershipexplorer.deadline.RequestTimeoutException;
 import org.partnershipexplorer.neo4j.Cypher;
 import org.partnershipexplorer.neo4j.Neo4jUnavailableException;
 import org.partnershipexplorer.neo4j.QueryTimeoutException;
@@ -104,8 +105,9 @@ public final class Translator {
         }
         Object value;
         try {
-            value = cypher.read(statement.cypher(), statement.parameters(), r -> r.get("data").asObject()).get(0);
-        } catch (QueryTimeoutException | Neo4jUnavailableException e) {
+            value = cypher.read(RequestInfo.deadline(context.getGraphQLContext()), statement.cypher(),
+                    statement.parameters(), r -> r.get("data").asObject()).get(0);
+        } catch (QueryTimeoutException | RequestTimeoutException | Neo4jUnavailableException e) {
             // the one statement ran and failed: rerunning field by field would wait for the database twice
             context.getGraphQLContext().put(TRANSLATED, true);
             return Optional.of(failed(context, statement, e));
@@ -132,8 +134,8 @@ public final class Translator {
     }
 
     /**
-     * The statement failed (a timeout, an unreachable database): each root field reports the error, as its
-     * fetcher would have, and the data is null where the schema allows it.
+     * The statement failed (a timeout, the request's deadline, an unreachable database): each root field reports the
+     * error, as its fetcher would have, and the data is null where the schema allows it.
      */
     private static ExecutionResult failed(ExecutionContext context, Statement statement, RuntimeException e) {
         RequestInfo request = context.getGraphQLContext().get(RequestInfo.class);

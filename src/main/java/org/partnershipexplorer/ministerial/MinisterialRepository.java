@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.neo4j.driver.Record;
+import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.neo4j.Cypher;
@@ -41,7 +42,7 @@ public class MinisterialRepository {
     }
 
     /** Ministerials oldest first; the cursor is the start date and id of the last one seen. */
-    public Paging.Connection<Ministerial> page(Paging.Request request) {
+    public Paging.Connection<Ministerial> page(Deadline deadline, Paging.Request request) {
         Map<String, Object> parameters = new HashMap<>();
         String afterDate = null;
         String afterId = null;
@@ -62,7 +63,7 @@ public class MinisterialRepository {
         parameters.put("afterId", afterId);
         parameters.put("limit", request.limit());
         parameters.put("withTotal", request.withTotal());
-        return cypher.read("""
+        return cypher.read(deadline, """
                 MATCH (m:Ministerial)
                 WHERE $afterDate IS NULL OR m.startDate > date($afterDate)
                    OR (m.startDate = date($afterDate) AND m.id > $afterId)
@@ -76,9 +77,9 @@ public class MinisterialRepository {
                 .get(0);
     }
 
-    public Map<String, Ministerial> byIds(List<String> ids) {
+    public Map<String, Ministerial> byIds(Deadline deadline, List<String> ids) {
         Map<String, Ministerial> found = new HashMap<>();
-        cypher.read("""
+        cypher.read(deadline, """
                 UNWIND $keys AS key
                 MATCH (m:Ministerial {id: key})
                 RETURN m, [(m)-[:HOSTED_BY]->(h:Country) | h.iso3][0] AS host
@@ -89,9 +90,9 @@ public class MinisterialRepository {
     }
 
     /** The headline figures counted from the attendance and pledge rows of each ministerial. */
-    public Map<String, MinisterialFigures> recorded(List<String> ids) {
+    public Map<String, MinisterialFigures> recorded(Deadline deadline, List<String> ids) {
         Map<String, MinisterialFigures> found = new HashMap<>();
-        cypher.read("""
+        cypher.read(deadline, """
                 UNWIND $keys AS key
                 MATCH (m:Ministerial {id: key})
                 CALL (m) {
@@ -122,8 +123,8 @@ public class MinisterialRepository {
     }
 
     /** Who attended each ministerial: hosts first, then co-chairs, then participants, each by key. */
-    public Map<String, List<Attendance>> attendanceOfMinisterials(List<String> ids) {
-        return grouped("""
+    public Map<String, List<Attendance>> attendanceOfMinisterials(Deadline deadline, List<String> ids) {
+        return grouped(deadline, """
                 UNWIND $keys AS key
                 MATCH (a:Actor)-[r:ATTENDED]->(m:Ministerial {id: key})
                 RETURN key, a.id AS actor, m.id AS ministerial, r
@@ -133,8 +134,8 @@ public class MinisterialRepository {
     }
 
     /** The ministerials each actor attended, oldest first. */
-    public Map<String, List<Attendance>> attendanceOfActors(List<String> ids) {
-        return grouped("""
+    public Map<String, List<Attendance>> attendanceOfActors(Deadline deadline, List<String> ids) {
+        return grouped(deadline, """
                 UNWIND $keys AS key
                 MATCH (a:Actor {id: key})-[r:ATTENDED]->(m:Ministerial)
                 RETURN key, a.id AS actor, m.id AS ministerial, r
@@ -144,9 +145,9 @@ public class MinisterialRepository {
     }
 
     /** Attendance by its stable id ({@code ATTENDANCE:USA:new-york-2015}). */
-    public Map<String, Attendance> attendanceByIds(List<String> ids) {
+    public Map<String, Attendance> attendanceByIds(Deadline deadline, List<String> ids) {
         Map<String, Attendance> found = new HashMap<>();
-        cypher.read("""
+        cypher.read(deadline, """
                 UNWIND $keys AS key
                 MATCH (a:Actor)-[r:ATTENDED {id: key}]->(m:Ministerial)
                 RETURN key, a.id AS actor, m.id AS ministerial, r
@@ -162,7 +163,7 @@ public class MinisterialRepository {
                    [(p)-[:SUPPORTS]->(y:Mission) | y.acronym][0] AS mission""";
 
     /** Actor.pledges: anchored on the pledger, oldest ministerial first. */
-    public Map<ActorPledges, List<Pledge>> pledgesOfActors(List<ActorPledges> keys) {
+    public Map<ActorPledges, List<Pledge>> pledgesOfActors(Deadline deadline, List<ActorPledges> keys) {
         List<Map<String, Object>> parameters = new ArrayList<>();
         for (ActorPledges key : keys) {
             Map<String, Object> p = new HashMap<>();
@@ -172,7 +173,7 @@ public class MinisterialRepository {
             p.put("status", key.status() == null ? null : key.status().stored());
             parameters.add(p);
         }
-        return indexed("""
+        return indexed(deadline, """
                 UNWIND $keys AS key
                 MATCH (a:Actor {id: key.pledger})-[:PLEDGED]->(p:Pledge)-[:MADE_AT]->(m:Ministerial)
                 WHERE (key.ministerial IS NULL OR m.id = key.ministerial)
@@ -184,7 +185,8 @@ public class MinisterialRepository {
     }
 
     /** Ministerial.pledges: anchored on the ministerial, by pledge id. */
-    public Map<MinisterialPledges, List<Pledge>> pledgesOfMinisterials(List<MinisterialPledges> keys) {
+    public Map<MinisterialPledges, List<Pledge>> pledgesOfMinisterials(Deadline deadline,
+            List<MinisterialPledges> keys) {
         List<Map<String, Object>> parameters = new ArrayList<>();
         for (MinisterialPledges key : keys) {
             Map<String, Object> p = new HashMap<>();
@@ -193,7 +195,7 @@ public class MinisterialRepository {
             p.put("status", key.status() == null ? null : key.status().stored());
             parameters.add(p);
         }
-        return indexed("""
+        return indexed(deadline, """
                 UNWIND $keys AS key
                 MATCH (a:Actor)-[:PLEDGED]->(p:Pledge)-[:MADE_AT]->(m:Ministerial {id: key.ministerial})
                 WHERE (key.category IS NULL OR p.category = key.category)
@@ -203,9 +205,9 @@ public class MinisterialRepository {
                 """.formatted(PLEDGE_COLUMNS), parameters, keys, Pledge::of);
     }
 
-    public Map<String, Pledge> pledgesByIds(List<String> ids) {
+    public Map<String, Pledge> pledgesByIds(Deadline deadline, List<String> ids) {
         Map<String, Pledge> found = new HashMap<>();
-        cypher.read("""
+        cypher.read(deadline, """
                 UNWIND $keys AS key
                 MATCH (a:Actor)-[:PLEDGED]->(p:Pledge {id: key})-[:MADE_AT]->(m:Ministerial)
                 RETURN %s
@@ -215,7 +217,7 @@ public class MinisterialRepository {
     }
 
     /** Query.pledges: one page in id order, and (when asked for) the number that match, in one statement. */
-    public Paging.Connection<Pledge> pledges(PledgeFilter filter, Paging.Request request) {
+    public Paging.Connection<Pledge> pledges(Deadline deadline, PledgeFilter filter, Paging.Request request) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("ministerial", filter.ministerial());
         parameters.put("category", filter.category());
@@ -224,7 +226,7 @@ public class MinisterialRepository {
         parameters.put("after", request.afterKey());
         parameters.put("limit", request.limit());
         parameters.put("withTotal", request.withTotal());
-        return cypher.read("""
+        return cypher.read(deadline, """
                 MATCH (a:Actor)-[:PLEDGED]->(p:Pledge)-[:MADE_AT]->(m:Ministerial)
                 WHERE ($ministerial IS NULL OR m.id = $ministerial) AND ($pledger IS NULL OR a.id = $pledger)
                   AND ($category IS NULL OR p.category = $category)
@@ -247,20 +249,22 @@ public class MinisterialRepository {
                 .get(0);
     }
 
-    private <K, V> Map<K, List<V>> indexed(String query, List<Map<String, Object>> parameters, List<K> keys,
-            Function<Record, V> mapper) {
+    private <K, V> Map<K, List<V>> indexed(Deadline deadline, String query, List<Map<String, Object>> parameters,
+            List<K> keys, Function<Record, V> mapper) {
         for (int i = 0; i < parameters.size(); i++) {
             parameters.get(i).put("index", i);
         }
         Map<K, List<V>> found = new LinkedHashMap<>();
-        cypher.read(query, Map.of("keys", parameters), r -> Map.entry(keys.get(r.get("index").asInt()), mapper.apply(r)))
+        cypher.read(deadline, query, Map.of("keys", parameters),
+                        r -> Map.entry(keys.get(r.get("index").asInt()), mapper.apply(r)))
                 .forEach(e -> found.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return found;
     }
 
-    private <V> Map<String, List<V>> grouped(String query, List<String> keys, Function<Record, V> mapper) {
+    private <V> Map<String, List<V>> grouped(Deadline deadline, String query, List<String> keys,
+            Function<Record, V> mapper) {
         Map<String, List<V>> found = new LinkedHashMap<>();
-        cypher.read(query, Map.of("keys", keys), r -> Map.entry(r.get("key").asString(), mapper.apply(r)))
+        cypher.read(deadline, query, Map.of("keys", keys), r -> Map.entry(r.get("key").asString(), mapper.apply(r)))
                 .forEach(e -> found.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return found;
     }

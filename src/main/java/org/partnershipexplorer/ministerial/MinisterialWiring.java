@@ -13,6 +13,7 @@ import org.partnershipexplorer.actor.Actor;
 import org.partnershipexplorer.actor.ActorWiring;
 import org.partnershipexplorer.country.Country;
 import org.partnershipexplorer.country.CountryWiring;
+import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.graphql.Batch;
 import org.partnershipexplorer.graphql.DataLoaders;
@@ -20,6 +21,7 @@ import org.partnershipexplorer.graphql.FieldRegistry;
 import org.partnershipexplorer.graphql.GraphQLWiring;
 import org.partnershipexplorer.graphql.Projections;
 import org.partnershipexplorer.graphql.Paging;
+import org.partnershipexplorer.graphql.RequestInfo;
 import org.partnershipexplorer.ministerial.MinisterialRepository.ActorPledges;
 import org.partnershipexplorer.ministerial.MinisterialRepository.MinisterialPledges;
 import org.partnershipexplorer.ministerial.MinisterialRepository.PledgeFilter;
@@ -99,20 +101,20 @@ public final class MinisterialWiring implements GraphQLWiring, DataLoaders, Proj
     }
 
     @Override
-    public void register(DataLoaderRegistry registry) {
-        registry.register(MINISTERIAL, Batch.one(ministerials::byIds));
-        registry.register(PLEDGE, Batch.one(ministerials::pledgesByIds));
-        registry.register(RECORDED, Batch.one(ministerials::recorded));
-        registry.register(ATTENDANCE, Batch.many(ministerials::attendanceOfMinisterials));
-        registry.register(ATTENDED, Batch.many(ministerials::attendanceOfActors));
-        registry.register(ACTOR_PLEDGES, Batch.many(ministerials::pledgesOfActors));
-        registry.register(MINISTERIAL_PLEDGES, Batch.many(ministerials::pledgesOfMinisterials));
-        registry.register(ONE_ATTENDANCE, Batch.one(ministerials::attendanceByIds));
+    public void register(DataLoaderRegistry registry, Deadline deadline) {
+        registry.register(MINISTERIAL, Batch.one(deadline, ministerials::byIds));
+        registry.register(PLEDGE, Batch.one(deadline, ministerials::pledgesByIds));
+        registry.register(RECORDED, Batch.one(deadline, ministerials::recorded));
+        registry.register(ATTENDANCE, Batch.many(deadline, ministerials::attendanceOfMinisterials));
+        registry.register(ATTENDED, Batch.many(deadline, ministerials::attendanceOfActors));
+        registry.register(ACTOR_PLEDGES, Batch.many(deadline, ministerials::pledgesOfActors));
+        registry.register(MINISTERIAL_PLEDGES, Batch.many(deadline, ministerials::pledgesOfMinisterials));
+        registry.register(ONE_ATTENDANCE, Batch.one(deadline, ministerials::attendanceByIds));
     }
 
     /** Query.ministerials */
     Paging.Connection<Ministerial> ministerials(DataFetchingEnvironment env) {
-        return ministerials.page(Paging.Request.of(env));
+        return ministerials.page(RequestInfo.deadline(env), Paging.Request.of(env));
     }
 
     /** Query.ministerial */
@@ -130,7 +132,7 @@ public final class MinisterialWiring implements GraphQLWiring, DataLoaders, Proj
     Paging.Connection<Pledge> pledges(DataFetchingEnvironment env) {
         var filter = new PledgeFilter(env.getArgument("ministerial"), env.getArgument("category"),
                 env.getArgument("pledger"), status(env));
-        return ministerials.pledges(filter, Paging.Request.of(env));
+        return ministerials.pledges(RequestInfo.deadline(env), filter, Paging.Request.of(env));
     }
 
     /** Query.pledge */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.partnershipexplorer.country.Country;
+import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.graphql.Prefetch;
 import org.partnershipexplorer.neo4j.Rows;
@@ -26,14 +27,15 @@ public class MissionRepository {
      * and (when asked for) the number of missions that match; {@code activeIn} keeps the missions that ran at some
      * point of that year.
      */
-    public Paging.Connection<Mission> page(Integer activeIn, Paging.Request request, Prefetch.Plan plan) {
+    public Paging.Connection<Mission> page(Deadline deadline, Integer activeIn, Paging.Request request,
+            Prefetch.Plan plan) {
         String mission = plan.object("m");
         Map<String, Object> parameters = new HashMap<>(plan.parameters());
         parameters.put("year", activeIn);
         parameters.put("after", request.afterKey());
         parameters.put("limit", request.limit());
         parameters.put("withTotal", request.withTotal());
-        return cypher.read("""
+        return cypher.read(deadline, """
                 MATCH (m:Mission)
                 WHERE m.acronym > coalesce($after, '')
                   AND ($year IS NULL OR (m.startYear <= $year AND coalesce(m.endYear, 9999) >= $year))
@@ -50,19 +52,19 @@ public class MissionRepository {
     }
 
     /** One mission with the nested fields the request fetches ahead, or empty. */
-    public Optional<Mission> one(String acronym, Prefetch.Plan plan) {
+    public Optional<Mission> one(Deadline deadline, String acronym, Prefetch.Plan plan) {
         String mission = plan.object("m");
         Map<String, Object> parameters = new HashMap<>(plan.parameters());
         parameters.put("acronym", acronym);
-        return cypher.readOptional("""
+        return cypher.readOptional(deadline, """
                 MATCH (m:Mission {acronym: $acronym})
                 RETURN %s AS mission
                 """.formatted(mission), parameters, r -> (Mission) plan.read(r.get("mission")));
     }
 
-    public Map<String, Mission> byAcronym(List<String> acronyms) {
+    public Map<String, Mission> byAcronym(Deadline deadline, List<String> acronyms) {
         Map<String, Mission> found = new HashMap<>();
-        cypher.read("""
+        cypher.read(deadline, """
                 UNWIND $keys AS key
                 MATCH (m:Mission {acronym: key})
                 RETURN m
@@ -72,9 +74,9 @@ public class MissionRepository {
     }
 
     /** Contributions by their stable id ({@code CONTRIBUTION:KEN:UNMISS:2016}). */
-    public Map<String, Contribution> contributionsByIds(List<String> ids) {
+    public Map<String, Contribution> contributionsByIds(Deadline deadline, List<String> ids) {
         Map<String, Contribution> found = new HashMap<>();
-        cypher.read("""
+        cypher.read(deadline, """
                 UNWIND $keys AS key
                 MATCH (c:Country)-[r:CONTRIBUTES_TO {id: key}]->(m:Mission)
                 RETURN c.iso3 AS iso3, m.acronym AS acronym, r

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoaderRegistry;
 import org.partnershipexplorer.country.CountryWiring;
+import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.graphql.Arguments;
 import org.partnershipexplorer.graphql.Batch;
@@ -14,6 +15,7 @@ import org.partnershipexplorer.graphql.DataLoaders;
 import org.partnershipexplorer.graphql.GraphQLWiring;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.graphql.Prefetch;
+import org.partnershipexplorer.graphql.RequestInfo;
 
 /**
  * {@code Query.missions}, {@code Query.mission}, and a contribution's country and mission. The nested lists
@@ -48,22 +50,24 @@ public final class MissionWiring implements GraphQLWiring, DataLoaders {
     }
 
     @Override
-    public void register(DataLoaderRegistry registry) {
-        registry.register(MISSION, Batch.one(missions::byAcronym));
-        registry.register(CONTRIBUTION, Batch.one(missions::contributionsByIds));
+    public void register(DataLoaderRegistry registry, Deadline deadline) {
+        registry.register(MISSION, Batch.one(deadline, missions::byAcronym));
+        registry.register(CONTRIBUTION, Batch.one(deadline, missions::contributionsByIds));
     }
 
     /** Query.missions */
     DataFetcherResult<Paging.Connection<Mission>> missions(DataFetchingEnvironment env) {
         Prefetch.Plan plan = prefetch.plan(env, "edges/node", "Mission");
-        return plan.result(missions.page(Arguments.optionalYear(env, "activeIn"), Paging.Request.of(env), plan));
+        return plan.result(missions.page(RequestInfo.deadline(env), Arguments.optionalYear(env, "activeIn"),
+                Paging.Request.of(env), plan));
     }
 
     /** Query.mission */
     DataFetcherResult<Mission> mission(DataFetchingEnvironment env) {
         String acronym = env.getArgument("acronym");
         Prefetch.Plan plan = prefetch.plan(env, null, "Mission");
-        return plan.result(missions.one(acronym, plan).orElseThrow(() -> ApiException.notFound("mission", acronym)));
+        return plan.result(missions.one(RequestInfo.deadline(env), acronym, plan)
+                .orElseThrow(() -> ApiException.notFound("mission", acronym)));
     }
 
     public static CompletableFuture<Mission> mission(DataFetchingEnvironment env, String acronym) {

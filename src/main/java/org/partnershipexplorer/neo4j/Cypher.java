@@ -5,6 +5,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
@@ -13,15 +18,20 @@ import org.neo4j.driver.RoutingControl;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.async.AsyncSession;
+import org.neo4j.driver.async.ResultCursor;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.partnershipexplorer.deadline.Deadline;
 
 /**
  * The one query helper: every Cypher statement of the service runs here, always with parameters.
  *
  * <p>Reads run in read transactions so that a cluster routes them to its followers; writes go to the leader.
- * Each statement is counted for the current request ({@link StatementCounter}).
+ * Each statement is counted for the current request ({@link StatementCounter}). A read names the deadline of the
+ * request it serves ({@link Deadline#NONE} outside one): its transaction timeout is the time that request has left,
+ * never more than explorer.limits.query-timeout.
  */
 @Singleton
 public final class Cypher {
@@ -43,14 +53,55 @@ public final class Cypher {
         this(driver, settings, Duration.ofSeconds(10));
     }
 
-    /** Runs a read query and maps each record. */
-    public <T> List<T> read(String query, Map<String, Object> parameters, Function<Record, T> mapper) {
-        return run(query, parameters, mapper, RoutingControl.READ);
+    /**
+     * Runs a read query and maps each record. Its transaction timeout is the time the request has left, at most the
+     * query timeout, and the caller waits no longer than that: Neo4j stops a statement past its timeout only when it
+     * next looks (one still being planned, or deep in a single expression, runs on for a second or more), while the
+     * request is answered at its deadline whatever the database is still doing; the abandoned statement is rolled
+     * back when Neo4j stops it. Past the deadline nothing is run: {@link
+     * org.partnershipexplorer.deadline.RequestTimeoutException}, as for a statement the deadline cut short.
+     */
+    public <T> List<T> read(Deadline deadline, String query, Map<String, Object> parameters,
+            Function<Record, T> mapper) {
+        Duration timeout = deadline.timeout(queryTimeout);
+        boolean cutByDeadline = timeout.compareTo(queryTimeout) < 0;
+        StatementCounter.increment();
+        AtomicBoolean abandoned = new AtomicBoolean();
+        AsyncSession session = driver.session(AsyncSession.class, sessionConfig());
+        CompletableFuture<List<Record>> records = session.executeReadAsync(
+                        // the driver retries a transaction that failed for a passing reason (a lost connection);
+                        // not one nobody waits for any more
+                        tx -> abandoned.get() ? CompletableFuture.failedFuture(new IllegalStateException("abandoned"))
+                                : tx.runAsync(query, parameters).thenCompose(ResultCursor::listAsync),
+                        TransactionConfig.builder().withTimeout(timeout).build())
+                .toCompletableFuture();
+        // the session ends with its transaction, whether or not anyone still waits for it
+        records.whenComplete((rows, error) -> session.closeAsync());
+        List<Record> rows;
+        try {
+            rows = records.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            abandoned.set(true);
+            throw cutByDeadline ? deadline.exceeded(null)
+                    : new QueryTimeoutException("The query ran longer than the limit", null);
+        } catch (ExecutionException e) {
+            RuntimeException translated = translate(e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(e.getCause()));
+            if (translated instanceof QueryTimeoutException && cutByDeadline) {
+                throw deadline.exceeded(e.getCause());
+            }
+            throw translated;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Neo4jUnavailableException("Interrupted while waiting for Neo4j", e);
+        }
+        return rows.stream().map(mapper).toList();
     }
 
     /** Runs a read query expected to return at most one record. */
-    public <T> Optional<T> readOptional(String query, Map<String, Object> parameters, Function<Record, T> mapper) {
-        List<T> rows = read(query, parameters, mapper);
+    public <T> Optional<T> readOptional(Deadline deadline, String query, Map<String, Object> parameters,
+            Function<Record, T> mapper) {
+        List<T> rows = read(deadline, query, parameters, mapper);
         if (rows.size() > 1) {
             throw new IllegalStateException("expected at most one record, got " + rows.size());
         }
@@ -59,7 +110,20 @@ public final class Cypher {
 
     /** Runs a single write statement in its own transaction. */
     public <T> List<T> write(String query, Map<String, Object> parameters, Function<Record, T> mapper) {
-        return run(query, parameters, mapper, RoutingControl.WRITE);
+        StatementCounter.increment();
+        try {
+            // schema changes and index waits keep the server's own limit
+            return driver.executableQuery(query)
+                    .withParameters(parameters)
+                    .withConfig(QueryConfig.builder().withDatabase(database).withRouting(RoutingControl.WRITE).build())
+                    .execute()
+                    .records()
+                    .stream()
+                    .map(mapper)
+                    .toList();
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
     }
 
     /**
@@ -113,32 +177,6 @@ public final class Cypher {
                 .withDatabase(database)
                 .withBookmarkManager(driver.executableQueryBookmarkManager())
                 .build();
-    }
-
-    private <T> List<T> run(String query, Map<String, Object> parameters, Function<Record, T> mapper,
-            RoutingControl routing) {
-        StatementCounter.increment();
-        try {
-            return driver.executableQuery(query)
-                    .withParameters(parameters)
-                    .withConfig(config(routing))
-                    .execute()
-                    .records()
-                    .stream()
-                    .map(mapper)
-                    .toList();
-        } catch (RuntimeException e) {
-            throw translate(e);
-        }
-    }
-
-    /** Reads carry the query timeout; writes (schema, index waits) keep the server's own limit. */
-    private QueryConfig config(RoutingControl routing) {
-        QueryConfig.Builder config = QueryConfig.builder().withDatabase(database).withRouting(routing);
-        if (routing == RoutingControl.READ) {
-            config.withTimeout(queryTimeout);
-        }
-        return config.build();
     }
 
     static RuntimeException translate(RuntimeException e) {

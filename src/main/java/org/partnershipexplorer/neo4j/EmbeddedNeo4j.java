@@ -60,6 +60,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 // Bolt listens on loopback only; the service is the one client that matters.
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 .setConfig(GraphDatabaseSettings.transaction_timeout, transactionTimeout)
+                // A transaction past its timeout is stopped when the monitor next looks (every 2 s by default): a
+                // request's deadline (explorer.limits.request-timeout) would be overrun by up to that much.
+                .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100))
                 // Without these, every stop waits about 10 s for Bolt's Netty loops to go quiet.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.neo4j.driver.exceptions.ClientException;
+import org.partnershipexplorer.deadline.Deadline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,7 +90,7 @@ public final class GraphSchema {
             return;
         }
         // A store made before the search index became eventually consistent: the index is rebuilt once.
-        boolean searchOutdated = !cypher.read("""
+        boolean searchOutdated = !cypher.read(Deadline.NONE, """
                 SHOW FULLTEXT INDEXES YIELD name, options
                 WHERE name = 'search' AND options.indexConfig['fulltext.eventually_consistent'] <> true
                 RETURN name
@@ -98,8 +99,8 @@ public final class GraphSchema {
             LOG.info("Rebuilding the full-text index 'search' as eventually consistent");
             cypher.write("DROP INDEX search IF EXISTS", Map.of(), r -> r);
         }
-        for (String retired : cypher.read("SHOW INDEXES YIELD name, owningConstraint WHERE name IN $retired "
-                + "AND owningConstraint IS NULL RETURN name", Map.of("retired", RETIRED), r -> r.get("name").asString())) {
+        for (String retired : cypher.read(Deadline.NONE, "SHOW INDEXES YIELD name, owningConstraint WHERE name IN $retired "
+                + "AND owningConstraint IS NULL RETURN name", Map.<String, Object>of("retired", RETIRED), r -> r.get("name").asString())) {
             LOG.info("Replacing the index '{}' by a uniqueness constraint", retired);
             cypher.write("DROP INDEX " + retired + " IF EXISTS", Map.of(), r -> r);
         }
@@ -142,7 +143,7 @@ public final class GraphSchema {
 
     /** True when every constraint and index above exists as declared and is online (readiness checks it). */
     public boolean inPlace() {
-        long online = cypher.read("""
+        long online = cypher.read(Deadline.NONE, """
                 SHOW INDEXES YIELD name, state, options
                 WHERE name IN $names AND state = 'ONLINE'
                   AND (name <> 'search' OR options.indexConfig['fulltext.eventually_consistent'] = true)

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.neo4j.driver.Driver;
+import org.partnershipexplorer.deadline.Deadline;
 
 /**
  * UP only when Neo4j answers a query within the configured timeout. A readiness concern: while the database is
@@ -30,7 +31,7 @@ final class Neo4jHealthIndicator extends AbstractHealthIndicator<Map<String, Obj
     @Override
     protected Map<String, Object> getHealthInformation() {
         long started = System.nanoTime();
-        cypher.read("RETURN 1 AS one", Map.of(), r -> r.get("one").asInt());
+        cypher.read(Deadline.NONE, "RETURN 1 AS one", Map.of(), r -> r.get("one").asInt());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("uri", server.uri().toString());
         details.put("database", settings.database());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.neo4j.Cypher;
 import org.partnershipexplorer.neo4j.Rows;
@@ -27,7 +28,7 @@ public class NetworkRepository {
      * The slice, with its nodes and edges ordered by id; NOT_FOUND when the center, the mission or the region
      * names nothing in the graph (an empty slice would hide the typo).
      */
-    public Network slice(NetworkSlice slice) {
+    public Network slice(Deadline deadline, NetworkSlice slice) {
         Map<String, Object> p = new HashMap<>();
         p.put("types", slice.relationshipTypes());
         p.put("confidence", slice.storedConfidence());
@@ -37,7 +38,7 @@ public class NetworkRepository {
         p.put("mission", slice.mission());
         p.put("center", slice.center());
         p.put("includeMissions", slice.includeMissions());
-        Record row = cypher.read(SLICE_BY_DEPTH.get(slice.depth() - 1), p, r -> r).get(0);
+        Record row = cypher.read(deadline, SLICE_BY_DEPTH.get(slice.depth() - 1), p, r -> r).get(0);
         if (slice.center() != null && !row.get("centerFound").asBoolean()) {
             throw ApiException.notFound("actor", slice.center());
         }

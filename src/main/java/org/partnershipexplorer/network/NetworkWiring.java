@@ -10,6 +10,7 @@ import org.partnershipexplorer.graphql.Arguments;
 import org.partnershipexplorer.graphql.FieldRegistry;
 import org.partnershipexplorer.graphql.GraphQLWiring;
 import org.partnershipexplorer.graphql.Projections;
+import org.partnershipexplorer.graphql.RequestInfo;
 import org.partnershipexplorer.network.NetworkSlice.PartnershipKind;
 import org.partnershipexplorer.provenance.Confidence;
 
@@ -47,7 +48,7 @@ final class NetworkWiring implements GraphQLWiring, Projections {
                 env.getArgument("region"), env.getArgument("mission"), env.getArgument("center"),
                 depth == null ? NetworkSlice.DEFAULT_DEPTH : depth,
                 includeMissions != null && includeMissions);
-        return network.slice(slice);
+        return network.slice(RequestInfo.deadline(env), slice);
     }
 
     /** GraphQL has already checked the names against the schema's enum. */

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.neo4j.Cypher;
 import org.partnershipexplorer.neo4j.Rows;
@@ -20,13 +21,13 @@ public class OrganizationRepository {
     }
 
     /** One page in code order, and (when asked for) the number that match, in one statement. */
-    public Paging.Connection<Organization> page(Organization.Kind kind, Paging.Request request) {
+    public Paging.Connection<Organization> page(Deadline deadline, Organization.Kind kind, Paging.Request request) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("kind", kind == null ? null : kind.name().toLowerCase(Locale.ROOT));
         parameters.put("after", request.afterKey());
         parameters.put("limit", request.limit());
         parameters.put("withTotal", request.withTotal());
-        return cypher.read("""
+        return cypher.read(deadline, """
                 MATCH (o:Organization)
                 WHERE ($kind IS NULL OR o.kind = $kind) AND ($after IS NULL OR o.code > $after)
                 WITH o ORDER BY o.code LIMIT $limit
@@ -40,9 +41,9 @@ public class OrganizationRepository {
                 .get(0);
     }
 
-    public Map<String, Organization> byCode(List<String> codes) {
+    public Map<String, Organization> byCode(Deadline deadline, List<String> codes) {
         Map<String, Organization> found = new HashMap<>();
-        cypher.read("""
+        cypher.read(deadline, """
                 UNWIND $keys AS key
                 MATCH (o:Organization {code: key})
                 RETURN o
@@ -52,9 +53,9 @@ public class OrganizationRepository {
     }
 
     /** Memberships by their stable id ({@code MEMBERSHIP:KEN:AU}). */
-    public Map<String, Membership> membershipsByIds(List<String> ids) {
+    public Map<String, Membership> membershipsByIds(Deadline deadline, List<String> ids) {
         Map<String, Membership> found = new HashMap<>();
-        cypher.read("""
+        cypher.read(deadline, """
                 UNWIND $keys AS key
                 MATCH (c:Country)-[m:MEMBER_OF {id: key}]->(o:Organization)
                 RETURN key, c.iso3 AS iso3, o.code AS code, m

@@ -6,12 +6,14 @@ import jakarta.inject.Singleton;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoaderRegistry;
 import org.partnershipexplorer.country.CountryWiring;
+import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.graphql.Batch;
 import org.partnershipexplorer.graphql.DataLoaders;
 import org.partnershipexplorer.graphql.GraphQLWiring;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.graphql.Prefetch;
+import org.partnershipexplorer.graphql.RequestInfo;
 
 /** {@code Query.organizations}, {@code Query.organization}, a membership's two ends; lists in OrganizationProjections. */
 @Singleton
@@ -40,15 +42,16 @@ public final class OrganizationWiring implements GraphQLWiring, DataLoaders {
     }
 
     @Override
-    public void register(DataLoaderRegistry registry) {
-        registry.register(ORGANIZATION, Batch.one(organizations::byCode));
-        registry.register(MEMBERSHIP, Batch.one(organizations::membershipsByIds));
+    public void register(DataLoaderRegistry registry, Deadline deadline) {
+        registry.register(ORGANIZATION, Batch.one(deadline, organizations::byCode));
+        registry.register(MEMBERSHIP, Batch.one(deadline, organizations::membershipsByIds));
     }
 
     /** Query.organizations */
     Paging.Connection<Organization> organizations(DataFetchingEnvironment env) {
         String kind = env.getArgument("kind");
-        return organizations.page(kind == null ? null : Organization.Kind.valueOf(kind), Paging.Request.of(env));
+        return organizations.page(RequestInfo.deadline(env), kind == null ? null : Organization.Kind.valueOf(kind),
+                Paging.Request.of(env));
     }
 
     /** Query.organization */

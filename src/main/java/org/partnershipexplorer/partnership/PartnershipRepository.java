@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.neo4j.driver.Record;
+import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.neo4j.Cypher;
 import org.partnershipexplorer.neo4j.Rows;
@@ -52,7 +53,7 @@ public class PartnershipRepository {
             """;
 
     /** Actor.partners: one entry per partner, the most partnerships first. */
-    public Map<ActorPartners, List<Partner>> partners(List<ActorPartners> keys) {
+    public Map<ActorPartners, List<Partner>> partners(Deadline deadline, List<ActorPartners> keys) {
         List<Map<String, Object>> parameters = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             ActorPartners key = keys.get(i);
@@ -63,7 +64,7 @@ public class PartnershipRepository {
             p.put("direction", key.direction().name());
             parameters.add(p);
         }
-        return grouped(PARTNERS, parameters, keys, r -> {
+        return grouped(deadline, PARTNERS, parameters, keys, r -> {
             long out = r.get("outgoing").asLong();
             long in = r.get("incoming").asLong();
             Direction direction = out > 0 && in > 0 ? Direction.BOTH : out > 0 ? Direction.OUTGOING : Direction.INCOMING;
@@ -75,8 +76,8 @@ public class PartnershipRepository {
     }
 
     /** Trainings by their stable id ({@code TRAINING:KOR:VNM:2021:TPP}). */
-    public Map<String, Training> trainingsByIds(List<String> ids) {
-        return byIds("""
+    public Map<String, Training> trainingsByIds(Deadline deadline, List<String> ids) {
+        return byIds(deadline, """
                 UNWIND $keys AS key
                 MATCH (p:Actor)-[r:TRAINS {id: key}]->(q:Actor)
                 RETURN p.id AS provider, q.id AS recipient, r
@@ -84,29 +85,30 @@ public class PartnershipRepository {
     }
 
     /** Donations by their stable id ({@code DONATION:KOR:KEN:2021:500MD helicopters}). */
-    public Map<String, Donation> donationsByIds(List<String> ids) {
-        return byIds("""
+    public Map<String, Donation> donationsByIds(Deadline deadline, List<String> ids) {
+        return byIds(deadline, """
                 UNWIND $keys AS key
                 MATCH (p:Actor)-[r:DONATES_TO {id: key}]->(q:Actor)
                 RETURN p.id AS provider, q.id AS recipient, r
                 """, ids, Donation.class);
     }
 
-    private <T extends Partnership> Map<String, T> byIds(String query, List<String> ids, Class<T> type) {
+    private <T extends Partnership> Map<String, T> byIds(Deadline deadline, String query, List<String> ids,
+            Class<T> type) {
         Map<String, T> found = new HashMap<>();
-        cypher.read(query, Map.of("keys", ids), r -> type.cast(Partnership.of(r.get("r").asRelationship(),
+        cypher.read(deadline, query, Map.of("keys", ids), r -> type.cast(Partnership.of(r.get("r").asRelationship(),
                         r.get("provider").asString(), r.get("recipient").asString())))
                 .forEach(p -> found.put(p.id(), p));
         return found;
     }
 
     /** Programmes in code order, one page, and (when asked for) the total, in one statement. */
-    public Paging.Connection<Program> programs(Paging.Request request) {
+    public Paging.Connection<Program> programs(Deadline deadline, Paging.Request request) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("after", request.afterKey());
         parameters.put("limit", request.limit());
         parameters.put("withTotal", request.withTotal());
-        return cypher.read("""
+        return cypher.read(deadline, """
                 MATCH (p:Program) WHERE $after IS NULL OR p.code > $after
                 WITH p ORDER BY p.code LIMIT $limit
                 WITH collect(p) AS page
@@ -116,9 +118,9 @@ public class PartnershipRepository {
                 .get(0);
     }
 
-    public Map<String, Program> programsByCode(List<String> codes) {
+    public Map<String, Program> programsByCode(Deadline deadline, List<String> codes) {
         Map<String, Program> found = new HashMap<>();
-        cypher.read("""
+        cypher.read(deadline, """
                 UNWIND $keys AS key
                 MATCH (p:Program {code: key})
                 RETURN p
@@ -128,10 +130,11 @@ public class PartnershipRepository {
     }
 
     /** Runs a batch query whose rows carry {@code index} (the key's position) and groups them by key, in order. */
-    private <K, V> Map<K, List<V>> grouped(String query, List<Map<String, Object>> parameters, List<K> keys,
-            Function<Record, V> mapper) {
+    private <K, V> Map<K, List<V>> grouped(Deadline deadline, String query, List<Map<String, Object>> parameters,
+            List<K> keys, Function<Record, V> mapper) {
         Map<K, List<V>> found = new LinkedHashMap<>();
-        cypher.read(query, Map.of("keys", parameters), r -> Map.entry(keys.get(r.get("index").asInt()), mapper.apply(r)))
+        cypher.read(deadline, query, Map.of("keys", parameters),
+                        r -> Map.entry(keys.get(r.get("index").asInt()), mapper.apply(r)))
                 .forEach(e -> found.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return found;
     }

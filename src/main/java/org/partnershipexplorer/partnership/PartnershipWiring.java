@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import org.dataloader.DataLoaderRegistry;
 import org.partnershipexplorer.actor.Actor;
 import org.partnershipexplorer.actor.ActorWiring;
+import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.graphql.Arguments;
 import org.partnershipexplorer.graphql.Batch;
@@ -17,6 +18,7 @@ import org.partnershipexplorer.graphql.DataLoaders;
 import org.partnershipexplorer.graphql.GraphQLWiring;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.graphql.Prefetch;
+import org.partnershipexplorer.graphql.RequestInfo;
 import org.partnershipexplorer.partnership.PartnershipRepository.ActorPartners;
 
 /**
@@ -68,11 +70,11 @@ public final class PartnershipWiring implements GraphQLWiring, DataLoaders {
     }
 
     @Override
-    public void register(DataLoaderRegistry registry) {
-        registry.register(PROGRAM, Batch.one(partnerships::programsByCode));
-        registry.register(PARTNERS, Batch.many(partnerships::partners));
-        registry.register(TRAINING, Batch.one(partnerships::trainingsByIds));
-        registry.register(DONATION, Batch.one(partnerships::donationsByIds));
+    public void register(DataLoaderRegistry registry, Deadline deadline) {
+        registry.register(PROGRAM, Batch.one(deadline, partnerships::programsByCode));
+        registry.register(PARTNERS, Batch.many(deadline, partnerships::partners));
+        registry.register(TRAINING, Batch.one(deadline, partnerships::trainingsByIds));
+        registry.register(DONATION, Batch.one(deadline, partnerships::donationsByIds));
     }
 
     /** Actor.partners */
@@ -106,7 +108,7 @@ public final class PartnershipWiring implements GraphQLWiring, DataLoaders {
 
     /** Query.programs */
     Paging.Connection<Program> programs(DataFetchingEnvironment env) {
-        return partnerships.programs(Paging.Request.of(env));
+        return partnerships.programs(RequestInfo.deadline(env), Paging.Request.of(env));
     }
 
     /** Query.program */
@@ -123,7 +125,7 @@ public final class PartnershipWiring implements GraphQLWiring, DataLoaders {
     /** Query.trainingChains */
     TrainingChains trainingChains(DataFetchingEnvironment env) {
         int maxDepth = bounded(env, "maxDepth", 3);
-        return paths.chains(env.getArgument("from"), maxDepth, filterWithoutProgram(env));
+        return paths.chains(RequestInfo.deadline(env), env.getArgument("from"), maxDepth, filterWithoutProgram(env));
     }
 
     /** Query.path */
@@ -134,8 +136,8 @@ public final class PartnershipWiring implements GraphQLWiring, DataLoaders {
         if (from.equals(to)) {
             throw ApiException.badInput("to", "must differ from 'from' (both are '" + from + "')");
         }
-        return paths.shortest(from, to, PartnershipKind.of(env.getArgument("kinds")), maxLength,
-                filterWithoutProgram(env));
+        return paths.shortest(RequestInfo.deadline(env), from, to, PartnershipKind.of(env.getArgument("kinds")),
+                maxLength, filterWithoutProgram(env));
     }
 
     private static PartnershipFilter filterWithoutProgram(DataFetchingEnvironment env) {

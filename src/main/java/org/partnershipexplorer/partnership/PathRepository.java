@@ -15,6 +15,7 @@ import org.neo4j.driver.types.Path;
 import org.neo4j.driver.types.Relationship;
 import org.partnershipexplorer.actor.Actor;
 import org.partnershipexplorer.actor.ActorRepository;
+import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.neo4j.Cypher;
 
@@ -78,13 +79,13 @@ public class PathRepository {
     }
 
     /** Every simple TRAINS path from {@code root} up to {@code maxDepth}, shortest first; NOT_FOUND for no actor. */
-    public TrainingChains chains(String root, int maxDepth, PartnershipFilter filter) {
+    public TrainingChains chains(Deadline deadline, String root, int maxDepth, PartnershipFilter filter) {
         Map<String, Object> parameters = filter.parameters();
         parameters.put("root", root);
         parameters.put("limit", MAX_PATHS + 1);
         record Row(Actor root, List<Path> paths) {
         }
-        Row row = cypher.read(CHAINS.get(maxDepth - 1), parameters, r -> new Row(
+        Row row = cypher.read(deadline, CHAINS.get(maxDepth - 1), parameters, r -> new Row(
                 r.get("root").isNull() ? null : ActorRepository.toActor(r.get("root").asNode()),
                 r.get("paths").asList(Value::asPath))).get(0);
         if (row.root() == null) {
@@ -115,8 +116,8 @@ public class PathRepository {
     }
 
     /** The shortest paths between two actors over the given kinds, either way along each edge. */
-    public PartnershipPaths shortest(String source, String target, List<PartnershipKind> kinds, int maxLength,
-            PartnershipFilter filter) {
+    public PartnershipPaths shortest(Deadline deadline, String source, String target, List<PartnershipKind> kinds,
+            int maxLength, PartnershipFilter filter) {
         Map<String, Object> parameters = filter.parameters();
         parameters.put("source", source);
         parameters.put("target", target);
@@ -124,8 +125,9 @@ public class PathRepository {
         parameters.put("limit", MAX_PATHS + 1);
         record Row(boolean sourceFound, boolean targetFound, List<Path> paths) {
         }
-        Row row = cypher.read(SHORTEST.get(maxLength - 1), parameters, r -> new Row(r.get("sourceFound").asBoolean(),
-                r.get("targetFound").asBoolean(), r.get("paths").asList(Value::asPath))).get(0);
+        Row row = cypher.read(deadline, SHORTEST.get(maxLength - 1), parameters, r -> new Row(
+                r.get("sourceFound").asBoolean(), r.get("targetFound").asBoolean(),
+                r.get("paths").asList(Value::asPath))).get(0);
         if (!row.sourceFound()) {
             throw ApiException.notFound("actor", source);
         }

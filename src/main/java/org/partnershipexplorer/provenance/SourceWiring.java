@@ -8,6 +8,7 @@ import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.graphql.GraphQLWiring;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.graphql.Prefetch;
+import org.partnershipexplorer.graphql.RequestInfo;
 
 /** {@code Query.sources} and {@code Query.source}; every other field of a source is in SourceProjections. */
 @Singleton
@@ -31,13 +32,14 @@ final class SourceWiring implements GraphQLWiring {
     /** Query.sources */
     DataFetcherResult<Paging.Connection<Source>> sources(DataFetchingEnvironment env) {
         Prefetch.Plan plan = prefetch.plan(env, "edges/node", "Source");
-        return plan.result(sources.page(Paging.Request.of(env), plan));
+        return plan.result(sources.page(RequestInfo.deadline(env), Paging.Request.of(env), plan));
     }
 
     /** Query.source */
     DataFetcherResult<Source> source(DataFetchingEnvironment env) {
         String id = env.getArgument("id");
         Prefetch.Plan plan = prefetch.plan(env, null, "Source");
-        return plan.result(sources.one(id, plan).orElseThrow(() -> ApiException.notFound("source", id)));
+        return plan.result(sources.one(RequestInfo.deadline(env), id, plan)
+                .orElseThrow(() -> ApiException.notFound("source", id)));
     }
 }

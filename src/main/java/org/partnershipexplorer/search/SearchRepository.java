@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.types.Node;
 import org.partnershipexplorer.country.Country;
+import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.mission.Mission;
 import org.partnershipexplorer.neo4j.Cypher;
@@ -22,8 +23,8 @@ public class SearchRepository {
     }
 
     /** One page of hits, best first (ties by key, so pages are stable), and the number of hits. */
-    public SearchConnection search(String luceneQuery, int offset, int first) {
-        return cypher.read("""
+    public SearchConnection search(Deadline deadline, String luceneQuery, int offset, int first) {
+        return cypher.read(deadline, """
                 CALL db.index.fulltext.queryNodes('search', $query) YIELD node, score
                 WITH node, score
                 ORDER BY score DESC, coalesce(node.iso3, node.code, node.acronym)

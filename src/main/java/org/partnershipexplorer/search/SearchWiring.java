@@ -8,6 +8,7 @@ import org.partnershipexplorer.graphql.FieldRegistry;
 import org.partnershipexplorer.graphql.GraphQLWiring;
 import org.partnershipexplorer.graphql.Projections;
 import org.partnershipexplorer.graphql.Paging;
+import org.partnershipexplorer.graphql.RequestInfo;
 
 /** {@code Query.search}. */
 @Singleton
@@ -47,7 +48,7 @@ public final class SearchWiring implements GraphQLWiring, Projections {
         }
         int offset = after == null ? 0 : SearchConnection.offset(after);
         return SearchQuery.of(text)
-                .map(query -> search.search(query, offset, n))
+                .map(query -> search.search(RequestInfo.deadline(env), query, offset, n))
                 .orElseGet(SearchRepository::empty);
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.neo4j.Cypher;
 import org.partnershipexplorer.neo4j.GraphSchema;
 import org.partnershipexplorer.seed.LoadReport.FileRows;
@@ -205,7 +206,8 @@ public final class SeedLoader {
 
     private Map<String, Long> count(String query) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        cypher.read(query, Map.of(), r -> counts.put(r.get("name").asString(), r.get("count").asLong()));
+        cypher.read(Deadline.NONE, query, Map.of(),
+                r -> counts.put(r.get("name").asString(), r.get("count").asLong()));
         return counts;
     }
 

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.neo4j.Cypher;
 import org.partnershipexplorer.neo4j.Rows;
 import org.partnershipexplorer.partnership.PartnershipKind;
@@ -30,8 +31,8 @@ public class StatisticsRepository {
      * What the loaded data covers, in one statement: the release start-up seeding recorded, and the sourced
      * trainings and donations by kind, provider and starting year, and the sources and their publishers.
      */
-    public Coverage coverage() {
-        return cypher.read("""
+    public Coverage coverage(Deadline deadline) {
+        return cypher.read(deadline, """
                 OPTIONAL MATCH (state:SeedState {id: 'seed'})
                 CALL { MATCH ()-[r:TRAINS|DONATES_TO]->() WHERE r.confidence IN $sourced
                   WITH CASE type(r) WHEN 'TRAINS' THEN 'TRAINING' ELSE 'DONATION' END AS key, count(*) AS count
@@ -58,8 +59,8 @@ public class StatisticsRepository {
     }
 
     /** Per mission with contributors that year: how many, and the sum of the Geo-PKO troop estimates known. */
-    public List<MissionPersonnel> personnelByMission(int year) {
-        return cypher.read("""
+    public List<MissionPersonnel> personnelByMission(Deadline deadline, int year) {
+        return cypher.read(deadline, """
                 MATCH (c:Country)-[r:CONTRIBUTES_TO]->(m:Mission)
                 WHERE r.year = $year
                 WITH m, count(DISTINCT c) AS contributors, collect(r.troops) AS troops,
@@ -74,10 +75,10 @@ public class StatisticsRepository {
     }
 
     /** Per region from the totals of one date; without a date, the newest date with the most countries. */
-    public List<RegionPersonnel> personnelByRegion(String asOf) {
+    public List<RegionPersonnel> personnelByRegion(Deadline deadline, String asOf) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("asOf", asOf);
-        return cypher.read("""
+        return cypher.read(deadline, """
                 CALL {
                   // the newest full table: a date that lists at least half as many countries as the fullest one
                   // (a single country's figure of another day is not a table)
@@ -104,8 +105,8 @@ public class StatisticsRepository {
     }
 
     /** Per date of a published total, all countries that published one that day. */
-    public List<DatePersonnel> personnelByDate() {
-        return cypher.read("""
+    public List<DatePersonnel> personnelByDate(Deadline deadline) {
+        return cypher.read(deadline, """
                 MATCH (d:Deployment)
                 WITH d.asOf AS day, sum(d.total) AS total, count(d) AS countries, count(d.women) AS withWomen,
                      sum(d.women) AS women
@@ -120,11 +121,12 @@ public class StatisticsRepository {
     }
 
     /** Partnerships active each year (year..endYear), by kind. */
-    public List<YearPartnerships> partnershipsByYear(List<PartnershipKind> kinds, List<Confidence> confidence) {
+    public List<YearPartnerships> partnershipsByYear(Deadline deadline, List<PartnershipKind> kinds,
+            List<Confidence> confidence) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("types", PartnershipKind.relationshipTypes(kinds));
         parameters.put("confidence", confidence == null ? null : confidence.stream().map(Confidence::stored).toList());
-        return cypher.read("""
+        return cypher.read(deadline, """
                 MATCH (:Actor)-[r:TRAINS|DONATES_TO]->(:Actor)
                 WHERE type(r) IN $types AND ($confidence IS NULL OR r.confidence IN $confidence)
                 UNWIND range(r.year, coalesce(r.endYear, r.year)) AS year
@@ -136,10 +138,10 @@ public class StatisticsRepository {
     }
 
     /** Pledges per category, optionally at one ministerial, with how many were delivered. */
-    public List<PledgeCount> pledgesByCategory(String ministerial) {
+    public List<PledgeCount> pledgesByCategory(Deadline deadline, String ministerial) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("ministerial", ministerial);
-        return cypher.read("""
+        return cypher.read(deadline, """
                 MATCH (p:Pledge)-[:MADE_AT]->(m:Ministerial)
                 WHERE $ministerial IS NULL OR m.id = $ministerial
                 RETURN p.category AS key, count(p) AS count,
@@ -149,10 +151,10 @@ public class StatisticsRepository {
     }
 
     /** Pledges per status (a pledge without one is UNKNOWN), optionally at one ministerial. */
-    public List<PledgeCount> pledgesByStatus(String ministerial) {
+    public List<PledgeCount> pledgesByStatus(Deadline deadline, String ministerial) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("ministerial", ministerial);
-        return cypher.read("""
+        return cypher.read(deadline, """
                 MATCH (p:Pledge)-[:MADE_AT]->(m:Ministerial)
                 WHERE $ministerial IS NULL OR m.id = $ministerial
                 WITH toUpper(coalesce(p.status, 'unknown')) AS key, count(p) AS count

@@ -11,6 +11,7 @@ import org.partnershipexplorer.graphql.Arguments;
 import org.partnershipexplorer.graphql.FieldRegistry;
 import org.partnershipexplorer.graphql.GraphQLWiring;
 import org.partnershipexplorer.graphql.Projections;
+import org.partnershipexplorer.graphql.RequestInfo;
 import org.partnershipexplorer.mission.MissionWiring;
 import org.partnershipexplorer.partnership.PartnershipFilter;
 import org.partnershipexplorer.partnership.PartnershipKind;
@@ -53,12 +54,13 @@ public final class StatisticsWiring implements GraphQLWiring, Projections {
 
     /** Statistics.coverage */
     Statistics.Coverage coverage(DataFetchingEnvironment env) {
-        return statistics.coverage();
+        return statistics.coverage(RequestInfo.deadline(env));
     }
 
     /** Statistics.personnelByMission */
     List<MissionPersonnel> personnelByMission(DataFetchingEnvironment env) {
-        return statistics.personnelByMission(Arguments.year("year", env.getArgument("year")));
+        return statistics.personnelByMission(RequestInfo.deadline(env),
+                Arguments.year("year", env.getArgument("year")));
     }
 
     /** Statistics.personnelByRegion */
@@ -72,27 +74,27 @@ public final class StatisticsWiring implements GraphQLWiring, Projections {
                         + (asOf.length() > 40 ? asOf.substring(0, 40) + "..." : asOf) + "'");
             }
         }
-        return statistics.personnelByRegion(asOf);
+        return statistics.personnelByRegion(RequestInfo.deadline(env), asOf);
     }
 
     /** Statistics.personnelByDate */
     List<DatePersonnel> personnelByDate(DataFetchingEnvironment env) {
-        return statistics.personnelByDate();
+        return statistics.personnelByDate(RequestInfo.deadline(env));
     }
 
     /** Statistics.partnershipsByYear */
     List<YearPartnerships> partnershipsByYear(DataFetchingEnvironment env) {
-        return statistics.partnershipsByYear(PartnershipKind.of(env.getArgument("kinds")),
+        return statistics.partnershipsByYear(RequestInfo.deadline(env), PartnershipKind.of(env.getArgument("kinds")),
                 PartnershipFilter.confidences(env));
     }
 
     /** Statistics.pledgesByCategory */
     List<PledgeCount> pledgesByCategory(DataFetchingEnvironment env) {
-        return statistics.pledgesByCategory(env.getArgument("ministerial"));
+        return statistics.pledgesByCategory(RequestInfo.deadline(env), env.getArgument("ministerial"));
     }
 
     /** Statistics.pledgesByStatus */
     List<PledgeCount> pledgesByStatus(DataFetchingEnvironment env) {
-        return statistics.pledgesByStatus(env.getArgument("ministerial"));
+        return statistics.pledgesByStatus(RequestInfo.deadline(env), env.getArgument("ministerial"));
     }
 }

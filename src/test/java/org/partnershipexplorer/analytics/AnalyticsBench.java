@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.neo4j.driver.Driver;
+import org.partnershipexplorer.deadline.Deadline;
 
 /**
  * The analytics benchmark (not a test; bench/analytics.sh runs it, bench/ANALYTICS.md has the figures).
@@ -119,14 +120,15 @@ public final class AnalyticsBench {
         List<Double> supportCompute = new ArrayList<>();
         for (int i = 0; i < WARM_UP + RUNS; i++) {
             long t0 = System.nanoTime();
-            PartnershipGraph graph = repository.graph(both, org.partnershipexplorer.graphql.Arguments.YearRange.ALL);
+            PartnershipGraph graph = repository.graph(Deadline.NONE, both,
+                    org.partnershipexplorer.graphql.Arguments.YearRange.ALL);
             long t1 = System.nanoTime();
-            GraphMeasures.centrality(graph);
+            GraphMeasures.centrality(graph, Deadline.NONE);
             long t2 = System.nanoTime();
-            var inputs = repository.supportInputs(both, 2024, SupportScore.window(2024, settings)[0]);
+            var inputs = repository.supportInputs(Deadline.NONE, both, 2024, SupportScore.window(2024, settings)[0]);
             long t3 = System.nanoTime();
             SupportScore.analyse(2024, java.util.Set.of("TRAINING", "DONATION"), inputs.graph(), inputs.facts(),
-                    settings);
+                    settings, Deadline.NONE);
             long t4 = System.nanoTime();
             if (i >= WARM_UP) {
                 read.add((t1 - t0) / 1e6);

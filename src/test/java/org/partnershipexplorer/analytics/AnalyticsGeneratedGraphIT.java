@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.Arguments.YearRange;
 import org.partnershipexplorer.neo4j.Cypher;
 import org.partnershipexplorer.neo4j.GraphSchema;
@@ -61,7 +62,7 @@ class AnalyticsGeneratedGraphIT {
     /** Distinct provider-to-recipient pairs with their counts, self-links aside, read without the service's query. */
     Map<String, Map<String, Integer>> adjacency(YearRange years) {
         Map<String, Map<String, Integer>> out = new TreeMap<>();
-        cypher.read("""
+        cypher.read(Deadline.NONE, """
                 MATCH (a)-[r]->(b)
                 WHERE (r:TRAINS OR r:DONATES_TO) AND a <> b
                   AND r.year <= $to AND coalesce(r.endYear, r.year) >= $from
@@ -77,7 +78,8 @@ class AnalyticsGeneratedGraphIT {
 
     Map<String, ActorCentrality> centrality() {
         Map<String, ActorCentrality> byActor = new HashMap<>();
-        GraphMeasures.centrality(repository.graph(BOTH, YEARS)).forEach(c -> byActor.put(c.actorId(), c));
+        GraphMeasures.centrality(repository.graph(Deadline.NONE, BOTH, YEARS), Deadline.NONE)
+                .forEach(c -> byActor.put(c.actorId(), c));
         return byActor;
     }
 
@@ -85,13 +87,13 @@ class AnalyticsGeneratedGraphIT {
     @DisplayName("each computation reads the graph in one statement")
     void oneStatement() {
         try (StatementCounter.Scope scope = StatementCounter.open()) {
-            repository.graph(BOTH, YEARS);
+            repository.graph(Deadline.NONE, BOTH, YEARS);
             assertEquals(1, scope.count());
-            repository.supportInputs(BOTH, 2010, 2008);
+            repository.supportInputs(Deadline.NONE, BOTH, 2010, 2008);
             assertEquals(2, scope.count());
-            repository.suggestionInputs(BOTH, "C001");
+            repository.suggestionInputs(Deadline.NONE, BOTH, "C001");
             assertEquals(3, scope.count());
-            repository.graphAndMissing(BOTH, YEARS, List.of("C001", "NOPE"));
+            repository.graphAndMissing(Deadline.NONE, BOTH, YEARS, List.of("C001", "NOPE"));
             assertEquals(4, scope.count());
         }
     }
@@ -100,7 +102,7 @@ class AnalyticsGeneratedGraphIT {
     @DisplayName("degrees and distinct partners equal Cypher's counts over the raw relationships")
     void degreesMatchCypher() {
         Map<String, ActorCentrality> c = centrality();
-        List<List<Object>> counted = cypher.read("""
+        List<List<Object>> counted = cypher.read(Deadline.NONE, """
                 MATCH (a:Actor)
                 OPTIONAL MATCH (a)-[o:TRAINS|DONATES_TO]->(x) WHERE x <> a
                   AND o.year <= $to AND coalesce(o.endYear, o.year) >= $from
@@ -145,7 +147,8 @@ class AnalyticsGeneratedGraphIT {
     void componentsMatchUnionFind() {
         // a narrow window leaves a sparse graph with several components
         YearRange narrow = new YearRange(2003, 2003);
-        List<Component> components = GraphMeasures.components(repository.graph(BOTH, narrow));
+        List<Component> components = GraphMeasures.components(repository.graph(Deadline.NONE, BOTH, narrow),
+                Deadline.NONE);
         Set<Set<String>> expected = unionFind(adjacency(narrow));
         assertTrue(expected.size() > 1, "the narrow window has several components");
         Set<Set<String>> actual = new HashSet<>();
@@ -177,7 +180,8 @@ class AnalyticsGeneratedGraphIT {
                 expected.add(v);
             }
         }
-        CriticalProviders critical = GraphMeasures.criticalProviders(repository.graph(BOTH, narrow));
+        CriticalProviders critical = GraphMeasures.criticalProviders(repository.graph(Deadline.NONE, BOTH, narrow),
+                Deadline.NONE);
         assertTrue(!expected.isEmpty());
         assertEquals(expected, new TreeSet<>(critical.cutPoints().stream().map(CutPoint::actorId).toList()));
         for (CutPoint cut : critical.cutPoints()) {
@@ -189,7 +193,7 @@ class AnalyticsGeneratedGraphIT {
     @DisplayName("critical providers are exactly the sole providers Cypher finds")
     void soleProvidersMatchCypher() {
         Map<String, List<String>> expected = new TreeMap<>();
-        cypher.read("""
+        cypher.read(Deadline.NONE, """
                 MATCH (p)-[r:TRAINS|DONATES_TO]->(x)
                 WHERE p <> x AND r.year <= $to AND coalesce(r.endYear, r.year) >= $from
                 WITH x, collect(DISTINCT p.id) AS providers
@@ -199,7 +203,7 @@ class AnalyticsGeneratedGraphIT {
                         r.get("recipient").asString()))
                 .forEach(p -> expected.computeIfAbsent(p.get(0), k -> new ArrayList<>()).add(p.get(1)));
         Map<String, List<String>> actual = new TreeMap<>();
-        GraphMeasures.criticalProviders(repository.graph(BOTH, YEARS)).providers()
+        GraphMeasures.criticalProviders(repository.graph(Deadline.NONE, BOTH, YEARS), Deadline.NONE).providers()
                 .forEach(p -> actual.put(p.providerId(), p.soleRecipientIds()));
         assertEquals(expected, actual);
     }
@@ -210,14 +214,14 @@ class AnalyticsGeneratedGraphIT {
         int year = 2010;
         SupportSettings settings = SupportSettings.defaults();
         int from = SupportScore.window(year, settings)[0];
-        var inputs = repository.supportInputs(BOTH, year, from);
+        var inputs = repository.supportInputs(Deadline.NONE, BOTH, year, from);
         var analysis = SupportScore.analyse(year, Set.of("TRAINING", "DONATION"), inputs.graph(), inputs.facts(),
-                settings);
-        List<String> contributors = cypher.read("""
+                settings, Deadline.NONE);
+        List<String> contributors = cypher.read(Deadline.NONE, """
                 MATCH (c:Country)-[k:CONTRIBUTES_TO]->() WHERE k.year = $year
                 RETURN DISTINCT c.iso3 AS iso3 ORDER BY iso3
                 """, Map.of("year", year), r -> r.get("iso3").asString());
-        List<String> unsupported = cypher.read("""
+        List<String> unsupported = cypher.read(Deadline.NONE, """
                 MATCH (c:Country)-[k:CONTRIBUTES_TO]->() WHERE k.year = $year
                 WITH DISTINCT c
                 WHERE NOT EXISTS {

@@ -1,15 +1,20 @@
 package org.partnershipexplorer.analytics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.partnershipexplorer.analytics.PartnershipGraph.Link;
+import org.partnershipexplorer.deadline.Deadline;
+import org.partnershipexplorer.deadline.RequestTimeoutException;
 
 @DisplayName("graph measures on small graphs worked out by hand")
 class GraphMeasuresTest {
@@ -23,7 +28,7 @@ class GraphMeasuresTest {
     }
 
     static Map<String, ActorCentrality> byActor(PartnershipGraph g) {
-        return GraphMeasures.centrality(g).stream()
+        return GraphMeasures.centrality(g, Deadline.NONE).stream()
                 .collect(Collectors.toMap(ActorCentrality::actorId, Function.identity()));
     }
 
@@ -95,14 +100,14 @@ class GraphMeasuresTest {
         assertEquals(13.325 / 37, c.get("B").pageRank(), 1e-3);
         assertEquals(5.675 / 37, c.get("C").pageRank(), 1e-3);
         assertEquals(List.of("A", "B", "C"),
-                GraphMeasures.centrality(graph("A>B*3", "A>C", "B>A", "C>A")).stream()
+                GraphMeasures.centrality(graph("A>B*3", "A>C", "B>A", "C>A"), Deadline.NONE).stream()
                         .map(ActorCentrality::actorId).toList());
     }
 
     @Test
     @DisplayName("components are weakly connected, largest first, members in key order")
     void components() {
-        var components = GraphMeasures.components(graph("A>B", "D>C", "D>E"));
+        var components = GraphMeasures.components(graph("A>B", "D>C", "D>E"), Deadline.NONE);
         assertEquals(List.of(new Component(0, 3, List.of("C", "D", "E")), new Component(1, 2, List.of("A", "B"))),
                 components);
     }
@@ -111,7 +116,7 @@ class GraphMeasuresTest {
     @DisplayName("critical providers: the only provider of a recipient, most sole recipients first")
     void criticalProviders() {
         var g = graph("P>R1", "P>R2", "Q>R2", "Q>R3", "S>R3", "T>R4", "T>R5");
-        var critical = GraphMeasures.criticalProviders(g);
+        var critical = GraphMeasures.criticalProviders(g, Deadline.NONE);
         assertEquals(List.of(new CriticalProvider("T", List.of("R4", "R5")), new CriticalProvider("P", List.of("R1"))),
                 critical.providers());
     }
@@ -120,7 +125,7 @@ class GraphMeasuresTest {
     @DisplayName("cut points of A-B-C-D plus the triangle D-E-F: B, C and D, with the pieces each leaves")
     void cutPoints() {
         var g = graph("A>B", "B>C", "C>D", "D>E", "E>F", "F>D");
-        var cuts = GraphMeasures.criticalProviders(g).cutPoints();
+        var cuts = GraphMeasures.criticalProviders(g, Deadline.NONE).cutPoints();
         assertEquals(List.of(
                 new CutPoint("B", List.of(new Component(0, 4, List.of("C", "D", "E", "F")),
                         new Component(1, 1, List.of("A")))),
@@ -134,7 +139,7 @@ class GraphMeasuresTest {
     @DisplayName("what if P withdraws: R1 loses its only provider, the first component splits in two")
     void whatIfOneWithdraws() {
         var g = graph("P>R1", "P>R2", "Q>R2", "Q>R3", "S>R3", "T>R4", "T>R5");
-        var w = GraphMeasures.whatIf(g, List.of("P"));
+        var w = GraphMeasures.whatIf(g, List.of("P"), Deadline.NONE);
         assertEquals(List.of("P"), w.withdrawnIds());
         assertEquals(List.of("R1"), w.orphanedRecipientIds());
         assertEquals(2, w.componentsBefore());
@@ -149,7 +154,7 @@ class GraphMeasuresTest {
     @DisplayName("what if P and Q withdraw: R1 and R2 are orphaned, R3 keeps S; an actor absent from the graph changes nothing")
     void whatIfTwoWithdraw() {
         var g = graph("P>R1", "P>R2", "Q>R2", "Q>R3", "S>R3", "T>R4", "T>R5");
-        var w = GraphMeasures.whatIf(g, List.of("Q", "P", "ZZZ"));
+        var w = GraphMeasures.whatIf(g, List.of("Q", "P", "ZZZ"), Deadline.NONE);
         assertEquals(List.of("P", "Q", "ZZZ"), w.withdrawnIds());
         assertEquals(List.of("R1", "R2"), w.orphanedRecipientIds());
         assertEquals(4, w.componentsAfter());
@@ -160,9 +165,44 @@ class GraphMeasuresTest {
     @DisplayName("an empty graph has no centrality, no component and no critical provider")
     void emptyGraph() {
         var g = graph();
-        assertEquals(List.of(), GraphMeasures.centrality(g));
-        assertEquals(List.of(), GraphMeasures.components(g));
-        assertEquals(new CriticalProviders(List.of(), List.of()), GraphMeasures.criticalProviders(g));
-        assertEquals(new WhatIf(List.of("A"), List.of(), 0, 0, 0, 0, List.of()), GraphMeasures.whatIf(g, List.of("A")));
+        assertEquals(List.of(), GraphMeasures.centrality(g, Deadline.NONE));
+        assertEquals(List.of(), GraphMeasures.components(g, Deadline.NONE));
+        assertEquals(new CriticalProviders(List.of(), List.of()), GraphMeasures.criticalProviders(g, Deadline.NONE));
+        assertEquals(new WhatIf(List.of("A"), List.of(), 0, 0, 0, 0, List.of()),
+                GraphMeasures.whatIf(g, List.of("A"), Deadline.NONE));
+    }
+
+    /** A ring of {@code size} actors: A0 > A1 > ... > A(size-1) > A0. */
+    static PartnershipGraph ring(int size) {
+        return graph(java.util.stream.IntStream.range(0, size)
+                .mapToObj(i -> "A" + i + ">A" + (i + 1) % size).toArray(String[]::new));
+    }
+
+    /** A deadline of one second whose clock jumps past it at its {@code passAt}-th reading, counting its readings. */
+    static Deadline passingAt(int passAt, AtomicInteger readings) {
+        return Deadline.after(Duration.ofSeconds(1),
+                () -> readings.incrementAndGet() >= passAt ? Duration.ofSeconds(2).toNanos() : 0L);
+    }
+
+    @Test
+    @DisplayName("centrality stops inside betweenness, at the first pass over the graph after its deadline")
+    void centralityStopsWithinBetweenness() {
+        AtomicInteger readings = new AtomicInteger();
+        // the deadline is made (1 reading) and checked before each of Brandes' passes: 50 sources, several each
+        Deadline deadline = passingAt(21, readings);
+        assertThrows(RequestTimeoutException.class, () -> GraphMeasures.centrality(ring(50), deadline));
+        assertEquals(21, readings.get());
+    }
+
+    @Test
+    @DisplayName("every measure stops at once when its request's deadline has passed")
+    void measuresStopPastTheDeadline() {
+        PartnershipGraph g = graph("P>R1", "P>R2", "Q>R2", "R2>S");
+        AtomicInteger readings = new AtomicInteger();
+        Deadline passed = passingAt(2, readings);
+        assertThrows(RequestTimeoutException.class, () -> GraphMeasures.centrality(g, passed));
+        assertThrows(RequestTimeoutException.class, () -> GraphMeasures.components(g, passed));
+        assertThrows(RequestTimeoutException.class, () -> GraphMeasures.criticalProviders(g, passed));
+        assertThrows(RequestTimeoutException.class, () -> GraphMeasures.whatIf(g, List.of("P"), passed));
     }
 }

@@ -1,12 +1,15 @@
 package org.partnershipexplorer.analytics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.partnershipexplorer.analytics.GraphMeasuresTest.graph;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.partnershipexplorer.deadline.Deadline;
+import org.partnershipexplorer.deadline.RequestTimeoutException;
 
 /**
  * Suggestions for KEN with the default weights (AA 1, CN 0.5, missions 1 over at most 5, region 0.5, past deliveries
@@ -24,7 +27,8 @@ class PartnerSuggestionsTest {
             "SOM", "Africa", "ETH", "Africa", "USA", "Americas", "GBR", "Europe", "CHN", "Asia", "JPN", "Asia");
 
     static List<PartnerSuggestion> suggest(PartnershipGraph g, String iso3, int first) {
-        return PartnerSuggestions.suggest(iso3, g, SHARED, REGIONS, SupportSettings.defaults().suggestion(), first);
+        return PartnerSuggestions.suggest(iso3, g, SHARED, REGIONS, SupportSettings.defaults().suggestion(), first,
+                Deadline.NONE);
     }
 
     @Test
@@ -67,11 +71,21 @@ class PartnerSuggestionsTest {
     @Test
     @DisplayName("a country with no partnership and no shared mission: past deliveries rank CHN (12), JPN and USA (2), then 1 each")
     void countryOutsideTheGraph() {
-        var s = PartnerSuggestions.suggest("NER", G, Map.of(), REGIONS, SupportSettings.defaults().suggestion(), 10);
+        var s = PartnerSuggestions.suggest("NER", G, Map.of(), REGIONS, SupportSettings.defaults().suggestion(), 10,
+                Deadline.NONE);
         assertEquals(List.of("CHN", "JPN", "USA", "GBR", "KEN", "UGA"),
                 s.stream().map(PartnerSuggestion::providerId).toList());
         assertEquals(List.of(1.0, 0.2, 0.2, 0.1, 0.1, 0.1), s.stream().map(PartnerSuggestion::score).toList());
         assertEquals(0, s.get(0).commonNeighbours());
         assertEquals(0.0, s.get(0).adamicAdar());
+    }
+
+    @Test
+    @DisplayName("the ranking stops when its request's deadline has passed")
+    void stopsPastTheDeadline() {
+        var readings = new java.util.concurrent.atomic.AtomicInteger();
+        Deadline passed = GraphMeasuresTest.passingAt(2, readings);
+        assertThrows(RequestTimeoutException.class, () -> PartnerSuggestions.suggest("KEN", G, SHARED, REGIONS,
+                SupportSettings.defaults().suggestion(), 10, passed));
     }
 }

@@ -1,6 +1,7 @@
 package org.partnershipexplorer.analytics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.partnershipexplorer.analytics.GraphMeasuresTest.graph;
 import static org.partnershipexplorer.analytics.SupportReasonCode.HIGH_PERSONNEL_LOW_SUPPORT;
 import static org.partnershipexplorer.analytics.SupportReasonCode.NO_SUPPORT;
@@ -13,6 +14,8 @@ import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.partnershipexplorer.analytics.SupportScore.CountryFacts;
+import org.partnershipexplorer.deadline.Deadline;
+import org.partnershipexplorer.deadline.RequestTimeoutException;
 
 /**
  * A world of 2021 worked out by hand with the default settings (window 3 years, target 3 providers, half loads
@@ -35,7 +38,7 @@ class SupportScoreTest {
             new CountryFacts("JPN", "Asia", List.of(), 6, "2021-12-31"));
 
     static SupportScore.Analysis analyse(SupportSettings settings) {
-        return SupportScore.analyse(2021, Set.of("TRAINING", "DONATION"), WORLD, FACTS, settings);
+        return SupportScore.analyse(2021, Set.of("TRAINING", "DONATION"), WORLD, FACTS, settings, Deadline.NONE);
     }
 
     @Test
@@ -150,7 +153,17 @@ class SupportScoreTest {
         var d = SupportSettings.defaults();
         var oneYear = new SupportSettings(1, d.targetProviders(), d.personnelHalfLoad(), d.missionsHalfLoad(),
                 d.weights(), d.suggestion());
-        SupportNeed rwa = SupportScore.analyse(2021, Set.of("TRAINING"), WORLD, FACTS, oneYear).of("RWA");
+        SupportNeed rwa = SupportScore.analyse(2021, Set.of("TRAINING"), WORLD, FACTS, oneYear, Deadline.NONE)
+                .of("RWA");
         assertEquals("Received no training in 2021.", rwa.reasons().get(0).text());
+    }
+
+    @Test
+    @DisplayName("the analysis stops when its request's deadline has passed")
+    void stopsPastTheDeadline() {
+        var readings = new java.util.concurrent.atomic.AtomicInteger();
+        Deadline passed = GraphMeasuresTest.passingAt(2, readings);
+        assertThrows(RequestTimeoutException.class, () -> SupportScore.analyse(2021, Set.of("TRAINING", "DONATION"),
+                WORLD, FACTS, SupportSettings.defaults(), passed));
     }
 }

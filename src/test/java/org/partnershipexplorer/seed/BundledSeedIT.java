@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.neo4j.driver.Driver;
+import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.statistics.StatisticsRepository;
 import org.partnershipexplorer.support.TestNeo4j;
 
@@ -149,7 +150,7 @@ class BundledSeedIT {
     @Test
     @DisplayName("personnel by region defaults to the newest full UN table (31 July 2025), not the fullest one of 2017")
     void regionsFromTheNewestFullTable() {
-        var regions = new StatisticsRepository(SeedFixtures.cypher(neo4j)).personnelByRegion(null);
+        var regions = new StatisticsRepository(SeedFixtures.cypher(neo4j)).personnelByRegion(Deadline.NONE, null);
         assertEquals(List.of("2025-07-31"), regions.stream().map(r -> r.asOf()).distinct().toList());
         assertEquals(rowsOn("2025-07-31"), regions.stream().mapToInt(r -> r.countries()).sum());
     }

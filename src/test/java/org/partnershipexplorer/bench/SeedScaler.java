@@ -92,6 +92,12 @@ public final class SeedScaler {
         Twins twins = Twins.of(read(seed.resolve("countries.csv")), read(seed.resolve("organizations.csv")),
                 countryCodes);
         long written = 0;
+        // The sources are cited, not scaled: every copy of a row cites the same pages.
+        Path sources = seed.resolve("sources.csv");
+        if (Files.exists(sources)) {
+            Files.copy(sources, out.resolve("sources.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            written += read(sources).records().size();
+        }
         for (Map.Entry<String, Map<String, Character>> file : KEYS.entrySet()) {
             Path source = seed.resolve(file.getKey());
             if (!Files.exists(source)) {

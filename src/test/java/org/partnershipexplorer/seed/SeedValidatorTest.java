@@ -216,8 +216,10 @@ class SeedValidatorTest {
 
         assertEquals(13, bundled.size());
         assertEquals(13, frozen.size());
-        assertEquals(new FileRows("countries.csv", 197, 0), bundled.get(0));
-        assertEquals(new FileRows("countries.csv", 197, 0), frozen.get(0));
+        assertEquals(new FileRows("sources.csv", 531, 0), bundled.get(0));
+        assertEquals(new FileRows("sources.csv", 2, 0), frozen.get(0));
+        assertEquals(new FileRows("countries.csv", 197, 0), bundled.get(1));
+        assertEquals(new FileRows("countries.csv", 197, 0), frozen.get(1));
     }
 
     @Test

@@ -202,6 +202,13 @@ public final class FieldRegistry {
         void endpoint(String typeName, String fieldName, FieldProjection projection);
 
         /**
+         * A field answered only by its generated loader, never written into a larger statement: Neo4j 5.26's planner
+         * refuses some statements that nest it (insertCachedProperties), so a query that selects it runs field by
+         * field and the field costs one batch statement a level.
+         */
+        void loaded(String typeName, String fieldName, FieldProjection projection);
+
+        /**
          * A field whose value is one Cypher expression over the object's variable, already as the response shows
          * it: an enum's name, a computed id ({@link Translator}).
          */
@@ -237,6 +244,7 @@ public final class FieldRegistry {
     private final Map<String, RootDefinition> roots = new HashMap<>();
     private final Map<String, String> fieldByField = new HashMap<>();
     private final Set<String> endpoints = new java.util.HashSet<>();
+    private final Set<String> loadedOnly = new java.util.HashSet<>();
 
     FieldRegistry(List<Projections> projections) {
         Definitions definitions = new Definitions() {
@@ -254,6 +262,12 @@ public final class FieldRegistry {
             public void field(String typeName, String fieldName, FieldProjection projection, String... arguments) {
                 put(fields, typeName + "." + fieldName,
                         new FieldDefinition(typeName, fieldName, projection, Set.of(arguments)));
+            }
+
+            @Override
+            public void loaded(String typeName, String fieldName, FieldProjection projection) {
+                field(typeName, fieldName, projection);
+                loadedOnly.add(typeName + "." + fieldName);
             }
 
             @Override
@@ -295,9 +309,10 @@ public final class FieldRegistry {
         return keys.get(typeName);
     }
 
+    /** The projection Translator and Prefetch write into their statements; null for a field they leave alone. */
     FieldProjection field(String typeName, String fieldName) {
         FieldDefinition definition = fields.get(typeName + "." + fieldName);
-        return definition == null ? null : definition.projection();
+        return definition == null || loadedOnly.contains(typeName + "." + fieldName) ? null : definition.projection();
     }
 
     Function<String, String> scalar(String typeName, String fieldName) {

@@ -35,7 +35,8 @@ class SourcesIT implements ServiceTest {
                     programs { code } trainings { trainer { id } trainee { id } year program { code } } donations { id } } }""");
 
         assertTrue(response.errors().isMissingNode(), response.body().toString());
-        assertEquals(1, response.statements(), "translated: one statement");
+        // what a source supports is answered by its loaders only (see SourceProjections): one statement a level
+        assertTrue(response.statements() > 1, response.statements() + " statements");
         JsonNode source = response.data().path("source");
         assertEquals("https://www.africom.mil/Img//Small/global-peace-operations-initiative",
                 source.path("url").asText());

@@ -84,6 +84,19 @@ final class TranslatableQueries {
         return all;
     }
 
+    /** Whether some defined field or argument of the type has not been exercised yet. */
+    private boolean unexercisedOn(String typeName) {
+        if (!(schema.getType(typeName) instanceof GraphQLObjectType object) || registry.type(typeName) == null) {
+            return false;
+        }
+        for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
+            if (defined(typeName, field.getName()) && !exercised.contains(typeName + "." + field.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What the queries composed so far have exercised, named as {@link #everyFieldAndArgument()} names it. */
     Set<String> exercised() {
         return exercised;
@@ -179,6 +192,9 @@ final class TranslatableQueries {
         for (GraphQLFieldDefinition field : shuffled(new ArrayList<>(fields))) {
             boolean all = exercised.contains(typeName + "." + field.getName()) && field.getArguments().stream()
                     .filter(a -> !a.getName().equals(AFTER)).allMatch(a -> exercised.contains(typeName + "." + field.getName() + "(" + a.getName() + ")"));
+            // a field leading to a type whose own fields are not all exercised yet counts as new too
+            String element = ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(field.getType())).getName();
+            all &= element.equals(typeName) || !unexercisedOn(element);
             (all ? seen : fresh).add(field);
         }
         fresh.addAll(seen);

@@ -4,7 +4,9 @@
 An implementation independent of the service's (Java, JGraphT): SupportAnalyticsIT's expected values come from here.
 Run from the repository root:  python3 src/test/resources/analytics/seed_expectations.py
 Defaults mirrored from application.yml (explorer.support): window 3 years, target 3 providers, half loads 1000
-personnel and 2 missions, weights 0.35/0.15/0.15/0.15/0.20, suggestion weights 1/0.5/1/0.5/1.
+personnel and 2 missions, women target 15%, weights no-support 0.30, single-provider 0.15, small-component 0.10,
+peers 0.10, personnel 0.20, women 0.10, lost-providers 0.15; suggestion weights 1/0.5/1/0.5/1; the support analysis
+counts VERIFIED, REPORTED and ESTIMATE rows unless told otherwise, the graph measures below every row.
 """
 import csv
 import math
@@ -13,8 +15,11 @@ from collections import defaultdict
 import networkx as nx
 
 SEED = "src/test/resources/frozen-seed/"
-W = dict(no=0.35, single=0.15, small=0.15, peers=0.15, pers=0.20)
-WINDOW, TARGET, HALF_P, HALF_M = 3, 3, 1000, 2
+W = dict(no=0.30, single=0.15, lost=0.15, small=0.10, peers=0.10, pers=0.20, women=0.10)
+WINDOW, TARGET, HALF_P, HALF_M, WOMEN_TARGET = 3, 3, 1000, 2, 0.15
+ALL = ("verified", "reported", "estimate", "illustrative")
+DEFAULT = ("verified", "reported", "estimate")
+SOURCED = ("verified", "reported")
 
 
 def rows(name):
@@ -23,27 +28,33 @@ def rows(name):
 
 
 countries = {r["iso3"]: r for r in rows("countries.csv")}
-relationships = []  # (kind, provider, recipient, year, end, subject, id)
+relationships = []  # (kind, provider, recipient, year, end, subject, confidence)
 for r in rows("trainings.csv"):
     y = int(r["year"])
     relationships.append(("TRAINING", r["trainer"], r["trainee"], y, int(r["end_year"]) if r["end_year"] else y,
-                          r["program"] or r["topic"]))
+                          r["program"] or r["topic"], r["confidence"]))
 for r in rows("donations.csv"):
     y = int(r["year"])
     relationships.append(("DONATION", r["donor"], r["recipient"], y, int(r["end_year"]) if r["end_year"] else y,
-                          r["item"]))
+                          r["item"], r["confidence"]))
 
 
-def links(kinds, frm, to):
+def links(kinds, frm, to, conf=ALL, sourced_only=False):
     counts = defaultdict(int)
-    for kind, p, q, y, end, _ in relationships:
-        if kind in kinds and p != q and (to is None or y <= to) and (frm is None or end >= frm):
+    for kind, p, q, y, end, _, c in relationships:
+        if (kind in kinds and p != q and (to is None or y <= to) and (frm is None or end >= frm) and c in conf
+                and (not sourced_only or c in SOURCED)):
             counts[(p, q)] += 1
     return counts
 
 
-def support(year, kinds=("TRAINING", "DONATION")):
-    l = links(kinds, year - WINDOW + 1, year)
+def support(year, kinds=("TRAINING", "DONATION"), conf=DEFAULT):
+    """The contributors of the year that are not providers, ranked; and every provider's figures."""
+    l = links(kinds, year - WINDOW + 1, year, conf)
+    before = defaultdict(set)
+    for (p, q) in links(kinds, year - WINDOW, year - 1, conf):
+        before[q].add(p)
+    provider_set = {p for (p, q) in links(kinds, year - WINDOW + 1, year, conf, sourced_only=True)}
     providers = defaultdict(set)
     received = defaultdict(int)
     g = nx.Graph()
@@ -58,23 +69,33 @@ def support(year, kinds=("TRAINING", "DONATION")):
     for r in rows("contributions.csv"):
         if int(r["year"]) == year:
             missions[r["iso3"]].add(r["mission"])
-    totals = {}
+    in_year = {}
+    upto = {}
     for r in rows("deployments.csv"):
-        if r["as_of"] <= f"{year}-12-31" and (r["iso3"] not in totals or r["as_of"] > totals[r["iso3"]][1]):
-            totals[r["iso3"]] = (int(r["total"]), r["as_of"])
+        t = (int(r["total"]), r["as_of"], int(r["women"]) if r["women"] else None)
+        if r["as_of"] <= f"{year}-12-31" and (r["iso3"] not in upto or r["as_of"] > upto[r["iso3"]][1]):
+            upto[r["iso3"]] = t
+        if r["as_of"].startswith(f"{year}-") and (r["iso3"] not in in_year or r["as_of"] > in_year[r["iso3"]][1]):
+            in_year[r["iso3"]] = t
+    contributors = {c for c, t in in_year.items() if t[0] > 0} if in_year else set(missions)
+    totals = {c: in_year.get(c, upto.get(c)) for c in set(upto) | set(in_year)}
     by_mission = defaultdict(set)
-    for c, ms in missions.items():
-        for m in ms:
+    for c in contributors:
+        for m in missions[c]:
             by_mission[m].add(c)
-    denominator = max(W["no"], W["single"]) + W["small"] + W["peers"] + W["pers"]
+    denominator = max(W["no"], W["single"]) + W["lost"] + W["small"] + W["peers"] + W["pers"] + W["women"]
     result = {}
-    for c, ms in missions.items():
+    for c in contributors - provider_set:
+        ms = missions[c]
         k = len(providers[c])
         terms = {}
         if k == 0:
             terms["NO_SUPPORT"] = W["no"]
         if k == 1:
             terms["SINGLE_PROVIDER"] = W["single"]
+        lost = before[c] - providers[c]
+        if lost:
+            terms["LOST_PROVIDERS"] = W["lost"] * len(lost) / len(before[c])
         if largest:
             f = 1 - size.get(c, 1) / largest
             if f > 0:
@@ -87,12 +108,27 @@ def support(year, kinds=("TRAINING", "DONATION")):
         f = load * max(0, 1 - k / TARGET)
         if f > 0:
             terms["HIGH_PERSONNEL_LOW_SUPPORT"] = W["pers"] * f
+        if c in totals and totals[c][0] > 0 and totals[c][2] is not None:
+            f = max(0, 1 - totals[c][2] / totals[c][0] / WOMEN_TARGET)
+            if f > 0:
+                terms["WOMEN_BELOW_TARGET"] = W["women"] * f
         result[c] = dict(score=sum(terms.values()) / denominator, peers=(better, len(peers)), largest=largest,
                          component=size.get(c, 1),
                          reasons={code: t / denominator for code, t in terms.items()},
                          providers=sorted(providers[c]), received=received[c], missions=sorted(ms),
-                         personnel=totals.get(c), region=countries[c]["region"])
-    return sorted(result.items(), key=lambda kv: (-kv[1]["score"], kv[0]))
+                         personnel=totals.get(c), region=countries[c]["region"], lost=sorted(lost))
+    given = defaultdict(int)
+    recipients = defaultdict(set)
+    for (p, q), n in l.items():
+        given[p] += n
+        recipients[p].add(q)
+    prov = []
+    for p in provider_set:
+        sole = sorted(q for q in recipients[p] if len(providers[q]) == 1)
+        prov.append((p, dict(recipients=len(recipients[p]), given=given[p], sole=sole,
+                             contributors=len(recipients[p] & contributors), providers=len(providers[p]))))
+    prov.sort(key=lambda kv: (-kv[1]["recipients"], -len(kv[1]["sole"]), kv[0]))
+    return sorted(result.items(), key=lambda kv: (-kv[1]["score"], kv[0])), prov
 
 
 def centrality(kinds=("TRAINING", "DONATION"), frm=None, to=None):
@@ -159,22 +195,23 @@ def suggest(iso3, kinds=("TRAINING", "DONATION"), first=10):
 
 def duplicates(year):
     groups = defaultdict(set)
-    for kind, p, q, y, end, subject in relationships:
+    for kind, p, q, y, end, subject, c in relationships:
         if y <= year <= end and subject:
             groups[(q, kind, subject)].add(p)
     return sorted((k, sorted(v)) for k, v in groups.items() if len(v) >= 2)
 
 
 if __name__ == "__main__":
-    for year in (2018, 2021):
-        ranked = support(year)
-        print(f"== isolatedContributors({year}): {len(ranked)} contributors")
+    for year, conf in ((2018, DEFAULT), (2021, DEFAULT), (2021, ALL)):
+        ranked, prov = support(year, conf=conf)
+        print(f"== isolatedContributors({year}, {conf}): {len(ranked)} contributors; providers {prov}")
         for iso3, n in ranked[:6]:
             print(f"  {iso3} {n['score']!r} {n['reasons']} providers={n['providers']} received={n['received']}"
-                  f" personnel={n['personnel']} missions={n['missions']}")
-        for iso3 in ("KEN", "RWA", "BGD"):
+                  f" personnel={n['personnel']} missions={n['missions']} lost={n['lost']}")
+        for iso3 in ("KEN", "RWA", "BGD", "ETH"):
             n = dict(ranked).get(iso3)
             print(f"  [{iso3}] rank {[i for i, _ in ranked].index(iso3) + 1 if n else None}: {n}")
+        print("  last:", ranked[-1])
     ranked, d = centrality()
     print("== centrality (all years)", len(ranked))
     for v, c in ranked[:8]:

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +32,7 @@ import org.partnershipexplorer.graphql.RequestInfo;
 import org.partnershipexplorer.mission.Mission;
 import org.partnershipexplorer.mission.MissionWiring;
 import org.partnershipexplorer.partnership.PartnershipKind;
+import org.partnershipexplorer.provenance.Confidence;
 
 /**
  * The "Support" section of the schema: isolatedContributors, centrality, components, criticalProviders, whatIf,
@@ -44,6 +46,8 @@ import org.partnershipexplorer.partnership.PartnershipKind;
 public final class AnalyticsWiring implements GraphQLWiring, DataLoaders, Projections {
 
     static final String ANALYSIS = "supportAnalysis";
+    /** A series of more years would read the spans of decades for one chart. */
+    static final int MAX_SERIES = 50;
     private static final String OFFSET = "o:";
 
     private final AnalyticsRepository repository;
@@ -54,8 +58,12 @@ public final class AnalyticsWiring implements GraphQLWiring, DataLoaders, Projec
         this.settings = settings;
     }
 
-    /** One support analysis: a year and the relationship types counted. */
-    record AnalysisKey(int year, List<String> types) {
+    /** One support analysis: a year, the relationship types and the confidences counted. */
+    record AnalysisKey(int year, List<String> types, Set<Confidence> confidence) {
+    }
+
+    /** The analyses of one request that can share a read: the same types and confidences, any years. */
+    private record Selection(List<String> types, Set<Confidence> confidence) {
     }
 
     /** The analysis with the missions that exist, for the mission filter. */
@@ -72,24 +80,36 @@ public final class AnalyticsWiring implements GraphQLWiring, DataLoaders, Projec
         definitions.fieldByField("Query", "whatIf", "computed in memory over the partnership graph");
         definitions.fieldByField("Query", "suggestPartners", "computed in memory over the partnership graph");
         definitions.fieldByField("Query", "duplicateSupport", "computed in memory over the partnership graph");
+        definitions.fieldByField("Query", "supportProviders", "computed in memory over the partnership graph");
         definitions.fieldByField("Country", "supportNeed", "scored in memory over the partnership graph");
+        definitions.fieldByField("Country", "supportSeries", "scored in memory over the partnership graph");
     }
 
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", t -> t
                         .dataFetcher("isolatedContributors", this::isolatedContributors)
+                        .dataFetcher("supportProviders", this::supportProviders)
                         .dataFetcher("centrality", this::centrality)
                         .dataFetcher("components", this::components)
                         .dataFetcher("criticalProviders", this::criticalProviders)
                         .dataFetcher("whatIf", this::whatIf)
                         .dataFetcher("suggestPartners", this::suggestPartners)
                         .dataFetcher("duplicateSupport", this::duplicateSupport))
-                .type("Country", t -> t.dataFetcher("supportNeed", this::supportNeed))
+                .type("Country", t -> t
+                        .dataFetcher("supportNeed", this::supportNeed)
+                        .dataFetcher("supportSeries", this::supportSeries))
                 .type("SupportNeed", t -> t
                         .dataFetcher("country", env -> CountryWiring.country(env, env.<SupportNeed>getSource().iso3()))
                         .dataFetcher("missions", env -> missions(env, env.<SupportNeed>getSource().missionAcronyms()))
                         .dataFetcher("providers", env -> actors(env, env.<SupportNeed>getSource().providerIds())))
+                .type("SupportTrend", t -> t
+                        .dataFetcher("providersGained", env -> actors(env, env.<SupportTrend>getSource().gainedIds()))
+                        .dataFetcher("providersLost", env -> actors(env, env.<SupportTrend>getSource().lostIds())))
+                .type("SupportProvider", t -> t
+                        .dataFetcher("actor", env -> ActorWiring.actor(env, env.<SupportProvider>getSource().actorId()))
+                        .dataFetcher("soleRecipients",
+                                env -> actors(env, env.<SupportProvider>getSource().soleRecipientIds())))
                 .type("ActorCentrality", t -> t.dataFetcher("actor",
                         env -> ActorWiring.actor(env, env.<ActorCentrality>getSource().actorId())))
                 .type("Component", t -> t.dataFetcher("members",
@@ -119,20 +139,60 @@ public final class AnalyticsWiring implements GraphQLWiring, DataLoaders, Projec
     @Override
     public void register(DataLoaderRegistry registry, Deadline deadline) {
         registry.register(ANALYSIS, Batch.one(deadline, (Deadline within, List<AnalysisKey> keys) -> {
+            // every year asked with the same types and confidences comes from one read: a trend or a series asks for
+            // several years at once
+            Map<Selection, Set<Integer>> years = new LinkedHashMap<>();
+            keys.forEach(k -> years.computeIfAbsent(new Selection(k.types(), k.confidence()), s -> new TreeSet<>())
+                    .add(k.year()));
             Map<AnalysisKey, Analysis> found = new HashMap<>();
-            keys.forEach(k -> found.put(k, analyse(within, k)));
+            years.forEach((selection, asked) -> {
+                SupportInputs inputs = repository.supportInputs(within, selection.types(), selection.confidence(),
+                        List.copyOf(asked), settings.windowYears());
+                Set<String> kinds = new TreeSet<>();
+                selection.types().forEach(t -> kinds.add(t.equals("TRAINS") ? "TRAINING" : "DONATION"));
+                for (int year : asked) {
+                    found.put(new AnalysisKey(year, selection.types(), selection.confidence()), new Analysis(
+                            SupportScore.analyse(year, kinds, inputs.year(year, settings.windowYears()), settings,
+                                    within), inputs.missions()));
+                }
+            });
             return found;
         }));
     }
 
-    private Analysis analyse(Deadline deadline, AnalysisKey key) {
-        int[] window = SupportScore.window(key.year(), settings);
-        AnalyticsRepository.SupportInputs inputs = repository.supportInputs(deadline, key.types(), key.year(),
-                window[0]);
-        Set<String> kinds = new TreeSet<>();
-        key.types().forEach(t -> kinds.add(t.equals("TRAINS") ? "TRAINING" : "DONATION"));
-        return new Analysis(SupportScore.analyse(key.year(), kinds, inputs.graph(), inputs.facts(), settings,
-                deadline), inputs.missions());
+    private AnalysisKey key(DataFetchingEnvironment env, int year) {
+        return new AnalysisKey(year, relationshipTypes(env), confidence(env));
+    }
+
+    private CompletableFuture<Analysis> analysis(DataFetchingEnvironment env, int year) {
+        return env.<AnalysisKey, Analysis>getDataLoader(ANALYSIS).load(key(env, year));
+    }
+
+    /** The analysis of {@code year}, and of {@code since} when the query asks for a trend. */
+    private CompletableFuture<Trended> trended(DataFetchingEnvironment env, int year) {
+        Integer since = env.getArgument("since");
+        if (since == null) {
+            return analysis(env, year).thenApply(now -> new Trended(now, null, null));
+        }
+        int then = Arguments.year("since", since);
+        if (then >= year) {
+            throw ApiException.badInput("since", "must be before year " + year + ", got " + then);
+        }
+        return analysis(env, year).thenCombine(analysis(env, then), (now, before) -> new Trended(now, before, then));
+    }
+
+    /** An analysis and, when a trend was asked, the analysis of the year it compares with. */
+    private record Trended(Analysis now, Analysis then, Integer since) {
+        SupportNeed need(SupportNeed need) {
+            if (then == null) {
+                return need;
+            }
+            SupportNeed old = then.scores().of(need.iso3());
+            List<String> gained = need.providerIds().stream().filter(p -> !old.providerIds().contains(p)).toList();
+            List<String> lost = old.providerIds().stream().filter(p -> !need.providerIds().contains(p)).toList();
+            return need.withTrend(new SupportTrend(since, old.role(),
+                    old.role() == SupportRole.CONTRIBUTOR ? old.score() : null, gained, lost));
+        }
     }
 
     /** Query.isolatedContributors */
@@ -146,8 +206,8 @@ public final class AnalyticsWiring implements GraphQLWiring, DataLoaders, Projec
         String mission = env.getArgument("mission");
         int first = first(env, Paging.DEFAULT_FIRST);
         int offset = offset(env.getArgument("after"));
-        AnalysisKey key = new AnalysisKey(year, relationshipTypes(env));
-        return env.<AnalysisKey, Analysis>getDataLoader(ANALYSIS).load(key).thenApply(analysis -> {
+        return trended(env, year).thenApply(trended -> {
+            Analysis analysis = trended.now();
             if (mission != null && !analysis.missions().contains(mission)) {
                 throw ApiException.notFound("mission", mission);
             }
@@ -156,17 +216,47 @@ public final class AnalyticsWiring implements GraphQLWiring, DataLoaders, Projec
                     .filter(n -> region == null || region.equals(n.region()))
                     .filter(n -> mission == null || n.missionAcronyms().contains(mission))
                     .toList();
-            return page(matching, first, offset);
+            Paging.Connection<SupportNeed> page = page(matching, first, offset);
+            return new Paging.Connection<>(page.edges().stream()
+                    .map(e -> new Paging.Edge<>(e.cursor(), trended.need(e.node()))).toList(), page.pageInfo(),
+                    page.totalCount());
         });
+    }
+
+    /** Query.supportProviders */
+    CompletableFuture<Paging.Connection<SupportProvider>> supportProviders(DataFetchingEnvironment env) {
+        int year = Arguments.year("year", env.<Integer>getArgument("year"));
+        String region = env.getArgument("region");
+        int first = first(env, Paging.DEFAULT_FIRST);
+        int offset = offset(env.getArgument("after"));
+        return analysis(env, year).thenApply(analysis -> page(analysis.scores().providers().stream()
+                .filter(p -> region == null || region.equals(analysis.scores().of(p.actorId()).region())).toList(),
+                first, offset));
     }
 
     /** Country.supportNeed */
     CompletableFuture<SupportNeed> supportNeed(DataFetchingEnvironment env) {
         int year = Arguments.year("year", env.<Integer>getArgument("year"));
         String iso3 = env.<Country>getSource().iso3();
-        // Every country of the request asks the same (year, kinds) key: one analysis, one statement, for all of them.
-        return env.<AnalysisKey, Analysis>getDataLoader(ANALYSIS).load(new AnalysisKey(year, relationshipTypes(env)))
-                .thenApply(analysis -> analysis.scores().of(iso3));
+        // Every country of the request asks the same key: one analysis, one statement, for all of them.
+        return trended(env, year).thenApply(trended -> trended.need(trended.now().scores().of(iso3)));
+    }
+
+    /** Country.supportSeries */
+    CompletableFuture<List<SupportPoint>> supportSeries(DataFetchingEnvironment env) {
+        int from = Arguments.year("from", env.<Integer>getArgument("from"));
+        int to = Arguments.year("to", env.<Integer>getArgument("to"));
+        if (from > to || to - from >= MAX_SERIES) {
+            throw ApiException.badInput("to", "from..to must run forward over at most " + MAX_SERIES + " years, got "
+                    + from + ".." + to);
+        }
+        String iso3 = env.<Country>getSource().iso3();
+        List<CompletableFuture<SupportPoint>> points = new ArrayList<>();
+        for (int year = from; year <= to; year++) {
+            points.add(analysis(env, year).thenApply(a -> SupportPoint.of(a.scores().of(iso3))));
+        }
+        return CompletableFuture.allOf(points.toArray(CompletableFuture[]::new))
+                .thenApply(done -> points.stream().map(CompletableFuture::join).toList());
     }
 
     /** Query.centrality */
@@ -192,7 +282,7 @@ public final class AnalyticsWiring implements GraphQLWiring, DataLoaders, Projec
         if (withdraw.isEmpty()) {
             throw ApiException.badInput("withdraw", "name at least one actor to withdraw");
         }
-        var result = repository.graphAndMissing(RequestInfo.deadline(env), relationshipTypes(env),
+        var result = repository.graphAndMissing(RequestInfo.deadline(env), relationshipTypes(env), confidence(env),
                 Arguments.years(env, "years"), withdraw);
         if (!result.missing().isEmpty()) {
             throw ApiException.notFound("actor", result.missing().get(0));
@@ -204,7 +294,8 @@ public final class AnalyticsWiring implements GraphQLWiring, DataLoaders, Projec
     List<PartnerSuggestion> suggestPartners(DataFetchingEnvironment env) {
         String iso3 = env.getArgument("iso3");
         int first = first(env, 10);
-        var inputs = repository.suggestionInputs(RequestInfo.deadline(env), relationshipTypes(env), iso3)
+        var inputs = repository.suggestionInputs(RequestInfo.deadline(env), relationshipTypes(env), confidence(env),
+                iso3)
                 .orElseThrow(() -> ApiException.notFound("country", iso3));
         return PartnerSuggestions.suggest(iso3, inputs.graph(), inputs.sharedMissions(), inputs.regions(),
                 settings.suggestion(), first, RequestInfo.deadline(env));
@@ -212,12 +303,23 @@ public final class AnalyticsWiring implements GraphQLWiring, DataLoaders, Projec
 
     /** Query.duplicateSupport */
     List<DuplicateSupport> duplicateSupport(DataFetchingEnvironment env) {
-        return repository.duplicates(RequestInfo.deadline(env),
+        return repository.duplicates(RequestInfo.deadline(env), confidence(env),
                 Arguments.year("year", env.<Integer>getArgument("year")));
     }
 
     private PartnershipGraph graph(DataFetchingEnvironment env) {
-        return repository.graph(RequestInfo.deadline(env), relationshipTypes(env), Arguments.years(env, "years"));
+        return repository.graph(RequestInfo.deadline(env), relationshipTypes(env), confidence(env),
+                Arguments.years(env, "years"));
+    }
+
+    /** The {@code confidence} argument, or the configured default when the query names none. */
+    private Set<Confidence> confidence(DataFetchingEnvironment env) {
+        List<String> asked = env.getArgument("confidence");
+        if (asked != null && asked.isEmpty()) {
+            throw ApiException.badInput("confidence", "name at least one confidence, or leave it out for the default "
+                    + settings.confidence());
+        }
+        return settings.confidence(asked == null ? null : asked.stream().map(Confidence::valueOf).toList());
     }
 
     /** The {@code kinds} argument as relationship types (null or empty: both), sorted so equal choices share a key. */

@@ -1,5 +1,5 @@
 package org.partnershipexplorer.analytics;
 
-/** GraphQL {@code SupportReason}: {@code weight} is this reason's share of the score (the shares add up to it). */
+/** GraphQL {@code SupportReason}: {@code weight} is the points this reason adds to the score (they add up to it). */
 public record SupportReason(SupportReasonCode code, double weight, String text) {
 }

@@ -38,6 +38,10 @@ import org.partnershipexplorer.support.TestNeo4j;
 class AnalyticsGeneratedGraphIT {
 
     static final List<String> BOTH = List.of("DONATES_TO", "TRAINS");
+
+    /** The generated rows are all illustrative: every confidence counts here. */
+    static final Set<org.partnershipexplorer.provenance.Confidence> ALL =
+            java.util.EnumSet.allOf(org.partnershipexplorer.provenance.Confidence.class);
     static final YearRange YEARS = new YearRange(2005, 2010);
 
     TestNeo4j.Instance neo4j;
@@ -78,7 +82,7 @@ class AnalyticsGeneratedGraphIT {
 
     Map<String, ActorCentrality> centrality() {
         Map<String, ActorCentrality> byActor = new HashMap<>();
-        GraphMeasures.centrality(repository.graph(Deadline.NONE, BOTH, YEARS), Deadline.NONE)
+        GraphMeasures.centrality(repository.graph(Deadline.NONE, BOTH, ALL, YEARS), Deadline.NONE)
                 .forEach(c -> byActor.put(c.actorId(), c));
         return byActor;
     }
@@ -87,13 +91,13 @@ class AnalyticsGeneratedGraphIT {
     @DisplayName("each computation reads the graph in one statement")
     void oneStatement() {
         try (StatementCounter.Scope scope = StatementCounter.open()) {
-            repository.graph(Deadline.NONE, BOTH, YEARS);
+            repository.graph(Deadline.NONE, BOTH, ALL, YEARS);
             assertEquals(1, scope.count());
-            repository.supportInputs(Deadline.NONE, BOTH, 2010, 2008);
+            repository.supportInputs(Deadline.NONE, BOTH, ALL, List.of(2010), 3);
             assertEquals(2, scope.count());
-            repository.suggestionInputs(Deadline.NONE, BOTH, "C001");
+            repository.suggestionInputs(Deadline.NONE, BOTH, ALL, "C001");
             assertEquals(3, scope.count());
-            repository.graphAndMissing(Deadline.NONE, BOTH, YEARS, List.of("C001", "NOPE"));
+            repository.graphAndMissing(Deadline.NONE, BOTH, ALL, YEARS, List.of("C001", "NOPE"));
             assertEquals(4, scope.count());
         }
     }
@@ -147,7 +151,7 @@ class AnalyticsGeneratedGraphIT {
     void componentsMatchUnionFind() {
         // a narrow window leaves a sparse graph with several components
         YearRange narrow = new YearRange(2003, 2003);
-        List<Component> components = GraphMeasures.components(repository.graph(Deadline.NONE, BOTH, narrow),
+        List<Component> components = GraphMeasures.components(repository.graph(Deadline.NONE, BOTH, ALL, narrow),
                 Deadline.NONE);
         Set<Set<String>> expected = unionFind(adjacency(narrow));
         assertTrue(expected.size() > 1, "the narrow window has several components");
@@ -180,7 +184,7 @@ class AnalyticsGeneratedGraphIT {
                 expected.add(v);
             }
         }
-        CriticalProviders critical = GraphMeasures.criticalProviders(repository.graph(Deadline.NONE, BOTH, narrow),
+        CriticalProviders critical = GraphMeasures.criticalProviders(repository.graph(Deadline.NONE, BOTH, ALL, narrow),
                 Deadline.NONE);
         assertTrue(!expected.isEmpty());
         assertEquals(expected, new TreeSet<>(critical.cutPoints().stream().map(CutPoint::actorId).toList()));
@@ -203,7 +207,7 @@ class AnalyticsGeneratedGraphIT {
                         r.get("recipient").asString()))
                 .forEach(p -> expected.computeIfAbsent(p.get(0), k -> new ArrayList<>()).add(p.get(1)));
         Map<String, List<String>> actual = new TreeMap<>();
-        GraphMeasures.criticalProviders(repository.graph(Deadline.NONE, BOTH, YEARS), Deadline.NONE).providers()
+        GraphMeasures.criticalProviders(repository.graph(Deadline.NONE, BOTH, ALL, YEARS), Deadline.NONE).providers()
                 .forEach(p -> actual.put(p.providerId(), p.soleRecipientIds()));
         assertEquals(expected, actual);
     }
@@ -214,9 +218,9 @@ class AnalyticsGeneratedGraphIT {
         int year = 2010;
         SupportSettings settings = SupportSettings.defaults();
         int from = SupportScore.window(year, settings)[0];
-        var inputs = repository.supportInputs(Deadline.NONE, BOTH, year, from);
-        var analysis = SupportScore.analyse(year, Set.of("TRAINING", "DONATION"), inputs.graph(), inputs.facts(),
-                settings, Deadline.NONE);
+        var inputs = repository.supportInputs(Deadline.NONE, BOTH, ALL, List.of(year), settings.windowYears())
+                .year(year, settings.windowYears());
+        var analysis = SupportScore.analyse(year, Set.of("TRAINING", "DONATION"), inputs, settings, Deadline.NONE);
         List<String> contributors = cypher.read(Deadline.NONE, """
                 MATCH (c:Country)-[k:CONTRIBUTES_TO]->() WHERE k.year = $year
                 RETURN DISTINCT c.iso3 AS iso3 ORDER BY iso3

@@ -1,12 +1,16 @@
 package org.partnershipexplorer.seed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +18,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.neo4j.driver.Driver;
+import org.partnershipexplorer.analytics.AnalyticsRepository;
+import org.partnershipexplorer.analytics.SupportNeed;
+import org.partnershipexplorer.analytics.SupportReasonCode;
+import org.partnershipexplorer.analytics.SupportScore;
+import org.partnershipexplorer.analytics.SupportSettings;
 import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.statistics.StatisticsRepository;
 import org.partnershipexplorer.support.TestNeo4j;
@@ -153,6 +162,50 @@ class BundledSeedIT {
         var regions = new StatisticsRepository(SeedFixtures.cypher(neo4j)).personnelByRegion(Deadline.NONE, null);
         assertEquals(List.of("2025-07-31"), regions.stream().map(r -> r.asOf()).distinct().toList());
         assertEquals(rowsOn("2025-07-31"), regions.stream().mapToInt(r -> r.countries()).sum());
+    }
+
+    // The support analysis checked against what public sources say of 2021. It lives here, on the graph this class
+    // has already loaded, because a service of its own on the bundled seed would add a Neo4j start and a seed load to
+    // the suite for the same reads.
+
+    private SupportScore.Analysis analysis2021() {
+        SupportSettings settings = SupportSettings.defaults();
+        var inputs = new AnalyticsRepository(SeedFixtures.cypher(neo4j)).supportInputs(Deadline.NONE,
+                List.of("DONATES_TO", "TRAINS"), settings.confidence(null), List.of(2021), settings.windowYears());
+        return SupportScore.analyse(2021, Set.of("TRAINING", "DONATION"), inputs.year(2021, settings.windowYears()),
+                settings, Deadline.NONE);
+    }
+
+    @Test
+    @DisplayName("2021: none of the six African Peacekeeping Rapid Response Partnership countries comes out with NO_SUPPORT")
+    void rapidResponsePartnersAreSupported() {
+        var analysis = analysis2021();
+        for (String iso3 : List.of("ETH", "GHA", "RWA", "SEN", "TZA", "UGA")) {
+            SupportNeed need = analysis.of(iso3);
+            assertTrue(need.reasons().stream().noneMatch(r -> r.code() == SupportReasonCode.NO_SUPPORT),
+                    iso3 + ": " + need.reasons());
+            assertFalse(need.providerIds().isEmpty(), iso3);
+        }
+    }
+
+    @Test
+    @DisplayName("2021: every country with a UN total dated 2021 is ranked or is a provider, and no provider is ranked")
+    void contributorsOf2021AreTheUnTotals() {
+        var analysis = analysis2021();
+        List<String> withTotal = driver.executableQuery("""
+                MATCH (c:Country)-[:REPORTED]->(d:Deployment) WHERE d.asOf.year = 2021 AND d.total > 0
+                RETURN DISTINCT c.iso3 AS iso3 ORDER BY iso3""").execute().records().stream()
+                .map(r -> r.get("iso3").asString()).toList();
+        Set<String> providers = new TreeSet<>();
+        analysis.providers().forEach(p -> providers.add(p.actorId()));
+        Set<String> ranked = new TreeSet<>();
+        analysis.ranked().forEach(n -> ranked.add(n.iso3()));
+        assertTrue(providers.containsAll(List.of("CHN", "FRA", "GBR", "IND", "USA")), providers.toString());
+        assertTrue(Collections.disjoint(providers, ranked));
+        Set<String> expected = new TreeSet<>(withTotal);
+        expected.removeAll(providers);
+        assertEquals(expected, ranked);
+        assertTrue(ranked.containsAll(List.of("UGA", "GMB", "DJI", "SLE")), ranked.toString());
     }
 
     private long rowsOn(String asOf) {

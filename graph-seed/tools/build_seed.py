@@ -351,17 +351,6 @@ def build_attendance(idx, iso3s, orgs):
     return rows
 
 
-def build_trainings(idx, iso3s, orgs):
-    rows = []
-    for n, r in enumerate(read_csv(os.path.join(COMPILED, "trainings.csv")), start=2):
-        trainer = to_iso3(r["trainer"], idx, iso3s, orgs, "trainings.csv:%d" % n)
-        for t in expand(r["trainees"], idx, iso3s, orgs, "trainings.csv:%d" % n):
-            rows.append(dict(trainer=trainer, trainee=t, year=r["year"], end_year=r["end_year"],
-                             program=r["program"], topic=r["topic"], trainees=r["trainees_count"],
-                             confidence=r["confidence"], source=r["source"]))
-    return rows
-
-
 def passthrough(name, cols):
     return [{c: r.get(c, "") for c in cols} for r in read_csv(os.path.join(COMPILED, name))]
 
@@ -473,8 +462,8 @@ def main():
     out["programs.csv"] = programs
     out["contributions.csv"] = contributions
     out["deployments.csv"] = deployments
-    out["trainings.csv"] = build_trainings(idx, iso3s, orgs) + trainings
-    out["donations.csv"] = passthrough("donations.csv", COLUMNS["donations.csv"]) + donations
+    out["trainings.csv"] = trainings
+    out["donations.csv"] = donations
     out["ministerials.csv"] = ministerials
     out["pledges.csv"] = pledges
     out["attendance.csv"] = build_attendance(idx, iso3s, orgs)

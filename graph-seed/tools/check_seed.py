@@ -58,6 +58,8 @@ KEY_PATTERNS = {
     ("pledges.csv", "id"): (SLUG_RE, "lower-case letters and digits, words joined by single hyphens"),
 }
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Files whose sourced rows must cite their pages by id (sources.csv), not only by URL text.
+CITED_BY_ID = ("trainings.csv", "donations.csv")
 YEAR_COLS = {"year", "end_year", "start_year", "since", "delivered_year"}
 COUNT_COLS = {"total", "troops", "police", "experts", "women", "trainees", "quantity", "value_usd",
               "delivered_quantity", "sites"} | {c for c in SPEC["ministerials.csv"][1].split(",") if c.startswith("reported_")} \
@@ -242,6 +244,11 @@ class Checker:
                     self.err("sources.csv", i, "id", "duplicate id %r" % r["id"])
                 else:
                     self.sources[r["id"]] = r
+        for f in CITED_BY_ID:
+            for line, r in self.rows.get(f, []):
+                if r.get("confidence") in SOURCED and not r.get("source_ids", "").strip():
+                    self.err(f, line, "source_ids", "a sourced partnership cites no source id: its page must be a row "
+                                                     "of sources.csv (title, publisher, dates)")
         for f, rows in self.rows.items():
             for line, r in rows:
                 for sid in filter(None, (x.strip() for x in r.get("source_ids", "").split(";"))):

@@ -85,6 +85,23 @@ START_YEARS = range(2010, 2025)
 SOURCED = {"verified", "reported"}
 
 
+def partnership_id(kind, provider, recipient, year, last):
+    """The stable id the loader gives a training or donation: kind, then the key cells, an empty one left out."""
+    return ":".join([kind] + [c for c in (provider, recipient, year, last) if c])
+
+
+def delivered_by(cell):
+    """The ids of a `delivered_by` cell, `;`-separated; a part that does not begin with a kind continues the id
+    before it (a donation's item may hold a `;`), as the loader reads it."""
+    ids = []
+    for part in cell.split(";"):
+        if ids and not re.match(r"\s*(TRAINING|DONATION):", part):
+            ids[-1] += ";" + part
+        elif part.strip():
+            ids.append(part)
+    return [i.strip(" ") for i in ids]
+
+
 class Checker:
     def __init__(self, folder):
         self.folder = folder
@@ -225,6 +242,15 @@ class Checker:
                 e("pledges.csv", l, "category", "unknown category %r" % r["category"])
             if r.get("status") and r["status"] not in STATUS:
                 e("pledges.csv", l, "status", "unknown status %r" % r["status"])
+        partnerships = {partnership_id("TRAINING", r["trainer"], r["trainee"], r["year"], r.get("program", ""))
+                        for _, r in rows("trainings.csv")}
+        partnerships |= {partnership_id("DONATION", r["donor"], r["recipient"], r["year"], r["item"])
+                         for _, r in rows("donations.csv")}
+        for l, r in rows("pledges.csv"):
+            for pid in delivered_by(r.get("delivered_by", "")):
+                if pid not in partnerships:
+                    e("pledges.csv", l, "delivered_by", "unknown partnership %r (not the id of a row of trainings.csv "
+                                                        "or donations.csv)" % pid)
         for l, r in rows("attendance.csv"):
             if r["role"] not in ROLE:
                 e("attendance.csv", l, "role", "unknown role %r" % r["role"])
@@ -249,6 +275,12 @@ class Checker:
                 if r.get("confidence") in SOURCED and not r.get("source_ids", "").strip():
                     self.err(f, line, "source_ids", "a sourced partnership cites no source id: its page must be a row "
                                                      "of sources.csv (title, publisher, dates)")
+        for line, r in self.rows.get("donations.csv", []):
+            rate_source = r.get("usd_rate_source", "")
+            if rate_source and rate_source not in self.sources:
+                self.err("donations.csv", line, "usd_rate_source", "unknown source id %r (not in sources.csv)" % rate_source)
+            if bool(rate_source) != bool(r.get("usd_rate")):
+                self.err("donations.csv", line, "usd_rate", "a converted USD figure needs both its rate and the rate's source")
         for f, rows in self.rows.items():
             for line, r in rows:
                 for sid in filter(None, (x.strip() for x in r.get("source_ids", "").split(";"))):
@@ -282,7 +314,9 @@ class Checker:
         print()
         print("Coverage (sourced = verified or reported)")
         print("  relationships: %d (training %d, donation %d)" % (len(sourced), kinds["training"], kinds["donation"]))
-        print("  donations with an amount: %d, with a USD figure: %d" % (len(with_amount), len(with_usd)))
+        converted = [r for r in with_usd if r.get("usd_rate")]
+        print("  donations with an amount: %d, with a USD figure: %d (%d of them converted at an annual average rate)"
+              % (len(with_amount), len(with_usd), len(converted)))
         print("  providers: %d, recipients: %d" % (len(providers), len(recipients)))
         print("  by provider: " + ", ".join("%s %d" % kv for kv in providers.most_common()))
         print("  starting per year: " + ", ".join("%d %d" % (y, starts[y]) for y in sorted(starts)))

@@ -105,7 +105,7 @@ COLUMNS = OrderedDict([
                        "note"]),
     ("donations.csv", ["donor", "recipient", "item", "year", "confidence", "source", "end_year",
                        "quantity", "value_usd", "program", "category", "unit", "amount", "currency",
-                       "description",
+                       "description", "usd_rate", "usd_rate_source",
                        "centre", "source_ids", "where", "note"]),
     ("ministerials.csv", ["id", "name", "start_date", "confidence", "source", "end_date", "city",
                           "host_iso3", "reported_participants", "reported_ministerial_level",
@@ -351,17 +351,6 @@ def build_attendance(idx, iso3s, orgs):
     return rows
 
 
-def build_trainings(idx, iso3s, orgs):
-    rows = []
-    for n, r in enumerate(read_csv(os.path.join(COMPILED, "trainings.csv")), start=2):
-        trainer = to_iso3(r["trainer"], idx, iso3s, orgs, "trainings.csv:%d" % n)
-        for t in expand(r["trainees"], idx, iso3s, orgs, "trainings.csv:%d" % n):
-            rows.append(dict(trainer=trainer, trainee=t, year=r["year"], end_year=r["end_year"],
-                             program=r["program"], topic=r["topic"], trainees=r["trainees_count"],
-                             confidence=r["confidence"], source=r["source"]))
-    return rows
-
-
 def passthrough(name, cols):
     return [{c: r.get(c, "") for c in cols} for r in read_csv(os.path.join(COMPILED, name))]
 
@@ -456,7 +445,7 @@ def main():
             contributions, sources, {m["acronym"] for m in missions}, iso3s)
         programs = research.read_programmes(COMPILED, sources, passthrough("programs.csv", ["code", "name", "url", "confidence", "source"]))
         trainings, donations, pstats = research.read_partnerships(
-            COMPILED, sources, iso3s | orgs, {p["code"] for p in programs})
+            COMPILED, sources, iso3s | orgs, {p["code"] for p in programs}, research.read_rates(COMPILED, sources))
         ministerials = passthrough("ministerials.csv", COLUMNS["ministerials.csv"])
         ministerials += with_sources(read_csv(os.path.join(COMPILED, "ministerials_extra.csv")), sources, "ministerials_extra.csv")
         pledges = passthrough("pledges.csv", COLUMNS["pledges.csv"])
@@ -473,8 +462,8 @@ def main():
     out["programs.csv"] = programs
     out["contributions.csv"] = contributions
     out["deployments.csv"] = deployments
-    out["trainings.csv"] = build_trainings(idx, iso3s, orgs) + trainings
-    out["donations.csv"] = passthrough("donations.csv", COLUMNS["donations.csv"]) + donations
+    out["trainings.csv"] = trainings
+    out["donations.csv"] = donations
     out["ministerials.csv"] = ministerials
     out["pledges.csv"] = pledges
     out["attendance.csv"] = build_attendance(idx, iso3s, orgs)
@@ -494,6 +483,7 @@ def main():
     print("Geo-PKO estimates replaced by dated sourced figures: %s"
           % ", ".join("/".join(k) for k in cstats["replaced"]))
     print("Geo-PKO estimates replaced by the UN's per-mission figures: %d" % un_replaced)
+    print("donations given a USD figure from an annual average rate (compiled/rates/): %d" % pstats["converted"])
     print("research partnership rows: %d read, %d merged into a row of the same relationship, %d self-loops dropped (%s)"
           % (pstats["rows"], pstats["merged"], len(pstats["self_loops"]), ", ".join(pstats["self_loops"])))
 

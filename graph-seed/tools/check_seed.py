@@ -58,6 +58,8 @@ KEY_PATTERNS = {
     ("pledges.csv", "id"): (SLUG_RE, "lower-case letters and digits, words joined by single hyphens"),
 }
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Files whose sourced rows must cite their pages by id (sources.csv), not only by URL text.
+CITED_BY_ID = ("trainings.csv", "donations.csv")
 YEAR_COLS = {"year", "end_year", "start_year", "since", "delivered_year"}
 COUNT_COLS = {"total", "troops", "police", "experts", "women", "trainees", "quantity", "value_usd",
               "delivered_quantity", "sites"} | {c for c in SPEC["ministerials.csv"][1].split(",") if c.startswith("reported_")} \
@@ -81,6 +83,23 @@ TARGETS = dict(
 )
 START_YEARS = range(2010, 2025)
 SOURCED = {"verified", "reported"}
+
+
+def partnership_id(kind, provider, recipient, year, last):
+    """The stable id the loader gives a training or donation: kind, then the key cells, an empty one left out."""
+    return ":".join([kind] + [c for c in (provider, recipient, year, last) if c])
+
+
+def delivered_by(cell):
+    """The ids of a `delivered_by` cell, `;`-separated; a part that does not begin with a kind continues the id
+    before it (a donation's item may hold a `;`), as the loader reads it."""
+    ids = []
+    for part in cell.split(";"):
+        if ids and not re.match(r"\s*(TRAINING|DONATION):", part):
+            ids[-1] += ";" + part
+        elif part.strip():
+            ids.append(part)
+    return [i.strip(" ") for i in ids]
 
 
 class Checker:
@@ -223,6 +242,15 @@ class Checker:
                 e("pledges.csv", l, "category", "unknown category %r" % r["category"])
             if r.get("status") and r["status"] not in STATUS:
                 e("pledges.csv", l, "status", "unknown status %r" % r["status"])
+        partnerships = {partnership_id("TRAINING", r["trainer"], r["trainee"], r["year"], r.get("program", ""))
+                        for _, r in rows("trainings.csv")}
+        partnerships |= {partnership_id("DONATION", r["donor"], r["recipient"], r["year"], r["item"])
+                         for _, r in rows("donations.csv")}
+        for l, r in rows("pledges.csv"):
+            for pid in delivered_by(r.get("delivered_by", "")):
+                if pid not in partnerships:
+                    e("pledges.csv", l, "delivered_by", "unknown partnership %r (not the id of a row of trainings.csv "
+                                                        "or donations.csv)" % pid)
         for l, r in rows("attendance.csv"):
             if r["role"] not in ROLE:
                 e("attendance.csv", l, "role", "unknown role %r" % r["role"])
@@ -242,6 +270,17 @@ class Checker:
                     self.err("sources.csv", i, "id", "duplicate id %r" % r["id"])
                 else:
                     self.sources[r["id"]] = r
+        for f in CITED_BY_ID:
+            for line, r in self.rows.get(f, []):
+                if r.get("confidence") in SOURCED and not r.get("source_ids", "").strip():
+                    self.err(f, line, "source_ids", "a sourced partnership cites no source id: its page must be a row "
+                                                     "of sources.csv (title, publisher, dates)")
+        for line, r in self.rows.get("donations.csv", []):
+            rate_source = r.get("usd_rate_source", "")
+            if rate_source and rate_source not in self.sources:
+                self.err("donations.csv", line, "usd_rate_source", "unknown source id %r (not in sources.csv)" % rate_source)
+            if bool(rate_source) != bool(r.get("usd_rate")):
+                self.err("donations.csv", line, "usd_rate", "a converted USD figure needs both its rate and the rate's source")
         for f, rows in self.rows.items():
             for line, r in rows:
                 for sid in filter(None, (x.strip() for x in r.get("source_ids", "").split(";"))):
@@ -275,7 +314,9 @@ class Checker:
         print()
         print("Coverage (sourced = verified or reported)")
         print("  relationships: %d (training %d, donation %d)" % (len(sourced), kinds["training"], kinds["donation"]))
-        print("  donations with an amount: %d, with a USD figure: %d" % (len(with_amount), len(with_usd)))
+        converted = [r for r in with_usd if r.get("usd_rate")]
+        print("  donations with an amount: %d, with a USD figure: %d (%d of them converted at an annual average rate)"
+              % (len(with_amount), len(with_usd), len(converted)))
         print("  providers: %d, recipients: %d" % (len(providers), len(recipients)))
         print("  by provider: " + ", ".join("%s %d" % kv for kv in providers.most_common()))
         print("  starting per year: " + ", ".join("%d %d" % (y, starts[y]) for y in sorted(starts)))

@@ -118,7 +118,51 @@ def read_programmes(compiled, sources, existing):
     return list(programmes.values())
 
 
-def read_partnerships(compiled, sources, actors, programmes):
+def read_rates(compiled, sources):
+    """Annual average exchange rates (rates/usd_annual_average.csv): (currency, year) -> (USD per unit, source id).
+
+    Each rate is read as its page prints it, in USD per unit or in units per USD (`quoted`), and cites that page.
+    """
+    rates = OrderedDict()
+    path = os.path.join(compiled, "rates", "usd_annual_average.csv")
+    if not os.path.exists(path):
+        return rates
+    for n, r in enumerate(_read(path), start=2):
+        where = "%s:%d" % (os.path.relpath(path, compiled), n)
+        currency, year, quoted = r["currency"].strip().upper(), r["year"].strip(), r["quoted"].strip()
+        source_ids = ids(r["sources"])
+        cite(source_ids, sources, where)
+        try:
+            rate = float(r["rate"])
+        except ValueError:
+            raise ResearchError("%s: rate: not a number: %r" % (where, r["rate"]))
+        if quoted == "USD per %s" % currency:
+            usd_per_unit = rate
+        elif quoted == "%s per USD" % currency:
+            usd_per_unit = 1 / rate
+        else:
+            raise ResearchError("%s: quoted %r (USD per %s or %s per USD)" % (where, quoted, currency, currency))
+        if (currency, year) in rates:
+            raise ResearchError("%s: a second rate for %s %s" % (where, currency, year))
+        rates[(currency, year)] = (usd_per_unit, source_ids[0])
+    return rates
+
+
+def convert(row, rates):
+    """A donation's USD figure from the annual average rate of its currency in its first year, where the page gave no
+    USD figure and the table has that rate; the row keeps the rate and its source, so the conversion is visible."""
+    if row["value_usd"] or not row["amount"] or row["currency"] in ("", "USD"):
+        return
+    rate = rates.get((row["currency"], row["year"]))
+    if rate is None:
+        return
+    usd_per_unit, source_id = rate
+    row["value_usd"] = str(int(round(int(row["amount"]) * usd_per_unit)))
+    row["usd_rate"] = "%.6f" % usd_per_unit
+    row["usd_rate_source"] = source_id
+
+
+def read_partnerships(compiled, sources, actors, programmes, rates=None):
     """Training and donation rows of every area, merged by the seed's relationship key.
 
     A relationship is one (provider, recipient, programme or item) with its year span. Two research
@@ -183,6 +227,9 @@ def read_partnerships(compiled, sources, actors, programmes):
                 _merge(table[key], row, text_column)
             else:
                 table[key] = row
+    for row in donations.values():
+        convert(row, rates or {})
+    report["converted"] = sum(1 for row in donations.values() if row.get("usd_rate"))
     return list(trainings.values()), list(donations.values()), report
 
 

@@ -41,6 +41,64 @@ public class MinisterialRepository {
     public record PledgeFilter(String ministerial, String category, String pledger, PledgeStatus status) {
     }
 
+    /** Whose pledges a follow-up counts: one ministerial's, one pledger's, both, or (both null) every pledge. */
+    public record FollowUpKey(String ministerial, String pledger) {
+    }
+
+    /**
+     * The follow-up of each key's pledges, in one statement. A recorded delivery is a {@code deliveredBy} id that
+     * names a training or a donation still in the graph.
+     */
+    public Map<FollowUpKey, PledgeFollowUp> followUp(Deadline deadline, List<FollowUpKey> keys) {
+        List<Map<String, Object>> parameters = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            Map<String, Object> p = new HashMap<>();
+            p.put("index", i);
+            p.put("ministerial", keys.get(i).ministerial());
+            p.put("pledger", keys.get(i).pledger());
+            parameters.add(p);
+        }
+        Map<FollowUpKey, PledgeFollowUp> found = new HashMap<>();
+        cypher.read(deadline, """
+                UNWIND $keys AS key
+                CALL (key) {
+                  OPTIONAL MATCH (a:Actor)-[:PLEDGED]->(p:Pledge)-[:MADE_AT]->(m:Ministerial)
+                  WHERE (key.ministerial IS NULL OR m.id = key.ministerial)
+                    AND (key.pledger IS NULL OR a.id = key.pledger)
+                  WITH p, coalesce(p.status, 'unknown') AS status,
+                       p.category IN ['TRAINING', 'CAPACITY_BUILDING'] AS training,
+                       any(d IN %s WHERE EXISTS { MATCH ()-[:TRAINS {id: d}]->() }
+                                      OR EXISTS { MATCH ()-[:DONATES_TO {id: d}]->() }) AS linked
+                  RETURN count(p) AS pledges,
+                         count(CASE WHEN status = 'delivered' THEN p END) AS delivered,
+                         count(CASE WHEN status = 'in_progress' THEN p END) AS inProgress,
+                         count(CASE WHEN status = 'lapsed' THEN p END) AS lapsed,
+                         count(CASE WHEN training THEN p END) AS training,
+                         count(CASE WHEN training AND linked THEN p END) AS trainingDelivered
+                }
+                RETURN key.index AS index, pledges, delivered, inProgress, lapsed, training, trainingDelivered
+                """.formatted(MinisterialWiring.deliveredBy("p")), Map.of("keys", parameters),
+                r -> Map.entry(keys.get(r.get("index").asInt()), PledgeFollowUp.of(r.get("pledges").asInt(),
+                        r.get("delivered").asInt(), r.get("inProgress").asInt(), r.get("lapsed").asInt(),
+                        r.get("training").asInt(), r.get("trainingDelivered").asInt())))
+                .forEach(e -> found.put(e.getKey(), e.getValue()));
+        return found;
+    }
+
+    /** Ministerial.followUp: each ministerial's pledges, by ministerial id. */
+    public Map<String, PledgeFollowUp> followUpOfMinisterials(Deadline deadline, List<String> ids) {
+        Map<String, PledgeFollowUp> found = new HashMap<>();
+        followUp(deadline, ids.stream().map(id -> new FollowUpKey(id, null)).toList())
+                .forEach((key, value) -> found.put(key.ministerial(), value));
+        return found;
+    }
+
+    /** Whether the actor exists (a follow-up of an unknown pledger is an error, not zero pledges). */
+    public boolean actorExists(Deadline deadline, String id) {
+        return cypher.read(deadline, "RETURN EXISTS { MATCH (:Actor {id: $id}) } AS found", Map.of("id", id),
+                r -> r.get("found").asBoolean()).get(0);
+    }
+
     /** Ministerials oldest first; the cursor is the start date and id of the last one seen. */
     public Paging.Connection<Ministerial> page(Deadline deadline, Paging.Request request) {
         Map<String, Object> parameters = new HashMap<>();

@@ -23,6 +23,7 @@ import org.partnershipexplorer.graphql.Projections;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.graphql.RequestInfo;
 import org.partnershipexplorer.ministerial.MinisterialRepository.ActorPledges;
+import org.partnershipexplorer.ministerial.MinisterialRepository.FollowUpKey;
 import org.partnershipexplorer.ministerial.MinisterialRepository.MinisterialPledges;
 import org.partnershipexplorer.ministerial.MinisterialRepository.PledgeFilter;
 import org.partnershipexplorer.mission.Mission;
@@ -44,6 +45,7 @@ public final class MinisterialWiring implements GraphQLWiring, DataLoaders, Proj
     static final String ACTOR_PLEDGES = "actorPledges";
     static final String MINISTERIAL_PLEDGES = "ministerialPledges";
     static final String ONE_ATTENDANCE = "attendance";
+    static final String FOLLOW_UP = "ministerialFollowUp";
 
     private final MinisterialRepository ministerials;
 
@@ -60,16 +62,36 @@ public final class MinisterialWiring implements GraphQLWiring, DataLoaders, Proj
         definitions.key("Pledge", "Pledge", "id", p -> ((Pledge) p).id());
         definitions.key("Attendance", "(:Actor {id: key.actor})-[p:ATTENDED]->(:Ministerial {id: key.ministerial})",
                 a -> Map.of("actor", ((Attendance) a).actorId(), "ministerial", ((Attendance) a).ministerialId()));
+        // a pledge names what delivered it by the trainings' and donations' stable ids (a relationship cannot end
+        // at another one); an id whose row is gone since (deleted through the API) is left out
+        definitions.field("Pledge", "deliveredBy", (s, args) -> """
+                COLLECT { UNWIND %1$s AS %2$s
+                  CALL (%2$s) {
+                    MATCH ()-[%3$s:TRAINS {id: %2$s}]->() RETURN %3$s
+                    UNION ALL
+                    MATCH ()-[%3$s:DONATES_TO {id: %2$s}]->() RETURN %3$s
+                  }
+                  WITH %3$s ORDER BY %3$s.year, %3$s.id
+                  RETURN %4$s }\
+                """.formatted(deliveredBy(s.parent()), s.variable(), s.child(), s.object()));
         definitions.fieldByField("Query", "ministerials", "a page of ministerials, read by its own statement");
         definitions.fieldByField("Query", "ministerial", "a ministerial by id, through the batching loader");
         definitions.fieldByField("Query", "pledges", "a filtered page of pledges, read by its own statement");
         definitions.fieldByField("Query", "pledge", "a pledge by id, through the batching loader");
+        definitions.fieldByField("Query", "pledgeFollowUp", "counts over the filtered pledges, read by their own statement");
+        definitions.fieldByField("Ministerial", "followUp", "counts over a ministerial's pledges, loaded in a batch");
         for (String actor : new String[] {"Country", "Organization"}) {
             definitions.fieldByField(actor, "pledges", "an actor's pledges, loaded in a batch by actor");
         }
         for (String actor : new String[] {"Country", "Organization"}) {
             definitions.fieldByField(actor, "attended", "an actor's attendances, loaded in a batch by actor");
         }
+    }
+
+    /** The stable ids a pledge's delivery names, as a list (an older store may hold them as one text). */
+    static String deliveredBy(String pledge) {
+        return "CASE WHEN %1$s.deliveredBy IS :: STRING THEN split(%1$s.deliveredBy, ';') ELSE coalesce(%1$s.deliveredBy, []) END"
+                .formatted(pledge);
     }
 
     @Override
@@ -81,12 +103,14 @@ public final class MinisterialWiring implements GraphQLWiring, DataLoaders, Proj
                         .dataFetcher("ministerials", this::ministerials)
                         .dataFetcher("ministerial", this::ministerial)
                         .dataFetcher("pledges", this::pledges)
-                        .dataFetcher("pledge", this::pledge))
+                        .dataFetcher("pledge", this::pledge)
+                        .dataFetcher("pledgeFollowUp", this::pledgeFollowUp))
                 .type("Country", actorFields)
                 .type("Organization", actorFields)
                 .type("Ministerial", t -> t
                         .dataFetcher("host", this::host)
                         .dataFetcher("recorded", this::recorded)
+                        .dataFetcher("followUp", this::followUp)
                         .dataFetcher("attendance", this::attendance)
                         .dataFetcher("pledges", this::ministerialPledges))
                 .type("Attendance", t -> t
@@ -110,6 +134,7 @@ public final class MinisterialWiring implements GraphQLWiring, DataLoaders, Proj
         registry.register(ACTOR_PLEDGES, Batch.many(deadline, ministerials::pledgesOfActors));
         registry.register(MINISTERIAL_PLEDGES, Batch.many(deadline, ministerials::pledgesOfMinisterials));
         registry.register(ONE_ATTENDANCE, Batch.one(deadline, ministerials::attendanceByIds));
+        registry.register(FOLLOW_UP, Batch.one(deadline, ministerials::followUpOfMinisterials));
     }
 
     /** Query.ministerials */
@@ -144,6 +169,30 @@ public final class MinisterialWiring implements GraphQLWiring, DataLoaders, Proj
             }
             return p;
         });
+    }
+
+    /** Query.pledgeFollowUp: an unknown ministerial or pledger is NOT_FOUND, not a follow-up of no pledges. */
+    CompletableFuture<PledgeFollowUp> pledgeFollowUp(DataFetchingEnvironment env) {
+        String ministerial = env.getArgument("ministerial");
+        String pledger = env.getArgument("pledger");
+        Deadline deadline = RequestInfo.deadline(env);
+        if (pledger != null && !ministerials.actorExists(deadline, pledger)) {
+            throw ApiException.notFound("pledger", pledger);
+        }
+        CompletableFuture<Ministerial> known = ministerial == null ? CompletableFuture.completedFuture(null)
+                : ministerial(env, ministerial);
+        return known.thenApply(m -> {
+            if (ministerial != null && m == null) {
+                throw ApiException.notFound("ministerial", ministerial);
+            }
+            FollowUpKey key = new FollowUpKey(ministerial, pledger);
+            return ministerials.followUp(deadline, List.of(key)).get(key);
+        });
+    }
+
+    /** Ministerial.followUp */
+    CompletableFuture<PledgeFollowUp> followUp(DataFetchingEnvironment env) {
+        return env.<String, PledgeFollowUp>getDataLoader(FOLLOW_UP).load(env.<Ministerial>getSource().id());
     }
 
     /** Actor.pledges */

@@ -33,7 +33,9 @@ record Column(String name, ValueType type, boolean required, Ref ref, boolean st
         MISSION("mission", "missions.csv", ValueType.CODE),
         PROGRAM("program", "programs.csv", ValueType.CODE),
         MINISTERIAL("ministerial", "ministerials.csv", ValueType.SLUG),
-        SOURCE("source", "sources.csv", ValueType.SLUG);
+        SOURCE("source", "sources.csv", ValueType.SLUG),
+        /** A training's or a donation's stable id ({@code TRAINING:JPN:IDN:2022:TPP}), named by a pledge's delivery. */
+        PARTNERSHIP("partnership", "trainings.csv or donations.csv", ValueType.TEXT);
 
         final String noun;
         final String definedIn;

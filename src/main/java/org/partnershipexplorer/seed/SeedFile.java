@@ -51,12 +51,12 @@ public enum SeedFile {
             new Column("iso3", Ref.COUNTRY.key, true, Ref.COUNTRY, true), required("as_of", DATE), required("total", COUNT),
             optional("women", COUNT), optional("troops", COUNT), optional("police", COUNT),
             optional("experts", COUNT)),
-    TRAININGS("trainings.csv", null, "TRAINING", List.of("trainer", "trainee", "year", "program"),
+    TRAININGS("trainings.csv", Ref.PARTNERSHIP, "TRAINING", List.of("trainer", "trainee", "year", "program"),
             List.of(RowRule.notBefore("year", "end_year"), RowRule.different("trainer", "trainee")),
             endpoint("trainer", Ref.ACTOR), endpoint("trainee", Ref.ACTOR), required("year", YEAR),
             optional("end_year", YEAR), reference("program", Ref.PROGRAM), optional("topic", TEXT),
             optional("trainees", COUNT)),
-    DONATIONS("donations.csv", null, "DONATION", List.of("donor", "recipient", "year", "item"),
+    DONATIONS("donations.csv", Ref.PARTNERSHIP, "DONATION", List.of("donor", "recipient", "year", "item"),
             List.of(RowRule.notBefore("year", "end_year"), RowRule.different("donor", "recipient")),
             endpoint("donor", Ref.ACTOR), endpoint("recipient", Ref.ACTOR), required("item", TEXT),
             required("year", YEAR), optional("end_year", YEAR), optional("quantity", COUNT),
@@ -66,7 +66,10 @@ public enum SeedFile {
             required("category", ValueType.PLEDGE_CATEGORY), optional("description", TEXT),
             optional("quantity", COUNT), optional("unit", TEXT), endpoints("beneficiary", Ref.ACTOR.key, Ref.ACTOR, false),
             endpoints("mission", Ref.MISSION.key, Ref.MISSION, false), optional("status", ValueType.PLEDGE_STATUS),
-            optional("delivered_quantity", COUNT), optional("delivered_year", YEAR)),
+            optional("delivered_quantity", COUNT), optional("delivered_year", YEAR),
+            // the trainings and donations that delivered the pledge, by stable id: a relationship cannot be the end
+            // of another, so the ids are kept as a list and resolved when read
+            new Column("delivered_by", ValueType.PARTNERSHIP_LIST, false, Ref.PARTNERSHIP, true)),
     ATTENDANCE("attendance.csv", null, "ATTENDANCE", List.of("actor", "ministerial"), List.of(),
             endpoint("actor", Ref.ACTOR), endpoint("ministerial", Ref.MINISTERIAL),
             required("role", ValueType.ATTENDANCE_ROLE), optional("level", TEXT));

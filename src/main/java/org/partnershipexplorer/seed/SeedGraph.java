@@ -138,6 +138,9 @@ final class SeedGraph {
             case PROGRAM -> "OPTIONAL MATCH (n:Program {code: $key}) RETURN n IS NOT NULL AS found";
             case MINISTERIAL -> "OPTIONAL MATCH (n:Ministerial {id: $key}) RETURN n IS NOT NULL AS found";
             case SOURCE -> "OPTIONAL MATCH (n:Source {id: $key}) RETURN n IS NOT NULL AS found";
+            case PARTNERSHIP -> """
+                    RETURN EXISTS { MATCH ()-[:TRAINS {id: $key}]->() }
+                        OR EXISTS { MATCH ()-[:DONATES_TO {id: $key}]->() } AS found""";
         };
     }
 }

@@ -68,7 +68,8 @@ final class SeedValidator {
 
     private Optional<FileRows> validate(SeedFile file) {
         if (file.defines != null) {
-            defined.put(file.defines, new HashMap<>());
+            // trainings and donations both define partnerships: the second file adds to the first one's ids
+            defined.computeIfAbsent(file.defines, kind -> new HashMap<>());
         }
         Optional<SeedCsv> opened;
         try {
@@ -221,7 +222,9 @@ final class SeedValidator {
             error(file, row.line(), column, "code '" + key + "' clashes with a country's iso3 in countries.csv");
         }
         if (file.defines != null) {
-            defined.get(file.defines).put(key, illustrative);
+            // a relationship is named by its stable id, as the graph and the API name it
+            String defines = file.relationshipKind != null ? SeedWriter.relationshipId(file, row::get) : key;
+            defined.get(file.defines).put(defines, illustrative);
         }
     }
 

@@ -3,6 +3,7 @@ package org.partnershipexplorer.seed;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -177,7 +178,45 @@ enum ValueType {
         Object parse(String cell) {
             return list(cell, SLUG);
         }
+    },
+    /**
+     * Stable ids of trainings and donations separated by {@code ;} ({@code delivered_by}). A donation's item is free
+     * text and may hold a {@code ;} itself, so a part that does not begin with a kind continues the id before it.
+     */
+    PARTNERSHIP_LIST {
+        @Override
+        Object parse(String cell) {
+            List<String> ids = new ArrayList<>();
+            for (String part : cell.split(";", -1)) {
+                String stripped = strip(part);
+                if (!ids.isEmpty() && !PARTNERSHIP_KINDS.matcher(stripped).lookingAt()) {
+                    ids.set(ids.size() - 1, ids.get(ids.size() - 1) + ";" + part);
+                } else if (!stripped.isEmpty()) {
+                    ids.add(part);
+                }
+            }
+            List<String> keys = new ArrayList<>();
+            for (String id : ids) {
+                String key = strip(id);
+                String problem = keyCharacterProblem(key);
+                if (problem != null) {
+                    throw new IllegalArgumentException(problem);
+                }
+                if (!PARTNERSHIP_KINDS.matcher(key).lookingAt()) {
+                    String shown = key.length() > SHOWN ? key.substring(0, SHOWN) + "..." : key;
+                    throw new IllegalArgumentException("'" + shown + "' is not the id of a training or a donation"
+                            + " (TRAINING:trainer:trainee:year[:program] or DONATION:donor:recipient:year:item)");
+                }
+                keys.add(key);
+            }
+            if (keys.size() != Set.copyOf(keys).size()) {
+                throw new IllegalArgumentException("'" + cell + "' names a partnership twice");
+            }
+            return List.copyOf(keys);
+        }
     };
+
+    private static final Pattern PARTNERSHIP_KINDS = Pattern.compile("(?:TRAINING|DONATION):");
 
     /** The keys of a {@code ;}-separated cell, each checked as {@code element}, none twice. */
     private static List<String> list(String cell, ValueType element) {

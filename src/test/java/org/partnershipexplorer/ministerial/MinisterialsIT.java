@@ -166,4 +166,73 @@ class MinisterialsIT implements ServiceTest {
         assertEquals(List.of("seoul-2021-kor-medical"), texts(medical.data().path("actor").path("pledges"), "id"));
         assertEquals("NOT_FOUND", client().operation("ministerialFigures", Map.of("id", "paris-1900")).errorCode());
     }
+
+    @Test
+    @DisplayName("a pledge lists the rows that delivered it, oldest first: Korea's helicopters by the 500MD donation,"
+            + " Indonesia's TPP course by Japan's and the UN's 2022 courses; the others by none")
+    void deliveredBy() {
+        var korea = client().operation("pledgeDelivery", Map.of("id", "seoul-2021-kor-helicopters"));
+        assertTrue(korea.errors().isMissingNode(), korea.body().toString());
+        JsonNode helicopters = korea.data().path("pledge").path("deliveredBy");
+        assertEquals(List.of("DONATION:KOR:KEN:2021:500MD helicopters"), texts(helicopters, "id"));
+        assertEquals(List.of("DONATION"), texts(helicopters, "kind"));
+        assertEquals(List.of("KOR"), texts(helicopters, "provider", "id"));
+        assertEquals(List.of("KEN"), texts(helicopters, "recipient", "id"));
+        assertEquals(List.of("500MD helicopters"), texts(helicopters, "item"));
+
+        var indonesia = client().operation("pledgeDelivery",
+                Map.of("id", "seoul-2021-idn-tpp-course", "ministerial", "seoul-2021"));
+        assertTrue(indonesia.errors().isMissingNode(), indonesia.body().toString());
+        JsonNode course = indonesia.data().path("pledge").path("deliveredBy");
+        // the fixture names the UN's course first; the answer is by year, then id
+        assertEquals(List.of("TRAINING:JPN:IDN:2022:TPP", "TRAINING:UN:IDN:2022:TPP"), texts(course, "id"));
+        assertEquals(List.of("JPN", "UN"), texts(course, "provider", "id"));
+        assertEquals(List.of("TPP", "TPP"), texts(course, "program", "code"));
+        assertEquals(List.of(2022, 2022), List.of(course.path(0).path("year").asInt(), course.path(1).path("year").asInt()));
+
+        Map<String, List<String>> linked = new HashMap<>();
+        indonesia.data().path("pledges").path("edges").forEach(edge -> {
+            if (!edge.path("node").path("deliveredBy").isEmpty()) {
+                linked.put(edge.path("node").path("id").asText(), texts(edge.path("node").path("deliveredBy"), "id"));
+            }
+        });
+        assertEquals(Map.of("seoul-2021-kor-helicopters", List.of("DONATION:KOR:KEN:2021:500MD helicopters"),
+                "seoul-2021-idn-tpp-course", List.of("TRAINING:JPN:IDN:2022:TPP", "TRAINING:UN:IDN:2022:TPP")), linked);
+    }
+
+    private static List<Object> followUp(JsonNode f) {
+        JsonNode share = f.path("trainingDeliveryShare");
+        return java.util.Arrays.asList(f.path("pledges").asInt(), f.path("delivered").asInt(),
+                f.path("inProgress").asInt(), f.path("unknown").asInt(), f.path("trainingPledges").asInt(),
+                f.path("trainingPledgesDelivered").asInt(), share.isNull() ? null : share.asDouble());
+    }
+
+    @Test
+    @DisplayName("pledge follow-up per ministerial and per pledger: Seoul 16 pledges, 3 delivered, 1 in progress, 12"
+            + " unknown, 1 of 3 training pledges delivered; Indonesia 1 of 1")
+    void followUpCounts() {
+        var all = client().operation("pledgeFollowUp", Map.of());
+        assertTrue(all.errors().isMissingNode(), all.body().toString());
+        assertEquals(java.util.Arrays.asList(28, 5, 1, 22, 4, 1, 0.25), followUp(all.data().path("pledgeFollowUp")));
+        assertEquals(0, all.data().path("pledgeFollowUp").path("lapsed").asInt());
+        Map<String, List<Object>> perMinisterial = new HashMap<>();
+        all.data().path("ministerials").path("edges").forEach(edge -> perMinisterial.put(
+                edge.path("node").path("id").asText(), followUp(edge.path("node").path("followUp"))));
+        assertEquals(Map.of(
+                "new-york-2015", java.util.Arrays.asList(7, 1, 0, 6, 1, 0, 0.0),
+                "london-2016", java.util.Arrays.asList(1, 0, 0, 1, 0, 0, null),
+                "vancouver-2017", java.util.Arrays.asList(3, 1, 0, 2, 0, 0, null),
+                "new-york-2019", java.util.Arrays.asList(0, 0, 0, 0, 0, 0, null),
+                "seoul-2021", java.util.Arrays.asList(16, 3, 1, 12, 3, 1, 0.333),
+                "berlin-2025", java.util.Arrays.asList(1, 0, 0, 1, 0, 0, null)), perMinisterial);
+
+        assertEquals(java.util.Arrays.asList(16, 3, 1, 12, 3, 1, 0.333), followUp(client().operation("pledgeFollowUp",
+                Map.of("ministerial", "seoul-2021")).data().path("pledgeFollowUp")));
+        assertEquals(java.util.Arrays.asList(7, 0, 1, 6, 1, 0, 0.0), followUp(client().operation("pledgeFollowUp",
+                Map.of("pledger", "KOR")).data().path("pledgeFollowUp")));
+        assertEquals(java.util.Arrays.asList(3, 1, 0, 2, 1, 1, 1.0), followUp(client().operation("pledgeFollowUp",
+                Map.of("pledger", "IDN", "ministerial", "seoul-2021")).data().path("pledgeFollowUp")));
+        assertEquals("NOT_FOUND", client().operation("pledgeFollowUp", Map.of("pledger", "XYZ")).errorCode());
+        assertEquals("NOT_FOUND", client().operation("pledgeFollowUp", Map.of("ministerial", "paris-1900")).errorCode());
+    }
 }

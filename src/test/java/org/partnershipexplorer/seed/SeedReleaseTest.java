@@ -28,7 +28,7 @@ class SeedReleaseTest {
     @DisplayName("the bundled seed has a release, dated")
     void bundledRelease() {
         SeedRelease bundled = SeedRelease.of(SeedSource.bundled()).orElseThrow();
-        assertEquals(new SeedRelease("2026.12.1", LocalDate.of(2026, 12, 5)), bundled);
+        assertEquals(new SeedRelease("2026.12.2", LocalDate.of(2026, 12, 5)), bundled);
     }
 
     @Test

@@ -65,9 +65,9 @@ class SeedUpgradeIT {
         SeedOutcome outcome = instance().seed(SeedMode.IF_EMPTY, SeedSource.bundled(), false);
 
         assertEquals(Status.UPGRADED, outcome.status());
-        assertTrue(outcome.detail().startsWith("release 2026.12.1 applied over a store with no recorded release: removed "), outcome.detail());
+        assertTrue(outcome.detail().startsWith("release 2026.12.2 applied over a store with no recorded release: removed "), outcome.detail());
         assertTrue(outcome.detail().endsWith("kept 1 nodes and 1 relationships edited through the API"), outcome.detail());
-        assertEquals("2026.12.1", SeedRelease.of(SeedSource.bundled()).orElseThrow().version());
+        assertEquals("2026.12.2", SeedRelease.of(SeedSource.bundled()).orElseThrow().version());
         assertEquals(SeedRelease.of(SeedSource.bundled()).orElseThrow().version(),
                 driver.executableQuery("MATCH (s:SeedState) RETURN s.release AS r").execute().records().get(0).get("r").asString());
         assertEquals("Kenya (edited)", driver.executableQuery("MATCH (c:Country {iso3: 'KEN'}) RETURN c.name AS name")

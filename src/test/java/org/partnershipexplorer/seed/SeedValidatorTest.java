@@ -216,7 +216,7 @@ class SeedValidatorTest {
 
         assertEquals(13, bundled.size());
         assertEquals(13, frozen.size());
-        assertEquals(new FileRows("sources.csv", 531, 0), bundled.get(0));
+        assertEquals(new FileRows("sources.csv", 548, 0), bundled.get(0));
         assertEquals(new FileRows("sources.csv", 2, 0), frozen.get(0));
         assertEquals(new FileRows("countries.csv", 197, 0), bundled.get(1));
         assertEquals(new FileRows("countries.csv", 197, 0), frozen.get(1));
@@ -268,6 +268,60 @@ class SeedValidatorTest {
                 "trainings.csv:2: trainee: trainee 'KOR' is also the trainer: a partnership is between two different actors",
                 "donations.csv:2: recipient: recipient 'KEN' is also the donor: a partnership is between two different actors",
                 "pledges.csv:3: delivered_quantity: delivered_quantity 17 is more than the quantity 16"), e.lines());
+    }
+
+    @Test
+    @DisplayName("a pledge's delivered_by names trainings and donations by stable id; an id no row has is refused with file, line and column")
+    void deliveredByNamesExistingPartnerships() throws IOException {
+        write("countries.csv", """
+                iso3,name,region,confidence,source
+                KOR,Republic of Korea,Asia,verified,https://example.org
+                KEN,Kenya,Africa,verified,https://example.org
+                IDN,Indonesia,Asia,verified,https://example.org
+                """);
+        write("programs.csv", """
+                code,name,confidence,source
+                TPP,Triangular Partnership Programme,verified,https://example.org
+                """);
+        write("ministerials.csv", """
+                id,name,start_date,confidence,source
+                seoul-2021,Seoul,2021-12-07,verified,https://example.org
+                """);
+        write("trainings.csv", """
+                trainer,trainee,year,program,confidence,source
+                KOR,IDN,2022,TPP,verified,https://example.org
+                KOR,KEN,2022,,illustrative,generated
+                """);
+        write("donations.csv", """
+                donor,recipient,item,year,confidence,source
+                KOR,KEN,500MD helicopters,2021,reported,https://example.org
+                KOR,IDN,boreholes; solar power,2022,reported,https://example.org
+                """);
+        write("pledges.csv", """
+                id,pledger,ministerial,category,delivered_by,confidence,source
+                p1,KOR,seoul-2021,CAPABILITY,DONATION:KOR:KEN:2021:500MD helicopters,verified,https://example.org
+                p2,KOR,seoul-2021,TRAINING,TRAINING:KOR:IDN:2022:TPP ; DONATION:KOR:IDN:2022:boreholes; solar power,verified,https://example.org
+                p3,KOR,seoul-2021,CAPABILITY,DONATION:KOR:KEN:2022:500MD helicopters,verified,https://example.org
+                p4,KOR,seoul-2021,TRAINING,TRAINING:KOR:IDN:2022,verified,https://example.org
+                p5,KOR,seoul-2021,TRAINING,the helicopters,verified,https://example.org
+                p6,KOR,seoul-2021,TRAINING,TRAINING:KOR:KEN:2022,verified,https://example.org
+                """);
+
+        SeedValidationException e = assertThrows(SeedValidationException.class,
+                () -> SeedValidator.validate(SeedSource.directory(dir), false));
+        assertEquals(List.of(
+                "pledges.csv:4: delivered_by: unknown partnership 'DONATION:KOR:KEN:2022:500MD helicopters'"
+                        + " (not in trainings.csv or donations.csv)",
+                "pledges.csv:5: delivered_by: unknown partnership 'TRAINING:KOR:IDN:2022'"
+                        + " (not in trainings.csv or donations.csv)",
+                "pledges.csv:6: delivered_by: 'the helicopters' is not the id of a training or a donation"
+                        + " (TRAINING:trainer:trainee:year[:program] or DONATION:donor:recipient:year:item)",
+                "pledges.csv:7: delivered_by: partnership 'TRAINING:KOR:KEN:2022' is defined only by an illustrative"
+                        + " row, which a load without illustrative data skips"), e.lines());
+        assertEquals(List.of("DONATION:KOR:KEN:2021:500MD helicopters"),
+                ValueType.PARTNERSHIP_LIST.parse("DONATION:KOR:KEN:2021:500MD helicopters"));
+        assertEquals(List.of("TRAINING:KOR:IDN:2022:TPP", "DONATION:KOR:IDN:2022:boreholes; solar power"),
+                ValueType.PARTNERSHIP_LIST.parse("TRAINING:KOR:IDN:2022:TPP ; DONATION:KOR:IDN:2022:boreholes; solar power"));
     }
 
     @Test

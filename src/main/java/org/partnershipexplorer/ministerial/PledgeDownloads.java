@@ -30,7 +30,8 @@ final class PledgeDownloads {
                       first: $first) {
                 edges { node {
                   id ministerial { id } pledger { id name } category description quantity unit status
-                  deliveredQuantity deliveredYear beneficiary { id } mission { acronym } confidence source
+                  deliveredQuantity deliveredYear deliveredBy { id } beneficiary { id } mission { acronym } confidence
+                  source
                   sources { url }
                 } }
               }
@@ -43,7 +44,8 @@ final class PledgeDownloads {
                     new Column("category", "/category"), new Column("description", "/description"),
                     new Column("quantity", "/quantity"), new Column("unit", "/unit"), new Column("status", "/status"),
                     new Column("delivered_quantity", "/deliveredQuantity"),
-                    new Column("delivered_year", "/deliveredYear"), new Column("beneficiary", "/beneficiary/id"),
+                    new Column("delivered_year", "/deliveredYear"), new Column("delivered_by", "/deliveredBy", "/id"),
+                    new Column("beneficiary", "/beneficiary/id"),
                     new Column("mission", "/mission/acronym"), new Column("confidence", "/confidence"),
                     new Column("source", "/source"), new Column("source_urls", "/sources", "/url")));
 

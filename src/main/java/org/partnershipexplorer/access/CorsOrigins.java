@@ -20,8 +20,9 @@ import java.util.Map;
  *
  * <p>Only listed origins are answered, each by its own name, with credentials: a wildcard would let any site send
  * a user's token-bearing requests, so {@code *} is refused at start rather than written into the configuration.
- * Micronaut's CORS filter runs before the security filter and answers a listed origin's preflight itself; any other
- * preflight goes on to {@link RouteAccess}, which opens no route to OPTIONS, so it gets no CORS header.
+ * Micronaut's CORS filter runs before the security filter and answers a listed origin's preflight itself. Any other
+ * preflight gets no CORS header: the filter refuses it (403) when the service is reached as localhost, else it goes
+ * on to {@link RouteAccess}, which opens no route to OPTIONS.
  */
 @Singleton
 final class CorsOrigins implements BeanCreatedEventListener<HttpServerConfiguration.CorsConfiguration> {

@@ -19,5 +19,9 @@ public enum ErrorCode {
     /** The document is not GraphQL. */
     GRAPHQL_PARSE_FAILED,
     /** The document does not validate against the schema (an unknown field, a wrong argument type). */
-    GRAPHQL_VALIDATION_FAILED
+    GRAPHQL_VALIDATION_FAILED,
+    /** A persisted-query hash the service has not stored: send it again with the document (HTTP 200). */
+    PERSISTED_QUERY_NOT_FOUND,
+    /** Persisted queries are switched off (explorer.graphql.persisted-queries): send the document (HTTP 200). */
+    PERSISTED_QUERY_NOT_SUPPORTED
 }

@@ -45,7 +45,10 @@ final class GraphQLFactory {
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
         wirings.forEach(w -> w.wire(wiring));
         LOG.debug("GraphQL wiring from {} features", wirings.size());
-        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
+        // graphql-java would otherwise turn the # comments that organise the file into descriptions (the file's
+        // header into the schema's): clients and code generators must see only the "..." descriptions
+        SchemaGenerator.Options options = SchemaGenerator.Options.defaultOptions().useCommentsAsDescriptions(false);
+        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(options, types, wiring.build());
         List<String> problems = fields.problems(schema);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the field definitions do not match " + SCHEMA + ":\n  "

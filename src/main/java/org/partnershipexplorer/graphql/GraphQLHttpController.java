@@ -79,12 +79,14 @@ public class GraphQLHttpController {
     private final List<RequestListener> listeners;
     private final ObjectMapper json;
     private final QueryLimits limits;
+    private final PersistedQueries persistedQueries;
 
     /** False: graphql-java refuses __schema and __type (explorer.graphql.introspection); __typename still answers. */
     private final boolean introspection;
 
     public GraphQLHttpController(GraphQL graphQL, List<DataLoaders> dataLoaders, List<RequestListener> listeners,
-            QueryLimits limits, @Value("${explorer.graphql.introspection:true}") boolean introspection) {
+            QueryLimits limits, PersistedQueries persistedQueries,
+            @Value("${explorer.graphql.introspection:true}") boolean introspection) {
         this.introspection = introspection;
         this.graphQL = graphQL;
         this.singleFieldMutations = graphQL.transform(
@@ -92,6 +94,7 @@ public class GraphQLHttpController {
         this.dataLoaders = dataLoaders;
         this.listeners = listeners;
         this.limits = limits;
+        this.persistedQueries = persistedQueries;
         // Not Micronaut's mapper: it leaves out empty lists and nulls, and a GraphQL result must keep both.
         this.json = new ObjectMapper();
     }
@@ -120,7 +123,16 @@ public class GraphQLHttpController {
             String reason = e instanceof IllegalArgumentException ? e.getMessage() : "the body is not JSON";
             return requestError(HttpStatus.BAD_REQUEST, responseType, requestId, "Not a GraphQL request: " + reason);
         }
-        return execute(graphQLRequest, responseType, requestId, Caller.of(request));
+        PersistedQueries.Lookup lookup;
+        try {
+            lookup = persistedQueries.resolve(graphQLRequest);
+        } catch (IllegalArgumentException e) {
+            return requestError(HttpStatus.BAD_REQUEST, responseType, requestId, "Not a GraphQL request: " + e.getMessage());
+        }
+        if (!(lookup instanceof PersistedQueries.Lookup.Run run)) {
+            return persistedQueryRefused(lookup, responseType, requestId);
+        }
+        return execute(run.request(), responseType, requestId, Caller.of(request));
     }
 
     @Get(value = "/graphql")
@@ -133,23 +145,52 @@ public class GraphQLHttpController {
         if (responseType == null) {
             return notAcceptable(requestId);
         }
-        GraphQLRequest graphQLRequest;
+        PersistedQueries.Lookup lookup;
         try {
             Map<String, Object> vars = jsonParameter(variables, "variables");
             Map<String, Object> exts = jsonParameter(extensions, "extensions");
-            if (query == null || query.isBlank()) {
+            boolean byHash = query == null && exts.containsKey(PersistedQueries.EXTENSION);
+            if (!byHash && (query == null || query.isBlank())) {
                 throw new IllegalArgumentException("the query parameter is missing");
             }
-            graphQLRequest = new GraphQLRequest(query, operationName, vars, exts);
+            lookup = persistedQueries.resolve(new GraphQLRequest(query, operationName, vars, exts));
         } catch (IllegalArgumentException e) {
             return requestError(HttpStatus.BAD_REQUEST, responseType, requestId, "Not a GraphQL request: " + e.getMessage());
         }
+        if (!(lookup instanceof PersistedQueries.Lookup.Run run)) {
+            return persistedQueryRefused(lookup, responseType, requestId);
+        }
+        GraphQLRequest graphQLRequest = run.request();
         if (Operation.of(graphQLRequest.query(), graphQLRequest.operationName()).filter(Operation::isMutation).isPresent()) {
             MutableHttpResponse<String> response = requestError(HttpStatus.METHOD_NOT_ALLOWED, responseType, requestId,
                     "Mutations are only accepted over POST");
             return response.header(HttpHeaders.ALLOW, HttpMethod.POST.name());
         }
         return execute(graphQLRequest, responseType, requestId, Caller.of(request));
+    }
+
+    /**
+     * A persisted-query hash the service cannot run: an error in the API's shape whose message and code are the
+     * ones Apollo's persisted-query link looks for, with 200 whatever the Accept, since the link reads the errors
+     * of a successful response only. On a miss it sends the document with the hash; when persisted queries are
+     * off, the document alone.
+     */
+    private MutableHttpResponse<String> persistedQueryRefused(PersistedQueries.Lookup lookup, String responseType,
+            String requestId) {
+        ErrorCode code = lookup instanceof PersistedQueries.Lookup.NotSupported
+                ? ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED
+                : ErrorCode.PERSISTED_QUERY_NOT_FOUND;
+        String message = code == ErrorCode.PERSISTED_QUERY_NOT_FOUND ? "PersistedQueryNotFound" : "PersistedQueryNotSupported";
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code.name());
+        extensions.put("requestId", requestId);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("extensions", extensions);
+        LOG.debug("request {}: {}", requestId, message);
+        completed(new CompletedRequest(requestId, Optional.empty(), HttpStatus.OK.getCode(), Duration.ZERO, 0, false,
+                List.of(code.name()), Map.of()));
+        return respond(HttpStatus.OK, responseType, requestId, Map.of("errors", List.of(error)));
     }
 
     /** A query parameter that carries a JSON object ({@code variables}, {@code extensions}); absent is empty. */

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
-/** A GraphQL request as the specification defines its JSON body. */
+/**
+ * A GraphQL request as the specification defines its JSON body. The query is null only in a request that names its
+ * document by a persisted-query hash ({@link PersistedQueries}).
+ */
 record GraphQLRequest(String query, String operationName, Map<String, Object> variables,
         Map<String, Object> extensions) {
 
@@ -16,7 +19,9 @@ record GraphQLRequest(String query, String operationName, Map<String, Object> va
             throw new IllegalArgumentException("the body must be a JSON object");
         }
         JsonNode query = body.get("query");
-        if (query == null || !query.isTextual() || query.asText().isBlank()) {
+        Map<String, Object> extensions = object(body.get("extensions"), "extensions");
+        boolean byHash = (query == null || query.isNull()) && extensions.containsKey(PersistedQueries.EXTENSION);
+        if (!byHash && (query == null || !query.isTextual() || query.asText().isBlank())) {
             throw new IllegalArgumentException("query must be a non-empty string");
         }
         JsonNode operationName = body.get("operationName");
@@ -24,9 +29,14 @@ record GraphQLRequest(String query, String operationName, Map<String, Object> va
             throw new IllegalArgumentException("operationName must be a string");
         }
         JsonNode variables = body.get("variables");
-        return new GraphQLRequest(query.asText(),
+        return new GraphQLRequest(byHash ? null : query.asText(),
                 operationName == null || operationName.isNull() ? null : operationName.asText(),
-                object(variables, "variables"), object(body.get("extensions"), "extensions"));
+                object(variables, "variables"), extensions);
+    }
+
+    /** The same request with the document its persisted-query hash stands for. */
+    GraphQLRequest withQuery(String document) {
+        return new GraphQLRequest(document, operationName, variables, extensions);
     }
 
     /**

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.language.Document;
@@ -11,6 +12,7 @@ import graphql.language.Field;
 import graphql.language.NodeTraverser;
 import graphql.language.NodeVisitorStub;
 import graphql.language.Node;
+import graphql.language.OperationDefinition;
 import graphql.org.antlr.v4.runtime.CharStreams;
 import graphql.org.antlr.v4.runtime.Token;
 import graphql.parser.InvalidSyntaxException;
@@ -23,6 +25,8 @@ import graphql.parser.exceptions.ParseCancelledTooDeepException;
 import graphql.schema.GraphQLSchema;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -97,6 +101,10 @@ final class LimitedDocuments implements PreparsedDocumentProvider {
             // graphql-java reports the syntax error its usual way
             return CompletableFuture.completedFuture(parseAndValidate.apply(input));
         }
+        GraphQLError subscription = subscription(document, input.getOperationName());
+        if (subscription != null) {
+            return done(subscription);
+        }
         int aliases = countAliases(document);
         if (aliases > limits.maxAliases()) {
             return done(TooComplex.error("maxAliases", "aliases", limits.maxAliases(), aliases));
@@ -106,6 +114,25 @@ final class LimitedDocuments implements PreparsedDocumentProvider {
             return done(over);
         }
         return CompletableFuture.completedFuture(parseAndValidate.apply(input));
+    }
+
+    /**
+     * The schema has no subscription type and this route no stream to send events on; said plainly, before
+     * graphql-java's "Schema is not configured for subscriptions" or the limits, which have no root type to count.
+     */
+    private static GraphQLError subscription(Document document, String operationName) {
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        return operations.stream()
+                .filter(o -> operationName == null || operationName.isEmpty() ? operations.size() == 1
+                        : operationName.equals(o.getName()))
+                .filter(o -> o.getOperation() == OperationDefinition.Operation.SUBSCRIPTION)
+                .findFirst()
+                .map(o -> GraphqlErrorBuilder.newError()
+                        .message("Subscriptions are not offered over /graphql: this route answers queries and mutations")
+                        .location(o.getSourceLocation())
+                        .extensions(Map.of("code", ErrorCode.GRAPHQL_VALIDATION_FAILED.name()))
+                        .build())
+                .orElse(null);
     }
 
     /** Depth, then fields, then cost of the operation the request runs; null when all are within the limits. */

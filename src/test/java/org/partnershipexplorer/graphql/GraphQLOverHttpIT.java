@@ -98,6 +98,26 @@ class GraphQLOverHttpIT implements ServiceTest {
     }
 
     @Test
+    @DisplayName("a subscription, over POST or GET: GRAPHQL_VALIDATION_FAILED saying the route has none, with the request id; 400 or 200 as for any document that does not validate")
+    void subscriptionIsAGraphQLError() {
+        String message = "Subscriptions are not offered over /graphql: this route answers queries and mutations";
+        var post = client().post("{\"query\":\"subscription { countries { totalCount } }\"}", JSON, GRAPHQL_RESPONSE);
+        assertEquals(400, post.status());
+        assertEquals(message, post.errors().path(0).path("message").asText());
+        assertEquals("GRAPHQL_VALIDATION_FAILED", post.errorCode());
+        assertEquals(post.header("X-Request-Id"), post.errors().path(0).path("extensions").path("requestId").asText());
+        assertTrue(post.body().path("data").isMissingNode(), post.raw().body());
+
+        var legacy = client().post("{\"query\":\"subscription Live { countries { totalCount } }\",\"operationName\":\"Live\"}", JSON, JSON);
+        assertEquals(200, legacy.status());
+        assertEquals(message, legacy.errors().path(0).path("message").asText());
+
+        var get = client().get("subscription { countries { totalCount } }", GRAPHQL_RESPONSE);
+        assertEquals(400, get.status());
+        assertEquals("GRAPHQL_VALIDATION_FAILED", get.errorCode());
+    }
+
+    @Test
     @DisplayName("introspection that repeats __schema to inflate the answer: QUERY_TOO_COMPLEX, not INTERNAL")
     void badFaithIntrospection() {
         var response = client().query("{ a: __schema { queryType { name } } b: __schema { queryType { name } } }");

@@ -109,7 +109,7 @@ def support(year, kinds=("TRAINING", "DONATION"), conf=DEFAULT):
         if f > 0:
             terms["HIGH_PERSONNEL_LOW_SUPPORT"] = W["pers"] * f
         if c in totals and totals[c][0] > 0 and totals[c][2] is not None:
-            f = max(0, 1 - totals[c][2] / totals[c][0] / WOMEN_TARGET)
+            f = load * max(0, 1 - totals[c][2] / totals[c][0] / WOMEN_TARGET)
             if f > 0:
                 terms["WOMEN_BELOW_TARGET"] = W["women"] * f
         result[c] = dict(score=sum(terms.values()) / denominator, peers=(better, len(peers)), largest=largest,

@@ -39,12 +39,6 @@ final class RouteAccess implements SecurityRule<HttpRequest<?>> {
      * micronaut-security's endpoint rule decides; this rule leaves them to it.
      */
     private static final List<String> ENDPOINT_TEMPLATE_PREFIXES = List.of("/health", "/prometheus");
-    /**
-     * Downloads of what GraphQL queries return (the network, the isolated contributors, the providers, an actor's
-     * partners, the pledges); they follow EXPLORER_QUERIES_REQUIRE_AUTH as queries do.
-     */
-    static final List<String> READ_DOWNLOADS = List.of("/export/network.", "/export/isolated.", "/export/providers.",
-            "/export/partners.", "/export/pledges.");
     /** Files served after routing, with no route of their own. */
     private static final List<String> PUBLIC_FILE_PREFIXES = List.of("/static/", "/webjars/");
 
@@ -74,7 +68,7 @@ final class RouteAccess implements SecurityRule<HttpRequest<?>> {
             if (ENDPOINT_TEMPLATE_PREFIXES.stream().anyMatch(route::startsWith)) {
                 return SecurityRuleResult.UNKNOWN;
             }
-            if (READ_DOWNLOADS.stream().anyMatch(route::startsWith)) {
+            if (ReadDownloads.isReadDownload(route)) {
                 return reader(authentication);
             }
         } else if (PUBLIC_FILE_PREFIXES.stream().anyMatch(request.getPath()::startsWith)) {

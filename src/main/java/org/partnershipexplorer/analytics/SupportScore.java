@@ -198,8 +198,10 @@ public final class SupportScore {
         }
 
         if (f.personnel() != null && f.personnel() > 0 && f.women() != null) {
+            // weighed by the personnel load like the personnel factor: two officers with no woman among them are no
+            // gender-parity need a planner would put first
             double share = (double) f.women() / f.personnel();
-            double below = Math.max(0, 1 - share / settings.womenTarget());
+            double below = load * Math.max(0, 1 - share / settings.womenTarget());
             add(reasons, SupportReasonCode.WOMEN_BELOW_TARGET, w.womenBelowTarget(), below, denominator,
                     String.format(Locale.ROOT, "Women are %.1f%% of its %,d uniformed personnel (UN total of %s),"
                             + " against the UN's target of %s%%.", 100 * share, f.personnel(), f.personnelAsOf(),

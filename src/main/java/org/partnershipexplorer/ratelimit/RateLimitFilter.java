@@ -17,13 +17,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.partnershipexplorer.access.ReadDownloads;
 import org.partnershipexplorer.graphql.ErrorCode;
 import org.partnershipexplorer.graphql.HttpErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Holds each client to {@code explorer.rate-limit.requests} requests a window on /graphql and the network downloads
+ * Holds each client to {@code explorer.rate-limit.requests} requests a window on /graphql and the downloads
  * together: the routes that cost database work and are open to anyone. Over it, 429 with {@code Retry-After} (whole
  * seconds until the client's window ends) and the API's JSON error, code RATE_LIMITED.
  *
@@ -35,7 +36,6 @@ final class RateLimitFilter implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(RateLimitFilter.class);
     private static final String GRAPHQL = "/graphql";
-    private static final String DOWNLOADS = "/export/network.";
 
     private final RateLimitSettings settings;
     private final RateLimiter limiter;
@@ -83,7 +83,7 @@ final class RateLimitFilter implements Ordered {
         return RouteAttributes.getRouteMatch(request)
                 .filter(UriRouteMatch.class::isInstance)
                 .map(match -> ((UriRouteMatch<?, ?>) match).getRouteInfo().getUriMatchTemplate().toPathString())
-                .filter(route -> route.equals(GRAPHQL) || route.startsWith(DOWNLOADS))
+                .filter(route -> route.equals(GRAPHQL) || ReadDownloads.isReadDownload(route))
                 .isPresent();
     }
 

@@ -74,9 +74,9 @@ class SupportAnalyticsIT implements ServiceTest {
         assertEquals(List.of("BGD", "IND", "PAK"), texts(connection.path("edges"), "/node/country/iso3"));
         assertTrue(connection.path("pageInfo").path("hasNextPage").asBoolean());
         JsonNode bgd = connection.path("edges").path(0).path("node");
-        assertEquals(0.8008968517312954, bgd.path("score").asDouble(), 1e-12);
-        assertEquals(0.6589720966690192, connection.path("edges").path(1).path("node").path("score").asDouble(), 1e-12);
-        assertEquals(0.6574407252873347, connection.path("edges").path(2).path("node").path("score").asDouble(), 1e-12);
+        assertEquals(0.7915446054655384, bgd.path("score").asDouble(), 1e-12);
+        assertEquals(0.6445692899225823, connection.path("edges").path(1).path("node").path("score").asDouble(), 1e-12);
+        assertEquals(0.6408832530901983, connection.path("edges").path(2).path("node").path("score").asDouble(), 1e-12);
         assertEquals(List.of("CONTRIBUTOR", "6711", "317", "2021-01-31", "0"), List.of(bgd.path("role").asText(),
                 bgd.path("personnel").asText(), bgd.path("women").asText(), bgd.path("personnelAsOf").asText(),
                 bgd.path("supportReceived").asText()));
@@ -88,17 +88,17 @@ class SupportAnalyticsIT implements ServiceTest {
                 "6,711 uniformed personnel deployed (UN total of 2021-01-31) against 0 providers (3 or more would"
                         + " clear this).",
                 "Lost its only provider of 2018-2020, USA, in 2019-2021.",
-                "Women are 4.7% of its 6,711 uniformed personnel (UN total of 2021-01-31), against the UN's target of"
-                        + " 15%.",
                 "Has no training or donation partnership at all in 2019-2021, so it is cut off from the main"
                         + " partnership network (3 actors).",
+                "Women are 4.7% of its 6,711 uniformed personnel (UN total of 2021-01-31), against the UN's target of"
+                        + " 15%.",
                 "1 of the 62 other contributors to MINURSO, MINUSCA, MINUSMA, MONUSCO, UNIFIL, UNMISS in 2021 have"
                         + " more providers than its 0."),
                 texts(bgd.path("reasons"), "/text"));
-        assertEquals(List.of("NO_SUPPORT", "HIGH_PERSONNEL_LOW_SUPPORT", "LOST_PROVIDERS", "WOMEN_BELOW_TARGET",
-                "SMALL_COMPONENT", "PEERS_WELL_SUPPORTED"), texts(bgd.path("reasons"), "/code"));
-        double[] weights = {0.31578947368421056, 0.18322423878396554, 0.15789473684210528, 0.07211517095525284,
-            0.07017543859649125, 0.0016977928692699493};
+        assertEquals(List.of("NO_SUPPORT", "HIGH_PERSONNEL_LOW_SUPPORT", "LOST_PROVIDERS", "SMALL_COMPONENT",
+                "WOMEN_BELOW_TARGET", "PEERS_WELL_SUPPORTED"), texts(bgd.path("reasons"), "/code"));
+        double[] weights = {0.31578947368421056, 0.18322423878396554, 0.15789473684210528, 0.07017543859649125,
+            0.06276292468949576, 0.0016977928692699493};
         for (int i = 0; i < weights.length; i++) {
             assertEquals(weights[i], bgd.path("reasons").path(i).path("weight").asDouble(), 1e-12);
         }
@@ -124,12 +124,12 @@ class SupportAnalyticsIT implements ServiceTest {
     }
 
     @Test
-    @DisplayName("offset cursors page through the ranking: after BGD, IND, PAK come EGY, NPL, CHN")
+    @DisplayName("offset cursors page through the ranking: after BGD, IND, PAK come NPL, EGY, RWA")
     void pagesByCursor() {
         var first = client().operation("isolatedContributors", vars("year", 2021, "first", 3));
         String cursor = first.data().path("isolatedContributors").path("pageInfo").path("endCursor").asText();
         var second = client().operation("isolatedContributors", vars("year", 2021, "first", 3, "after", cursor));
-        assertEquals(List.of("EGY", "NPL", "CHN"),
+        assertEquals(List.of("NPL", "EGY", "RWA"),
                 texts(second.data().path("isolatedContributors").path("edges"), "/node/country/iso3"));
     }
 
@@ -138,7 +138,7 @@ class SupportAnalyticsIT implements ServiceTest {
     void filters() {
         var africa = client().operation("isolatedContributors", vars("year", 2021, "region", "Africa", "first", 3));
         assertEquals(35, africa.data().path("isolatedContributors").path("totalCount").asInt());
-        assertEquals(List.of("EGY", "RWA", "TCD"),
+        assertEquals(List.of("EGY", "RWA", "ETH"),
                 texts(africa.data().path("isolatedContributors").path("edges"), "/node/country/iso3"));
         var unmiss = client().operation("isolatedContributors", vars("year", 2021, "mission", "UNMISS", "first", 3));
         assertEquals(13, unmiss.data().path("isolatedContributors").path("totalCount").asInt());
@@ -190,7 +190,7 @@ class SupportAnalyticsIT implements ServiceTest {
                 List.of("VERIFIED", "REPORTED", "ESTIMATE", "ILLUSTRATIVE")));
         assertEquals(List.of("BGD", "EGY", "RWA"),
                 texts(all.data().path("isolatedContributors").path("edges"), "/node/country/iso3"));
-        assertEquals(0.8277381485216585, all.data().path("isolatedContributors").path("edges").path(0).path("node")
+        assertEquals(0.8183859022559015, all.data().path("isolatedContributors").path("edges").path(0).path("node")
                 .path("score").asDouble(), 1e-12);
         var empty = client().operation("isolatedContributors", vars("year", 2021, "confidence", List.of()));
         assertEquals("BAD_USER_INPUT", empty.errorCode());
@@ -229,7 +229,7 @@ class SupportAnalyticsIT implements ServiceTest {
         JsonNode series = response.data().path("country").path("supportSeries");
         assertEquals(List.of("2017", "2018", "2019", "2020", "2021"), texts(series, "/year"));
         assertEquals(0.7352612299980722, series.path(1).path("score").asDouble(), 1e-12);
-        assertEquals(0.6088540570778573, series.path(4).path("score").asDouble(), 1e-12);
+        assertEquals(0.6033109338811926, series.path(4).path("score").asDouble(), 1e-12);
         assertEquals("6378", series.path(4).path("personnel").asText());
         assertEquals(2, response.statements(), "the country, then one read of the inputs of the five years");
         assertEquals("BAD_USER_INPUT", client().query(
@@ -245,8 +245,8 @@ class SupportAnalyticsIT implements ServiceTest {
         response.data().path("countries").path("edges").forEach(e -> byIso3.put(e.path("node").path("iso3").asText(),
                 e.path("node").path("supportNeed")));
         assertEquals(55, byIso3.size());
-        assertEquals(0.5940019096898239, byIso3.get("ETH").path("score").asDouble(), 1e-12);
-        assertEquals(0.6088540570778573, byIso3.get("RWA").path("score").asDouble(), 1e-12);
+        assertEquals(0.590389225084089, byIso3.get("ETH").path("score").asDouble(), 1e-12);
+        assertEquals(0.6033109338811926, byIso3.get("RWA").path("score").asDouble(), 1e-12);
         assertEquals(0.009783494881782772, byIso3.get("KEN").path("score").asDouble(), 1e-12);
         // SOM has no UN total dated 2021: neither contributor nor provider, 0 and no reason
         assertEquals("OTHER", byIso3.get("SOM").path("role").asText());

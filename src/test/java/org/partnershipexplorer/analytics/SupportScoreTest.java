@@ -177,7 +177,8 @@ class SupportScoreTest {
                 SupportSettings.defaults(), Deadline.NONE).of("BBB");
         SupportReason women = need.reasons().stream().filter(r -> r.code() == WOMEN_BELOW_TARGET).findFirst()
                 .orElseThrow();
-        assertEquals(0.10 * 0.8 / D, women.weight(), 1e-12);
+        // 1000 personnel: a load of 0.5, times 1 - 3% / 15%
+        assertEquals(0.10 * 0.5 * 0.8 / D, women.weight(), 1e-12);
         assertEquals("Women are 3.0% of its 1,000 uniformed personnel (UN total of 2021-01-31), against the UN's"
                 + " target of 15%.", women.text());
     }

@@ -72,8 +72,9 @@ public final class SeedLoader {
     }
 
     /**
-     * As {@link #load(SeedSource, boolean)}, for an import: rows that carry no {@code updated_by} are stamped with
-     * {@code stamp} (null: none), and {@code progress} follows both passes.
+     * As {@link #load(SeedSource, boolean)}, for an import: every row is stamped with {@code stamp}, whatever
+     * {@code updated_by} and {@code updated_at} it carries (null: rows keep the stamps they carry, as a restore of
+     * a backup must), and {@code progress} follows both passes.
      */
     public LoadReport load(SeedSource source, boolean includeIllustrative, Stamp stamp, SeedProgress progress) {
         Timer.Sample sample = Timer.start(metrics);
@@ -195,12 +196,13 @@ public final class SeedLoader {
     /** Who changes rows and when: becomes {@code updatedBy} and {@code updatedAt}. */
     public record Stamp(String by, java.time.OffsetDateTime at) {
 
-        /** Stamps a row's properties unless they already say who changed them (a restored backup does). */
+        /**
+         * Stamps a row's properties over what the file says: an importer could otherwise write any name and time
+         * into the audit trail. Only a restore keeps a file's stamps, and it loads without a stamp.
+         */
         void apply(Map<String, Object> props) {
-            if (!props.containsKey("updatedBy")) {
-                props.put("updatedBy", by);
-                props.put("updatedAt", at);
-            }
+            props.put("updatedBy", by);
+            props.put("updatedAt", at);
         }
     }
 

@@ -130,14 +130,28 @@ final class SeedGraph {
      * the {@code Actor} label, as the writer's statements do.
      */
     static String reference(Column.Ref ref) {
+        return "OPTIONAL MATCH " + node(ref, "$key") + " RETURN n IS NOT NULL AS found";
+    }
+
+    /**
+     * Of the keys in {@code $keys} (a list for each kind of key, under the kind's name), those the graph holds,
+     * each kind in a column of that name: one read for every key a seed names but does not define, each an index
+     * seek.
+     */
+    static final String EXISTING = java.util.Arrays.stream(Column.Ref.values())
+            .map(ref -> "[k IN $keys." + ref.name() + " WHERE EXISTS { MATCH " + node(ref, "k") + " }] AS " + ref.name())
+            .collect(java.util.stream.Collectors.joining(",\n", "RETURN ", ""));
+
+    /** The node a key of that kind names, bound to {@code n}; {@code key} is a parameter or a variable. */
+    private static String node(Column.Ref ref, String key) {
         return switch (ref) {
-            case ACTOR -> "OPTIONAL MATCH (n:Actor {id: $key}) RETURN n IS NOT NULL AS found";
-            case COUNTRY -> "OPTIONAL MATCH (n:Country {iso3: $key}) RETURN n IS NOT NULL AS found";
-            case ORGANIZATION -> "OPTIONAL MATCH (n:Organization {code: $key}) RETURN n IS NOT NULL AS found";
-            case MISSION -> "OPTIONAL MATCH (n:Mission {acronym: $key}) RETURN n IS NOT NULL AS found";
-            case PROGRAM -> "OPTIONAL MATCH (n:Program {code: $key}) RETURN n IS NOT NULL AS found";
-            case MINISTERIAL -> "OPTIONAL MATCH (n:Ministerial {id: $key}) RETURN n IS NOT NULL AS found";
-            case SOURCE -> "OPTIONAL MATCH (n:Source {id: $key}) RETURN n IS NOT NULL AS found";
+            case ACTOR -> "(n:Actor {id: " + key + "})";
+            case COUNTRY -> "(n:Country {iso3: " + key + "})";
+            case ORGANIZATION -> "(n:Organization {code: " + key + "})";
+            case MISSION -> "(n:Mission {acronym: " + key + "})";
+            case PROGRAM -> "(n:Program {code: " + key + "})";
+            case MINISTERIAL -> "(n:Ministerial {id: " + key + "})";
+            case SOURCE -> "(n:Source {id: " + key + "})";
         };
     }
 }

@@ -5,9 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.neo4j.Cypher;
@@ -100,7 +103,7 @@ public final class SeedLoader {
             SeedProgress progress) {
         long started = System.nanoTime();
         LOG.info("Loading seed {} ({} illustrative rows)", source.describe(), includeIllustrative ? "with" : "without");
-        List<FileRows> files = SeedValidator.validate(source, includeIllustrative, progress);
+        List<FileRows> files = SeedValidator.validate(source, includeIllustrative, progress, this::existing);
         long total = files.stream().mapToLong(FileRows::written).sum();
         schema.ensure();
         // The driver may run the work again after a transient failure: it reopens the files each time.
@@ -204,6 +207,22 @@ public final class SeedLoader {
             props.put("updatedBy", by);
             props.put("updatedAt", at);
         }
+    }
+
+    /** The keys of {@code wanted} the graph holds: a load merges into them, so a seed's rows may name them. */
+    private Map<Column.Ref, Set<String>> existing(Map<Column.Ref, Set<String>> wanted) {
+        Map<String, Object> keys = new HashMap<>();
+        for (Column.Ref ref : Column.Ref.values()) {
+            keys.put(ref.name(), List.copyOf(wanted.getOrDefault(ref, Set.of())));
+        }
+        Map<Column.Ref, Set<String>> found = new EnumMap<>(Column.Ref.class);
+        cypher.read(Deadline.NONE, SeedGraph.EXISTING, Map.of("keys", keys), r -> {
+            for (Column.Ref ref : Column.Ref.values()) {
+                found.put(ref, Set.copyOf(r.get(ref.name()).asList(org.neo4j.driver.Value::asString)));
+            }
+            return found;
+        });
+        return found;
     }
 
     private Map<String, Long> count(String query) {

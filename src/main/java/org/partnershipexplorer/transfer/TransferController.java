@@ -1,11 +1,14 @@
 package org.partnershipexplorer.transfer;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.convert.ConversionContext;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
+import io.micronaut.http.ServerHttpRequest;
+import io.micronaut.http.bind.RequestBinderRegistry;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -67,12 +70,15 @@ final class TransferController {
     private final SeedExporter exporter;
     private final Access access;
     private final UploadLimits limits;
+    private final RequestBinderRegistry binders;
 
-    TransferController(SeedLoader loader, SeedExporter exporter, Access access, UploadLimits limits) {
+    TransferController(SeedLoader loader, SeedExporter exporter, Access access, UploadLimits limits,
+            RequestBinderRegistry binders) {
         this.loader = loader;
         this.exporter = exporter;
         this.access = access;
         this.limits = limits;
+        this.binders = binders;
     }
 
     /** The refusal for a caller that is not an editor (or when writes are disabled); empty when the caller may. */
@@ -87,42 +93,44 @@ final class TransferController {
     }
 
     /**
-     * A seed as multipart form data: CSV files, or zips of them ({@code curl -F "files=@seed.zip"}).
+     * A seed as multipart form data (CSV files, or zips of them: {@code curl -F "files=@seed.zip"}) or as one zip in
+     * the body, as the export answers it ({@code curl -H "Content-Type: application/zip" --data-binary @backup}).
+     *
+     * <p>One route for both: two routes of one path and method leave a request without a content type matching both,
+     * and the router refuses it as ambiguous (400) before the security rules could answer 401. So the body is bound
+     * here, by its type, with the binder Micronaut would have used for a {@code @Body MultipartBody} parameter.
      *
      * @param illustrative false leaves out rows of confidence illustrative, as EXPLORER_SEED_ILLUSTRATIVE=false does
      * @param restore      true keeps the {@code updated_by} and {@code updated_at} the files carry (a backup put
      *                     back); otherwise every row is stamped with the importer and the time of the import
      */
-    @Post(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> importSeed(HttpRequest<?> request, @Body MultipartBody body,
-            @Nullable Authentication authentication, @QueryValue(defaultValue = "true") boolean illustrative,
+    @Post(value = "/import", consumes = {MediaType.MULTIPART_FORM_DATA, ZIP}, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> importSeed(HttpRequest<?> request, @Nullable Authentication authentication,
+            @QueryValue(defaultValue = "true") boolean illustrative,
             @QueryValue(defaultValue = "false") boolean restore) {
         Optional<HttpResponse<Map<String, Object>>> refused = refusal(request);
         if (refused.isPresent()) {
             return refused.get();
         }
-        return load(request, authentication, illustrative, restore, upload -> receive(body, upload));
-    }
-
-    /**
-     * A seed as one zip in the body, as the export answers it
-     * ({@code curl -H "Content-Type: application/zip" --data-binary @backup.zip}).
-     */
-    @Post(value = "/import", consumes = ZIP, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> importZip(HttpRequest<?> request, @Body InputStream body,
-            @Nullable Authentication authentication, @QueryValue(defaultValue = "true") boolean illustrative,
-            @QueryValue(defaultValue = "false") boolean restore) {
-        Optional<HttpResponse<Map<String, Object>>> refused = refusal(request);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
+        boolean zip = request.getContentType().map(type -> type.matches(MediaType.of(ZIP))).orElse(false);
         return load(request, authentication, illustrative, restore, upload -> {
-            try (InputStream in = body) {
-                upload.add("upload.zip", in);
-            } catch (IOException e) {
-                throw new Upload.BadUpload("the upload could not be read: " + e.getMessage());
+            if (zip) {
+                try (InputStream in = ((ServerHttpRequest<?>) request).byteBody().toInputStream()) {
+                    upload.add("upload.zip", in);
+                } catch (IOException e) {
+                    throw new Upload.BadUpload("the upload could not be read: " + e.getMessage());
+                }
+            } else {
+                receive(multipart(request), upload);
             }
         });
+    }
+
+    private MultipartBody multipart(HttpRequest<?> request) {
+        Argument<MultipartBody> type = Argument.of(MultipartBody.class);
+        return binders.findArgumentBinder(type)
+                .flatMap(binder -> binder.bind(ConversionContext.of(type), request).getValue())
+                .orElseThrow(() -> new Upload.BadUpload("the upload is not multipart form data"));
     }
 
     private HttpResponse<?> load(HttpRequest<?> request, @Nullable Authentication authentication,

@@ -71,19 +71,24 @@ public final class SeedLoader {
      * @throws SeedValidationException listing every bad row; the database is then untouched
      */
     public LoadReport load(SeedSource source, boolean includeIllustrative) {
-        return load(source, includeIllustrative, null, SeedProgress.NONE);
+        return metered(() -> loadUnmetered(source, includeIllustrative, null, SeedProgress.NONE, null));
     }
 
     /**
      * As {@link #load(SeedSource, boolean)}, for an import: every row is stamped with {@code stamp}, whatever
      * {@code updated_by} and {@code updated_at} it carries (null: rows keep the stamps they carry, as a restore of
-     * a backup must), and {@code progress} follows both passes.
+     * a backup must), and {@code progress} follows both passes. An import may be part of a seed (trainings.csv
+     * alone): a key its files name but do not define may be one the graph holds, which the load merges into.
      */
     public LoadReport load(SeedSource source, boolean includeIllustrative, Stamp stamp, SeedProgress progress) {
+        return metered(() -> loadUnmetered(source, includeIllustrative, stamp, progress, this::existing));
+    }
+
+    private LoadReport metered(java.util.function.Supplier<LoadReport> load) {
         Timer.Sample sample = Timer.start(metrics);
         String outcome = "failed";
         try {
-            LoadReport report = loadUnmetered(source, includeIllustrative, stamp, progress);
+            LoadReport report = load.get();
             outcome = "loaded";
             Counter.builder(ROWS).description("Seed rows written by successful loads and imports").register(metrics)
                     .increment(report.rowsRead() - report.rowsSkipped());
@@ -100,10 +105,10 @@ public final class SeedLoader {
     }
 
     private LoadReport loadUnmetered(SeedSource source, boolean includeIllustrative, Stamp stamp,
-            SeedProgress progress) {
+            SeedProgress progress, KnownKeys known) {
         long started = System.nanoTime();
         LOG.info("Loading seed {} ({} illustrative rows)", source.describe(), includeIllustrative ? "with" : "without");
-        List<FileRows> files = SeedValidator.validate(source, includeIllustrative, progress, this::existing);
+        List<FileRows> files = SeedValidator.validate(source, includeIllustrative, progress, known);
         long total = files.stream().mapToLong(FileRows::written).sum();
         schema.ensure();
         // The driver may run the work again after a transient failure: it reopens the files each time.

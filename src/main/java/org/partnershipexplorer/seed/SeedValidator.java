@@ -76,7 +76,8 @@ final class SeedValidator {
 
     /**
      * @param known the keys the graph holds, for references the files do not define; null: the files alone must
-     *              define every key they name (an upgrade replaces the graph's rows with the release's)
+     *              define every key they name (start-up seeding loads a whole seed; an upgrade replaces the graph's
+     *              rows with the release's)
      */
     static List<FileRows> validate(SeedSource source, boolean includeIllustrative, SeedProgress progress,
             KnownKeys known) {

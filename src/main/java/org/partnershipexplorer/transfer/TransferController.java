@@ -1,5 +1,6 @@
 package org.partnershipexplorer.transfer;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.ConversionContext;
 import io.micronaut.core.type.Argument;
@@ -8,7 +9,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.ServerHttpRequest;
-import io.micronaut.http.bind.RequestBinderRegistry;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -16,6 +16,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.multipart.CompletedPart;
 import io.micronaut.http.server.multipart.MultipartBody;
+import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
+import io.micronaut.http.server.netty.multipart.MultipartBodyArgumentBinder;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -70,15 +72,16 @@ final class TransferController {
     private final SeedExporter exporter;
     private final Access access;
     private final UploadLimits limits;
-    private final RequestBinderRegistry binders;
+    private final MultipartBodyArgumentBinder multipart;
 
     TransferController(SeedLoader loader, SeedExporter exporter, Access access, UploadLimits limits,
-            RequestBinderRegistry binders) {
+            BeanProvider<NettyHttpServerConfiguration> server) {
         this.loader = loader;
         this.exporter = exporter;
         this.access = access;
         this.limits = limits;
-        this.binders = binders;
+        // the binder behind a @Body MultipartBody parameter, which the registry hands out only for that annotation
+        this.multipart = new MultipartBodyArgumentBinder(server);
     }
 
     /** The refusal for a caller that is not an editor (or when writes are disabled); empty when the caller may. */
@@ -98,7 +101,8 @@ final class TransferController {
      *
      * <p>One route for both: two routes of one path and method leave a request without a content type matching both,
      * and the router refuses it as ambiguous (400) before the security rules could answer 401. So the body is bound
-     * here, by its type, with the binder Micronaut would have used for a {@code @Body MultipartBody} parameter.
+     * here, by its content type: a zip is read as it is, multipart by the binder Micronaut would have used for a
+     * {@code @Body MultipartBody} parameter.
      *
      * @param illustrative false leaves out rows of confidence illustrative, as EXPLORER_SEED_ILLUSTRATIVE=false does
      * @param restore      true keeps the {@code updated_by} and {@code updated_at} the files carry (a backup put
@@ -127,9 +131,7 @@ final class TransferController {
     }
 
     private MultipartBody multipart(HttpRequest<?> request) {
-        Argument<MultipartBody> type = Argument.of(MultipartBody.class);
-        return binders.findArgumentBinder(type)
-                .flatMap(binder -> binder.bind(ConversionContext.of(type), request).getValue())
+        return multipart.bind(ConversionContext.of(Argument.of(MultipartBody.class)), request).getValue()
                 .orElseThrow(() -> new Upload.BadUpload("the upload is not multipart form data"));
     }
 

@@ -117,6 +117,11 @@ final class TransferController {
             return refused.get();
         }
         boolean zip = request.getContentType().map(type -> type.matches(MediaType.of(ZIP))).orElse(false);
+        if (!zip && request.getContentType().isEmpty()) {
+            // the router lets a body without a type through to a route that names its types; nothing to read
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(Map.of("message",
+                    "no Content-Type: send multipart/form-data (CSV files or zips) or one zip as application/zip"));
+        }
         return load(request, authentication, illustrative, restore, upload -> {
             if (zip) {
                 try (InputStream in = ((ServerHttpRequest<?>) request).byteBody().toInputStream()) {

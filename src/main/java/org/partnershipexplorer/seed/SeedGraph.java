@@ -130,17 +130,33 @@ final class SeedGraph {
      * the {@code Actor} label, as the writer's statements do.
      */
     static String reference(Column.Ref ref) {
+        return "RETURN " + exists(ref, "$key") + " AS found";
+    }
+
+    /**
+     * Of the keys in {@code $keys} (a list for each kind of key, under the kind's name), those the graph holds,
+     * each kind in a column of that name: one read for every key a seed names but does not define, each an index
+     * seek.
+     */
+    static final String EXISTING = java.util.Arrays.stream(Column.Ref.values())
+            .map(ref -> "[k IN $keys." + ref.name() + " WHERE " + exists(ref, "k") + "] AS " + ref.name())
+            .collect(java.util.stream.Collectors.joining(",\n", "RETURN ", ""));
+
+    /**
+     * Whether the graph holds what a key of that kind names; {@code key} is a parameter or a variable. A
+     * partnership is a relationship (a training or a donation) found by its id.
+     */
+    private static String exists(Column.Ref ref, String key) {
         return switch (ref) {
-            case ACTOR -> "OPTIONAL MATCH (n:Actor {id: $key}) RETURN n IS NOT NULL AS found";
-            case COUNTRY -> "OPTIONAL MATCH (n:Country {iso3: $key}) RETURN n IS NOT NULL AS found";
-            case ORGANIZATION -> "OPTIONAL MATCH (n:Organization {code: $key}) RETURN n IS NOT NULL AS found";
-            case MISSION -> "OPTIONAL MATCH (n:Mission {acronym: $key}) RETURN n IS NOT NULL AS found";
-            case PROGRAM -> "OPTIONAL MATCH (n:Program {code: $key}) RETURN n IS NOT NULL AS found";
-            case MINISTERIAL -> "OPTIONAL MATCH (n:Ministerial {id: $key}) RETURN n IS NOT NULL AS found";
-            case SOURCE -> "OPTIONAL MATCH (n:Source {id: $key}) RETURN n IS NOT NULL AS found";
-            case PARTNERSHIP -> """
-                    RETURN EXISTS { MATCH ()-[:TRAINS {id: $key}]->() }
-                        OR EXISTS { MATCH ()-[:DONATES_TO {id: $key}]->() } AS found""";
+            case ACTOR -> "EXISTS { MATCH (n:Actor {id: " + key + "}) }";
+            case COUNTRY -> "EXISTS { MATCH (n:Country {iso3: " + key + "}) }";
+            case ORGANIZATION -> "EXISTS { MATCH (n:Organization {code: " + key + "}) }";
+            case MISSION -> "EXISTS { MATCH (n:Mission {acronym: " + key + "}) }";
+            case PROGRAM -> "EXISTS { MATCH (n:Program {code: " + key + "}) }";
+            case MINISTERIAL -> "EXISTS { MATCH (n:Ministerial {id: " + key + "}) }";
+            case SOURCE -> "EXISTS { MATCH (n:Source {id: " + key + "}) }";
+            case PARTNERSHIP -> "(EXISTS { MATCH ()-[:TRAINS {id: " + key + "}]->() }"
+                    + " OR EXISTS { MATCH ()-[:DONATES_TO {id: " + key + "}]->() })";
         };
     }
 }

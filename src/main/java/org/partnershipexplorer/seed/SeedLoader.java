@@ -5,9 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.neo4j.Cypher;
@@ -68,18 +71,24 @@ public final class SeedLoader {
      * @throws SeedValidationException listing every bad row; the database is then untouched
      */
     public LoadReport load(SeedSource source, boolean includeIllustrative) {
-        return load(source, includeIllustrative, null, SeedProgress.NONE);
+        return metered(() -> loadUnmetered(source, includeIllustrative, null, SeedProgress.NONE, null));
     }
 
     /**
-     * As {@link #load(SeedSource, boolean)}, for an import: rows that carry no {@code updated_by} are stamped with
-     * {@code stamp} (null: none), and {@code progress} follows both passes.
+     * As {@link #load(SeedSource, boolean)}, for an import: every row is stamped with {@code stamp}, whatever
+     * {@code updated_by} and {@code updated_at} it carries (null: rows keep the stamps they carry, as a restore of
+     * a backup must), and {@code progress} follows both passes. An import may be part of a seed (trainings.csv
+     * alone): a key its files name but do not define may be one the graph holds, which the load merges into.
      */
     public LoadReport load(SeedSource source, boolean includeIllustrative, Stamp stamp, SeedProgress progress) {
+        return metered(() -> loadUnmetered(source, includeIllustrative, stamp, progress, this::existing));
+    }
+
+    private LoadReport metered(java.util.function.Supplier<LoadReport> load) {
         Timer.Sample sample = Timer.start(metrics);
         String outcome = "failed";
         try {
-            LoadReport report = loadUnmetered(source, includeIllustrative, stamp, progress);
+            LoadReport report = load.get();
             outcome = "loaded";
             Counter.builder(ROWS).description("Seed rows written by successful loads and imports").register(metrics)
                     .increment(report.rowsRead() - report.rowsSkipped());
@@ -96,10 +105,10 @@ public final class SeedLoader {
     }
 
     private LoadReport loadUnmetered(SeedSource source, boolean includeIllustrative, Stamp stamp,
-            SeedProgress progress) {
+            SeedProgress progress, KnownKeys known) {
         long started = System.nanoTime();
         LOG.info("Loading seed {} ({} illustrative rows)", source.describe(), includeIllustrative ? "with" : "without");
-        List<FileRows> files = SeedValidator.validate(source, includeIllustrative, progress);
+        List<FileRows> files = SeedValidator.validate(source, includeIllustrative, progress, known);
         long total = files.stream().mapToLong(FileRows::written).sum();
         schema.ensure();
         // The driver may run the work again after a transient failure: it reopens the files each time.
@@ -195,13 +204,30 @@ public final class SeedLoader {
     /** Who changes rows and when: becomes {@code updatedBy} and {@code updatedAt}. */
     public record Stamp(String by, java.time.OffsetDateTime at) {
 
-        /** Stamps a row's properties unless they already say who changed them (a restored backup does). */
+        /**
+         * Stamps a row's properties over what the file says: an importer could otherwise write any name and time
+         * into the audit trail. Only a restore keeps a file's stamps, and it loads without a stamp.
+         */
         void apply(Map<String, Object> props) {
-            if (!props.containsKey("updatedBy")) {
-                props.put("updatedBy", by);
-                props.put("updatedAt", at);
-            }
+            props.put("updatedBy", by);
+            props.put("updatedAt", at);
         }
+    }
+
+    /** The keys of {@code wanted} the graph holds: a load merges into them, so a seed's rows may name them. */
+    private Map<Column.Ref, Set<String>> existing(Map<Column.Ref, Set<String>> wanted) {
+        Map<String, Object> keys = new HashMap<>();
+        for (Column.Ref ref : Column.Ref.values()) {
+            keys.put(ref.name(), List.copyOf(wanted.getOrDefault(ref, Set.of())));
+        }
+        Map<Column.Ref, Set<String>> found = new EnumMap<>(Column.Ref.class);
+        cypher.read(Deadline.NONE, SeedGraph.EXISTING, Map.of("keys", keys), r -> {
+            for (Column.Ref ref : Column.Ref.values()) {
+                found.put(ref, Set.copyOf(r.get(ref.name()).asList(org.neo4j.driver.Value::asString)));
+            }
+            return found;
+        });
+        return found;
     }
 
     private Map<String, Long> count(String query) {

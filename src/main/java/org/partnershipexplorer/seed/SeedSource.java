@@ -9,12 +9,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Where seed files come from: a folder, or a folder on the classpath (the seed bundled in the jar).
+ * Where seed files come from: a folder, a folder on the classpath (the seed bundled in the jar), or an upload to
+ * the import (the transfer package's own source, which streams zip entries through its limits).
  *
  * <p>Only the file names of docs/graph-model.md are ever looked up, so other files and subfolders beside them (the
  * bundled seed's README.md, sources/, tools/) are ignored. A missing file means nothing of that kind.
  */
-public sealed interface SeedSource {
+public interface SeedSource {
 
     /** The classpath folder the jar carries the seed in. */
     String BUNDLED = "graph-seed/";

@@ -1,6 +1,7 @@
 package org.partnershipexplorer.seed;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -16,6 +17,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Pass 1 of a load: checks every row of every file against docs/graph-model.md and collects all errors, so a user
  * fixes a seed in one round. Files stream in dependency order; only key sets are kept in memory.
+ *
+ * <p>A load merges into what the graph holds, so a key named but not defined by the seed's own files may be in the
+ * graph already (an import of trainings.csv alone names countries loaded long before): those keys are gathered while
+ * the files stream and looked up together at the end, in one read ({@link KnownKeys}); what neither has is an error
+ * at each line that names it.
  */
 final class SeedValidator {
 
@@ -37,11 +43,21 @@ final class SeedValidator {
     private final Set<Ref> unchecked = EnumSet.noneOf(Ref.class);
 
     private final SeedProgress progress;
+    private final KnownKeys known;
+    /** Keys named but not defined by the files, by the kind looked up, each with its uses. */
+    private final Map<Ref, Map<String, Uses>> undefined = new EnumMap<>(Ref.class);
 
-    private SeedValidator(SeedSource source, boolean includeIllustrative, SeedProgress progress) {
+    /** Where a key is named: the first {@link #MAX_ERRORS} uses as the errors they become if it is unknown. */
+    private static final class Uses {
+        final List<SeedError> first = new ArrayList<>();
+        long more;
+    }
+
+    private SeedValidator(SeedSource source, boolean includeIllustrative, SeedProgress progress, KnownKeys known) {
         this.source = source;
         this.includeIllustrative = includeIllustrative;
         this.progress = progress;
+        this.known = known;
     }
 
     /**
@@ -55,12 +71,26 @@ final class SeedValidator {
     }
 
     static List<FileRows> validate(SeedSource source, boolean includeIllustrative, SeedProgress progress) {
-        SeedValidator validator = new SeedValidator(source, includeIllustrative, progress);
+        return validate(source, includeIllustrative, progress, null);
+    }
+
+    /**
+     * @param known the keys the graph holds, for references the files do not define; null: the files alone must
+     *              define every key they name (start-up seeding loads a whole seed; an upgrade replaces the graph's
+     *              rows with the release's)
+     */
+    static List<FileRows> validate(SeedSource source, boolean includeIllustrative, SeedProgress progress,
+            KnownKeys known) {
+        SeedValidator validator = new SeedValidator(source, includeIllustrative, progress, known);
         List<FileRows> files = new ArrayList<>();
         for (SeedFile file : SeedFile.values()) {
             validator.validate(file).ifPresent(files::add);
         }
+        validator.checkUndefinedAgainstGraph();
         if (!validator.errors.isEmpty()) {
+            // the graph's answers come after every file: back into file order, then line order
+            validator.errors.sort(Comparator.comparing((SeedError e) -> SeedFile.byFileName(e.file()).orElseThrow())
+                    .thenComparingLong(SeedError::line));
             throw new SeedValidationException(source.describe(), validator.errors, validator.omitted);
         }
         return files;
@@ -182,11 +212,38 @@ final class SeedValidator {
                 .filter(found -> found != null)
                 .findFirst()
                 .orElse(null);
-        if (illustrativeOnly == null) {
+        if (illustrativeOnly == null && known != null) {
+            Uses uses = undefined.computeIfAbsent(ref, r -> new HashMap<>()).computeIfAbsent(key, k -> new Uses());
+            if (uses.first.size() < MAX_ERRORS) {
+                uses.first.add(new SeedError(file.fileName, line, column.name(),
+                        "unknown " + ref.noun + " '" + key + "' (not in " + ref.definedIn + " nor in the database)"));
+            } else {
+                uses.more++;
+            }
+        } else if (illustrativeOnly == null) {
             error(file, line, column.name(), "unknown " + ref.noun + " '" + key + "' (not in " + ref.definedIn + ")");
         } else if (illustrativeOnly && !includeIllustrative && !illustrativeRow) {
             error(file, line, column.name(), ref.noun + " '" + key
                     + "' is defined only by an illustrative row, which a load without illustrative data skips");
+        }
+    }
+
+    /** Looks the keys the files named but did not define up in the graph, all at once; the rest are errors. */
+    private void checkUndefinedAgainstGraph() {
+        if (undefined.isEmpty()) {
+            return;
+        }
+        Map<Ref, Set<String>> wanted = new EnumMap<>(Ref.class);
+        undefined.forEach((ref, keys) -> wanted.put(ref, keys.keySet()));
+        Map<Ref, Set<String>> found = known.existing(wanted);
+        for (Map.Entry<Ref, Map<String, Uses>> kind : undefined.entrySet()) {
+            Set<String> present = found.getOrDefault(kind.getKey(), Set.of());
+            for (Map.Entry<String, Uses> key : kind.getValue().entrySet()) {
+                if (!present.contains(key.getKey())) {
+                    key.getValue().first.forEach(this::error);
+                    omitted += key.getValue().more;
+                }
+            }
         }
     }
 
@@ -248,8 +305,12 @@ final class SeedValidator {
     }
 
     private void error(SeedFile file, long line, String column, String message) {
+        error(new SeedError(file.fileName, line, column, message));
+    }
+
+    private void error(SeedError error) {
         if (errors.size() < MAX_ERRORS) {
-            errors.add(new SeedError(file.fileName, line, column, message));
+            errors.add(error);
         } else {
             omitted++;
         }

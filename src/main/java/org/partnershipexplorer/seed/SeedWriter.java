@@ -48,8 +48,8 @@ final class SeedWriter {
     }
 
     /**
-     * As {@link #write(Cypher.Transaction, SeedSource, boolean)}, stamping rows that carry no {@code updated_by}
-     * with who imports them, and reporting progress against the {@code total} rows to write.
+     * As {@link #write(Cypher.Transaction, SeedSource, boolean)}, stamping every row with who imports it and when
+     * (a null stamp keeps the rows' own), and reporting progress against the {@code total} rows to write.
      */
     static void write(Cypher.Transaction tx, SeedSource source, boolean includeIllustrative, SeedLoader.Stamp stamp,
             SeedProgress progress, long total) {

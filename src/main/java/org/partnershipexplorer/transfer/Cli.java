@@ -4,6 +4,9 @@ import io.micronaut.context.ApplicationContext;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,10 +30,13 @@ public final class Cli {
 
     public static final Set<String> COMMANDS = Set.of("import", "export", "token", "help");
 
+    private static final Set<String> IMPORT_OPTIONS = Set.of("--without-illustrative", "--restore");
+
     private static final String USAGE = """
             usage: java -jar partnership-explorer.jar                  start the service
-                   java -jar partnership-explorer.jar import DIR [--without-illustrative]
-                                                                       load a seed folder: all of it or nothing
+                   java -jar partnership-explorer.jar import DIR [--without-illustrative] [--restore]
+                                                                       load a seed folder: all of it or nothing;
+                                                                       --restore keeps its updated_by and updated_at
                    java -jar partnership-explorer.jar export DIR        write the whole graph as a seed folder
                    java -jar partnership-explorer.jar token --subject NAME [--role editor] [--days 7]
                                                                        print a JWT signed with EXPLORER_JWT_SECRET
@@ -65,16 +71,24 @@ public final class Cli {
     private int importSeed(List<String> args, Map<String, Object> properties) {
         List<String> rest = args.subList(1, args.size());
         boolean illustrative = !rest.contains("--without-illustrative");
+        boolean restore = rest.contains("--restore");
+        rest.stream().filter(a -> a.startsWith("--") && !IMPORT_OPTIONS.contains(a)).findFirst().ifPresent(a -> {
+            throw new IllegalArgumentException("unknown option " + a);
+        });
         List<String> positional = rest.stream().filter(a -> !a.startsWith("--")).toList();
         if (positional.size() != 1) {
             throw new IllegalArgumentException("import takes one folder");
         }
+        // as over HTTP, only a restore keeps the stamps the files carry; the command has no token, so the
+        // importer is the account that runs it
+        SeedLoader.Stamp stamp = restore ? null : new SeedLoader.Stamp(System.getProperty("user.name", "import"),
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
         SeedSource source = SeedSource.directory(Path.of(positional.get(0)));
         try (ApplicationContext context = start(properties)) {
             ProgressBar bar = new ProgressBar(err);
             LoadReport report;
             try {
-                report = context.getBean(SeedLoader.class).load(source, illustrative, null, bar);
+                report = context.getBean(SeedLoader.class).load(source, illustrative, stamp, bar);
             } catch (SeedValidationException e) {
                 bar.finish();
                 err.println(e.getMessage());

@@ -1,11 +1,14 @@
 package org.partnershipexplorer.transfer;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.convert.ConversionContext;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
+import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -13,6 +16,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.multipart.CompletedPart;
 import io.micronaut.http.server.multipart.MultipartBody;
+import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
+import io.micronaut.http.server.netty.multipart.MultipartBodyArgumentBinder;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -21,31 +26,28 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.partnershipexplorer.access.Access;
 import org.partnershipexplorer.access.Caller;
 import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.graphql.ErrorCode;
+import org.partnershipexplorer.graphql.HttpErrors;
 import org.partnershipexplorer.neo4j.Neo4jUnavailableException;
 import org.partnershipexplorer.seed.LoadReport;
 import org.partnershipexplorer.seed.SeedExporter;
 import org.partnershipexplorer.seed.SeedLoader;
-import org.partnershipexplorer.seed.SeedSource;
 import org.partnershipexplorer.seed.SeedValidationException;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
@@ -53,8 +55,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /import} (a seed as CSV files or one zip; all or nothing) and {@code GET /export} (the whole graph as
- * a zip of seed files). Both need a bearer token with the role editor: an export holds everything, and an import
+ * {@code POST /import} (a seed as CSV files or zips in multipart form data, or one zip as the body; all or nothing)
+ * and {@code GET /export} (the whole graph as a zip of seed files). Both need a bearer token with the role editor: an export holds everything, and an import
  * replaces rows. access/RouteAccess refuses them before they get here; each method checks again, so that a change
  * of routing or of the security rules can never open them (writes disabled means no import and no export).
  */
@@ -63,17 +65,23 @@ import org.slf4j.LoggerFactory;
 final class TransferController {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransferController.class);
-    /** How much an upload may unpack to. */
-    private static final long MAX_UNPACKED = 512L * 1024 * 1024;
+    /** The body type of a zip sent as such, the type the export answers with. */
+    static final String ZIP = "application/zip";
 
     private final SeedLoader loader;
     private final SeedExporter exporter;
     private final Access access;
+    private final UploadLimits limits;
+    private final MultipartBodyArgumentBinder multipart;
 
-    TransferController(SeedLoader loader, SeedExporter exporter, Access access) {
+    TransferController(SeedLoader loader, SeedExporter exporter, Access access, UploadLimits limits,
+            BeanProvider<NettyHttpServerConfiguration> server) {
         this.loader = loader;
         this.exporter = exporter;
         this.access = access;
+        this.limits = limits;
+        // the binder behind a @Body MultipartBody parameter, which the registry hands out only for that annotation
+        this.multipart = new MultipartBodyArgumentBinder(server);
     }
 
     /** The refusal for a caller that is not an editor (or when writes are disabled); empty when the caller may. */
@@ -88,26 +96,77 @@ final class TransferController {
     }
 
     /**
+     * A seed as multipart form data (CSV files, or zips of them: {@code curl -F "files=@seed.zip"}) or as one zip in
+     * the body, as the export answers it ({@code curl -H "Content-Type: application/zip" --data-binary @backup}).
+     *
+     * <p>One route for both: two routes of one path and method leave a request without a content type matching both,
+     * and the router refuses it as ambiguous (400) before the security rules could answer 401. So the body is bound
+     * here, by its content type: a zip is read as it is, multipart by the binder Micronaut would have used for a
+     * {@code @Body MultipartBody} parameter.
+     *
      * @param illustrative false leaves out rows of confidence illustrative, as EXPLORER_SEED_ILLUSTRATIVE=false does
+     * @param restore      true keeps the {@code updated_by} and {@code updated_at} the files carry (a backup put
+     *                     back); otherwise every row is stamped with the importer and the time of the import
      */
-    @Post(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<Map<String, Object>> importSeed(HttpRequest<?> request, @Body MultipartBody body,
-            @Nullable Authentication authentication, @QueryValue(defaultValue = "true") boolean illustrative) {
+    @Post(value = "/import", consumes = {MediaType.MULTIPART_FORM_DATA, ZIP}, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> importSeed(HttpRequest<?> request, @Nullable Authentication authentication,
+            @QueryValue(defaultValue = "true") boolean illustrative,
+            @QueryValue(defaultValue = "false") boolean restore) {
         Optional<HttpResponse<Map<String, Object>>> refused = refusal(request);
         if (refused.isPresent()) {
             return refused.get();
         }
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("import-");
-            List<String> files = receive(body, dir);
-            String subject = authentication == null ? "import" : authentication.getName();
-            LoadReport report = loader.load(SeedSource.directory(dir), illustrative,
-                    new SeedLoader.Stamp(subject, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS)),
-                    org.partnershipexplorer.seed.SeedProgress.NONE);
-            LOG.info("Import by {} of {}: {}", subject, files, report.summary());
-            return HttpResponse.ok(report(report, subject));
-        } catch (Uploads.BadUpload e) {
+        boolean zip = request.getContentType().map(type -> type.matches(MediaType.of(ZIP))).orElse(false);
+        if (!zip && request.getContentType().isEmpty()) {
+            // the router lets a body without a type through to a route that names its types; nothing to read
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(Map.of("message",
+                    "no Content-Type: send multipart/form-data (CSV files or zips) or one zip as application/zip"));
+        }
+        return load(request, authentication, illustrative, restore, upload -> {
+            if (zip) {
+                try (InputStream in = ((ServerHttpRequest<?>) request).byteBody().toInputStream()) {
+                    upload.add("upload.zip", in);
+                } catch (IOException e) {
+                    throw new Upload.BadUpload("the upload could not be read: " + e.getMessage());
+                }
+            } else {
+                receive(multipart(request), upload);
+            }
+        });
+    }
+
+    private MultipartBody multipart(HttpRequest<?> request) {
+        return multipart.bind(ConversionContext.of(Argument.of(MultipartBody.class)), request).getValue()
+                .orElseThrow(() -> new Upload.BadUpload("the upload is not multipart form data"));
+    }
+
+    private HttpResponse<?> load(HttpRequest<?> request, @Nullable Authentication authentication,
+            boolean illustrative, boolean restore, Consumer<Upload> receive) {
+        String subject = authentication == null ? "import" : authentication.getName();
+        try (Upload upload = Upload.create(limits)) {
+            receive.accept(upload);
+            if (upload.files().isEmpty()) {
+                throw new Upload.BadUpload("no file in the upload: send CSV files of the seed format or one zip of them");
+            }
+            SeedLoader.Stamp stamp = restore ? null
+                    : new SeedLoader.Stamp(subject, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
+            LoadReport report = loader.load(upload, illustrative, stamp, org.partnershipexplorer.seed.SeedProgress.NONE);
+            LOG.info("Import by {} of {}{}: {}", subject, upload.files(), restore ? " (restore)" : "", report.summary());
+            return HttpResponse.ok(report(report, subject, restore));
+        } catch (UploadRefused e) {
+            LOG.info("Import by {} refused: {}", subject, e.getMessage());
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("limit", e.limit().key());
+            details.put("max", e.max());
+            if (e.entry() != null) {
+                details.put("entry", e.entry());
+            }
+            if (e.line() > 0) {
+                details.put("line", e.line());
+            }
+            return HttpErrors.response(e.limit().size ? HttpStatus.REQUEST_ENTITY_TOO_LARGE : HttpStatus.BAD_REQUEST,
+                    ErrorCode.BAD_USER_INPUT, e.getMessage(), details, HttpErrors.requestId(request));
+        } catch (Upload.BadUpload e) {
             return HttpResponse.<Map<String, Object>>status(HttpStatus.BAD_REQUEST).body(Map.of("message", e.getMessage()));
         } catch (SeedValidationException e) {
             Map<String, Object> answer = new LinkedHashMap<>();
@@ -126,14 +185,10 @@ final class TransferController {
         } catch (Neo4jUnavailableException e) {
             return HttpResponse.<Map<String, Object>>status(HttpStatus.SERVICE_UNAVAILABLE)
                     .body(Map.of("message", "The graph database cannot be reached; nothing was written"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            deleteQuietly(dir);
         }
     }
 
-    @Get(value = "/export", produces = "application/zip")
+    @Get(value = "/export", produces = ZIP)
     HttpResponse<?> export(HttpRequest<?> request) throws IOException {
         Optional<HttpResponse<Map<String, Object>>> refused = refusal(request);
         if (refused.isPresent()) {
@@ -154,13 +209,14 @@ final class TransferController {
                 Files.deleteIfExists(zip);
             }
         };
-        return HttpResponse.ok(new StreamedFile(in, MediaType.of("application/zip"))
+        return HttpResponse.ok(new StreamedFile(in, MediaType.of(ZIP))
                 .attach("partnership-explorer-seed.zip"));
     }
 
-    private static Map<String, Object> report(LoadReport report, String subject) {
+    private static Map<String, Object> report(LoadReport report, String subject, boolean restore) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("importedBy", subject);
+        answer.put("restore", restore);
         answer.put("files", report.files().stream().map(f -> Map.of("file", f.file(), "read", f.read(),
                 "skipped", f.skipped(), "written", f.written())).toList());
         answer.put("rowsRead", report.rowsRead());
@@ -170,9 +226,8 @@ final class TransferController {
         return answer;
     }
 
-    /** Stores every part; the upload is read on the blocking executor, so waiting for it blocks no event loop. */
-    private static List<String> receive(MultipartBody body, Path dir) {
-        List<String> stored = new ArrayList<>();
+    /** Keeps every part; the upload is read on the blocking executor, so waiting for it blocks no event loop. */
+    private static void receive(MultipartBody body, Upload upload) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         body.subscribe(new Subscriber<CompletedPart>() {
             private Subscription subscription;
@@ -186,9 +241,9 @@ final class TransferController {
             @Override
             public void onNext(CompletedPart part) {
                 try {
-                    if (part instanceof CompletedFileUpload upload) {
-                        try (InputStream in = upload.getInputStream()) {
-                            stored.addAll(Uploads.store(upload.getFilename(), in, dir, MAX_UNPACKED));
+                    if (part instanceof CompletedFileUpload file) {
+                        try (InputStream in = file.getInputStream()) {
+                            upload.add(file.getFilename(), in);
                         }
                     }
                     subscription.request(1);
@@ -211,30 +266,18 @@ final class TransferController {
         try {
             done.get(10, TimeUnit.MINUTES);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof Uploads.BadUpload bad) {
+            if (e.getCause() instanceof Upload.BadUpload bad) {
                 throw bad;
             }
-            throw new Uploads.BadUpload("the upload could not be read: " + e.getCause().getMessage());
+            if (e.getCause() instanceof UploadRefused refused) {
+                throw refused;
+            }
+            throw new Upload.BadUpload("the upload could not be read: " + e.getCause().getMessage());
         } catch (TimeoutException e) {
-            throw new Uploads.BadUpload("the upload took too long");
+            throw new Upload.BadUpload("the upload took too long");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-        if (stored.isEmpty()) {
-            throw new Uploads.BadUpload("no file in the upload: send CSV files of the seed format or one zip of them");
-        }
-        return stored;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warn("could not delete {}", dir);
         }
     }
 }

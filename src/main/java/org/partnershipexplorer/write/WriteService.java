@@ -1,6 +1,7 @@
 package org.partnershipexplorer.write;
 
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.graphql.ErrorCode;
 import org.partnershipexplorer.neo4j.Cypher;
@@ -77,12 +79,12 @@ final class WriteService {
      * @param cells  the row the client sent, as seed cells
      * @param prefix how the client names the fields ({@code input.})
      */
-    WriteResult create(WriteKind kind, Map<String, String> cells, String subject, String prefix) {
+    WriteResult create(Deadline deadline, WriteKind kind, Map<String, String> cells, String subject, String prefix) {
         Map<String, String> row = new LinkedHashMap<>(cells);
         stamp(row, subject);
         SeedRows.Checked checked = check(kind, row, prefix);
         try {
-            return inTransaction(tx -> {
+            return inTransaction(deadline, tx -> {
                 List<Problem> missing = SeedRows.missingReferences(tx, checked);
                 if (!missing.isEmpty()) {
                     throw badInput(missing, prefix);
@@ -106,11 +108,11 @@ final class WriteService {
      * @param expectedUpdatedAt the {@code updatedAt} the client last read, or null: when given, a row changed since
      *                          is refused with CONFLICT
      */
-    WriteResult update(WriteKind kind, Map<String, String> changes, String expectedUpdatedAt, String subject,
-            String prefix) {
+    WriteResult update(Deadline deadline, WriteKind kind, Map<String, String> changes, String expectedUpdatedAt,
+            String subject, String prefix) {
         Map<String, String> key = keyCells(kind, changes, prefix);
         OffsetDateTime expected = expectedUpdatedAt == null ? null : expectedUpdatedAt(expectedUpdatedAt);
-        return inTransaction(tx -> {
+        return inTransaction(deadline, tx -> {
             Map<String, String> row = new LinkedHashMap<>(SeedRows.locked(tx, kind.file, key, subject)
                     .orElseThrow(() -> ApiException.notFound(kind.typeName, SeedRows.id(kind.file, changes))));
             pause.accept(Step.UPDATE_READ);
@@ -133,8 +135,8 @@ final class WriteService {
         });
     }
 
-    Deleted delete(WriteKind kind, Map<String, String> keyCells, boolean cascade) {
-        return inTransaction(tx -> {
+    Deleted delete(Deadline deadline, WriteKind kind, Map<String, String> keyCells, boolean cascade) {
+        return inTransaction(deadline, tx -> {
             Map<String, String> key = keyCells(kind, keyCells, "");
             String id = SeedRows.id(kind.file, key);
             if (!SeedRows.exists(tx, kind.file, key)) {
@@ -168,14 +170,24 @@ final class WriteService {
     }
 
     /**
-     * One write transaction within explorer.limits.query-timeout. A write that runs out of time (it waited for a
-     * lock that a burst of writes to the same node held) is rolled back and answered SERVICE_UNAVAILABLE: the
-     * client may simply send it again.
+     * One write transaction within explorer.limits.query-timeout and within the time the request has left: a
+     * mutation shares its request's deadline with the reads beside it. A write that runs out of its own time (it
+     * waited for a lock that a burst of writes to the same node held) is rolled back and answered
+     * SERVICE_UNAVAILABLE: the client may simply send it again. One stopped by the request's deadline is rolled
+     * back too, and answered as any field past the deadline (QUERY_TOO_COMPLEX, requestTimeout).
+     *
+     * <p>Unlike a read, the caller waits for the database's answer however long it takes to come: a write given up
+     * on could still commit after its caller was told it did not.
      */
-    private <T> T inTransaction(java.util.function.Function<Cypher.Transaction, T> work) {
+    private <T> T inTransaction(Deadline deadline, java.util.function.Function<Cypher.Transaction, T> work) {
+        Duration timeout = deadline.timeout(cypher.queryTimeout());
+        boolean cutByDeadline = timeout.compareTo(cypher.queryTimeout()) < 0;
         try {
-            return cypher.inWriteTransaction(cypher.queryTimeout(), work);
+            return cypher.inWriteTransaction(timeout, work);
         } catch (org.partnershipexplorer.neo4j.QueryTimeoutException e) {
+            if (cutByDeadline) {
+                throw deadline.exceeded(e);
+            }
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The write did not finish within the time limit "
                     + "(explorer.limits.query-timeout: the database is busy); nothing was written; try again",
                     Map.of("limit", "queryTimeout"));

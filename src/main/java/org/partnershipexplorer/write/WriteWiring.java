@@ -16,6 +16,7 @@ import org.partnershipexplorer.actor.ActorWiring;
 import org.partnershipexplorer.country.CountryRepository.DeploymentKey;
 import org.partnershipexplorer.country.CountryWiring;
 import org.partnershipexplorer.graphql.GraphQLWiring;
+import org.partnershipexplorer.graphql.RequestInfo;
 import org.partnershipexplorer.ministerial.MinisterialWiring;
 import org.partnershipexplorer.mission.MissionWiring;
 import org.partnershipexplorer.organization.OrganizationWiring;
@@ -61,7 +62,7 @@ public final class WriteWiring implements GraphQLWiring {
     /** Mutation.create* */
     WriteService.WriteResult create(DataFetchingEnvironment env, WriteKind kind) {
         String subject = access.requireEditor(caller(env));
-        WriteService.WriteResult written = writes.create(kind, cells(env.getArgument("input"), true), subject, "input.");
+        WriteService.WriteResult written = writes.create(RequestInfo.deadline(env), kind, cells(env.getArgument("input"), true), subject, "input.");
         forgetLoaded(env);
         return written;
     }
@@ -69,7 +70,7 @@ public final class WriteWiring implements GraphQLWiring {
     /** Mutation.update* */
     WriteService.WriteResult update(DataFetchingEnvironment env, WriteKind kind) {
         String subject = access.requireEditor(caller(env));
-        WriteService.WriteResult written = writes.update(kind, cells(env.getArgument("input"), false),
+        WriteService.WriteResult written = writes.update(RequestInfo.deadline(env), kind, cells(env.getArgument("input"), false),
                 env.getArgument(WriteService.EXPECTED_UPDATED_AT), subject, "input.");
         forgetLoaded(env);
         return written;
@@ -80,7 +81,7 @@ public final class WriteWiring implements GraphQLWiring {
         access.requireEditor(caller(env));
         Map<String, Object> arguments = new LinkedHashMap<>(env.getArguments());
         boolean cascade = Boolean.TRUE.equals(arguments.remove("cascade"));
-        WriteService.Deleted deleted = writes.delete(kind, cells(arguments, true), cascade);
+        WriteService.Deleted deleted = writes.delete(RequestInfo.deadline(env), kind, cells(arguments, true), cascade);
         forgetLoaded(env);
         return deleted;
     }

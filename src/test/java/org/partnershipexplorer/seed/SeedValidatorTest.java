@@ -384,4 +384,32 @@ class SeedValidatorTest {
     private void write(String file, String text) throws IOException {
         Files.writeString(dir.resolve(file), text, StandardCharsets.UTF_8);
     }
+
+    @Test
+    @DisplayName("a part of a seed may name keys the graph holds: they are looked up once, all together, and a key in neither is refused at each line naming it")
+    void undefinedKeysAreLookedUpInTheGraphOnce() throws IOException {
+        Files.writeString(dir.resolve("trainings.csv"), """
+                trainer,trainee,year,confidence,source
+                JPN,KEN,2031,reported,s
+                JPN,QQQ,2031,reported,s
+                JPN,UGA,2032,reported,s
+                KEN,QQQ,2033,reported,s
+                """);
+        List<java.util.Map<Column.Ref, java.util.Set<String>>> asked = new java.util.ArrayList<>();
+        KnownKeys graph = wanted -> {
+            asked.add(wanted);
+            return java.util.Map.of(Column.Ref.ACTOR, java.util.Set.of("JPN", "KEN", "UGA"));
+        };
+        SeedValidationException e = assertThrows(SeedValidationException.class,
+                () -> SeedValidator.validate(SeedSource.directory(dir), true, SeedProgress.NONE, graph));
+
+        assertEquals(List.of(java.util.Map.of(Column.Ref.ACTOR, java.util.Set.of("JPN", "KEN", "QQQ", "UGA"))), asked);
+        assertEquals(List.of(
+                "trainings.csv:3: trainee: unknown actor 'QQQ' (not in countries.csv or organizations.csv nor in the database)",
+                "trainings.csv:5: trainee: unknown actor 'QQQ' (not in countries.csv or organizations.csv nor in the database)"),
+                e.getErrors().stream().map(SeedError::toString).toList());
+
+        Files.writeString(dir.resolve("trainings.csv"), "trainer,trainee,year,confidence,source\nJPN,KEN,2031,reported,s\n");
+        assertEquals(1, SeedValidator.validate(SeedSource.directory(dir), true, SeedProgress.NONE, graph).get(0).read());
+    }
 }

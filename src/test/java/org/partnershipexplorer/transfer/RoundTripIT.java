@@ -46,7 +46,7 @@ class RoundTripIT {
             assertEquals(0, export.code, export.err);
             assertTrue(export.out.contains("contributions.csv: 3061 rows"), export.out);
 
-            Run imported = cli(List.of("import", exported.toString()), second);
+            Run imported = cli(List.of("import", "--restore", exported.toString()), second);
             assertEquals(0, imported.code, imported.err);
             assertTrue(imported.err.contains("writing [##############################] 100%"), imported.err);
 
@@ -61,6 +61,27 @@ class RoundTripIT {
             for (Path file : Files.list(exported).toList()) {
                 assertEquals(Files.readString(file), Files.readString(again.resolve(file.getFileName())), file.toString());
             }
+        }
+    }
+
+    @Test
+    @DisplayName("the import command without --restore stamps every row with the account that runs it and the time, over the stamps the files carry")
+    void importWithoutRestoreStampsTheImporter() throws IOException {
+        Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "stamped-");
+        Files.writeString(dir.resolve("programs.csv"), "code,name,confidence,source,updated_by,updated_at\n"
+                + "AUDIT-TEST,Audit test programme,reported,https://example.org/audit,mallory,2001-02-03T04:05:06Z\n");
+        try (TestNeo4j.Instance neo4j = TestNeo4j.fresh()) {
+            java.time.Instant started = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            Run run = cli(List.of("import", dir.toString()), neo4j);
+            assertEquals(0, run.code, run.err);
+            var record = neo4j.driver().executableQuery(
+                    "MATCH (p:Program {code: 'AUDIT-TEST'}) RETURN p.updatedBy AS by, p.updatedAt AS at")
+                    .execute().records().get(0);
+            assertEquals(System.getProperty("user.name"), record.get("by").asString());
+            java.time.Instant at = record.get("at").asZonedDateTime().toInstant();
+            assertTrue(!at.isBefore(started) && !at.isAfter(java.time.Instant.now()), at + " not since " + started);
+
+            assertEquals(2, cli(List.of("import", "--restor", dir.toString()), neo4j).code);
         }
     }
 

@@ -64,8 +64,10 @@ class ConcurrentWriteIT implements FreshServiceTest {
 
     @Override
     public Map<String, String> extraProperties() {
-        // a write held at a pause still runs its transaction: the limit must outlast the longest hold
-        return Map.of("explorer.security.jwt-secret", WriteIT.SECRET, "explorer.limits.query-timeout", "90s");
+        // a write held at a pause still runs its transaction: its limits, its own and its request's deadline, must
+        // outlast the longest hold
+        return Map.of("explorer.security.jwt-secret", WriteIT.SECRET, "explorer.limits.query-timeout", "90s",
+                "explorer.limits.request-timeout", "90s");
     }
 
     @AfterEach

@@ -29,11 +29,17 @@
     centrality: null,      // Map id -> score, from Query.centrality when it is served
     isolated: new Set(),
     remoteSearch: true,    // falls back to the loaded labels when Query.search is not served
+    sourcesByUrl: new Map(), // url -> { title, publisher, published }, from every Source the page has read
     loadSeq: 0,
     startedAt: performance.now()
   };
 
   const $ = (selector) => document.querySelector(selector);
+
+  /** "1 organisation", "2 organisations". */
+  function plural(n, one, many) {
+    return `${Number(n).toLocaleString('en')} ${n === 1 ? one : many}`;
+  }
 
   /** Builds an element; children are nodes or text (never parsed as HTML: the data may hold anything). */
   function h(tag, attrs, ...children) {
@@ -80,7 +86,7 @@
     };
     const from = year('#year-from');
     const to = year('#year-to');
-    const center = $('#center').value.trim().toUpperCase();
+    const center = $('#center').dataset.id || $('#center').value.trim().toUpperCase();
     const depth = Number($('#depth').value || 2);
     return {
       kinds: checked('kinds'),
@@ -170,10 +176,15 @@
     return nodes.concat(edges);
   }
 
+  /** Labels smaller than this on screen are not drawn (4.6 px on a phone said nothing); zooming in shows them. */
+  const MIN_LABEL_PX = 11;
+  /** A tap this close to a node's centre (screen pixels) reaches it, however small it is drawn. */
+  const TAP_RADIUS_PX = 12;
+
   const STYLE = [
     { selector: 'node', style: {
       'background-color': 'data(colour)', width: 'data(size)', height: 'data(size)', label: 'data(label)',
-      'font-size': 9, 'text-valign': 'bottom', 'text-margin-y': 2, color: '#222',
+      'font-size': 9, 'text-valign': 'bottom', 'text-margin-y': 2, color: '#222', 'min-zoomed-font-size': MIN_LABEL_PX,
       'text-outline-color': '#fff', 'text-outline-width': 2, 'border-width': 1, 'border-color': '#fff'
     } },
     { selector: 'node[kind = "ORGANIZATION"]', style: {
@@ -181,6 +192,13 @@
     } },
     { selector: 'node[kind = "MISSION"]', style: {
       shape: 'hexagon', 'background-color': '#c9c9c9', 'border-color': '#888', color: '#555'
+    } },
+    // a region's box in "Grouped by region": labelled above, never a target (a tap goes to what is under it)
+    { selector: 'node.group', style: {
+      shape: 'round-rectangle', 'background-color': '#f3f3f5', 'background-opacity': 1, 'border-width': 1,
+      'border-color': '#c8c8cc', label: 'data(label)', 'text-valign': 'top', 'text-halign': 'center',
+      'font-size': 18, 'font-weight': 'bold', color: '#333', 'text-margin-y': -4, padding: 14, events: 'no',
+      'min-zoomed-font-size': 0
     } },
     { selector: 'node.isolated', style: { 'border-width': 4, 'border-color': '#d00000' } },
     { selector: 'node:selected', style: {
@@ -208,16 +226,17 @@
     if (name === 'concentric') {
       const scores = state.centrality;
       return {
-        name: 'concentric', animate: false, minNodeSpacing: 8,
+        name: 'concentric', animate: false, minNodeSpacing: 4, fit: true, padding: 20,
         concentric: (n) => scores && scores.has(n.id()) ? scores.get(n.id()) : n.degree(false),
+        // three rings: six spread the view so wide that it opened at a third of its size
         levelWidth: (nodes) => {
           const values = nodes.map((n) => (scores && scores.has(n.id()) ? scores.get(n.id()) : n.degree(false)));
-          return Math.max(...values, 1) / 6;
+          return Math.max((Math.max(...values) - Math.min(...values)) / 3, Number.EPSILON);
         }
       };
     }
     if (name === 'region') {
-      return { name: 'preset', animate: false, fit: true, padding: 20, positions: regionPositions(cy) };
+      return { name: 'preset', animate: false, fit: true, padding: 30, positions: regionPositions(cy) };
     }
     return {
       name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 70,
@@ -225,36 +244,98 @@
     };
   }
 
-  /** Groups (each region, then organisations, then missions) as circles placed on a grid. */
+  function groupOf(node) {
+    const kind = node.data('kind');
+    return kind === 'COUNTRY' ? (node.data('region') || 'Other') : (kind === 'MISSION' ? 'Missions' : 'Organisations');
+  }
+
+  /** The actors on the map, without the region boxes of "Grouped by region". */
+  function actorNodes() {
+    return state.cy.nodes().not('.group');
+  }
+
+  /**
+   * Groups (each region, then organisations, then missions) as grids of cells as wide as their largest node and
+   * its label, so that no node lies on another (a spiral of fixed step piled 46 of 57 on top of each other); the
+   * groups are laid in rows, each under its label.
+   */
   function regionPositions(cy) {
     const groups = new Map();
-    cy.nodes().forEach((n) => {
-      const kind = n.data('kind');
-      const key = kind === 'COUNTRY' ? (n.data('region') || 'Other') : (kind === 'MISSION' ? 'Missions' : 'Organisations');
+    cy.nodes().not('.group').forEach((n) => {
+      const key = groupOf(n);
       if (!groups.has(key)) groups.set(key, []);
       groups.get(key).push(n);
     });
     const order = [...REGIONS, 'Other', 'Organisations', 'Missions'].filter((g) => groups.has(g));
-    const columns = Math.ceil(Math.sqrt(order.length));
-    const cell = 420;
+    const boxes = order.map((group) => {
+      const members = groups.get(group).sort((a, b) => b.data('size') - a.data('size') || a.id().localeCompare(b.id()));
+      const cell = Math.max(...members.map((n) => n.data('size'))) + 30;
+      const columns = Math.ceil(Math.sqrt(members.length));
+      return { members, cell, columns, width: columns * cell, height: Math.ceil(members.length / columns) * cell };
+    });
+    const totalArea = boxes.reduce((sum, b) => sum + (b.width + 80) * (b.height + 80), 0);
+    const rowWidth = Math.max(Math.sqrt(totalArea) * 1.5, ...boxes.map((b) => b.width));
     const positions = {};
-    order.forEach((group, i) => {
-      const members = groups.get(group).sort((a, b) => b.data('size') - a.data('size'));
-      const cx = (i % columns) * cell;
-      const cyy = Math.floor(i / columns) * cell;
-      members.forEach((n, j) => {
-        // a spiral keeps large groups inside their cell
-        const angle = j * 2.4;
-        const radius = 18 * Math.sqrt(j);
-        positions[n.id()] = { x: cx + radius * Math.cos(angle), y: cyy + radius * Math.sin(angle) };
+    let x = 0;
+    let y = 0;
+    let rowHeight = 0;
+    boxes.forEach((box) => {
+      if (x > 0 && x + box.width > rowWidth) { x = 0; y += rowHeight + 80; rowHeight = 0; }
+      box.members.forEach((n, j) => {
+        positions[n.id()] = { x: x + (j % box.columns + 0.5) * box.cell, y: y + (Math.floor(j / box.columns) + 0.5) * box.cell };
       });
+      x += box.width + 80;
+      rowHeight = Math.max(rowHeight, box.height);
     });
     return (node) => positions[node.id()];
   }
 
+  /** Puts each actor in a labelled box of its region (or organisations, missions), or takes the boxes away. */
+  function setGroups(on) {
+    const cy = state.cy;
+    cy.batch(() => {
+      cy.nodes().filter((n) => n.isChild()).move({ parent: null });
+      cy.nodes('.group').remove();
+      if (!on) return;
+      const keys = new Set(actorNodes().map(groupOf));
+      keys.forEach((key) => cy.add({ group: 'nodes', data: { id: 'group:' + key, label: key }, classes: 'group' }));
+      actorNodes().forEach((n) => { n.move({ parent: 'group:' + groupOf(n) }); });
+    });
+  }
+
   function runLayout() {
-    if (!state.cy || state.cy.nodes().length === 0) return;
-    state.cy.layout(layoutOptions($('#layout').value)).run();
+    if (!state.cy || actorNodes().length === 0) return;
+    const name = $('#layout').value;
+    setGroups(name === 'region');
+    if (name === 'region') actorNodes().layout(layoutOptions(name)).run();
+    else state.cy.layout(layoutOptions(name)).run();
+    state.cy.fit(undefined, name === 'region' ? 30 : 20);
+    fitLabels();
+    if (state.selected && !state.cy.getElementById(state.selected).empty()) state.cy.getElementById(state.selected).select();
+  }
+
+  /**
+   * Labels MIN_LABEL_PX high on screen at the zoom the view opens with; where that would make them larger than
+   * the nodes can hold (a phone's small zoom), they stay hidden until the user zooms in.
+   */
+  function fitLabels() {
+    const size = Math.min(Math.max(MIN_LABEL_PX / state.cy.zoom(), 9), 16);
+    actorNodes().style('font-size', size);
+  }
+
+  /** The node a tap on the background was meant for: the nearest within TAP_RADIUS_PX of its centre. */
+  function nodeNear(point) {
+    let best = null;
+    let bestDistance = Infinity;
+    actorNodes().forEach((n) => {
+      const at = n.renderedPosition();
+      const distance = Math.hypot(at.x - point.x, at.y - point.y);
+      if (distance <= Math.max(TAP_RADIUS_PX, n.renderedWidth() / 2) && distance < bestDistance) {
+        best = n;
+        bestDistance = distance;
+      }
+    });
+    return best;
   }
 
   function draw(network) {
@@ -265,7 +346,12 @@
         selectionType: 'single', boxSelectionEnabled: false
       });
       state.cy.on('tap', 'node', (event) => selectActor(event.target.id(), { fromGraph: true }));
-      state.cy.on('tap', (event) => { if (event.target === state.cy) clearFocus(); });
+      state.cy.on('tap', (event) => {
+        if (event.target !== state.cy) return;
+        const near = nodeNear(event.renderedPosition);
+        if (near) selectActor(near.id(), { fromGraph: true });
+        else clearFocus();
+      });
       window.explorer.cy = state.cy;
     } else {
       state.cy.batch(() => {
@@ -275,10 +361,10 @@
     }
     applyIsolatedClass();
     runLayout();
-    state.cy.fit(undefined, 20);
   }
 
   async function loadNetwork() {
+    if (!(await resolveCenter())) return;
     const filters = readFilters();
     const problem = validateFilters(filters);
     const errorBox = $('#filter-error');
@@ -312,12 +398,13 @@
     state.nodesById = new Map(network.nodes.map((n) => [n.id, n]));
     draw(network);
     updateExports(filters);
+    updatePngButton();
     updateActorList(network);
     updateStatus(network);
     chartYears(network);
     document.body.dataset.state = 'ready';
     const cyEl = $('#cy');
-    cyEl.dataset.nodes = String(state.cy.nodes().length);
+    cyEl.dataset.nodes = String(actorNodes().length);
     cyEl.dataset.edges = String(network.edges.length);
     if (window.explorer.readyMs === null) window.explorer.readyMs = Math.round(performance.now());
     if (state.selected && state.nodesById.has(state.selected)) state.cy.getElementById(state.selected).select();
@@ -328,8 +415,13 @@
     network.nodes.forEach((n) => { counts[n.kind] += 1; });
     const partnerships = network.edges.filter((e) => e.kind !== 'CONTRIBUTION').length;
     const contributions = network.edges.length - partnerships;
-    let text = `${counts.COUNTRY} countries, ${counts.ORGANIZATION} organisations, ${partnerships} partnerships`;
-    if (counts.MISSION) text += `, ${counts.MISSION} missions (${contributions} yearly contributions)`;
+    let text = `${plural(counts.COUNTRY, 'country', 'countries')}, `
+      + `${plural(counts.ORGANIZATION, 'organisation', 'organisations')}, `
+      + plural(partnerships, 'partnership', 'partnerships');
+    if (counts.MISSION) {
+      text += `, ${plural(counts.MISSION, 'mission', 'missions')} `
+        + `(${plural(contributions, 'yearly contribution', 'yearly contributions')})`;
+    }
     if (network.nodes.length === 0) text = 'Nothing matches these filters.';
     $('#status').textContent = text;
   }
@@ -350,11 +442,113 @@
       h('button', { type: 'button', class: 'linkish', onclick: () => selectActor(n.id) }, n.label))));
   }
 
-  function exportPng() {
-    if (!state.cy) return;
-    const blob = state.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' });
+  /** The view's name in a file name, as the server names the exports: its narrowing filters, else "all". */
+  function viewName(f) {
+    const parts = [];
+    if (f.center) parts.push('around-' + f.center);
+    if (f.region) parts.push(f.region);
+    if (f.mission) parts.push(f.mission);
+    if (f.years) {
+      const { from, to } = f.years;
+      parts.push(from === null ? 'to-' + to : to === null ? 'from-' + from : from === to ? String(from) : from + '-' + to);
+    }
+    if (f.kinds.length < 2) parts.push(f.kinds.length ? f.kinds.join('-') : 'no-partnerships');
+    if (f.confidence.length < 4) parts.push(f.confidence.join('-'));
+    if (f.includeMissions) parts.push('with-missions');
+    const view = parts.join('-').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    return view || 'all';
+  }
+
+  function fileName(extension) {
+    return `partnerships-${viewName(readFilters())}-${new Date().toISOString().slice(0, 10)}${extension}`;
+  }
+
+  /** An empty view made a 0-byte PNG: the button is off, and says why. */
+  function updatePngButton() {
+    const empty = !state.cy || actorNodes().empty();
+    const button = $('#export-png');
+    button.disabled = empty;
+    $('#export-note').hidden = !empty;
+  }
+
+  /** The legend drawn under the network in a PNG, from what the view holds. */
+  function legendItems() {
+    const nodes = actorNodes();
+    const items = [];
+    REGIONS.filter((r) => nodes.some((n) => n.data('region') === r))
+      .forEach((r) => items.push({ dot: REGION_COLOURS[r], text: r }));
+    if (nodes.some((n) => n.data('kind') === 'ORGANIZATION')) items.push({ square: '#333333', text: 'Organisation' });
+    if (nodes.some((n) => n.data('kind') === 'MISSION')) items.push({ square: '#c9c9c9', text: 'Mission' });
+    const edges = state.cy.edges();
+    if (edges.some((e) => e.data('kind') === 'TRAINING')) items.push({ line: '#3b4cc0', text: 'Training' });
+    if (edges.some((e) => e.data('kind') === 'DONATION')) items.push({ line: '#D55E00', dash: [8, 5], text: 'Donation' });
+    if (edges.some((e) => e.data('kind') === 'CONTRIBUTION')) items.push({ line: '#aaaaaa', text: 'Serves in' });
+    if (edges.some((e) => e.data('confidence') === 'ILLUSTRATIVE')) items.push({ line: '#777777', dash: [2, 4], text: 'Illustrative (no source)' });
+    if (nodes.some((n) => n.hasClass('isolated'))) items.push({ ring: '#d00000', text: 'Isolated contributor' });
+    items.push({ text: 'Size: personnel deployed' });
+    return items;
+  }
+
+  /** The view as a PNG with a legend and a caption (what it shows, the date) under it. */
+  async function pngBlob() {
+    const graph = new Image();
+    graph.src = state.cy.png({ output: 'base64uri', full: true, scale: 2, bg: '#ffffff' });
+    await graph.decode();
+    const items = legendItems();
+    const scale = 2;
+    const font = `${13 * scale}px system-ui, sans-serif`;
+    const measure = document.createElement('canvas').getContext('2d');
+    measure.font = font;
+    const widths = items.map((i) => (i.text ? measure.measureText(i.text).width : 0) + 40 * scale);
+    const width = Math.max(graph.width, 600 * scale);
+    // legend entries flow in rows across the width
+    const rows = [[]];
+    let used = 0;
+    items.forEach((item, i) => {
+      if (used + widths[i] > width - 20 * scale && rows[rows.length - 1].length) { rows.push([]); used = 0; }
+      rows[rows.length - 1].push({ item, width: widths[i] });
+      used += widths[i];
+    });
+    const line = 22 * scale;
+    const legendHeight = (rows.length + 1) * line + 12 * scale;
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = graph.height + legendHeight;
+    const g = canvas.getContext('2d');
+    g.fillStyle = '#ffffff';
+    g.fillRect(0, 0, canvas.width, canvas.height);
+    g.drawImage(graph, Math.round((width - graph.width) / 2), 0);
+    g.font = font;
+    g.textBaseline = 'middle';
+    let y = graph.height + line / 2 + 6 * scale;
+    rows.forEach((row) => {
+      let x = 10 * scale;
+      row.forEach(({ item, width: w }) => {
+        const cx = x + 9 * scale;
+        g.setLineDash([]);
+        if (item.dot) { g.fillStyle = item.dot; g.beginPath(); g.arc(cx, y, 6 * scale, 0, 2 * Math.PI); g.fill(); }
+        if (item.square) { g.fillStyle = item.square; g.fillRect(cx - 6 * scale, y - 6 * scale, 12 * scale, 12 * scale); }
+        if (item.ring) { g.strokeStyle = item.ring; g.lineWidth = 3 * scale; g.beginPath(); g.arc(cx, y, 5 * scale, 0, 2 * Math.PI); g.stroke(); }
+        if (item.line) {
+          g.strokeStyle = item.line; g.lineWidth = 2.5 * scale; g.setLineDash((item.dash || []).map((d) => d * scale));
+          g.beginPath(); g.moveTo(x, y); g.lineTo(x + 22 * scale, y); g.stroke();
+        }
+        g.fillStyle = '#1d1d1f';
+        g.fillText(item.text, x + ((item.dot || item.square || item.ring || item.line) ? 28 * scale : 0), y);
+        x += w;
+      });
+      y += line;
+    });
+    g.fillStyle = '#5f6368';
+    g.fillText(`Partnership Explorer: ${$('#status').textContent} (${viewName(readFilters())}, ${new Date().toISOString().slice(0, 10)})`, 10 * scale, y);
+    return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+  }
+
+  async function exportPng() {
+    if (!state.cy || actorNodes().empty()) return;
+    const blob = await pngBlob();
     const url = URL.createObjectURL(blob);
-    const a = h('a', { href: url, download: 'partnerships.png' });
+    const a = h('a', { href: url, download: fileName('.png') });
     document.body.append(a);
     a.click();
     a.remove();
@@ -364,6 +558,39 @@
   function clearFocus() {
     if (!state.cy) return;
     state.cy.elements().removeClass('faded');
+  }
+
+  /** Nothing highlighted: the panel shows something that is not on the map (or nothing). */
+  function clearSelection() {
+    if (!state.cy) return;
+    state.cy.elements().unselect();
+    clearFocus();
+  }
+
+  /**
+   * Shows the panel's new content from its title: on a phone it slides up as a drawer over the lower half of the
+   * map (it was 800 px below the tap, out of sight); chosen from a list, the page scrolls to its title.
+   */
+  function openPanel(options) {
+    const panel = $('#panel');
+    panel.scrollTop = 0;
+    if (window.matchMedia('(max-width: 820px)').matches) {
+      panel.classList.add('drawer');
+      panel.prepend(h('button', { type: 'button', class: 'drawer-close', 'aria-label': 'Close the panel',
+        onclick: () => { panel.classList.remove('drawer'); panel.querySelector('.drawer-close').remove(); } }, '×'));
+    }
+    if (!(options && options.fromGraph)) {
+      panel.focus({ preventScroll: true });
+      const title = panel.querySelector('h2');
+      // the panel sticks to the top of the map's row, so one scroll can move it: look again after each
+      const reveal = (tries) => {
+        const box = title.getBoundingClientRect();
+        if (box.top >= 0 && box.bottom <= window.innerHeight) return;
+        window.scrollBy(0, box.top - 12);
+        if (tries > 0) requestAnimationFrame(() => reveal(tries - 1));
+      };
+      if (title) reveal(3);
+    }
   }
 
   /** Fades everything but the actor and its neighbours, so its partners stand out. */
@@ -381,23 +608,72 @@
 
   // ---------------------------------------------------------------------------------------------- sources
 
-  /** A source is a URL, several separated by " ; ", or a citation; URLs become links. */
+  const URL_IN_TEXT = /https?:\/\/[^\s<>"]+[^\s<>"),.;:'!?]/g;
+  const IP_HOST = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\])$/i;
+
+  /**
+   * A source is a URL, several separated by " ; ", or a citation that may hold URLs: each on a line of its own,
+   * shown whole (a cut citation lost its link), every URL in it a link.
+   */
   function sourceLinks(source) {
     if (!source) return h('span', { class: 'src muted' }, 'no source');
-    const parts = source.split(/\s+;\s+/);
-    const out = h('span', { class: 'src' });
-    parts.forEach((part, i) => {
-      if (i > 0) out.append(' · ');
-      const url = part.match(/^https?:\/\/\S+/);
-      if (url) {
-        let host = url[0];
-        try { host = new URL(url[0]).hostname.replace(/^www\./, ''); } catch (e) { /* keep the text */ }
-        out.append(h('a', { href: url[0], target: '_blank', rel: 'noopener noreferrer', title: part }, host));
-      } else {
-        out.append(h('span', { title: part }, part.length > 90 ? part.slice(0, 88) + '…' : part));
-      }
-    });
+    return h('ul', { class: 'src-list' }, source.split(/\s+;\s+/).map((part) => h('li', { class: 'src' }, citation(part))));
+  }
+
+  /** The text of one citation with each URL in it made a link. */
+  function citation(text) {
+    const out = [];
+    let last = 0;
+    for (const match of text.matchAll(URL_IN_TEXT)) {
+      if (match.index > last) out.push(text.slice(last, match.index));
+      out.push(sourceLink(match[0]));
+      last = match.index + match[0].length;
+    }
+    if (last < text.length) out.push(text.slice(last));
     return out;
+  }
+
+  function sourceLink(url) {
+    return h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', class: 'src-link', 'data-url': url },
+      linkText(url));
+  }
+
+  /**
+   * What a link says: the page's title once a Source describing it has been read, else the address without its
+   * scheme; a bare IP address says nothing to a reader, so such a page is named by the words of its path.
+   */
+  function linkText(url) {
+    const known = state.sourcesByUrl.get(url);
+    if (known) {
+      const about = [known.publisher, known.published].filter(Boolean).join(', ');
+      return known.title + (about ? ` (${about})` : '');
+    }
+    try {
+      const parsed = new URL(url);
+      if (IP_HOST.test(parsed.hostname)) {
+        const segment = parsed.pathname.split('/').filter(Boolean).pop();
+        if (segment) {
+          const words = decodeURIComponent(segment).replace(/\.\w+$/, '').replace(/[-_+]+/g, ' ').trim();
+          return words.charAt(0).toUpperCase() + words.slice(1) + ' (page without a site name)';
+        }
+        return 'a page without a site name';
+      }
+    } catch (e) { /* not a URL the browser can parse: shown as it is */ }
+    return url.replace(/^https?:\/\//, '');
+  }
+
+  /** Remembers what each Source says about its page, and renames the links to it already shown. */
+  function learnSources(sources) {
+    let learnt = false;
+    for (const source of sources) {
+      if (source.url && !state.sourcesByUrl.has(source.url)) {
+        state.sourcesByUrl.set(source.url, { title: source.title, publisher: source.publisher, published: source.published });
+        learnt = true;
+      }
+    }
+    if (learnt) {
+      document.querySelectorAll('a.src-link[data-url]').forEach((a) => { a.textContent = linkText(a.dataset.url); });
+    }
   }
 
   /** One cited source on a line of its own: its title as a link, then who published it and when. */
@@ -452,9 +728,11 @@
     state.selected = id;
     const panel = $('#panel');
     const node = state.nodesById.get(id);
+    // an actor not on the map leaves nothing highlighted, not the one chosen before
     if (node && state.cy) focusNeighbourhood(id);
+    else clearSelection();
     if (node && node.kind === 'MISSION') {
-      renderMission(panel, node);
+      showMission(id.replace(/^mission:/, ''), opts);
       return;
     }
     const year = analysisYear();
@@ -467,7 +745,7 @@
     const need = section(`Support need in ${year}`, 'panel-support');
     const suggestions = h('section', { id: 'panel-suggest' });
     panel.replaceChildren(head, partners, sources, contributions, pledges, need, suggestions);
-    if (!opts.fromGraph) panel.focus({ preventScroll: false });
+    openPanel(opts);
 
     renderPartners(partners, id);
     loadHead(head, id, node);
@@ -504,7 +782,8 @@
         h('dt', {}, 'Record'), h('dd', {}, confidenceBadge(actor.confidence), ' ', sourceLinks(actor.source)));
       const deployment = actor.deployments && actor.deployments[0];
       if (deployment) {
-        const women = deployment.women === null ? '' : `, ${deployment.women} women (${Math.round(100 * deployment.women / deployment.total)}%)`;
+        const women = deployment.women === null ? ''
+          : `, ${plural(deployment.women, 'woman', 'women')} (${Math.round(100 * deployment.women / deployment.total)}%)`;
         facts.append(h('dt', {}, 'Personnel'), h('dd', {}, `${deployment.total.toLocaleString('en')} on ${deployment.asOf}${women} `,
           confidenceBadge(deployment.confidence), ' ', sourceLinks(deployment.source)));
       } else if (actor.__typename === 'Country') {
@@ -573,6 +852,7 @@
           byId.set(source.id, entry);
         }
       }
+      learnSources([...byId.values()].map((e) => e.source));
       const entries = [...byId.values()].sort((a, b) => b.count - a.count || a.source.id.localeCompare(b.source.id));
       if (!entries.length) { fill(sectionEl, h('p', { class: 'muted' }, 'No partnership cites a source by id.')); return; }
       fill(sectionEl, h('ul', { class: 'sources' }, entries.map((e) => sourceEntry(e.source, e.count))));
@@ -607,9 +887,11 @@
       const need = (await gql(query, { iso3: id, year })).country.supportNeed;
       fill(sectionEl,
         h('p', {}, h('span', { class: 'score' }, need.score.toFixed(2)), ' on a scale from 0 (well supported) to 1 (alone)'),
+        // a weight is the points a reason adds to the score (they add up to it), not a share of it
         need.reasons.length ? h('ul', {}, need.reasons.map((r) => h('li', {}, r.text, h('span', { class: 'muted' },
-          ` (${Math.round(r.weight * 100)}% of the score)`)))) : null,
-        h('p', { class: 'muted' }, `${need.supportReceived} partnerships received from ${need.providers.length} providers`,
+          ` (+${r.weight.toFixed(2)} of the ${need.score.toFixed(2)} points)`)))) : null,
+        h('p', { class: 'muted' }, `${plural(need.supportReceived, 'partnership', 'partnerships')} received from `
+          + plural(need.providers.length, 'provider', 'providers'),
           need.personnel !== null ? `; ${need.personnel} personnel (${need.personnelAsOf})` : ''));
     } catch (e) {
       notAvailable(sectionEl, e);
@@ -635,23 +917,105 @@
     if (button) button.disabled = false;
   }
 
-  function renderMission(panel, node) {
-    const acronym = node.id.replace(/^mission:/, '');
-    const serving = state.network.edges.filter((e) => e.target === node.id);
-    const countries = [...new Set(serving.map((e) => e.source))].sort();
-    panel.replaceChildren(
-      h('h2', {}, acronym),
-      h('p', {}, 'Mission ', confidenceBadge(node.confidence), ' ', sourceLinks(node.source)),
-      h('h3', {}, `Contributors in this view (${countries.length})`),
-      h('ul', {}, countries.map((c) => h('li', {}, actorButton(c)))),
-      h('div', { class: 'panel-actions' }, h('button', { type: 'button', onclick: () => {
-        $('#mission').value = acronym;
-        loadNetwork();
-      } }, 'Only partnerships of its contributors')));
+  /**
+   * A mission's panel: what it is, its record and its contributors by name (those in the view when it is drawn,
+   * else those of the analysis year), with a button that narrows the map to their partnerships.
+   */
+  async function showMission(acronym, options) {
+    const id = 'mission:' + acronym;
+    state.selected = id;
+    const panel = $('#panel');
+    const title = h('h2', { id: 'panel-title' }, acronym);
+    const body = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
+    panel.replaceChildren(title, body, h('div', { class: 'panel-actions' }, h('button', { type: 'button', onclick: () => {
+      $('#mission').value = acronym;
+      loadNetwork();
+    } }, 'Only partnerships of its contributors')));
+    openPanel(options);
+    const year = analysisYear();
+    const query = `query MissionPanel($acronym: ID!, $year: Int!) { mission(acronym: $acronym) { acronym name location
+      startYear endYear confidence source hosts { id name } contributors(year: $year) { id name } } }`;
+    let mission;
+    try {
+      mission = (await gql(query, { acronym, year })).mission;
+    } catch (e) {
+      body.replaceChildren(h('p', { class: 'error' }, e.message));
+      return;
+    }
+    if (state.selected !== id) return; // another choice meanwhile
+    if (!mission) { body.replaceChildren(h('p', { class: 'error' }, `No mission "${acronym}".`)); return; }
+    title.textContent = `${mission.acronym}: ${mission.name}`;
+    const byName = (a, b) => a.name.localeCompare(b.name);
+    const inView = state.network.edges.filter((e) => e.target === id && e.kind === 'CONTRIBUTION');
+    const contributors = inView.length
+      ? [...new Set(inView.map((e) => e.source))].map((c) => ({ id: c, name: actorName(c) })).sort(byName)
+      : mission.contributors.slice().sort(byName);
+    body.replaceChildren(
+      h('dl', { class: 'facts' },
+        h('dt', {}, 'Kind'), h('dd', {}, 'Mission'),
+        mission.location ? [h('dt', {}, 'Where'), h('dd', {}, mission.location)] : null,
+        mission.hosts.length ? [h('dt', {}, 'Hosts'), h('dd', {}, mission.hosts.flatMap((c, i) => [i ? ', ' : '', actorButton(c.id, c.name)]))] : null,
+        h('dt', {}, 'Years'), h('dd', {}, `${mission.startYear}–${mission.endYear || 'today'}`),
+        h('dt', {}, 'Record'), h('dd', {}, confidenceBadge(mission.confidence), ' ', sourceLinks(mission.source))),
+      h('h3', {}, inView.length ? `Contributors in this view (${contributors.length})` : `Contributors in ${year} (${contributors.length})`),
+      contributors.length ? h('ul', {}, contributors.map((c) => h('li', {}, actorButton(c.id, c.name))))
+        : h('p', { class: 'muted' }, 'None recorded.'));
+  }
+
+  /** A programme's panel: who provides it, the partnerships under it and the pages they cite. */
+  async function showProgram(code, options) {
+    const id = 'program:' + code;
+    state.selected = id;
+    clearSelection();
+    const panel = $('#panel');
+    const title = h('h2', { id: 'panel-title' }, code);
+    const body = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
+    panel.replaceChildren(title, body);
+    openPanel(options);
+    const cited = 'sources { id url title publisher published }';
+    const query = `query ProgramPanel($code: ID!) { program(code: $code) { code name url confidence source ${cited}
+      trainings { trainer { id name } trainee { id name } year endYear topic confidence source ${cited} }
+      donations { donor { id name } recipient { id name } item year endYear confidence source ${cited} } } }`;
+    let program;
+    try {
+      program = (await gql(query, { code })).program;
+    } catch (e) {
+      body.replaceChildren(h('p', { class: 'error' }, e.message));
+      return;
+    }
+    if (state.selected !== id) return;
+    if (!program) { body.replaceChildren(h('p', { class: 'error' }, `No programme "${code}".`)); return; }
+    title.textContent = program.name;
+    const rows = [
+      ...program.trainings.map((t) => ({ from: t.trainer, to: t.trainee, verb: 'trains', what: t.topic, p: t })),
+      ...program.donations.map((d) => ({ from: d.donor, to: d.recipient, verb: 'gives to', what: d.item, p: d }))
+    ].sort((a, b) => a.p.year - b.p.year || a.from.name.localeCompare(b.from.name) || a.to.name.localeCompare(b.to.name));
+    const providers = new Map();
+    rows.forEach((r) => providers.set(r.from.id, r.from));
+    const sources = new Map();
+    [program, ...rows.map((r) => r.p)].forEach((x) => x.sources.forEach((src) => sources.set(src.id, src)));
+    learnSources([...sources.values()]);
+    body.replaceChildren(
+      h('dl', { class: 'facts' },
+        h('dt', {}, 'Kind'), h('dd', {}, 'Programme'),
+        h('dt', {}, 'Provider'), h('dd', {}, providers.size
+          ? [...providers.values()].sort((a, b) => a.name.localeCompare(b.name)).flatMap((a, i) => [i ? ', ' : '', actorButton(a.id, a.name)])
+          : h('span', { class: 'muted' }, 'none recorded')),
+        program.url ? [h('dt', {}, 'Page'), h('dd', {}, sourceLink(program.url))] : null,
+        h('dt', {}, 'Record'), h('dd', {}, confidenceBadge(program.confidence), ' ', sourceLinks(program.source))),
+      h('h3', {}, `Partnerships (${rows.length})`),
+      rows.length ? h('ul', {}, rows.map((r) => h('li', {}, actorButton(r.from.id, r.from.name), ` ${r.verb} `,
+        actorButton(r.to.id, r.to.name), ` ${r.p.year}${r.p.endYear ? '–' + r.p.endYear : ''}`,
+        r.what ? ` (${r.what})` : '', ' ', confidenceBadge(r.p.confidence), ' ', sourceLinks(r.p.source))))
+        : h('p', { class: 'muted' }, 'None recorded.'),
+      h('h3', {}, `Sources (${sources.size})`),
+      sources.size ? h('ul', { class: 'sources' }, [...sources.values()].map((src) => sourceEntry(src)))
+        : h('p', { class: 'muted' }, 'No source cited by id.'));
   }
 
   function focusOn(id) {
-    $('#center').value = id;
+    $('#center').value = actorName(id);
+    $('#center').dataset.id = id;
     loadNetwork();
   }
 
@@ -684,84 +1048,127 @@
     });
   }
 
-  let searchTimer = null;
-  let activeOption = -1;
-
-  async function updateSuggestions() {
-    const input = $('#search');
-    const text = input.value.trim();
-    const list = $('#suggestions');
-    if (text.length < 2) { closeSuggestions(); return; }
-    let items;
+  /** Suggestions for a text: the server's ranked search, or the loaded labels where it is not served. */
+  async function suggestionsFor(text) {
     if (state.remoteSearch) {
       try {
-        items = await remoteSuggestions(text);
+        return await remoteSuggestions(text);
       } catch (e) {
         state.remoteSearch = false; // Query.search is not served here: the loaded labels will do
-        items = localSuggestions(text);
       }
-    } else {
-      items = localSuggestions(text);
     }
-    if (input.value.trim() !== text) return; // typed on meanwhile
-    activeOption = -1;
-    list.replaceChildren(...items.map((item, i) => h('li', {
-      role: 'option', id: 'suggestion-' + i, 'data-id': item.id, 'aria-selected': 'false',
-      onmousedown: (event) => { event.preventDefault(); chooseSuggestion(item); }
-    }, item.label, h('span', { class: 'kind' }, KIND_LABEL[item.kind] || ''))));
-    if (!items.length) list.replaceChildren(h('li', { role: 'option', 'aria-disabled': 'true' }, 'No match'));
-    list.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
-    list._items = items;
+    return localSuggestions(text);
   }
 
-  function closeSuggestions() {
-    const list = $('#suggestions');
-    list.hidden = true;
-    $('#search').setAttribute('aria-expanded', 'false');
-    $('#search').removeAttribute('aria-activedescendant');
+  /**
+   * A text box with a list of suggestions (ARIA combobox): arrows move, Enter or a click chooses, Escape closes.
+   * The search box and "Around actor" are both one; {@code accepts} keeps the kinds a box can take.
+   */
+  function combobox(input, list, choose, accepts, enterLooksUp) {
+    let timer = null;
+    let active = -1;
+    let items = [];
+    const close = () => {
+      list.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+    };
+    // a pending lookup would reopen the list after a choice, and Enter would then choose its stale first item
+    const pick = (item) => { clearTimeout(timer); items = []; close(); choose(item); };
+    const update = async () => {
+      const text = input.value.trim();
+      if (text.length < 2) { close(); return; }
+      const found = (await suggestionsFor(text)).filter((item) => accepts(item.kind));
+      if (input.value.trim() !== text) return; // typed on meanwhile
+      items = found;
+      active = -1;
+      list.replaceChildren(...items.map((item, i) => h('li', {
+        role: 'option', id: list.id + '-' + i, 'data-id': item.id, 'aria-selected': 'false',
+        onmousedown: (event) => { event.preventDefault(); pick(item); }
+      }, item.label, h('span', { class: 'kind' }, KIND_LABEL[item.kind] || ''))));
+      if (!items.length) list.replaceChildren(h('li', { role: 'option', 'aria-disabled': 'true' }, 'No match'));
+      list.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+    };
+    const move = (delta) => {
+      const options = [...list.querySelectorAll('[role=option][data-id]')];
+      if (!options.length) return;
+      active = (active + delta + options.length) % options.length;
+      options.forEach((o, i) => o.setAttribute('aria-selected', i === active ? 'true' : 'false'));
+      input.setAttribute('aria-activedescendant', options[active].id);
+      options[active].scrollIntoView({ block: 'nearest' });
+    };
+    input.addEventListener('input', () => {
+      items = []; // the list shown is for the text before: Enter must not choose from it
+      clearTimeout(timer);
+      timer = setTimeout(update, 150);
+    });
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'ArrowDown') { event.preventDefault(); if (list.hidden) update(); else move(1); }
+      else if (event.key === 'ArrowUp') { event.preventDefault(); move(-1); }
+      else if (event.key === 'Escape') close();
+      else if (event.key === 'Enter' && !list.hidden && items.length) {
+        event.preventDefault();
+        pick(items[active >= 0 ? active : 0]);
+      } else if (event.key === 'Enter' && enterLooksUp) {
+        // typed and Enter before the suggestions came: the best of them, once they come
+        event.preventDefault();
+        clearTimeout(timer);
+        update().then(() => { if (items.length) pick(items[0]); });
+      }
+    });
+    input.addEventListener('blur', () => setTimeout(close, 150));
   }
 
   function chooseSuggestion(item) {
-    closeSuggestions();
     $('#search').value = item.label;
-    if (item.kind === 'MISSION' && !state.nodesById.has(item.id)) {
-      $('#mission').value = item.id.replace(/^mission:/, '');
+    if (item.kind === 'MISSION') {
+      const acronym = item.id.replace(/^mission:/, '');
+      $('#mission').value = acronym;
       loadNetwork();
-    } else if (item.kind !== 'PROGRAM') {
+      showMission(acronym);
+    } else if (item.kind === 'PROGRAM') {
+      showProgram(item.id.replace(/^program:/, ''));
+    } else {
       selectActor(item.id);
     }
   }
 
-  function moveActive(delta) {
-    const list = $('#suggestions');
-    const options = [...list.querySelectorAll('[role=option][data-id]')];
-    if (!options.length) return;
-    activeOption = (activeOption + delta + options.length) % options.length;
-    options.forEach((o, i) => o.setAttribute('aria-selected', i === activeOption ? 'true' : 'false'));
-    $('#search').setAttribute('aria-activedescendant', options[activeOption].id);
-    options[activeOption].scrollIntoView({ block: 'nearest' });
+  function wireSearch() {
+    combobox($('#search'), $('#suggestions'), chooseSuggestion, () => true, true);
+    const center = $('#center');
+    combobox(center, $('#center-suggestions'), (item) => {
+      center.value = item.label;
+      center.dataset.id = item.id;
+      loadNetwork();
+    }, (kind) => kind === 'COUNTRY' || kind === 'ORGANIZATION', false);
+    // a name typed anew is looked up again when the filters apply (resolveCenter)
+    center.addEventListener('input', () => { delete center.dataset.id; });
+    $('#filters').addEventListener('reset', () => { delete center.dataset.id; });
   }
 
-  function wireSearch() {
-    const input = $('#search');
-    input.addEventListener('input', () => {
-      clearTimeout(searchTimer);
-      searchTimer = setTimeout(updateSuggestions, 150);
-    });
-    input.addEventListener('keydown', (event) => {
-      const list = $('#suggestions');
-      if (event.key === 'ArrowDown') { event.preventDefault(); if (list.hidden) updateSuggestions(); else moveActive(1); }
-      else if (event.key === 'ArrowUp') { event.preventDefault(); moveActive(-1); }
-      else if (event.key === 'Escape') closeSuggestions();
-      else if (event.key === 'Enter') {
-        event.preventDefault();
-        const items = list._items || [];
-        const item = items[activeOption >= 0 ? activeOption : 0];
-        if (!list.hidden && item) chooseSuggestion(item);
-      }
-    });
-    input.addEventListener('blur', () => setTimeout(closeSuggestions, 150));
+  /**
+   * "Around actor" takes a name as well as a key: a text not chosen from the suggestions is looked up as search
+   * would, and the first country or organisation found is the centre. On a miss the map keeps its view and says
+   * so (a key the server does not know gave "No actor 'KENYA'" and a map that looked filtered).
+   */
+  async function resolveCenter() {
+    const input = $('#center');
+    const text = input.value.trim();
+    if (!text || input.dataset.id) return true;
+    let found = [];
+    try {
+      found = (await suggestionsFor(text)).filter((item) => item.kind === 'COUNTRY' || item.kind === 'ORGANIZATION');
+    } catch (e) { /* reported as a miss below */ }
+    if (input.value.trim() !== text) return false; // typed on meanwhile: that text is applied instead
+    if (!found.length) {
+      const box = $('#filter-error');
+      box.textContent = `No country or organisation matches "${text}" for "Around actor"; the map still shows the previous view.`;
+      box.hidden = false;
+      return false;
+    }
+    input.dataset.id = found[0].id;
+    return true;
   }
 
   // ---------------------------------------------------------------------------------------------- isolated, centrality
@@ -832,9 +1239,9 @@
       const g = el('g', {});
       g.append(el('title', {}, r.title || `${r.label}: ${r.value}`));
       g.append(el('text', { x: labelWidth - 4, y: y + 12, 'text-anchor': 'end' }, r.label));
-      g.append(el('rect', { x: labelWidth, y, width: Math.max(w, 1), height: rowHeight - 4, class: r.cls || 'bar' }));
+      if (r.value > 0) g.append(el('rect', { x: labelWidth, y, width: Math.max(w, 1), height: rowHeight - 4, class: r.cls || 'bar' }));
       if (r.part) {
-        g.append(el('rect', { x: labelWidth, y, width: (width - labelWidth - 150) * r.part / max, height: rowHeight - 4, class: 'part' }));
+        g.append(el('rect', { x: labelWidth, y, width: (width - labelWidth - 150) * r.part / max, height: rowHeight - 4, class: opts.partClass || 'part' }));
       }
       g.append(el('text', { x: labelWidth + w + 4, y: y + 12 }, r.text || String(r.value)));
       svg.append(g);
@@ -854,12 +1261,20 @@
       row[e.kind] += 1;
       byYear.set(e.year, row);
     });
-    const rows = [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([year, r]) => ({
-      label: String(year), value: r.TRAINING + r.DONATION, part: r.DONATION, cls: 'training',
-      text: `${r.TRAINING} training, ${r.DONATION} donation`,
-      title: `${year}: ${r.TRAINING} trainings, ${r.DONATION} donations`
-    }));
-    barChart($('#chart-years'), rows, { label: 'Partnerships by year', labelWidth: 40 });
+    // every year from the first to the last, so that a year without any shows as a gap rather than vanishing
+    const years = [...byYear.keys()];
+    const rows = [];
+    for (let year = Math.min(...years); year <= Math.max(...years); year++) {
+      const r = byYear.get(year) || { TRAINING: 0, DONATION: 0 };
+      const total = r.TRAINING + r.DONATION;
+      rows.push({
+        label: String(year), value: total, part: r.DONATION, cls: 'training',
+        text: total ? `${plural(r.TRAINING, 'training', 'trainings')}, ${plural(r.DONATION, 'donation', 'donations')}` : 'none',
+        title: `${year}: ${plural(r.TRAINING, 'training', 'trainings')}, ${plural(r.DONATION, 'donation', 'donations')}`
+      });
+    }
+    // donations in the map's orange, as the edges are drawn
+    barChart($('#chart-years'), rows, { label: 'Partnerships by year', labelWidth: 40, partClass: 'donation' });
   }
 
   async function loadStatistics() {
@@ -888,7 +1303,7 @@
       .filter((m) => m.estimatedTroops)
       .sort((a, b) => b.estimatedTroops - a.estimatedTroops).slice(0, 15)
       .map((m) => ({ label: m.mission.acronym, value: m.estimatedTroops,
-        text: `~${m.estimatedTroops.toLocaleString('en')} (${m.contributors} countries)`,
+        text: `~${m.estimatedTroops.toLocaleString('en')} (${plural(m.contributors, 'country', 'countries')})`,
         title: `${m.mission.acronym}: about ${m.estimatedTroops} (estimate), ${m.contributors} contributors, ` +
           `${m.contributorsWithUnknownSize} of unknown size` })), { label: 'Personnel by mission' });
     const pledgeRows = (rows) => rows.map((r) => ({ label: r.key.toLowerCase().replace('_', ' '), value: r.count,
@@ -948,7 +1363,6 @@
     try {
       const c = (await gql(query, {})).statistics.coverage;
       const kind = (k) => (c.byKind.find((b) => b.key === k) || { count: 0 }).count;
-      const plural = (n, one, many) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
       el.textContent = (c.release ? `Data release ${c.release}` : 'Data loaded without a release') + ': '
         + `${plural(c.partnerships, 'sourced partnership', 'sourced partnerships')} (`
         + `${plural(kind('TRAINING'), 'training', 'trainings')}, ${plural(kind('DONATION'), 'donation', 'donations')}) `

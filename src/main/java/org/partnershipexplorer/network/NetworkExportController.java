@@ -13,17 +13,23 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.graphql.ErrorCode;
 import org.partnershipexplorer.graphql.GraphQLHttpController;
 import org.partnershipexplorer.neo4j.Neo4jUnavailableException;
 import org.partnershipexplorer.neo4j.StatementCounter;
+import org.partnershipexplorer.provenance.Confidence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,36 +57,39 @@ final class NetworkExportController {
     @Get("/network.graphml")
     @Produces(MediaType.ALL)
     HttpResponse<String> graphml(HttpRequest<?> request) {
-        return export(request, GRAPHML, "network.graphml", NetworkExport::graphml);
+        return export(request, GRAPHML, ".graphml", NetworkExport::graphml);
     }
 
     @Get("/network.nodes.csv")
     @Produces(MediaType.ALL)
     HttpResponse<String> nodesCsv(HttpRequest<?> request) {
-        return export(request, CSV, "network.nodes.csv", NetworkExport::nodesCsv);
+        return export(request, CSV, ".nodes.csv", NetworkExport::nodesCsv);
     }
 
     @Get("/network.edges.csv")
     @Produces(MediaType.ALL)
     HttpResponse<String> edgesCsv(HttpRequest<?> request) {
-        return export(request, CSV, "network.edges.csv", NetworkExport::edgesCsv);
+        return export(request, CSV, ".edges.csv", NetworkExport::edgesCsv);
     }
 
     @Get("/network.json")
     @Produces(MediaType.ALL)
     HttpResponse<String> json(HttpRequest<?> request) {
-        return export(request, MediaType.APPLICATION_JSON, "network.json", NetworkExport::json);
+        return export(request, MediaType.APPLICATION_JSON, ".json", NetworkExport::json);
     }
 
-    private MutableHttpResponse<String> export(HttpRequest<?> request, String type, String fileName,
+    private MutableHttpResponse<String> export(HttpRequest<?> request, String type, String extension,
             Function<Network, String> format) {
         Map<String, List<String>> query = new LinkedHashMap<>();
         request.getParameters().forEach((name, values) -> query.put(name, values));
         String body;
         int statements;
+        String fileName = "network" + extension;
         try (StatementCounter.Scope scope = StatementCounter.open()) {
+            NetworkSlice slice = NetworkSlice.fromQuery(query);
+            fileName = fileName(slice, LocalDate.now(ZoneOffset.UTC), extension);
             // one statement, so its own limit (explorer.limits.query-timeout) is the whole request's
-            body = format.apply(network.slice(Deadline.NONE, NetworkSlice.fromQuery(query)));
+            body = format.apply(network.slice(Deadline.NONE, slice));
             statements = scope.count();
         } catch (ApiException e) {
             return error(e.code(), e.getMessage(), e.extensions());
@@ -97,6 +106,42 @@ final class NetworkExportController {
                 .contentType(MediaType.of(type + ";charset=utf-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
                 .header(GraphQLHttpController.STATEMENTS_HEADER, Integer.toString(statements));
+    }
+
+    /**
+     * {@code partnerships-VIEW-DATE.EXT}: every download was called network.*, so two views saved on one day
+     * overwrote each other or became "network (1).graphml". VIEW names the filters that narrow the slice, in a
+     * fixed order ({@code all} when none does); the map names its PNG the same way.
+     */
+    static String fileName(NetworkSlice slice, LocalDate date, String extension) {
+        List<String> parts = new ArrayList<>();
+        if (slice.center() != null) {
+            parts.add("around-" + slice.center());
+        }
+        if (slice.region() != null) {
+            parts.add(slice.region());
+        }
+        if (slice.mission() != null) {
+            parts.add(slice.mission());
+        }
+        Integer from = slice.years().from();
+        Integer to = slice.years().to();
+        if (from != null || to != null) {
+            parts.add(from == null ? "to-" + to : to == null ? "from-" + from : from.equals(to) ? "" + from : from + "-" + to);
+        }
+        if (slice.kinds().size() < NetworkSlice.PartnershipKind.values().length) {
+            parts.add(slice.kinds().isEmpty() ? "no-partnerships"
+                    : slice.kinds().stream().map(Enum::name).collect(Collectors.joining("-")));
+        }
+        if (slice.confidence().size() < Confidence.values().length) {
+            parts.add(slice.confidence().stream().map(Enum::name).collect(Collectors.joining("-")));
+        }
+        if (slice.includeMissions()) {
+            parts.add("with-missions");
+        }
+        String view = parts.isEmpty() ? "all" : String.join("-", parts).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return "partnerships-" + view + "-" + date + extension;
     }
 
     /** The error shape of /graphql ({@code errors[].message}, {@code extensions.code}), with 400, 404, 503 or 500. */

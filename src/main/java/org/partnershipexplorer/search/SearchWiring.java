@@ -48,7 +48,8 @@ public final class SearchWiring implements GraphQLWiring, Projections {
         }
         int offset = after == null ? 0 : SearchConnection.offset(after);
         return SearchQuery.of(text)
-                .map(query -> search.search(RequestInfo.deadline(env), query, offset, n))
+                .map(query -> search.search(RequestInfo.deadline(env), query, SearchAliases.normalise(text),
+                        SearchAliases.keysFor(text), offset, n))
                 .orElseGet(SearchRepository::empty);
     }
 }

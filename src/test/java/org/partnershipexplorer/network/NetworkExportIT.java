@@ -8,6 +8,8 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.StringReader;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -42,10 +44,15 @@ class NetworkExportIT implements ServiceTest {
     @Test
     @DisplayName("GraphML of the brief's example has exactly the nodes and edges Query.network returns for it")
     void graphmlMatchesTheQuery() throws Exception {
+        LocalDate day = LocalDate.now(ZoneOffset.UTC);
         GraphQLClient.Response file = client().getPath("/export/network.graphml?kinds=TRAINING&years=2015-2022&region=Africa");
         assertEquals(200, file.status());
         assertTrue(file.header("Content-Type").startsWith("application/graphml+xml"));
-        assertEquals("attachment; filename=\"network.graphml\"", file.header("Content-Disposition"));
+        // named after the view and the day (the day the request began, unless it ran over midnight)
+        String name = "attachment; filename=\"partnerships-africa-2015-2022-training-%s.graphml\"";
+        String disposition = file.header("Content-Disposition");
+        assertTrue(disposition.equals(name.formatted(day))
+                || disposition.equals(name.formatted(LocalDate.now(ZoneOffset.UTC))), disposition);
         assertEquals("1", file.header("X-Cypher-Statements"));
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);

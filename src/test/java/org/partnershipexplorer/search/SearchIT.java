@@ -69,6 +69,21 @@ class SearchIT implements ServiceTest {
         }
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"South Korea=KOR", "Ivory Coast=CIV", "Côte d'Ivoire=CIV", "DRC=COD", "UK=GBR",
+        "US=USA", "Britain=GBR", "Holland=NLD", "Kenya=KEN", "ken=KEN", "ELSIE=ELSIE"})
+    @DisplayName("a common name, a short form, an exact name or key, or the start of a name finds its actor first")
+    void commonNamesFindTheirActorFirst(String textAndKey) {
+        String[] parts = textAndKey.split("=");
+        JsonNode edges = client().operation("search", Map.of("text", parts[0]))
+                .data().path("search").path("edges");
+        assertEquals(parts[1], key(edges.path(0).path("node")), parts[0] + " -> " + edges);
+        // the raised score still orders the list
+        for (int i = 1; i < edges.size(); i++) {
+            assertTrue(edges.path(i).path("score").asDouble() <= edges.path(i - 1).path("score").asDouble());
+        }
+    }
+
     @Test
     @DisplayName("results are ranked best first and page by opaque offsets without repeats")
     void rankedAndPaged() {

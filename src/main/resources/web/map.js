@@ -615,11 +615,13 @@
 
   async function loadSupportNeed(sectionEl, id, year) {
     const f = readFilters();
+    const ticket = nextTicket(sectionEl);
     const query = `query SupportNeed($iso3: ID!, $year: Int!, $kinds: [PartnershipKind!], $confidence: [Confidence!]) {
       country(iso3: $iso3) { supportNeed(year: $year, kinds: $kinds, confidence: $confidence) {
       score reasons { code weight text } personnel personnelAsOf supportReceived providers { id name } } } }`;
     try {
       const need = (await gql(query, { iso3: id, year, kinds: f.kinds, confidence: f.confidence })).country.supportNeed;
+      if (ticket !== sectionEl.ticket) return; // the filters changed meanwhile: a newer answer is on its way
       fill(sectionEl, h('p', { id: 'panel-support-filters', class: 'note' }, analysisSummary(year, f)),
         h('p', {}, h('span', { class: 'score' }, need.score.toFixed(2)), ' on a scale from 0 (well supported) to 1 (alone)'),
         need.reasons.length ? h('ul', {}, need.reasons.map((r) => h('li', {}, r.text, h('span', { class: 'muted' },
@@ -627,7 +629,7 @@
         h('p', { class: 'muted' }, `${need.supportReceived} partnerships received from ${need.providers.length} providers`,
           need.personnel !== null ? `; ${need.personnel} personnel (${need.personnelAsOf})` : ''));
     } catch (e) {
-      notAvailable(sectionEl, e);
+      if (ticket === sectionEl.ticket) notAvailable(sectionEl, e);
     }
   }
 
@@ -1017,6 +1019,12 @@
     refreshPanel();
   }
 
+  /** Numbers a section's requests, so that an answer to filters since changed does not overwrite a newer one. */
+  function nextTicket(sectionEl) {
+    sectionEl.ticket = (sectionEl.ticket || 0) + 1;
+    return sectionEl.ticket;
+  }
+
   /** Only the panel's parts that depend on the filters: what does not (sources, pledges) stays as it is. */
   function refreshPanel() {
     const id = state.selected;
@@ -1044,17 +1052,18 @@
     const f = readFilters();
     const to = analysisYear();
     const from = Math.min(SERIES_FROM, to);
+    const ticket = nextTicket(sectionEl);
     const query = `query SupportSeries($iso3: ID!, $from: Int!, $to: Int!, $kinds: [PartnershipKind!],
       $confidence: [Confidence!]) { country(iso3: $iso3) { supportSeries(from: $from, to: $to, kinds: $kinds,
       confidence: $confidence) { year role score providers supportReceived personnel } } }`;
     try {
       const points = (await gql(query, { iso3: id, from, to, kinds: f.kinds, confidence: f.confidence })).country.supportSeries;
-      if (state.selected !== id) return;
+      if (ticket !== sectionEl.ticket) return;
       fill(sectionEl, seriesChart(points, from, to),
         h('p', { class: 'note' }, `Score per year ${from}–${to} (0 well supported, 1 alone), each over its window; `
           + `${kindWords(f.kinds)}; ${confidenceWords(f.confidence)}. A provider or a country that is neither scores 0.`));
     } catch (e) {
-      notAvailable(sectionEl, e);
+      if (ticket === sectionEl.ticket) notAvailable(sectionEl, e);
     }
   }
 

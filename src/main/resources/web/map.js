@@ -28,6 +28,10 @@
     selected: null,
     centrality: null,      // Map id -> score, from Query.centrality when it is served
     isolated: new Set(),
+    analysisReady: false,  // set once the analysis year knows the data's latest year
+    yearsByHand: false,    // the user typed the network's years: they no longer follow the analysis year
+    isolatedSeq: 0,
+    providersSeq: 0,
     remoteSearch: true,    // falls back to the loaded labels when Query.search is not served
     sourcesByUrl: new Map(), // url -> { title, publisher, published }, from every Source the page has read
     loadSeq: 0,
@@ -402,6 +406,7 @@
     updateActorList(network);
     updateStatus(network);
     chartYears(network);
+    afterFiltersChanged();
     document.body.dataset.state = 'ready';
     const cyEl = $('#cy');
     cyEl.dataset.nodes = String(actorNodes().length);
@@ -717,6 +722,7 @@
   }
 
   function analysisYear() {
+    if (state.analysisReady) return Number($('#analysis-year').value);
     const to = $('#year-to').value.trim();
     if (to !== '') return Number(to);
     const years = (state.network ? state.network.edges : []).map((e) => e.endYear || e.year);
@@ -743,8 +749,9 @@
     const pledges = section('Pledges and delivery', 'panel-pledges');
     const sources = section('Sources of its partnerships', 'panel-sources');
     const need = section(`Support need in ${year}`, 'panel-support');
+    const series = section('Support over time', 'panel-series');
     const suggestions = h('section', { id: 'panel-suggest' });
-    panel.replaceChildren(head, partners, sources, contributions, pledges, need, suggestions);
+    panel.replaceChildren(head, partners, sources, contributions, pledges, need, series, suggestions);
     openPanel(opts);
 
     renderPartners(partners, id);
@@ -754,12 +761,14 @@
     if (isCountry) {
       loadContributions(contributions, id);
       loadSupportNeed(need, id, year);
+      loadSupportSeries(series, id);
       suggestions.append(h('h3', {}, 'Suggested partners'),
         h('button', { type: 'button', id: 'suggest-partners', onclick: () => loadSuggestions(suggestions, id) },
           'Suggest partners'));
     } else {
       contributions.remove();
       need.remove();
+      series.remove();
     }
     loadPledges(pledges, id);
   }
@@ -806,10 +815,14 @@
       e.label ? ` (${e.label.length > 70 ? e.label.slice(0, 68) + '…' : e.label})` : '', ' ',
       confidenceBadge(e.confidence), ' ', sourceLinks(e.sourceRef));
     container.replaceChildren(
+      h('p', { id: 'panel-filters', class: 'note' }, filtersSummary(readFilters())),
       h('h3', {}, `Gives to (${out.length})`),
       out.length ? h('ul', {}, out.map((e) => item(e, e.target))) : h('p', { class: 'muted' }, 'No one in this view.'),
       h('h3', {}, `Receives from (${incoming.length})`),
-      incoming.length ? h('ul', {}, incoming.map((e) => item(e, e.source))) : h('p', { class: 'muted' }, 'No one in this view.'));
+      incoming.length ? h('ul', {}, incoming.map((e) => item(e, e.source))) : h('p', { class: 'muted' }, 'No one in this view.'),
+      h('p', { class: 'downloads' }, 'Download its partners under these filters: ',
+        h('a', { id: 'download-partners-csv', class: 'button', href: '/export/partners.csv' + partnersQuery(id, readFilters()),
+          download: true }, 'CSV')));
   }
 
   async function loadContributions(sectionEl, id) {
@@ -881,11 +894,15 @@
   }
 
   async function loadSupportNeed(sectionEl, id, year) {
-    const query = `query SupportNeed($iso3: ID!, $year: Int!) { country(iso3: $iso3) { supportNeed(year: $year) {
+    const f = readFilters();
+    const ticket = nextTicket(sectionEl);
+    const query = `query SupportNeed($iso3: ID!, $year: Int!, $kinds: [PartnershipKind!], $confidence: [Confidence!]) {
+      country(iso3: $iso3) { supportNeed(year: $year, kinds: $kinds, confidence: $confidence) {
       score reasons { code weight text } personnel personnelAsOf supportReceived providers { id name } } } }`;
     try {
-      const need = (await gql(query, { iso3: id, year })).country.supportNeed;
-      fill(sectionEl,
+      const need = (await gql(query, { iso3: id, year, kinds: f.kinds, confidence: f.confidence })).country.supportNeed;
+      if (ticket !== sectionEl.ticket) return; // the filters changed meanwhile: a newer answer is on its way
+      fill(sectionEl, h('p', { id: 'panel-support-filters', class: 'note' }, analysisSummary(year, f)),
         h('p', {}, h('span', { class: 'score' }, need.score.toFixed(2)), ' on a scale from 0 (well supported) to 1 (alone)'),
         // a weight is the points a reason adds to the score (they add up to it), not a share of it
         need.reasons.length ? h('ul', {}, need.reasons.map((r) => h('li', {}, r.text, h('span', { class: 'muted' },
@@ -894,7 +911,7 @@
           + plural(need.providers.length, 'provider', 'providers'),
           need.personnel !== null ? `; ${need.personnel} personnel (${need.personnelAsOf})` : ''));
     } catch (e) {
-      notAvailable(sectionEl, e);
+      if (ticket === sectionEl.ticket) notAvailable(sectionEl, e);
     }
   }
 
@@ -1173,23 +1190,71 @@
 
   // ---------------------------------------------------------------------------------------------- isolated, centrality
 
+  /**
+   * The contributors of the analysis year under the current region, kinds and confidence, most in need first. The
+   * list shows the top; the red outline marks only those that received nothing in the window (a NO_SUPPORT reason),
+   * since a high score alone may still come with partners drawn on the map.
+   */
   async function loadIsolated() {
+    const f = readFilters();
     const year = analysisYear();
+    const seq = ++state.isolatedSeq;
     $('#isolated-year').textContent = String(year);
     const box = $('#isolated');
-    const query = `query Isolated($year: Int!) { isolatedContributors(year: $year, first: 25) { totalCount
-      edges { node { country { id name region } score personnel reasons { text } } } } }`;
+    const query = `query Isolated($year: Int!, $region: String, $kinds: [PartnershipKind!], $confidence: [Confidence!]) {
+      isolatedContributors(year: $year, region: $region, kinds: $kinds, confidence: $confidence, first: 500) {
+      totalCount edges { node { country { id name region } score personnel reasons { code text } } } } }`;
+    const params = supportDownloadQuery(year, f);
+    $('#download-isolated-csv').href = '/export/isolated.csv' + params;
+    $('#download-isolated-json').href = '/export/isolated.json' + params;
+    $('#isolated-legend').textContent = isolatedLegend(year, f);
     try {
-      const data = (await gql(query, { year })).isolatedContributors;
-      state.isolated = new Set(data.edges.map((e) => e.node.country.id));
+      const data = (await gql(query, { year, region: f.region, kinds: f.kinds, confidence: f.confidence })).isolatedContributors;
+      if (seq !== state.isolatedSeq) return; // the filters changed meanwhile
+      const alone = data.edges.filter((e) => e.node.reasons.some((r) => r.code === 'NO_SUPPORT'));
+      state.isolated = new Set(alone.map((e) => e.node.country.id));
       applyIsolatedClass();
+      const top = data.edges.slice(0, 25);
       box.replaceChildren(
-        h('p', { class: 'muted' }, `${data.totalCount} contributors; the ${data.edges.length} most in need:`),
-        h('ol', { class: 'isolated-list' }, data.edges.map(({ node }) => h('li', {},
+        h('p', { id: 'isolated-filters', class: 'note' }, analysisSummary(year, f) + (f.region ? `; ${f.region}` : '')),
+        h('p', { id: 'isolated-summary', class: 'muted' }, `${plural(data.totalCount, 'contributor', 'contributors')}, `
+          + `${alone.length} with no support (outlined in red on the map)`
+          + (top.length ? `; the ${top.length} most in need:` : '.')),
+        h('ol', { class: 'isolated-list' }, top.map(({ node }) => h('li', {},
           h('button', { type: 'button', class: 'linkish', onclick: () => selectActor(node.country.id) }, node.country.name),
           ` ${node.score.toFixed(2)}`, node.personnel !== null ? `, ${node.personnel} personnel` : '',
           node.reasons.length ? h('span', { class: 'muted' }, ' – ' + node.reasons[0].text) : ''))));
     } catch (e) {
+      if (seq !== state.isolatedSeq) return;
+      state.isolated = new Set();
+      applyIsolatedClass();
+      box.replaceChildren(h('p', { class: 'muted', title: e.message }, 'Not available on this server yet.'));
+    }
+  }
+
+  /** Who carries the load: the providers of the window under the current filters, most recipients first. */
+  async function loadProviders() {
+    const f = readFilters();
+    const year = analysisYear();
+    const win = windowOf(year);
+    const seq = ++state.providersSeq;
+    $('#providers-window').textContent = `${win.from}–${win.to}`;
+    $('#download-providers-csv').href = '/export/providers.csv' + supportDownloadQuery(year, f);
+    const box = $('#providers');
+    const query = `query Providers($year: Int!, $region: String, $kinds: [PartnershipKind!], $confidence: [Confidence!]) {
+      supportProviders(year: $year, region: $region, kinds: $kinds, confidence: $confidence, first: 10) {
+      totalCount edges { node { actor { id name } recipients given contributorsSupported soleRecipients { id } } } } }`;
+    try {
+      const data = (await gql(query, { year, region: f.region, kinds: f.kinds, confidence: f.confidence })).supportProviders;
+      if (seq !== state.providersSeq) return;
+      if (!data.edges.length) { box.replaceChildren(h('p', { class: 'muted' }, 'No provider under these filters.')); return; }
+      box.replaceChildren(
+        h('p', { class: 'muted' }, `${plural(data.totalCount, 'provider', 'providers')}; the ${data.edges.length} with most recipients:`),
+        h('ol', { class: 'providers-list' }, data.edges.map(({ node }) => h('li', {},
+          h('button', { type: 'button', class: 'linkish', onclick: () => selectActor(node.actor.id) }, node.actor.name),
+          ` ${plural(node.recipients, 'recipient', 'recipients')}, ${node.soleRecipients.length} depend on it alone`))));
+    } catch (e) {
+      if (seq !== state.providersSeq) return;
       box.replaceChildren(h('p', { class: 'muted', title: e.message }, 'Not available on this server yet.'));
     }
   }
@@ -1198,6 +1263,259 @@
     if (!state.cy) return;
     state.cy.nodes().removeClass('isolated');
     state.isolated.forEach((id) => state.cy.getElementById(id).addClass('isolated'));
+  }
+
+  // ---------------------------------------------------------------------------------------------- analysis year
+
+  // The server's support window (explorer.support.window-years): the analysis year and the two before it.
+  const WINDOW_YEARS = 3;
+  const CONFIDENCE_WORDS = { VERIFIED: 'verified', REPORTED: 'reported', ESTIMATE: 'estimates', ILLUSTRATIVE: 'illustrative' };
+
+  function windowOf(year) {
+    return { from: year - WINDOW_YEARS + 1, to: year };
+  }
+
+  function plural(n, one, many) {
+    return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+  }
+
+  function joinAnd(words) {
+    return words.length < 2 ? words.join('') : words.slice(0, -1).join(', ') + ' and ' + words[words.length - 1];
+  }
+
+  function confidenceWords(confidence) {
+    return confidence.length ? joinAnd(confidence.map((c) => CONFIDENCE_WORDS[c])) : 'no confidence level';
+  }
+
+  function kindWords(kinds) {
+    return kinds.length ? joinAnd(kinds.map((k) => k.toLowerCase())) : 'no partnership kind';
+  }
+
+  /** What the panel's partners are: the network's filters, in words. */
+  function filtersSummary(f) {
+    let years = 'all years';
+    if (f.years) {
+      if (f.years.from !== null && f.years.to !== null) years = `${f.years.from}–${f.years.to}`;
+      else if (f.years.from !== null) years = `from ${f.years.from}`;
+      else years = `up to ${f.years.to}`;
+    }
+    const where = [f.region ? `in ${f.region}` : '', f.mission ? `contributors of ${f.mission}` : '',
+      f.center ? `around ${f.center} (${f.depth} hops)` : ''].filter(Boolean);
+    return `Partners ${years}; ${kindWords(f.kinds)}; ${confidenceWords(f.confidence)}`
+      + (where.length ? '; ' + where.join(', ') : '');
+  }
+
+  /** What an analysis counts: the window of the analysis year, the kinds and confidence boxes. */
+  function analysisSummary(year, f) {
+    const win = windowOf(year);
+    return `Window ${win.from}–${win.to}; ${kindWords(f.kinds)}; ${confidenceWords(f.confidence)}`;
+  }
+
+  function isolatedLegend(year, f) {
+    const win = windowOf(year);
+    const kinds = f.kinds.length ? joinAnd(f.kinds.map((k) => k.toLowerCase())).replace(' and ', ' or ') : 'partnership';
+    return `Contributor of ${year} with no ${kinds} received in ${win.from}–${win.to} (${confidenceWords(f.confidence)})`;
+  }
+
+  /** Download parameters of the support lists: lists comma-separated, both always given (their defaults differ). */
+  function supportDownloadQuery(year, f) {
+    const p = new URLSearchParams();
+    p.set('year', String(year));
+    if (f.region) p.set('region', f.region);
+    p.set('kinds', f.kinds.join(','));
+    p.set('confidence', f.confidence.join(','));
+    return '?' + p.toString().replace(/%2C/g, ',');
+  }
+
+  function partnersQuery(id, f) {
+    const p = new URLSearchParams();
+    p.set('actor', id);
+    if (f.years && f.years.from !== null) p.set('from', String(f.years.from));
+    if (f.years && f.years.to !== null) p.set('to', String(f.years.to));
+    p.set('confidence', f.confidence.join(','));
+    p.set('kinds', f.kinds.join(','));
+    return '?' + p.toString().replace(/%2C/g, ',');
+  }
+
+  /** The latest year with UN totals (what makes a contributor) is where the analyses start. */
+  async function initAnalysisYear() {
+    const slider = $('#analysis-year');
+    const edgeYears = (state.network ? state.network.edges : []).map((e) => e.year);
+    let latest = null;
+    try {
+      const rows = (await gql('query LatestTotals { statistics { personnelByRegion { asOf } } }', {})).statistics.personnelByRegion;
+      const years = rows.map((r) => Number(String(r.asOf).slice(0, 4))).filter(Number.isInteger);
+      if (years.length) latest = Math.max(...years);
+    } catch (e) {
+      latest = null; // the partnerships' last year will do
+    }
+    if (latest === null) latest = edgeYears.length ? Math.max(...edgeYears) : new Date().getFullYear() - 1;
+    const earliest = Math.min(edgeYears.length ? Math.min(...edgeYears) : latest, latest);
+    slider.min = String(earliest);
+    slider.max = String(latest);
+    slider.setAttribute('value', String(latest)); // what Reset returns to
+    slider.value = String(latest);
+    state.analysisReady = true;
+    showAnalysisYear();
+  }
+
+  function showAnalysisYear() {
+    const year = analysisYear();
+    const win = windowOf(year);
+    $('#analysis-year-value').textContent = String(year);
+    const mode = $('#years-mode');
+    const f = readFilters();
+    if (state.yearsByHand) {
+      const set = filtersSummary(f).replace(/^Partners /, '').split(';')[0];
+      mode.replaceChildren(`Network years set by hand (${set}); the analyses use ${win.from}–${win.to}. `,
+        h('button', { type: 'button', id: 'follow-analysis-year', class: 'linkish', onclick: followAnalysisYear },
+          'Follow the analysis year'));
+    } else if (f.years) {
+      mode.textContent = `Network years follow the analysis year: ${win.from}–${win.to}.`;
+    } else {
+      mode.textContent = `The network shows all years; the analyses use ${win.from}–${win.to}. `
+        + 'Moving the analysis year limits the network to its window.';
+    }
+  }
+
+  function followAnalysisYear() {
+    state.yearsByHand = false;
+    const win = windowOf(analysisYear());
+    $('#year-from').value = String(win.from);
+    $('#year-to').value = String(win.to);
+    showAnalysisYear();
+    loadNetwork();
+  }
+
+  function onAnalysisYearChange() {
+    if (!state.analysisReady) return;
+    loadStatistics();
+    if (state.yearsByHand) {
+      showAnalysisYear();
+      afterFiltersChanged(); // the network stays as set; the analyses move
+    } else {
+      followAnalysisYear(); // its load refreshes the analyses
+    }
+  }
+
+  function wireAnalysisYear() {
+    const slider = $('#analysis-year');
+    slider.addEventListener('input', () => { $('#analysis-year-value').textContent = slider.value; });
+    slider.addEventListener('change', (event) => {
+      event.stopPropagation(); // not the form's generic reload: the years follow first
+      onAnalysisYearChange();
+    });
+    for (const id of ['#year-from', '#year-to']) {
+      $(id).addEventListener('input', () => {
+        state.yearsByHand = $('#year-from').value.trim() !== '' || $('#year-to').value.trim() !== '';
+        if (state.analysisReady) showAnalysisYear();
+      });
+    }
+    $('#filters').addEventListener('reset', () => setTimeout(() => {
+      state.yearsByHand = false;
+      if (state.analysisReady) showAnalysisYear();
+    }, 0));
+  }
+
+  /** The analyses and the open panel under the filters just applied. */
+  function afterFiltersChanged() {
+    if (!state.analysisReady) return;
+    showAnalysisYear();
+    loadIsolated();
+    loadProviders();
+    refreshPanel();
+  }
+
+  /** Numbers a section's requests, so that an answer to filters since changed does not overwrite a newer one. */
+  function nextTicket(sectionEl) {
+    sectionEl.ticket = (sectionEl.ticket || 0) + 1;
+    return sectionEl.ticket;
+  }
+
+  /** Only the panel's parts that depend on the filters: what does not (sources, pledges) stays as it is. */
+  function refreshPanel() {
+    const id = state.selected;
+    if (!id) return;
+    const node = state.nodesById.get(id);
+    if (node && node.kind === 'MISSION') { renderMission($('#panel'), node); return; }
+    const partners = $('#panel-partners');
+    if (partners) renderPartners(partners, id);
+    const year = analysisYear();
+    const need = $('#panel-support');
+    if (need) {
+      need.querySelector('h3').textContent = `Support need in ${year}`;
+      loadSupportNeed(need, id, year);
+    }
+    const series = $('#panel-series');
+    if (series) loadSupportSeries(series, id);
+  }
+
+  // ---------------------------------------------------------------------------------------------- support over time
+
+  const SERIES_FROM = 2010;
+  const ROLE_WORDS = { CONTRIBUTOR: 'contributor', PROVIDER: 'provider', OTHER: 'neither' };
+
+  async function loadSupportSeries(sectionEl, id) {
+    const f = readFilters();
+    const to = analysisYear();
+    const from = Math.min(SERIES_FROM, to);
+    const ticket = nextTicket(sectionEl);
+    const query = `query SupportSeries($iso3: ID!, $from: Int!, $to: Int!, $kinds: [PartnershipKind!],
+      $confidence: [Confidence!]) { country(iso3: $iso3) { supportSeries(from: $from, to: $to, kinds: $kinds,
+      confidence: $confidence) { year role score providers supportReceived personnel } } }`;
+    try {
+      const points = (await gql(query, { iso3: id, from, to, kinds: f.kinds, confidence: f.confidence })).country.supportSeries;
+      if (ticket !== sectionEl.ticket) return;
+      fill(sectionEl, seriesChart(points, from, to),
+        h('p', { class: 'note' }, `Score per year ${from}–${to} (0 well supported, 1 alone), each over its window; `
+          + `${kindWords(f.kinds)}; ${confidenceWords(f.confidence)}. A provider or a country that is neither scores 0.`));
+    } catch (e) {
+      if (ticket === sectionEl.ticket) notAvailable(sectionEl, e);
+    }
+  }
+
+  function pointTitle(p) {
+    const role = ROLE_WORDS[p.role] || p.role.toLowerCase();
+    return `${p.year}: ${role}, score ${p.score.toFixed(2)}, ${plural(p.providers, 'provider', 'providers')}`;
+  }
+
+  /** One bar per year, its height the score, its colour the role; inline SVG so nothing is fetched. */
+  function seriesChart(points, from, to) {
+    const ns = 'http://www.w3.org/2000/svg';
+    const el = (tag, attrs, text) => {
+      const e = document.createElementNS(ns, tag);
+      Object.entries(attrs).forEach(([k, v]) => e.setAttribute(k, String(v)));
+      if (text !== undefined) e.textContent = text;
+      return e;
+    };
+    const width = 360;
+    const top = 8;
+    const plot = 90;
+    const left = 24;
+    const years = to - from + 1;
+    const step = (width - left - 4) / years;
+    const svg = el('svg', { viewBox: `0 0 ${width} ${top + plot + 30}`, class: 'chart series', role: 'img',
+      'aria-label': `Support need score per year, ${from} to ${to}` });
+    svg.append(el('line', { x1: left, y1: top + plot, x2: width - 4, y2: top + plot, class: 'axis' }));
+    svg.append(el('text', { x: left - 4, y: top + 8, 'text-anchor': 'end' }, '1'));
+    svg.append(el('text', { x: left - 4, y: top + plot, 'text-anchor': 'end' }, '0'));
+    points.forEach((p) => {
+      const i = p.year - from;
+      // a zero score still shows its role: a thin bar on the axis
+      const height = Math.max(p.score * plot, 3);
+      const g = el('g', {});
+      g.append(el('title', {}, pointTitle(p)));
+      g.append(el('rect', { x: left + i * step + 1, y: top + plot - height, width: Math.max(step - 2, 1), height,
+        class: 'point role-' + p.role.toLowerCase(), 'data-year': p.year, 'data-role': p.role, 'data-score': p.score }));
+      svg.append(g);
+    });
+    [from, to].forEach((year) => svg.append(el('text', {
+      x: left + (year - from + 0.5) * step, y: top + plot + 14, 'text-anchor': 'middle' }, String(year))));
+
+    const box = h('div', { class: 'series-box' }, svg,
+      h('p', { class: 'series-legend' }, h('span', { class: 'key role-contributor' }), 'contributor (score) ',
+        h('span', { class: 'key role-provider' }), 'provider ', h('span', { class: 'key role-other' }), 'neither'));
+    return box;
   }
 
   async function loadCentrality() {
@@ -1345,12 +1663,15 @@
   async function start() {
     wireFilters();
     wireSearch();
+    wireAnalysisYear();
     const missions = loadMissions();
     await loadNetwork();
     await missions;
     // secondary: after the map is interactive
     loadCentrality();
+    await initAnalysisYear();
     loadIsolated();
+    loadProviders();
     loadStatistics();
     loadCoverage();
   }

@@ -167,6 +167,61 @@ class SupportScoreTest {
                 new SupportProvider("USA", 2021, 1, 1, 1, List.of(), 0)), providers);
     }
 
+    /** Only one factor weighed: the ranking then shows what that factor alone does. */
+    static SupportSettings only(SupportReasonCode code) {
+        var d = SupportSettings.defaults();
+        double[] w = new double[7];
+        w[code.ordinal()] = 1;
+        // SupportReasonCode's order: NO_SUPPORT, SINGLE_PROVIDER, LOST_PROVIDERS, SMALL_COMPONENT,
+        // PEERS_WELL_SUPPORTED, HIGH_PERSONNEL_LOW_SUPPORT, WOMEN_BELOW_TARGET
+        return new SupportSettings(d.windowYears(), d.targetProviders(), d.personnelHalfLoad(), d.missionsHalfLoad(),
+                d.womenTarget(), d.confidence(), new SupportSettings.Weights(w[0], w[1], w[3], w[4], w[5], w[6], w[2]),
+                d.suggestion());
+    }
+
+    static CountryFacts contributor(String iso3, String mission, Integer personnel, Integer women) {
+        return new CountryFacts(iso3, null, mission == null ? List.of() : List.of(mission), true, personnel, women,
+                "2021-12-31");
+    }
+
+    /** AAA and BBB differ in one thing only; with only the factor of that thing weighed, BBB must rank first. */
+    record Case(SupportReasonCode code, PartnershipGraph graph, PartnershipGraph before, List<CountryFacts> facts) {
+        List<String> order(SupportSettings settings) {
+            return SupportScore.analyse(2021, Set.of("TRAINING"), new SupportScore.Inputs(graph, before,
+                    Set.of("XXX", "YYY"), facts), settings, Deadline.NONE).ranked().stream().map(SupportNeed::iso3)
+                    .filter(iso3 -> iso3.equals("AAA") || iso3.equals("BBB")).toList();
+        }
+    }
+
+    static List<Case> cases() {
+        return List.of(
+                new Case(NO_SUPPORT, graph("XXX>AAA"), graph(),
+                        List.of(contributor("AAA", null, 1000, null), contributor("BBB", null, 1000, null))),
+                new Case(SINGLE_PROVIDER, graph("XXX>AAA", "YYY>AAA", "XXX>BBB"), graph(),
+                        List.of(contributor("AAA", null, 1000, null), contributor("BBB", null, 1000, null))),
+                new Case(LOST_PROVIDERS, graph("XXX>AAA", "XXX>BBB"), graph("XXX>AAA", "XXX>BBB", "YYY>BBB"),
+                        List.of(contributor("AAA", null, 1000, null), contributor("BBB", null, 1000, null))),
+                new Case(SMALL_COMPONENT, graph("XXX>AAA", "XXX>CCC", "XXX>DDD", "YYY>BBB"), graph(),
+                        List.of(contributor("AAA", null, 1000, null), contributor("BBB", null, 1000, null))),
+                new Case(PEERS_WELL_SUPPORTED, graph("XXX>AAA", "XXX>BBB", "XXX>CCC", "YYY>CCC"), graph(),
+                        List.of(contributor("AAA", "M1", 1000, null), contributor("BBB", "M2", 1000, null),
+                                contributor("CCC", "M2", 1000, null), contributor("DDD", "M1", 1000, null))),
+                new Case(HIGH_PERSONNEL_LOW_SUPPORT, graph("XXX>AAA", "XXX>BBB"), graph(),
+                        List.of(contributor("AAA", null, 100, null), contributor("BBB", null, 5000, null))),
+                new Case(WOMEN_BELOW_TARGET, graph("XXX>AAA", "XXX>BBB"), graph(),
+                        List.of(contributor("AAA", null, 1000, 150), contributor("BBB", null, 1000, 30))));
+    }
+
+    @Test
+    @DisplayName("each of the seven factors, weighed alone, puts BBB above AAA where only that factor tells them apart")
+    void eachFactorChangesTheRanking() {
+        for (Case c : cases()) {
+            assertEquals(List.of("BBB", "AAA"), c.order(only(c.code())), c.code().name());
+        }
+        // and with the factor of another case weighed instead, the two tie and are ranked by iso3
+        assertEquals(List.of("AAA", "BBB"), cases().get(5).order(only(WOMEN_BELOW_TARGET)));
+    }
+
     @Test
     @DisplayName("WOMEN_BELOW_TARGET changes the ranking: BBB with 3% women ranks above AAA with 15%")
     void womenBelowTarget() {

@@ -265,6 +265,19 @@ class MapAnalysisIT implements ServiceTest {
     }
 
     @Test
+    @DisplayName("the charts offer every pledge as CSV and JSON: the fixture's 28 pledges, one row each")
+    void pledgesDownloadFromTheCharts() throws Exception {
+        open();
+        String base = server.getURI().resolve("/export/").toString();
+        assertEquals(base + "pledges.csv", browser.findElement(By.id("download-pledges-csv")).getAttribute("href"));
+        assertEquals(base + "pledges.json", browser.findElement(By.id("download-pledges-json")).getAttribute("href"));
+        GraphQLClient.Response csv = api().getPath("/export/pledges.csv");
+        assertEquals(200, csv.status(), csv.raw().body());
+        assertEquals(29, org.apache.commons.csv.CSVFormat.RFC4180.parse(new java.io.StringReader(csv.raw().body()))
+                .getRecords().size());
+    }
+
+    @Test
     @DisplayName("with Kenya open, typed years and an unticked box refresh its partners, its support need and its "
             + "partners download, and the panel says which filters apply")
     void panelFollowsTheFilters() {

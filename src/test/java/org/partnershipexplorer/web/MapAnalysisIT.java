@@ -29,6 +29,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -126,7 +127,9 @@ class MapAnalysisIT implements ServiceTest {
     }
 
     private void waitForText(String id, String expected) {
+        // the page re-renders what it says as answers come in: an element read just before its replacement is stale
         new WebDriverWait(browser, WAIT)
+                .ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> "#" + id + " says: " + browser.findElement(By.id(id)).getText())
                 .until(b -> expected.equals(b.findElement(By.id(id)).getText()));
     }

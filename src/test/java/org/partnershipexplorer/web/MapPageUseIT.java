@@ -379,7 +379,10 @@ class MapPageUseIT implements ServiceTest {
         js("window.explorer.selectActor('ETH')");
         WebElement need = browser.findElement(By.id("panel-support"));
         waiting().until(b -> !need.getText().contains("Loading"));
-        JsonNode supportNeed = api().query("{ country(iso3: \"ETH\") { supportNeed(year: 2022) { score reasons { weight } } } }")
+        // the panel's need is that of the analysis year (2021, the fixture's latest UN totals) under the page's
+        // confidence boxes, all ticked at first
+        JsonNode supportNeed = api().query("{ country(iso3: \"ETH\") { supportNeed(year: 2021, confidence: [VERIFIED,"
+                + " REPORTED, ESTIMATE, ILLUSTRATIVE]) { score reasons { weight } } } }")
                 .data().path("country").path("supportNeed");
         String score = String.format("%.2f", supportNeed.path("score").asDouble());
         String weight = String.format("%.2f", supportNeed.path("reasons").path(0).path("weight").asDouble());

@@ -212,7 +212,9 @@ enum ValueType {
             if (keys.size() != Set.copyOf(keys).size()) {
                 throw new IllegalArgumentException("'" + cell + "' names a partnership twice");
             }
-            return List.copyOf(keys);
+            // stored in one order whatever the file's, as the export writes it: an export imported again is the
+            // same graph
+            return keys.stream().sorted().toList();
         }
     };
 

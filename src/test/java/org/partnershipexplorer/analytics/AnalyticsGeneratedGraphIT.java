@@ -221,12 +221,13 @@ class AnalyticsGeneratedGraphIT {
         var inputs = repository.supportInputs(Deadline.NONE, BOTH, ALL, List.of(year), settings.windowYears())
                 .year(year, settings.windowYears());
         var analysis = SupportScore.analyse(year, Set.of("TRAINING", "DONATION"), inputs, settings, Deadline.NONE);
+        // the contributors of a year are the countries with a UN total dated in it (the generated graph has them)
         List<String> contributors = cypher.read(Deadline.NONE, """
-                MATCH (c:Country)-[k:CONTRIBUTES_TO]->() WHERE k.year = $year
+                MATCH (c:Country)-[:REPORTED]->(d:Deployment) WHERE d.asOf.year = $year AND d.total > 0
                 RETURN DISTINCT c.iso3 AS iso3 ORDER BY iso3
                 """, Map.of("year", year), r -> r.get("iso3").asString());
         List<String> unsupported = cypher.read(Deadline.NONE, """
-                MATCH (c:Country)-[k:CONTRIBUTES_TO]->() WHERE k.year = $year
+                MATCH (c:Country)-[:REPORTED]->(d:Deployment) WHERE d.asOf.year = $year AND d.total > 0
                 WITH DISTINCT c
                 WHERE NOT EXISTS {
                   MATCH (c)<-[r:TRAINS|DONATES_TO]-(p) WHERE p <> c

@@ -119,8 +119,8 @@ public final class FieldLoaders implements GraphQLWiring, DataLoaders {
             FieldRegistry.Scope scope = bindings.scope("p", child, object(types, child));
             String parents = scope.parameter(group.stream().map(Load::parent).distinct().toList());
             String value = field.projection().expression(scope, group.get(0).arguments());
-            branches.add("UNWIND %s AS key MATCH %s RETURN %d AS g, key, %s AS value"
-                    .formatted(parents, key.match(), g, value));
+            branches.add(CypherTemplate.fill("UNWIND ${parents} AS key MATCH ${parent} RETURN ${group} AS g, key, ${value} AS value",
+                    "parents", parents, "parent", key.match(), "group", Integer.toString(g), "value", value));
         }
         String statement = branches.size() == 1 ? branches.get(0)
                 : "CALL {\n" + String.join("\nUNION ALL\n", branches) + "\n}\nRETURN g, key, value";

@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code ${} is never Cypher (a parameter is {@code $name}, a map {@code {key: value}}), so no fragment needs
  * escaping.
  *
- * <p>Cypher-DSL was measured for this and not kept: README, "How a query runs".
+ * <p>Cypher-DSL renders the same statements; what it costs, and why it is not used yet: README, "How a query runs".
  */
 public final class CypherTemplate {
 

@@ -22,6 +22,7 @@ import org.partnershipexplorer.graphql.FieldRegistry.FieldDefinition;
 import org.partnershipexplorer.graphql.FieldRegistry.Key;
 import org.partnershipexplorer.graphql.FieldRegistry.TypeProjection;
 import org.partnershipexplorer.neo4j.Cypher;
+import org.partnershipexplorer.neo4j.CypherTemplate;
 
 /**
  * The DataLoaders of the defined fields, generated from their definitions: the batch statement of a field unwinds

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.neo4j.driver.Value;
+import org.partnershipexplorer.neo4j.CypherTemplate;
 
 /**
  * Every field's meaning, written once: what the features define in their {@link Projections}, and what all three

@@ -16,12 +16,11 @@ import org.partnershipexplorer.country.CountryWiring;
 import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.graphql.Batch;
-import org.partnershipexplorer.graphql.CypherTemplate;
 import org.partnershipexplorer.graphql.DataLoaders;
 import org.partnershipexplorer.graphql.FieldRegistry;
 import org.partnershipexplorer.graphql.GraphQLWiring;
-import org.partnershipexplorer.graphql.Projections;
 import org.partnershipexplorer.graphql.Paging;
+import org.partnershipexplorer.graphql.Projections;
 import org.partnershipexplorer.graphql.RequestInfo;
 import org.partnershipexplorer.ministerial.MinisterialRepository.ActorPledges;
 import org.partnershipexplorer.ministerial.MinisterialRepository.FollowUpKey;
@@ -29,6 +28,7 @@ import org.partnershipexplorer.ministerial.MinisterialRepository.MinisterialPled
 import org.partnershipexplorer.ministerial.MinisterialRepository.PledgeFilter;
 import org.partnershipexplorer.mission.Mission;
 import org.partnershipexplorer.mission.MissionWiring;
+import org.partnershipexplorer.neo4j.CypherTemplate;
 
 /**
  * {@code Query.ministerials}, {@code ministerial}, {@code pledges}, {@code pledge}; reported beside recorded figures;

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.partnershipexplorer.graphql.Arguments;
 import org.partnershipexplorer.graphql.Arguments.YearRange;
-import org.partnershipexplorer.graphql.CypherTemplate;
 import org.partnershipexplorer.graphql.FieldRegistry;
 import org.partnershipexplorer.graphql.FieldRegistry.RootProjection;
 import org.partnershipexplorer.graphql.Projections;
+import org.partnershipexplorer.neo4j.CypherTemplate;
 
 /**
  * Missions, their hosts and contributions fetched inside an enclosing statement, and translated (see Translator):

@@ -4,10 +4,10 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.partnershipexplorer.graphql.CypherTemplate;
 import org.partnershipexplorer.graphql.FieldRegistry;
 import org.partnershipexplorer.graphql.FieldRegistry.RootProjection;
 import org.partnershipexplorer.graphql.Projections;
+import org.partnershipexplorer.neo4j.CypherTemplate;
 
 /**
  * Organisations and memberships fetched inside an enclosing statement (their keys and the properties the request

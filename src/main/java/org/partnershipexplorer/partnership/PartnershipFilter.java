@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.partnershipexplorer.graphql.Arguments;
 import org.partnershipexplorer.graphql.Arguments.YearRange;
-import org.partnershipexplorer.graphql.CypherTemplate;
+import org.partnershipexplorer.neo4j.CypherTemplate;
 import org.partnershipexplorer.provenance.Confidence;
 
 /**

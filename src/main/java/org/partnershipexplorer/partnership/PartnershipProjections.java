@@ -3,10 +3,10 @@ package org.partnershipexplorer.partnership;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import org.partnershipexplorer.graphql.Arguments;
-import org.partnershipexplorer.graphql.CypherTemplate;
 import org.partnershipexplorer.graphql.FieldRegistry;
 import org.partnershipexplorer.graphql.FieldRegistry.RootProjection;
 import org.partnershipexplorer.graphql.Projections;
+import org.partnershipexplorer.neo4j.CypherTemplate;
 
 /**
  * Trainings, donations and programmes fetched inside an enclosing statement, and their scalars translated (see

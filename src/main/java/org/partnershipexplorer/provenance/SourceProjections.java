@@ -2,10 +2,10 @@ package org.partnershipexplorer.provenance;
 
 import jakarta.inject.Singleton;
 import java.util.List;
-import org.partnershipexplorer.graphql.CypherTemplate;
 import org.partnershipexplorer.graphql.FieldRegistry;
 import org.partnershipexplorer.graphql.FieldRegistry.RootProjection;
 import org.partnershipexplorer.graphql.Projections;
+import org.partnershipexplorer.neo4j.CypherTemplate;
 
 /**
  * Sources and what they support: {@code Query.sources}, {@code Query.source}, a source's fields, and

@@ -12,7 +12,7 @@ import org.neo4j.cypherdsl.core.Relationship;
 import org.neo4j.cypherdsl.core.Statement;
 import org.neo4j.cypherdsl.core.SymbolicName;
 import org.neo4j.cypherdsl.core.renderer.Renderer;
-import org.partnershipexplorer.graphql.CypherTemplate;
+import org.partnershipexplorer.neo4j.CypherTemplate;
 
 /**
  * What writing the translated statement of the benchmark's nested query would cost with Neo4j's Cypher-DSL, against

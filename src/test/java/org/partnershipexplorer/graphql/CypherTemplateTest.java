@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.partnershipexplorer.neo4j.CypherTemplate;
 
 @DisplayName("Cypher fragments are written with named placeholders")
 class CypherTemplateTest {

@@ -1,4 +1,4 @@
-package org.partnershipexplorer.graphql;
+package org.partnershipexplorer.neo4j;
 
 import java.util.Map;
 
@@ -48,7 +48,8 @@ public final class CypherTemplate {
         return fill(template, pairs(namesAndValues));
     }
 
-    static Map<String, String> pairs(String... namesAndValues) {
+    /** The pairs {@code name, value, ...} as a map that may be added to. */
+    public static Map<String, String> pairs(String... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("names and values come in pairs");
         }

@@ -105,14 +105,14 @@ public final class Prefetch {
     }
 
     /** A root field's statement, its parameters, and the plan that reads its objects. */
-    record Root(String statement, Map<String, Object> parameters, Plan plan) {
+    private record Root(String statement, Map<String, Object> parameters, Plan plan) {
     }
 
     /**
      * The statement of a root field as {@link #connection} and {@link #one} run it: the root's definition with the
-     * plan's object in it. Public to this package so that the whole text can be read in a test.
+     * plan's object in it, readable whole (FieldRegistryTest shows one).
      */
-    Root root(DataFetchingEnvironment env, String nodes, String typeName, Paging.Request page) {
+    private Root root(DataFetchingEnvironment env, String nodes, String typeName, Paging.Request page) {
         FieldRegistry.RootProjection projection = definitions.root(env.getField().getName());
         if (projection == null) {
             throw new IllegalStateException("no root definition for Query." + env.getField().getName());

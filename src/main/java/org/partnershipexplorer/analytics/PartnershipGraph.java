@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.GraphDelegator;
 import org.jgrapht.graph.SimpleDirectedGraph;
 import org.jgrapht.graph.SimpleDirectedWeightedGraph;
 import org.jgrapht.graph.SimpleGraph;
@@ -118,27 +119,27 @@ public final class PartnershipGraph {
 
     /** Provider to recipient, one edge per pair weighted by the number of relationships (PageRank). */
     public Graph<Integer, DefaultWeightedEdge> directed(Deadline deadline) {
-        Graph<Integer, DefaultWeightedEdge> g = new WeightedWithin(deadline);
+        Graph<Integer, DefaultWeightedEdge> g = new SimpleDirectedWeightedGraph<>(DefaultWeightedEdge.class);
         addVertices(g);
         out.forEach((provider, recipients) -> recipients.forEach((recipient, count) -> {
             DefaultWeightedEdge e = g.addEdge(index.get(provider), index.get(recipient));
             g.setEdgeWeight(e, count);
         }));
-        return g;
+        return new Within<>(g, deadline);
     }
 
     /** Provider to recipient, one edge per pair, unweighted (betweenness counts hops). */
     public Graph<Integer, DefaultEdge> directedHops(Deadline deadline) {
-        Graph<Integer, DefaultEdge> g = new DirectedWithin(deadline);
+        Graph<Integer, DefaultEdge> g = new SimpleDirectedGraph<>(DefaultEdge.class);
         addVertices(g);
         out.forEach((provider, recipients) -> recipients.keySet().forEach(
                 recipient -> g.addEdge(index.get(provider), index.get(recipient))));
-        return g;
+        return new Within<>(g, deadline);
     }
 
     /** The undirected simple projection: one edge between two actors linked either way (components, cut points). */
     public Graph<Integer, DefaultEdge> undirected(Deadline deadline) {
-        Graph<Integer, DefaultEdge> g = new UndirectedWithin(deadline);
+        Graph<Integer, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
         addVertices(g);
         out.forEach((provider, recipients) -> recipients.keySet().forEach(recipient -> {
             int a = index.get(provider);
@@ -147,7 +148,7 @@ public final class PartnershipGraph {
                 g.addEdge(a, b);
             }
         }));
-        return g;
+        return new Within<>(g, deadline);
     }
 
     private <E> void addVertices(Graph<Integer, E> g) {
@@ -156,41 +157,16 @@ public final class PartnershipGraph {
         }
     }
 
-    private static final class WeightedWithin extends SimpleDirectedWeightedGraph<Integer, DefaultWeightedEdge> {
+    /**
+     * Any of the graphs above, built, then read through this view: every pass an algorithm starts over the
+     * vertices checks the request's deadline first. One view for the three kinds of graph, rather than a subclass
+     * of each.
+     */
+    private static final class Within<E> extends GraphDelegator<Integer, E> {
         private final transient Deadline deadline;
 
-        WeightedWithin(Deadline deadline) {
-            super(DefaultWeightedEdge.class);
-            this.deadline = deadline;
-        }
-
-        @Override
-        public Set<Integer> vertexSet() {
-            deadline.check();
-            return super.vertexSet();
-        }
-    }
-
-    private static final class DirectedWithin extends SimpleDirectedGraph<Integer, DefaultEdge> {
-        private final transient Deadline deadline;
-
-        DirectedWithin(Deadline deadline) {
-            super(DefaultEdge.class);
-            this.deadline = deadline;
-        }
-
-        @Override
-        public Set<Integer> vertexSet() {
-            deadline.check();
-            return super.vertexSet();
-        }
-    }
-
-    private static final class UndirectedWithin extends SimpleGraph<Integer, DefaultEdge> {
-        private final transient Deadline deadline;
-
-        UndirectedWithin(Deadline deadline) {
-            super(DefaultEdge.class);
+        Within(Graph<Integer, E> graph, Deadline deadline) {
+            super(graph);
             this.deadline = deadline;
         }
 

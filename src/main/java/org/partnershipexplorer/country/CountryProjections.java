@@ -10,8 +10,8 @@ import org.partnershipexplorer.graphql.Projections;
 
 /**
  * A country fetched inside an enclosing statement: its key and the properties the request selects; translated
- * (see Translator): its scalars, {@code Query.countries} and {@code Query.country}, as {@link CountryRepository}
- * answers them.
+ * (see Translator): its scalars, {@code Query.countries} and {@code Query.country}, whose statements are written
+ * from these definitions whichever way a query runs (Prefetch, Translator).
  */
 @Singleton
 final class CountryProjections implements Projections {
@@ -28,12 +28,11 @@ final class CountryProjections implements Projections {
         definitions.type("Deployment", new FieldRegistry.TypeProjection(v -> v + ":Deployment",
                 (v, selected) -> FieldRegistry.properties(v, selected, "iso3", "asOf", "total", "confidence"),
                 Deployment::of));
-        definitions.field("Country", "deployments", (s, args) -> """
-                COLLECT { MATCH (%s)-[:REPORTED]->(%s:Deployment) WITH %2$s ORDER BY %2$s.asOf DESC RETURN %s }\
-                """.formatted(s.parent(), s.child(), s.object()));
-        definitions.endpoint("Deployment", "country", (s, args) -> """
-                COLLECT { MATCH (%s:Country {iso3: %s.iso3}) RETURN %s }[0]\
-                """.formatted(s.child(), s.parent(), s.object()));
+        definitions.field("Country", "deployments", (s, args) -> s.cypher("""
+                COLLECT { MATCH (${parent})-[:REPORTED]->(${child}:Deployment) WITH ${child} ORDER BY ${child}.asOf DESC \
+                RETURN ${object} }"""));
+        definitions.endpoint("Deployment", "country", (s, args) -> s.cypher("""
+                COLLECT { MATCH (${child}:Country {iso3: ${parent}.iso3}) RETURN ${object} }[0]"""));
 
         definitions.scalar("Country", "id", v -> v + ".iso3");
         definitions.properties("Country", "iso3", "iso2", "name", "region", "subregion", "unRegionalGroup");
@@ -48,7 +47,7 @@ final class CountryProjections implements Projections {
         definitions.root("country", RootProjection.byKey("Country", "iso3", "iso3"), "iso3");
     }
 
-    /** The filters of {@code Query.countries} that are given, as {@link CountryRepository#page} applies them. */
+    /** The filters of {@code Query.countries} that are given: each keeps the countries whose property equals it. */
     private static List<String> filters(FieldRegistry.Scope s, Map<String, Object> arguments) {
         List<String> filters = new ArrayList<>();
         for (String name : List.of("region", "subregion", "unMember")) {

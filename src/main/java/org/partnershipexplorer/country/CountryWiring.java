@@ -13,7 +13,6 @@ import org.partnershipexplorer.graphql.DataLoaders;
 import org.partnershipexplorer.graphql.GraphQLWiring;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.graphql.Prefetch;
-import org.partnershipexplorer.graphql.RequestInfo;
 
 /** {@code Query.countries}, {@code Query.country}, {@code Deployment.country}; the rest is in CountryProjections. */
 @Singleton
@@ -46,20 +45,14 @@ public final class CountryWiring implements GraphQLWiring, DataLoaders {
         registry.register(DEPLOYMENT, Batch.one(deadline, countries::deploymentsByKeys));
     }
 
-    /** Query.countries */
+    /** Query.countries: its statement is written from its definition in CountryProjections. */
     DataFetcherResult<Paging.Connection<Country>> countries(DataFetchingEnvironment env) {
-        var filter = new CountryRepository.Filter(env.getArgument("region"), env.getArgument("subregion"),
-                env.getArgument("unMember"));
-        Prefetch.Plan plan = prefetch.plan(env, "edges/node", "Country");
-        return plan.result(countries.page(RequestInfo.deadline(env), filter, Paging.Request.of(env), plan));
+        return prefetch.connection(env, "Country");
     }
 
     /** Query.country */
     DataFetcherResult<Country> country(DataFetchingEnvironment env) {
-        String iso3 = env.getArgument("iso3");
-        Prefetch.Plan plan = prefetch.plan(env, null, "Country");
-        return plan.result(countries.one(RequestInfo.deadline(env), iso3, plan)
-                .orElseThrow(() -> ApiException.notFound("country", iso3)));
+        return prefetch.one(env, "Country", () -> ApiException.notFound("country", env.getArgument("iso3")));
     }
 
     /** Resolves a deployment total by key through the request's batching loader. */

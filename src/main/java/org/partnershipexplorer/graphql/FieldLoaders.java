@@ -22,6 +22,7 @@ import org.partnershipexplorer.graphql.FieldRegistry.FieldDefinition;
 import org.partnershipexplorer.graphql.FieldRegistry.Key;
 import org.partnershipexplorer.graphql.FieldRegistry.TypeProjection;
 import org.partnershipexplorer.neo4j.Cypher;
+import org.partnershipexplorer.neo4j.CypherTemplate;
 
 /**
  * The DataLoaders of the defined fields, generated from their definitions: the batch statement of a field unwinds
@@ -119,8 +120,8 @@ public final class FieldLoaders implements GraphQLWiring, DataLoaders {
             FieldRegistry.Scope scope = bindings.scope("p", child, object(types, child));
             String parents = scope.parameter(group.stream().map(Load::parent).distinct().toList());
             String value = field.projection().expression(scope, group.get(0).arguments());
-            branches.add("UNWIND %s AS key MATCH %s RETURN %d AS g, key, %s AS value"
-                    .formatted(parents, key.match(), g, value));
+            branches.add(CypherTemplate.fill("UNWIND ${parents} AS key MATCH ${parent} RETURN ${group} AS g, key, ${value} AS value",
+                    "parents", parents, "parent", key.match(), "group", Integer.toString(g), "value", value));
         }
         String statement = branches.size() == 1 ? branches.get(0)
                 : "CALL {\n" + String.join("\nUNION ALL\n", branches) + "\n}\nRETURN g, key, value";

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.neo4j.driver.Value;
+import org.partnershipexplorer.neo4j.CypherTemplate;
 
 /**
  * Every field's meaning, written once: what the features define in their {@link Projections}, and what all three
@@ -98,6 +99,19 @@ public final class FieldRegistry {
 
         /** Another variable of the field's own, for a pattern element besides the child. */
         String variable();
+
+        /**
+         * The Cypher fragment {@code template} with its named placeholders filled ({@link CypherTemplate}):
+         * {@code ${parent}}, {@code ${child}} and {@code ${object}} from this scope, any other name from the pairs
+         * that follow ({@code "filter", parameter(...)}).
+         */
+        default String cypher(String template, String... namesAndValues) {
+            Map<String, String> values = CypherTemplate.pairs(namesAndValues);
+            values.putIfAbsent("parent", parent());
+            values.putIfAbsent("child", child());
+            values.putIfAbsent("object", object());
+            return CypherTemplate.fill(template, values);
+        }
     }
 
     /**
@@ -119,24 +133,43 @@ public final class FieldRegistry {
          */
         public static RootProjection keyset(String label, String key,
                 BiFunction<Scope, Map<String, Object>, List<String>> filters) {
-            return new RootProjection((s, arguments, page) -> """
-                    COLLECT { MATCH (%1$s:%2$s) WHERE %1$s.%3$s > %4$s%5$s
-                      WITH %1$s ORDER BY %1$s.%3$s LIMIT %6$s
-                      RETURN [%1$s.%3$s, %7$s] }\
-                    """.formatted(s.child(), label, key, s.parameter(page.afterKey() == null ? "" : page.afterKey()),
-                    filters.apply(s, arguments).stream().map(f -> " AND " + f).reduce("", String::concat),
-                    s.parameter(page.limit()), s.object()),
+            return new RootProjection((s, arguments, page) -> s.cypher("""
+                    COLLECT { MATCH (${child}:${label}) WHERE ${child}.${key} > ${after}${filters}
+                      WITH ${child} ORDER BY ${child}.${key} LIMIT ${limit}
+                      RETURN [${child}.${key}, ${object}] }\
+                    """, "label", label, "key", key,
+                    "after", s.parameter(page.afterKey() == null ? "" : page.afterKey()),
+                    "filters", filters.apply(s, arguments).stream().map(f -> " AND " + f).reduce("", String::concat),
+                    "limit", s.parameter(page.limit())),
                     (s, arguments) -> {
                         List<String> given = filters.apply(s, arguments);
-                        return "COUNT { MATCH (%s:%s)%s }".formatted(s.child(), label,
-                                given.isEmpty() ? "" : " WHERE " + String.join(" AND ", given));
+                        return s.cypher("COUNT { MATCH (${child}:${label})${where} }", "label", label,
+                                "where", given.isEmpty() ? "" : " WHERE " + String.join(" AND ", given));
                     });
         }
 
         /** The node labelled {@code label} whose {@code key} is the argument {@code argument}, or null. */
         public static RootProjection byKey(String label, String key, String argument) {
-            return new RootProjection((s, arguments, page) -> "COLLECT { MATCH (%s:%s {%s: %s}) RETURN %s }[0]"
-                    .formatted(s.child(), label, key, s.parameter(arguments.get(argument)), s.object()), null);
+            return new RootProjection((s, arguments, page) -> s.cypher(
+                    "COLLECT { MATCH (${child}:${label} {${key}: ${value}}) RETURN ${object} }[0]",
+                    "label", label, "key", key, "value", s.parameter(arguments.get(argument))), null);
+        }
+
+        /**
+         * The whole statement that answers this root field alone, as {@link Prefetch} runs it: for a connection
+         * the rows of the page ({@code [key, object]}, {@code first + 1} of them) as {@code rows} and the number
+         * of matching objects as {@code total} (null unless {@code page.withTotal()}); for a single object the
+         * object or null as {@code object}. The objects are {@code scope.object()} for the scope's child, and
+         * {@code count} gets a scope of its own. {@link Translator} writes the same expressions into its
+         * statement, one root beside the other.
+         */
+        public String statement(Scope scope, Scope count, Map<String, Object> arguments, Paging.Request page) {
+            String objects = objects().expression(scope, arguments, page);
+            if (!connection()) {
+                return "RETURN " + objects + " AS object";
+            }
+            return "RETURN " + objects + " AS rows,\n  "
+                    + (page.withTotal() ? count().expression(count, arguments) : "null") + " AS total";
         }
     }
 
@@ -182,12 +215,13 @@ public final class FieldRegistry {
 
         /** A node found by one property: {@code (p:Label {property: key})}. */
         default void key(String typeName, String label, String property, Function<Object, Object> of) {
-            key(typeName, "(p:%s {%s: key})".formatted(label, property), of);
+            key(typeName, CypherTemplate.fill("(p:${label} {${property}: key})", "label", label,
+                    "property", property), of);
         }
 
         /** A relationship found by its stable id: {@code ()-[p:TYPE {id: key}]->()}. */
         default void relationshipKey(String typeName, String relationshipType, Function<Object, Object> id) {
-            key(typeName, "()-[p:%s {id: key}]->()".formatted(relationshipType), id);
+            key(typeName, CypherTemplate.fill("()-[p:${type} {id: key}]->()", "type", relationshipType), id);
         }
 
         /** A nested field and the arguments its projection reads (every one the schema gives it). */

@@ -59,6 +59,17 @@ public final class Paging {
     }
 
     /** Builds a connection from up to {@code first + 1} rows fetched in key order. */
+    /** A page from its rows' keys and objects, in key order ({@code first + 1} of them when there is a next page). */
+    static <T> Connection<T> connection(Request request, List<String> keys, List<T> rows, Long totalCount) {
+        boolean hasNext = rows.size() > request.first();
+        List<Edge<T>> edges = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.min(request.first(), rows.size()); i++) {
+            edges.add(new Edge<>(encode(keys.get(i)), rows.get(i)));
+        }
+        String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
+        return new Connection<>(edges, new PageInfo(hasNext, end), totalCount);
+    }
+
     public static <T> Connection<T> connection(Request request, List<T> rows, Long totalCount, Function<T, String> key) {
         boolean hasNext = rows.size() > request.first();
         List<Edge<T>> edges = rows.stream()

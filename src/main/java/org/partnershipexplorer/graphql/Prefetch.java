@@ -20,16 +20,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.neo4j.driver.Value;
+import org.partnershipexplorer.neo4j.Cypher;
+import org.partnershipexplorer.neo4j.Rows;
 import org.partnershipexplorer.graphql.FieldRegistry.FieldProjection;
 import org.partnershipexplorer.graphql.FieldRegistry.Scope;
 import org.partnershipexplorer.graphql.FieldRegistry.TypeProjection;
 
 /**
  * Fetches a request's nested fields inside the statement of the field that reaches them: a root field (a page of
- * countries) asks for a {@link Plan}, puts {@link Plan#object} in its own Cypher and reads each row with
- * {@link Plan#read}; the nested fields then resolve from what that one statement returned instead of one batch
- * statement per level. The README's nested query (countries, what they train, the programme and the trainee, the
+ * countries) is answered by {@link #connection} or {@link #one}, which write the root's statement from its definition
+ * ({@link FieldRegistry.RootProjection}) with a {@link Plan}'s object in it and read each row with {@link Plan#read};
+ * the nested fields then resolve from what that one statement returned instead of one batch statement per level. The README's nested query (countries, what they train, the programme and the trainee, the
  * trainee's contributions, their missions and hosts) costs one statement this way instead of seven.
  *
  * <p>Only fields a feature has defined a projection for are fetched ahead ({@link Projections}); any other field in
@@ -47,15 +50,80 @@ import org.partnershipexplorer.graphql.FieldRegistry.TypeProjection;
 public final class Prefetch {
 
     private final FieldRegistry definitions;
+    private final Cypher cypher;
     private final boolean enabled;
 
     /**
      * @param enabled off ({@code explorer.graphql.prefetch: false}), a root field fetches only its own objects and
      *                every nested field is answered by its DataLoader: what the differential test compares with
      */
-    Prefetch(FieldRegistry definitions, @io.micronaut.context.annotation.Value("${explorer.graphql.prefetch:true}") boolean enabled) {
+    Prefetch(FieldRegistry definitions, Cypher cypher,
+            @io.micronaut.context.annotation.Value("${explorer.graphql.prefetch:true}") boolean enabled) {
         this.definitions = definitions;
+        this.cypher = cypher;
         this.enabled = enabled;
+    }
+
+    /**
+     * A root field that is a connection of {@code typeName}, answered by one statement written from the root's
+     * definition ({@link FieldRegistry.RootProjection#statement}): the page's objects, each with the nested fields
+     * fetched ahead, and their number when {@code totalCount} is selected. The fetcher of {@code Query.countries}
+     * is this call and nothing else; arguments the definition refuses are reported at the field.
+     */
+    public <T> DataFetcherResult<Paging.Connection<T>> connection(DataFetchingEnvironment env, String typeName) {
+        Paging.Request page = Paging.Request.of(env);
+        Root root = root(env, "edges/node", typeName, page);
+        List<String> keys = new ArrayList<>();
+        List<T> objects = new ArrayList<>();
+        Long total = cypher.read(RequestInfo.deadline(env), root.statement(), root.parameters(), r -> {
+            for (Value row : r.get("rows").values()) {
+                keys.add(row.get(0).asString());
+                @SuppressWarnings("unchecked")
+                T object = (T) root.plan().read(row.get(1));
+                objects.add(object);
+            }
+            return Rows.whole(r, "total");
+        }).get(0);
+        return root.plan().result(Paging.connection(page, keys, objects, total));
+    }
+
+    /**
+     * A root field that is one object of {@code typeName} found by key, answered by one statement written from the
+     * root's definition, with the nested fields fetched ahead; {@code notFound} when the key names nothing.
+     */
+    public <T> DataFetcherResult<T> one(DataFetchingEnvironment env, String typeName,
+            Supplier<ApiException> notFound) {
+        Root root = root(env, null, typeName, null);
+        Value object = cypher.read(RequestInfo.deadline(env), root.statement(), root.parameters(),
+                r -> r.get("object")).get(0);
+        if (object.isNull()) {
+            throw notFound.get();
+        }
+        @SuppressWarnings("unchecked")
+        T read = (T) root.plan().read(object);
+        return root.plan().result(read);
+    }
+
+    /** A root field's statement, its parameters, and the plan that reads its objects. */
+    private record Root(String statement, Map<String, Object> parameters, Plan plan) {
+    }
+
+    /**
+     * The statement of a root field as {@link #connection} and {@link #one} run it: the root's definition with the
+     * plan's object in it, readable whole (FieldRegistryTest shows one).
+     */
+    private Root root(DataFetchingEnvironment env, String nodes, String typeName, Paging.Request page) {
+        FieldRegistry.RootProjection projection = definitions.root(env.getField().getName());
+        if (projection == null) {
+            throw new IllegalStateException("no root definition for Query." + env.getField().getName());
+        }
+        Plan plan = plan(env, nodes, typeName);
+        Bindings bindings = plan.compiler.bindings;
+        String variable = bindings.variable();
+        String object = plan.object(variable);
+        String statement = projection.statement(bindings.scope(null, variable, object),
+                bindings.scope(null, bindings.variable(), null), env.getArguments(), page);
+        return new Root(statement, bindings.parameters(), plan);
     }
 
     /**
@@ -82,7 +150,7 @@ public final class Prefetch {
      *                 field itself)
      * @param typeName their GraphQL object type
      */
-    public Plan plan(DataFetchingEnvironment env, String nodes, String typeName) {
+    Plan plan(DataFetchingEnvironment env, String nodes, String typeName) {
         TypeProjection type = definitions.type(typeName);
         if (type == null) {
             throw new IllegalStateException("no projection is defined for type " + typeName);
@@ -114,7 +182,7 @@ public final class Prefetch {
     }
 
     /** A selection to compile into the root statement: its Cypher, its parameters, and the reader of its rows. */
-    public final class Plan {
+    final class Plan {
         private final Compiler compiler;
         private final String typeName;
         private final List<SelectedField> selection;
@@ -133,7 +201,7 @@ public final class Prefetch {
          * The map expression the root statement returns for each object it binds to {@code variable}; call it
          * once, before {@link #parameters()}.
          */
-        public String object(String variable) {
+        String object(String variable) {
             if (selection == null) {
                 // the nodes are selected under several aliases: no field is fetched ahead, and the records are built
                 // from the whole node, since any of its properties may be asked for
@@ -146,17 +214,17 @@ public final class Prefetch {
         }
 
         /** The plan's parameters, to add to the root statement's own. */
-        public Map<String, Object> parameters() {
+        Map<String, Object> parameters() {
             return compiler.bindings.parameters();
         }
 
         /** Builds the record of one row of {@link #object} and keeps what was fetched ahead for its fields. */
-        public Object read(Value value) {
+        Object read(Value value) {
             return root.read(value, store);
         }
 
         /** The root field's answer, with the fetched values handed down to the nested fields. */
-        public <T> DataFetcherResult<T> result(T data) {
+        <T> DataFetcherResult<T> result(T data) {
             return DataFetcherResult.<T>newResult().data(data).localContext(store).build();
         }
     }
@@ -274,8 +342,7 @@ public final class Prefetch {
 
     /**
      * The parameters and generated variables of one statement being written, and the {@link Scope}s its projections
-     * get. Generated names cannot meet a root statement's own ({@code c}, {@code m}, {@code r}): those never end in
-     * a digit.
+     * get. Every variable is generated, so no two meet: the features name theirs through their scope only.
      */
     static final class Bindings {
         private final String variablePrefix;

@@ -19,8 +19,8 @@ import org.partnershipexplorer.graphql.Batch;
 import org.partnershipexplorer.graphql.DataLoaders;
 import org.partnershipexplorer.graphql.FieldRegistry;
 import org.partnershipexplorer.graphql.GraphQLWiring;
-import org.partnershipexplorer.graphql.Projections;
 import org.partnershipexplorer.graphql.Paging;
+import org.partnershipexplorer.graphql.Projections;
 import org.partnershipexplorer.graphql.RequestInfo;
 import org.partnershipexplorer.ministerial.MinisterialRepository.ActorPledges;
 import org.partnershipexplorer.ministerial.MinisterialRepository.FollowUpKey;
@@ -28,6 +28,7 @@ import org.partnershipexplorer.ministerial.MinisterialRepository.MinisterialPled
 import org.partnershipexplorer.ministerial.MinisterialRepository.PledgeFilter;
 import org.partnershipexplorer.mission.Mission;
 import org.partnershipexplorer.mission.MissionWiring;
+import org.partnershipexplorer.neo4j.CypherTemplate;
 
 /**
  * {@code Query.ministerials}, {@code ministerial}, {@code pledges}, {@code pledge}; reported beside recorded figures;
@@ -64,16 +65,15 @@ public final class MinisterialWiring implements GraphQLWiring, DataLoaders, Proj
                 a -> Map.of("actor", ((Attendance) a).actorId(), "ministerial", ((Attendance) a).ministerialId()));
         // a pledge names what delivered it by the trainings' and donations' stable ids (a relationship cannot end
         // at another one); an id whose row is gone since (deleted through the API) is left out
-        definitions.field("Pledge", "deliveredBy", (s, args) -> """
-                COLLECT { UNWIND %1$s AS %2$s
-                  CALL (%2$s) {
-                    MATCH ()-[%3$s:TRAINS {id: %2$s}]->() RETURN %3$s
+        definitions.field("Pledge", "deliveredBy", (s, args) -> s.cypher("""
+                COLLECT { UNWIND ${ids} AS ${id}
+                  CALL (${id}) {
+                    MATCH ()-[${child}:TRAINS {id: ${id}}]->() RETURN ${child}
                     UNION ALL
-                    MATCH ()-[%3$s:DONATES_TO {id: %2$s}]->() RETURN %3$s
+                    MATCH ()-[${child}:DONATES_TO {id: ${id}}]->() RETURN ${child}
                   }
-                  WITH %3$s ORDER BY %3$s.year, %3$s.id
-                  RETURN %4$s }\
-                """.formatted(deliveredBy(s.parent()), s.variable(), s.child(), s.object()));
+                  WITH ${child} ORDER BY ${child}.year, ${child}.id
+                  RETURN ${object} }""", "ids", deliveredBy(s.parent()), "id", s.variable()));
         definitions.fieldByField("Query", "ministerials", "a page of ministerials, read by its own statement");
         definitions.fieldByField("Query", "ministerial", "a ministerial by id, through the batching loader");
         definitions.fieldByField("Query", "pledges", "a filtered page of pledges, read by its own statement");
@@ -90,8 +90,8 @@ public final class MinisterialWiring implements GraphQLWiring, DataLoaders, Proj
 
     /** The stable ids a pledge's delivery names, as a list (an older store may hold them as one text). */
     static String deliveredBy(String pledge) {
-        return "CASE WHEN %1$s.deliveredBy IS :: STRING THEN split(%1$s.deliveredBy, ';') ELSE coalesce(%1$s.deliveredBy, []) END"
-                .formatted(pledge);
+        return CypherTemplate.fill("CASE WHEN ${pledge}.deliveredBy IS :: STRING THEN split(${pledge}.deliveredBy, ';')"
+                + " ELSE coalesce(${pledge}.deliveredBy, []) END", "pledge", pledge);
     }
 
     @Override

@@ -9,10 +9,12 @@ import org.partnershipexplorer.graphql.Arguments.YearRange;
 import org.partnershipexplorer.graphql.FieldRegistry;
 import org.partnershipexplorer.graphql.FieldRegistry.RootProjection;
 import org.partnershipexplorer.graphql.Projections;
+import org.partnershipexplorer.neo4j.CypherTemplate;
 
 /**
  * Missions, their hosts and contributions fetched inside an enclosing statement, and translated (see Translator):
- * their scalars, {@code Query.missions} and {@code Query.mission}, as {@link MissionRepository} answers them.
+ * their scalars, {@code Query.missions} and {@code Query.mission}; the roots' statements are written from these
+ * definitions whichever way a query runs (Prefetch, Translator).
  */
 @Singleton
 final class MissionProjections implements Projections {
@@ -24,35 +26,34 @@ final class MissionProjections implements Projections {
                 (v, selected) -> FieldRegistry.properties(v, selected, "acronym", "startYear", "endYear", "confidence"),
                 Mission::of));
         definitions.type("Contribution", new FieldRegistry.TypeProjection(v -> "type(" + v + ") = 'CONTRIBUTES_TO'",
-                (v, selected) -> "{r: %s, iso3: startNode(%s).iso3, acronym: endNode(%2$s).acronym}"
-                        .formatted(FieldRegistry.properties(v, selected, "id", "year", "confidence"), v),
+                (v, selected) -> CypherTemplate.fill("{r: ${row}, iso3: startNode(${r}).iso3, acronym: endNode(${r}).acronym}",
+                        "row", FieldRegistry.properties(v, selected, "id", "year", "confidence"), "r", v),
                 row -> Contribution.of(row.get("iso3").asString(), row.get("acronym").asString(), row.get("r"))));
 
         definitions.key("Mission", "Mission", "acronym", m -> ((Mission) m).acronym());
         definitions.relationshipKey("Contribution", "CONTRIBUTES_TO", c -> ((Contribution) c).id());
 
         definitions.field("Country", "contributions", MissionProjections::countryContributions, "years", "mission");
-        definitions.field("Mission", "hosts", (s, args) -> """
-                COLLECT { MATCH (%s)-[:LOCATED_IN]->(%s:Country) WITH %2$s ORDER BY %2$s.iso3 RETURN %s }\
-                """.formatted(s.parent(), s.child(), s.object()));
-        definitions.field("Country", "hostedMissions", (s, args) -> """
-                COLLECT { MATCH (%s:Mission)-[:LOCATED_IN]->(%s) WITH %1$s ORDER BY %1$s.acronym RETURN %s }\
-                """.formatted(s.child(), s.parent(), s.object()));
+        definitions.field("Mission", "hosts", (s, args) -> s.cypher("""
+                COLLECT { MATCH (${parent})-[:LOCATED_IN]->(${child}:Country) WITH ${child} ORDER BY ${child}.iso3 \
+                RETURN ${object} }"""));
+        definitions.field("Country", "hostedMissions", (s, args) -> s.cypher("""
+                COLLECT { MATCH (${child}:Mission)-[:LOCATED_IN]->(${parent}) WITH ${child} ORDER BY ${child}.acronym \
+                RETURN ${object} }"""));
         definitions.field("Mission", "contributions", MissionProjections::missionContributions, "years");
         definitions.field("Mission", "contributors", MissionProjections::contributors, "year");
         definitions.endpoint("Contribution", "mission",
-                (s, args) -> "COLLECT { WITH endNode(%s) AS %s RETURN %s }[0]".formatted(s.parent(), s.child(), s.object()));
+                (s, args) -> s.cypher("COLLECT { WITH endNode(${parent}) AS ${child} RETURN ${object} }[0]"));
         definitions.endpoint("Contribution", "country",
-                (s, args) -> "COLLECT { WITH startNode(%s) AS %s RETURN %s }[0]".formatted(s.parent(), s.child(), s.object()));
+                (s, args) -> s.cypher("COLLECT { WITH startNode(${parent}) AS ${child} RETURN ${object} }[0]"));
 
         // translated (see Translator), as Mission.of, Contribution.of and MissionRepository read them
         definitions.properties("Mission", "acronym", "name", "location", "startYear", "endYear");
         definitions.scalar("Mission", "active", v -> "(" + v + ".endYear IS NULL)");
         definitions.provenance("Mission");
-        definitions.scalar("Contribution", "id", v -> """
-                coalesce(%1$s.id, 'CONTRIBUTION:' + startNode(%1$s).iso3 + ':' + endNode(%1$s).acronym
-                  + ':' + %1$s.year)\
-                """.formatted(v));
+        definitions.scalar("Contribution", "id", v -> CypherTemplate.fill("""
+                coalesce(${r}.id, 'CONTRIBUTION:' + startNode(${r}).iso3 + ':' + endNode(${r}).acronym
+                  + ':' + ${r}.year)""", "r", v));
         definitions.properties("Contribution", "year", "total", "troops", "police", "experts", "women");
         definitions.scalar("Contribution", "asOf", v -> "toString(" + v + ".asOf)");
         definitions.provenance("Contribution");
@@ -61,14 +62,15 @@ final class MissionProjections implements Projections {
         definitions.root("mission", RootProjection.byKey("Mission", "acronym", "acronym"), "acronym");
     }
 
-    /** Query.missions' activeIn, checked, as {@link MissionRepository#page} applies it; none when not given. */
+    /** Query.missions' activeIn, checked: the missions that ran at some point of that year; none when not given. */
     private static List<String> activeIn(FieldRegistry.Scope s, Map<String, Object> arguments) {
         Integer year = (Integer) arguments.get("activeIn");
         if (year == null) {
             return List.of();
         }
         String p = s.parameter(Arguments.year("activeIn", year));
-        return List.of("%1$s.startYear <= %2$s AND coalesce(%1$s.endYear, 9999) >= %2$s".formatted(s.child(), p));
+        return List.of(s.cypher("${child}.startYear <= ${year} AND coalesce(${child}.endYear, 9999) >= ${year}",
+                "year", p));
     }
 
     /** Mission.contributions: within the years given, by year, then by country. */
@@ -78,23 +80,21 @@ final class MissionProjections implements Projections {
         filter.put("from", years.from());
         filter.put("to", years.to());
         String p = s.parameter(filter);
-        return """
-                COLLECT { MATCH (:Country)-[%2$s:CONTRIBUTES_TO]->(%1$s)
-                  WHERE (%3$s.from IS NULL OR %2$s.year >= %3$s.from) AND (%3$s.to IS NULL OR %2$s.year <= %3$s.to)
-                  WITH %2$s ORDER BY %2$s.year, startNode(%2$s).iso3
-                  RETURN %4$s }\
-                """.formatted(s.parent(), s.child(), p, s.object());
+        return s.cypher("""
+                COLLECT { MATCH (:Country)-[${child}:CONTRIBUTES_TO]->(${parent})
+                  WHERE (${p}.from IS NULL OR ${child}.year >= ${p}.from) AND (${p}.to IS NULL OR ${child}.year <= ${p}.to)
+                  WITH ${child} ORDER BY ${child}.year, startNode(${child}).iso3
+                  RETURN ${object} }""", "p", p);
     }
 
     /** Mission.contributors: the countries that served in it (in the year given), each once, in iso3 order. */
     private static String contributors(FieldRegistry.Scope s, Map<String, Object> arguments) {
         Integer year = (Integer) arguments.get("year");
         String p = s.parameter(year == null ? null : Arguments.year("year", year));
-        return """
-                COLLECT { MATCH (%2$s:Country)-[%3$s:CONTRIBUTES_TO]->(%1$s) WHERE %4$s IS NULL OR %3$s.year = %4$s
-                  WITH DISTINCT %2$s ORDER BY %2$s.iso3
-                  RETURN %5$s }\
-                """.formatted(s.parent(), s.child(), s.variable(), p, s.object());
+        return s.cypher("""
+                COLLECT { MATCH (${child}:Country)-[${r}:CONTRIBUTES_TO]->(${parent}) WHERE ${p} IS NULL OR ${r}.year = ${p}
+                  WITH DISTINCT ${child} ORDER BY ${child}.iso3
+                  RETURN ${object} }""", "r", s.variable(), "p", p);
     }
 
     /** Country.contributions: within the years and the mission given, by year, then by mission. */
@@ -105,12 +105,11 @@ final class MissionProjections implements Projections {
         filter.put("to", years.to());
         filter.put("mission", arguments.get("mission"));
         String p = s.parameter(filter);
-        return """
-                COLLECT { MATCH (%1$s)-[%2$s:CONTRIBUTES_TO]->(:Mission)
-                  WHERE (%3$s.from IS NULL OR %2$s.year >= %3$s.from) AND (%3$s.to IS NULL OR %2$s.year <= %3$s.to)
-                    AND (%3$s.mission IS NULL OR endNode(%2$s).acronym = %3$s.mission)
-                  WITH %2$s ORDER BY %2$s.year, endNode(%2$s).acronym
-                  RETURN %4$s }\
-                """.formatted(s.parent(), s.child(), p, s.object());
+        return s.cypher("""
+                COLLECT { MATCH (${parent})-[${child}:CONTRIBUTES_TO]->(:Mission)
+                  WHERE (${p}.from IS NULL OR ${child}.year >= ${p}.from) AND (${p}.to IS NULL OR ${child}.year <= ${p}.to)
+                    AND (${p}.mission IS NULL OR endNode(${child}).acronym = ${p}.mission)
+                  WITH ${child} ORDER BY ${child}.year, endNode(${child}).acronym
+                  RETURN ${object} }""", "p", p);
     }
 }

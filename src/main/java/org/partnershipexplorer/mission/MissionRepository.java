@@ -4,15 +4,11 @@ import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.partnershipexplorer.country.Country;
 import org.partnershipexplorer.deadline.Deadline;
-import org.partnershipexplorer.graphql.Paging;
-import org.partnershipexplorer.graphql.Prefetch;
-import org.partnershipexplorer.neo4j.Rows;
 import org.partnershipexplorer.neo4j.Cypher;
 
-/** Missions, their hosts and their contributions. Every batch method answers many keys in one statement. */
+/** Missions and contributions by key, for the by-key loaders; the rest of a mission is in MissionProjections. */
 @Singleton
 public class MissionRepository {
 
@@ -20,46 +16,6 @@ public class MissionRepository {
 
     public MissionRepository(Cypher cypher) {
         this.cypher = cypher;
-    }
-
-    /**
-     * One page in acronym order, each mission with the nested fields the request fetches ahead ({@link Prefetch}),
-     * and (when asked for) the number of missions that match; {@code activeIn} keeps the missions that ran at some
-     * point of that year.
-     */
-    public Paging.Connection<Mission> page(Deadline deadline, Integer activeIn, Paging.Request request,
-            Prefetch.Plan plan) {
-        String mission = plan.object("m");
-        Map<String, Object> parameters = new HashMap<>(plan.parameters());
-        parameters.put("year", activeIn);
-        parameters.put("after", request.afterKey());
-        parameters.put("limit", request.limit());
-        parameters.put("withTotal", request.withTotal());
-        return cypher.read(deadline, """
-                MATCH (m:Mission)
-                WHERE m.acronym > coalesce($after, '')
-                  AND ($year IS NULL OR (m.startYear <= $year AND coalesce(m.endYear, 9999) >= $year))
-                WITH m ORDER BY m.acronym LIMIT $limit
-                WITH collect(%s) AS page
-                RETURN page, CASE WHEN $withTotal THEN COUNT {
-                  MATCH (m:Mission)
-                  WHERE $year IS NULL OR (m.startYear <= $year AND coalesce(m.endYear, 9999) >= $year)
-                } END AS total
-                """.formatted(mission), parameters, r -> Paging.connection(request,
-                        r.get("page").asList(v -> (Mission) plan.read(v)),
-                        Rows.whole(r, "total"), Mission::acronym))
-                .get(0);
-    }
-
-    /** One mission with the nested fields the request fetches ahead, or empty. */
-    public Optional<Mission> one(Deadline deadline, String acronym, Prefetch.Plan plan) {
-        String mission = plan.object("m");
-        Map<String, Object> parameters = new HashMap<>(plan.parameters());
-        parameters.put("acronym", acronym);
-        return cypher.readOptional(deadline, """
-                MATCH (m:Mission {acronym: $acronym})
-                RETURN %s AS mission
-                """.formatted(mission), parameters, r -> (Mission) plan.read(r.get("mission")));
     }
 
     public Map<String, Mission> byAcronym(Deadline deadline, List<String> acronyms) {

@@ -9,13 +9,11 @@ import org.dataloader.DataLoaderRegistry;
 import org.partnershipexplorer.country.CountryWiring;
 import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.ApiException;
-import org.partnershipexplorer.graphql.Arguments;
 import org.partnershipexplorer.graphql.Batch;
 import org.partnershipexplorer.graphql.DataLoaders;
 import org.partnershipexplorer.graphql.GraphQLWiring;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.graphql.Prefetch;
-import org.partnershipexplorer.graphql.RequestInfo;
 
 /**
  * {@code Query.missions}, {@code Query.mission}, and a contribution's country and mission. The nested lists
@@ -55,19 +53,14 @@ public final class MissionWiring implements GraphQLWiring, DataLoaders {
         registry.register(CONTRIBUTION, Batch.one(deadline, missions::contributionsByIds));
     }
 
-    /** Query.missions */
+    /** Query.missions: its statement is written from its definition in MissionProjections. */
     DataFetcherResult<Paging.Connection<Mission>> missions(DataFetchingEnvironment env) {
-        Prefetch.Plan plan = prefetch.plan(env, "edges/node", "Mission");
-        return plan.result(missions.page(RequestInfo.deadline(env), Arguments.optionalYear(env, "activeIn"),
-                Paging.Request.of(env), plan));
+        return prefetch.connection(env, "Mission");
     }
 
     /** Query.mission */
     DataFetcherResult<Mission> mission(DataFetchingEnvironment env) {
-        String acronym = env.getArgument("acronym");
-        Prefetch.Plan plan = prefetch.plan(env, null, "Mission");
-        return plan.result(missions.one(RequestInfo.deadline(env), acronym, plan)
-                .orElseThrow(() -> ApiException.notFound("mission", acronym)));
+        return prefetch.one(env, "Mission", () -> ApiException.notFound("mission", env.getArgument("acronym")));
     }
 
     public static CompletableFuture<Mission> mission(DataFetchingEnvironment env, String acronym) {

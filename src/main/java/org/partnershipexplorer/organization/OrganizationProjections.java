@@ -7,6 +7,7 @@ import java.util.Map;
 import org.partnershipexplorer.graphql.FieldRegistry;
 import org.partnershipexplorer.graphql.FieldRegistry.RootProjection;
 import org.partnershipexplorer.graphql.Projections;
+import org.partnershipexplorer.neo4j.CypherTemplate;
 
 /**
  * Organisations and memberships fetched inside an enclosing statement (their keys and the properties the request
@@ -21,28 +22,26 @@ final class OrganizationProjections implements Projections {
         definitions.type("Organization", new FieldRegistry.TypeProjection(v -> v + ":Organization",
                 (v, selected) -> FieldRegistry.properties(v, selected, "code", "confidence"), Organization::of));
         definitions.type("Membership", new FieldRegistry.TypeProjection(v -> "type(" + v + ") = 'MEMBER_OF'",
-                (v, selected) -> "{r: %s, iso3: startNode(%s).iso3, code: endNode(%2$s).code}"
-                        .formatted(FieldRegistry.properties(v, selected, "confidence"), v),
+                (v, selected) -> CypherTemplate.fill("{r: ${row}, iso3: startNode(${r}).iso3, code: endNode(${r}).code}",
+                        "row", FieldRegistry.properties(v, selected, "confidence"), "r", v),
                 row -> Membership.of(row.get("iso3").asString(), row.get("code").asString(), row.get("r"))));
 
         definitions.key("Organization", "Organization", "code", o -> ((Organization) o).code());
         definitions.key("Membership", "(:Country {iso3: key.iso3})-[p:MEMBER_OF]->(:Organization {code: key.code})",
                 m -> Map.of("iso3", ((Membership) m).iso3(), "code", ((Membership) m).code()));
 
-        definitions.field("Country", "memberships", (s, args) -> """
-                COLLECT { MATCH (%s)-[%s:MEMBER_OF]->(:Organization)
-                  WITH %2$s ORDER BY endNode(%2$s).code
-                  RETURN %s }\
-                """.formatted(s.parent(), s.child(), s.object()));
-        definitions.field("Organization", "members", (s, args) -> """
-                COLLECT { MATCH (:Country)-[%2$s:MEMBER_OF]->(%1$s)
-                  WITH %2$s ORDER BY startNode(%2$s).iso3
-                  RETURN %3$s }\
-                """.formatted(s.parent(), s.child(), s.object()));
-        definitions.endpoint("Membership", "country", (s, args) -> "COLLECT { WITH startNode(%s) AS %s RETURN %s }[0]"
-                .formatted(s.parent(), s.child(), s.object()));
-        definitions.endpoint("Membership", "organization", (s, args) -> "COLLECT { WITH endNode(%s) AS %s RETURN %s }[0]"
-                .formatted(s.parent(), s.child(), s.object()));
+        definitions.field("Country", "memberships", (s, args) -> s.cypher("""
+                COLLECT { MATCH (${parent})-[${child}:MEMBER_OF]->(:Organization)
+                  WITH ${child} ORDER BY endNode(${child}).code
+                  RETURN ${object} }"""));
+        definitions.field("Organization", "members", (s, args) -> s.cypher("""
+                COLLECT { MATCH (:Country)-[${child}:MEMBER_OF]->(${parent})
+                  WITH ${child} ORDER BY startNode(${child}).iso3
+                  RETURN ${object} }"""));
+        definitions.endpoint("Membership", "country",
+                (s, args) -> s.cypher("COLLECT { WITH startNode(${parent}) AS ${child} RETURN ${object} }[0]"));
+        definitions.endpoint("Membership", "organization",
+                (s, args) -> s.cypher("COLLECT { WITH endNode(${parent}) AS ${child} RETURN ${object} }[0]"));
 
         definitions.scalar("Organization", "id", v -> v + ".code");
         definitions.properties("Organization", "code", "name");

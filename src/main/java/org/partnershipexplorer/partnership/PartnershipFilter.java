@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.partnershipexplorer.graphql.Arguments;
 import org.partnershipexplorer.graphql.Arguments.YearRange;
+import org.partnershipexplorer.neo4j.CypherTemplate;
 import org.partnershipexplorer.provenance.Confidence;
 
 /**
@@ -46,11 +47,11 @@ public record PartnershipFilter(YearRange years, String program, List<Confidence
      * {@link #parameters()}: the one definition the batch statements and the projections share.
      */
     static String where(String r, String p) {
-        return """
-                (%2$s.from IS NULL OR coalesce(%1$s.endYear, %1$s.year) >= %2$s.from) \
-                AND (%2$s.to IS NULL OR %1$s.year <= %2$s.to) \
-                AND (%2$s.program IS NULL OR %1$s.program = %2$s.program) \
-                AND (%2$s.confidence IS NULL OR %1$s.confidence IN %2$s.confidence)""".formatted(r, p);
+        return CypherTemplate.fill("""
+                (${p}.from IS NULL OR coalesce(${r}.endYear, ${r}.year) >= ${p}.from) \
+                AND (${p}.to IS NULL OR ${r}.year <= ${p}.to) \
+                AND (${p}.program IS NULL OR ${r}.program = ${p}.program) \
+                AND (${p}.confidence IS NULL OR ${r}.confidence IN ${p}.confidence)""", "r", r, "p", p);
     }
 
     /** The parameters the Cypher filters read: from, to, program, confidence (stored values). */

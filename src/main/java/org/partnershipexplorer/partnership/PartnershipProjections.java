@@ -6,6 +6,7 @@ import org.partnershipexplorer.graphql.Arguments;
 import org.partnershipexplorer.graphql.FieldRegistry;
 import org.partnershipexplorer.graphql.FieldRegistry.RootProjection;
 import org.partnershipexplorer.graphql.Projections;
+import org.partnershipexplorer.neo4j.CypherTemplate;
 
 /**
  * Trainings, donations and programmes fetched inside an enclosing statement, and their scalars translated (see
@@ -29,14 +30,14 @@ final class PartnershipProjections implements Projections {
         definitions.key("Program", "Program", "code", p -> ((Program) p).code());
 
         for (String actor : new String[] {"Country", "Organization"}) {
-            definitions.field(actor, "trains", (s, args) -> partnerships(s, args, "(%s)-[%s:TRAINS]->(:Actor)"),
-                    FILTERS);
-            definitions.field(actor, "trainedBy", (s, args) -> partnerships(s, args, "(:Actor)-[%2$s:TRAINS]->(%1$s)"),
-                    FILTERS);
+            definitions.field(actor, "trains",
+                    (s, args) -> partnerships(s, args, "(${parent})-[${child}:TRAINS]->(:Actor)"), FILTERS);
+            definitions.field(actor, "trainedBy",
+                    (s, args) -> partnerships(s, args, "(:Actor)-[${child}:TRAINS]->(${parent})"), FILTERS);
             definitions.field(actor, "donatesTo",
-                    (s, args) -> partnerships(s, args, "(%s)-[%s:DONATES_TO]->(:Actor)"), FILTERS);
+                    (s, args) -> partnerships(s, args, "(${parent})-[${child}:DONATES_TO]->(:Actor)"), FILTERS);
             definitions.field(actor, "receivesFrom",
-                    (s, args) -> partnerships(s, args, "(:Actor)-[%2$s:DONATES_TO]->(%1$s)"), FILTERS);
+                    (s, args) -> partnerships(s, args, "(:Actor)-[${child}:DONATES_TO]->(${parent})"), FILTERS);
             definitions.fieldByField(actor, "partners", "one entry per partner, summed up in its batch statement");
         }
         definitions.field("Program", "trainings", (s, args) -> programPartnerships(s, args, "TRAINS"), "years");
@@ -44,9 +45,8 @@ final class PartnershipProjections implements Projections {
         for (String kind : new String[] {"Training", "Donation"}) {
             definitions.endpoint(kind, "provider", (s, args) -> endpoint(s, "startNode"));
             definitions.endpoint(kind, "recipient", (s, args) -> endpoint(s, "endNode"));
-            definitions.endpoint(kind, "program", (s, args) -> """
-                    COLLECT { MATCH (%s:Program {code: %s.program}) RETURN %s }[0]\
-                    """.formatted(s.child(), s.parent(), s.object()));
+            definitions.endpoint(kind, "program", (s, args) -> s.cypher(
+                    "COLLECT { MATCH (${child}:Program {code: ${parent}.program}) RETURN ${object} }[0]"));
         }
         definitions.endpoint("Training", "trainer", (s, args) -> endpoint(s, "startNode"));
         definitions.endpoint("Training", "trainee", (s, args) -> endpoint(s, "endNode"));
@@ -55,17 +55,15 @@ final class PartnershipProjections implements Projections {
         definitions.relationshipKey("Donation", "DONATES_TO", d -> ((Donation) d).id());
 
         // translated scalars (see Translator), as Training.of, Donation.of and Program.of read them
-        definitions.scalar("Training", "id", v -> """
-                coalesce(%1$s.id, 'TRAINING:' + startNode(%1$s).id + ':' + endNode(%1$s).id + ':' + %1$s.year
-                  + coalesce(':' + %1$s.program, ''))\
-                """.formatted(v));
+        definitions.scalar("Training", "id", v -> CypherTemplate.fill("""
+                coalesce(${r}.id, 'TRAINING:' + startNode(${r}).id + ':' + endNode(${r}).id + ':' + ${r}.year
+                  + coalesce(':' + ${r}.program, ''))""", "r", v));
         definitions.scalar("Training", "kind", v -> "'TRAINING'");
         definitions.properties("Training", "year", "endYear", "topic", "trainees");
         definitions.provenance("Training");
-        definitions.scalar("Donation", "id", v -> """
-                coalesce(%1$s.id, 'DONATION:' + startNode(%1$s).id + ':' + endNode(%1$s).id + ':' + %1$s.year
-                  + ':' + %1$s.item)\
-                """.formatted(v));
+        definitions.scalar("Donation", "id", v -> CypherTemplate.fill("""
+                coalesce(${r}.id, 'DONATION:' + startNode(${r}).id + ':' + endNode(${r}).id + ':' + ${r}.year
+                  + ':' + ${r}.item)""", "r", v));
         definitions.scalar("Donation", "kind", v -> "'DONATION'");
         definitions.properties("Donation", "item", "year", "endYear", "quantity", "valueUsd");
         definitions.provenance("Donation");
@@ -83,39 +81,36 @@ final class PartnershipProjections implements Projections {
 
     /** What {@link Training#of} and {@link Donation#of} read: the relationship's properties and its endpoints' keys. */
     private static String relationship(String v, java.util.Set<String> selected, String... always) {
-        return "{r: %s, provider: startNode(%s).id, recipient: endNode(%2$s).id}"
-                .formatted(FieldRegistry.properties(v, selected, always), v);
+        return CypherTemplate.fill("{r: ${row}, provider: startNode(${r}).id, recipient: endNode(${r}).id}",
+                "row", FieldRegistry.properties(v, selected, always), "r", v);
     }
 
     /**
-     * An actor's partnerships matching {@code pattern} (parent, then the relationship's variable), filtered and
+     * An actor's partnerships matching {@code pattern} (the relationship is the scope's child), filtered and
      * ordered as {@link PartnershipRepository#trains} does.
      */
     private static String partnerships(FieldRegistry.Scope s, Map<String, Object> arguments, String pattern) {
         Integer limit = PartnershipWiring.limit(arguments);
         String filter = s.parameter(PartnershipFilter.of(arguments).parameters());
-        String r = s.child();
-        return """
-                COLLECT { MATCH %s WHERE %s
-                  WITH %s ORDER BY %3$s.year, %3$s.id %s
-                  RETURN %s }\
-                """.formatted(pattern.formatted(s.parent(), r), PartnershipFilter.where(r, filter), r,
-                limit == null ? "" : "LIMIT " + s.parameter(limit), s.object());
+        return s.cypher("""
+                COLLECT { MATCH ${pattern} WHERE ${filter}
+                  WITH ${child} ORDER BY ${child}.year, ${child}.id ${limit}
+                  RETURN ${object} }""", "pattern", s.cypher(pattern),
+                "filter", PartnershipFilter.where(s.child(), filter),
+                "limit", limit == null ? "" : "LIMIT " + s.parameter(limit));
     }
 
     /** A programme's partnerships of one kind, within the years given, oldest first. */
     private static String programPartnerships(FieldRegistry.Scope s, Map<String, Object> arguments, String type) {
         String filter = s.parameter(new PartnershipFilter(Arguments.years(arguments, "years"), null, null)
                 .parameters());
-        String r = s.child();
-        return """
-                COLLECT { MATCH (:Actor)-[%1$s:%2$s]->(:Actor) WHERE %1$s.program = %3$s.code AND %4$s
-                  WITH %1$s ORDER BY %1$s.year, %1$s.id
-                  RETURN %5$s }\
-                """.formatted(r, type, s.parent(), PartnershipFilter.where(r, filter), s.object());
+        return s.cypher("""
+                COLLECT { MATCH (:Actor)-[${child}:${type}]->(:Actor) WHERE ${child}.program = ${parent}.code AND ${filter}
+                  WITH ${child} ORDER BY ${child}.year, ${child}.id
+                  RETURN ${object} }""", "type", type, "filter", PartnershipFilter.where(s.child(), filter));
     }
 
     private static String endpoint(FieldRegistry.Scope s, String end) {
-        return "[%s IN [%s(%s)] | %s][0]".formatted(s.child(), end, s.parent(), s.object());
+        return s.cypher("[${child} IN [${end}(${parent})] | ${object}][0]", "end", end);
     }
 }

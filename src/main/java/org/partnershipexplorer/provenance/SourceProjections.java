@@ -5,6 +5,7 @@ import java.util.List;
 import org.partnershipexplorer.graphql.FieldRegistry;
 import org.partnershipexplorer.graphql.FieldRegistry.RootProjection;
 import org.partnershipexplorer.graphql.Projections;
+import org.partnershipexplorer.neo4j.CypherTemplate;
 
 /**
  * Sources and what they support: {@code Query.sources}, {@code Query.source}, a source's fields, and
@@ -27,19 +28,19 @@ final class SourceProjections implements Projections {
         definitions.scalar("Source", "accessed", v -> "toString(" + v + ".accessed)");
 
         for (String type : SOURCED) {
-            definitions.field(type, "sources", (s, args) -> """
-                    COLLECT { UNWIND %s AS cited MATCH (%s:Source {id: cited}) RETURN %s }\
-                    """.formatted(sourceIds(s.parent()), s.child(), s.object()));
+            definitions.field(type, "sources", (s, args) -> s.cypher(
+                    "COLLECT { UNWIND ${ids} AS cited MATCH (${child}:Source {id: cited}) RETURN ${object} }",
+                    "ids", sourceIds(s.parent())));
         }
         definitions.loaded("Source", "trainings", (s, args) -> supported(s,
-                "(:Actor)-[%s:TRAINS]->(:Actor)", "%1$s.year, %1$s.id"));
+                "(:Actor)-[${child}:TRAINS]->(:Actor)", "${child}.year, ${child}.id"));
         definitions.loaded("Source", "donations", (s, args) -> supported(s,
-                "(:Actor)-[%s:DONATES_TO]->(:Actor)", "%1$s.year, %1$s.id"));
+                "(:Actor)-[${child}:DONATES_TO]->(:Actor)", "${child}.year, ${child}.id"));
         definitions.loaded("Source", "contributions", (s, args) -> supported(s,
-                "(:Country)-[%s:CONTRIBUTES_TO]->(:Mission)", "%1$s.year, startNode(%1$s).iso3"));
+                "(:Country)-[${child}:CONTRIBUTES_TO]->(:Mission)", "${child}.year, startNode(${child}).iso3"));
         definitions.loaded("Source", "deployments", (s, args) -> supported(s,
-                "(%s:Deployment)", "%1$s.asOf, %1$s.iso3"));
-        definitions.loaded("Source", "programs", (s, args) -> supported(s, "(%s:Program)", "%1$s.code"));
+                "(${child}:Deployment)", "${child}.asOf, ${child}.iso3"));
+        definitions.loaded("Source", "programs", (s, args) -> supported(s, "(${child}:Program)", "${child}.code"));
 
         // what a source supports is read by the loaders only: Neo4j 5.26's planner refused a page of sources with
         // these lists nested below it (insertCachedProperties), in a translated and in a fetched-ahead statement
@@ -52,18 +53,16 @@ final class SourceProjections implements Projections {
      * separated by {@code ;}, which reads the same until the next seed release rewrites it.
      */
     static String sourceIds(String fact) {
-        return "CASE WHEN %1$s.sourceIds IS :: STRING THEN split(%1$s.sourceIds, ';') ELSE coalesce(%1$s.sourceIds, [])"
-                .formatted(fact) + " END";
+        return CypherTemplate.fill("CASE WHEN ${fact}.sourceIds IS :: STRING THEN split(${fact}.sourceIds, ';')"
+                + " ELSE coalesce(${fact}.sourceIds, []) END", "fact", fact);
     }
 
-    /** The facts matching {@code pattern} (the fact's variable as {@code %s}) that cite the source, in order. */
+    /** The facts matching {@code pattern} (the fact is the scope's child) that cite the source, in order. */
     private static String supported(FieldRegistry.Scope s, String pattern, String order) {
-        String fact = s.child();
-        return """
-                COLLECT { MATCH %s WHERE %s IN %s
-                  WITH %s ORDER BY %s
-                  RETURN %s }\
-                """.formatted(pattern.formatted(fact), s.parent() + ".id", sourceIds(fact), fact,
-                order.formatted(fact), s.object());
+        return s.cypher("""
+                COLLECT { MATCH ${pattern} WHERE ${parent}.id IN ${ids}
+                  WITH ${child} ORDER BY ${order}
+                  RETURN ${object} }""", "pattern", s.cypher(pattern), "ids", sourceIds(s.child()),
+                "order", s.cypher(order));
     }
 }

@@ -8,17 +8,14 @@ import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.graphql.GraphQLWiring;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.graphql.Prefetch;
-import org.partnershipexplorer.graphql.RequestInfo;
 
 /** {@code Query.sources} and {@code Query.source}; every other field of a source is in SourceProjections. */
 @Singleton
 final class SourceWiring implements GraphQLWiring {
 
-    private final SourceRepository sources;
     private final Prefetch prefetch;
 
-    SourceWiring(SourceRepository sources, Prefetch prefetch) {
-        this.sources = sources;
+    SourceWiring(Prefetch prefetch) {
         this.prefetch = prefetch;
     }
 
@@ -29,17 +26,13 @@ final class SourceWiring implements GraphQLWiring {
                 .dataFetcher("source", this::source));
     }
 
-    /** Query.sources */
+    /** Query.sources: its statement is written from its definition in SourceProjections. */
     DataFetcherResult<Paging.Connection<Source>> sources(DataFetchingEnvironment env) {
-        Prefetch.Plan plan = prefetch.plan(env, "edges/node", "Source");
-        return plan.result(sources.page(RequestInfo.deadline(env), Paging.Request.of(env), plan));
+        return prefetch.connection(env, "Source");
     }
 
     /** Query.source */
     DataFetcherResult<Source> source(DataFetchingEnvironment env) {
-        String id = env.getArgument("id");
-        Prefetch.Plan plan = prefetch.plan(env, null, "Source");
-        return plan.result(sources.one(RequestInfo.deadline(env), id, plan)
-                .orElseThrow(() -> ApiException.notFound("source", id)));
+        return prefetch.one(env, "Source", () -> ApiException.notFound("source", env.getArgument("id")));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.partnershipexplorer.neo4j.Cypher;
+import org.partnershipexplorer.neo4j.CypherTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -271,29 +272,29 @@ final class SeedWriter {
      * relationship; the others are kept, not recreated.
      */
     private static String withHosts(String own, String label, String key, String hostedBy) {
-        return """
+        return CypherTemplate.fill("""
                 UNWIND $rows AS row
-                %1$s (m:%2$s {%3$s: row.props.%3$s})
+                ${own} (m:${label} {${key}: row.props.${key}})
                 SET m = row.props
-                """.formatted(own, label, key) + hosts(hostedBy);
+                """, "own", own, "label", label, "key", key) + hosts(hostedBy);
     }
 
     /** The host relationships of {@code m} made to be those of {@code row.hostIso3}, each carrying {@code row.edge}. */
     private static String hosts(String hostedBy) {
-        return """
+        return CypherTemplate.fill("""
                 WITH m, row, coalesce(row.hostIso3, []) AS hosts
                 CALL (m, hosts) {
-                  MATCH (m)-[old:%1$s]->(c:Country)
+                  MATCH (m)-[old:${hostedBy}]->(c:Country)
                   WHERE NOT c.iso3 IN hosts
                   DELETE old
                 }
                 CALL (m, hosts, row) {
                   UNWIND hosts AS host
                   MATCH (c:Country {iso3: host})
-                  MERGE (m)-[r:%1$s]->(c)
+                  MERGE (m)-[r:${hostedBy}]->(c)
                   SET r = row.edge
                 }
-                """.formatted(hostedBy);
+                """, "hostedBy", hostedBy);
     }
 
     /** A pledge {@code p}'s relationships made to be those {@code row} names, given its pledger and ministerial. */

@@ -151,9 +151,9 @@ public enum SeedFile {
     }
 
     /** Why an id that a ministerial, a pledge or a source has already is refused for another of them. */
-    static String idClash(String id, Ref other) {
-        return "id '" + id + "' is already the id of a " + other.noun + ": ministerials, pledges and sources share"
-                + " one set of ids, so that an id names one object";
+    static String idClash(String id, Ref other, String where) {
+        return "id '" + id + "' is already the id of a " + other.noun + " " + where + ": ministerials, pledges and"
+                + " sources share one set of ids, so that an id names one object";
     }
 
     /** The file name, such as {@code trainings.csv}. */

@@ -257,7 +257,7 @@ public final class SeedRows {
         if (columns.contains("id")) {
             for (Column.Ref other : SeedFile.sharingIds(row.file())) {
                 if (clashes(tx, other, row.cells().get("id"))) {
-                    problems.add(new Problem("id", SeedFile.idClash(row.cells().get("id"), other)));
+                    problems.add(new Problem("id", SeedFile.idClash(row.cells().get("id"), other, "in the database")));
                 }
             }
         }

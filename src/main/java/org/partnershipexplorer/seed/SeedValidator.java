@@ -312,10 +312,10 @@ final class SeedValidator {
                 continue;
             }
             if (defined.getOrDefault(other, Map.of()).containsKey(key)) {
-                error(file, row.line(), column, SeedFile.idClash(key, other) + " in " + other.definedIn);
+                error(file, row.line(), column, SeedFile.idClash(key, other, "in " + other.definedIn));
             } else {
                 clashInGraph(other, key, new SeedError(file.fileName, row.line(), column,
-                        SeedFile.idClash(key, other) + " in the database"));
+                        SeedFile.idClash(key, other, "in the database")));
             }
         }
         if (file.defines != null) {

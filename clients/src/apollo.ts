@@ -1,8 +1,8 @@
 // Apollo Client 3 for Partnership Explorer, as docs/clients.md sets it up.
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client/core";
-import { onError } from "@apollo/client/link/error";
-import { createPersistedQueryLink } from "@apollo/client/link/persisted-queries";
-import { relayStylePagination } from "@apollo/client/utilities";
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client/core/index.js";
+import { onError } from "@apollo/client/link/error/index.js";
+import { createPersistedQueryLink } from "@apollo/client/link/persisted-queries/index.js";
+import { relayStylePagination } from "@apollo/client/utilities/index.js";
 import { createHash } from "node:crypto";
 import possibleTypes from "./gql/possible-types.js";
 

@@ -39,16 +39,21 @@ async function main() {
     assert.equal(kenya.data.country?.region, "Africa");
     assert.ok(kenya.data.country?.memberships.some((m) => m.id === "MEMBERSHIP:KEN:AU" && m.organization.code === "AU"));
   });
+  // (a service that has stored the document already, from an earlier run, answers the hash at once)
+  const first = sent.length;
   check("persisted query: hash first, then the query beside it", () => {
-    assert.equal(sent.length, 2);
+    assert.ok(first === 1 || first === 2, `${first} requests`);
     assert.match(sent[0], /^GET .*sha256Hash/);
     assert.doesNotMatch(sent[0], /query=/);
-    assert.match(sent[1], /"query":"query CountryProfile/);
+    if (first === 2) {
+      assert.match(sent[1], /"query":"query CountryProfile/);
+    }
   });
   await apollo.query({ query: CountryProfile, variables: { iso3: "KEN" }, fetchPolicy: "network-only" });
   check("persisted query: later, the hash alone", () => {
-    assert.equal(sent.length, 3);
-    assert.match(sent[2], /^GET .*sha256Hash/);
+    assert.equal(sent.length, first + 1);
+    assert.match(sent[first], /^GET .*sha256Hash/);
+    assert.doesNotMatch(sent[first], /query=/);
   });
 
   // one object, two selections: merged into one cache entry, keyed by type and id
@@ -85,12 +90,14 @@ async function main() {
     }
   });
 
-  // pages: relayStylePagination appends each page to the list of its filter
+  // pages: relayStylePagination appends each page to the list of its filter. A later page must go to the network
+  // (fetchMore does so): read from the cache, it would answer the pages already merged
   let page = await apollo.query({ query: Countries, variables: { region: "Africa", first: 20 } });
-  while (page.data.countries.pageInfo.hasNextPage) {
+  for (let pages = 1; page.data.countries.pageInfo.hasNextPage && pages < 10; pages++) {
     page = await apollo.query({
       query: Countries,
       variables: { region: "Africa", first: 20, after: page.data.countries.pageInfo.endCursor },
+      fetchPolicy: "network-only",
     });
   }
   const africa = apollo.readQuery({ query: Countries, variables: { region: "Africa", first: 20 } });

@@ -38,6 +38,8 @@ final class CountryProjections implements Projections {
         definitions.properties("Country", "iso3", "iso2", "name", "region", "subregion", "unRegionalGroup");
         definitions.scalar("Country", "unMember", v -> "coalesce(" + v + ".unMember, false)");
         definitions.provenance("Country");
+        definitions.scalar("Deployment", "id", v -> "'DEPLOYMENT:' + %1$s.iso3 + ':' + toString(%1$s.asOf)"
+                .formatted(v));
         definitions.scalar("Deployment", "asOf", v -> "toString(" + v + ".asOf)");
         definitions.properties("Deployment", "total", "women", "troops", "police", "experts");
         definitions.provenance("Deployment");

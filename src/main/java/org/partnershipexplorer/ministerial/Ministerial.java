@@ -8,7 +8,7 @@ import org.partnershipexplorer.provenance.Confidence;
 public record Ministerial(String id, String name, String city, String startDate, String endDate, String hostIso3,
         MinisterialFigures reported, Confidence confidence, String source) {
 
-    static Ministerial of(MapAccessor node, String hostIso3) {
+    public static Ministerial of(MapAccessor node, String hostIso3) {
         return new Ministerial(Rows.text(node, "id"), Rows.text(node, "name"), Rows.text(node, "city"),
                 Rows.date(node, "startDate"), Rows.date(node, "endDate"), hostIso3,
                 MinisterialFigures.reported(node), Confidence.of(Rows.text(node, "confidence")),

@@ -11,7 +11,7 @@ public record Pledge(String id, String pledgerId, String ministerialId, String c
         String beneficiaryId, String missionAcronym, Confidence confidence, String source) {
 
     /** A row that returns {@code p}, {@code pledger}, {@code ministerial}, {@code beneficiary}, {@code mission}. */
-    static Pledge of(MapAccessor row) {
+    public static Pledge of(MapAccessor row) {
         Node p = row.get("p").asNode();
         return new Pledge(Rows.text(p, "id"), row.get("pledger").asString(), row.get("ministerial").asString(),
                 Rows.text(p, "category"), Rows.text(p, "description"), Rows.integer(p, "quantity"),

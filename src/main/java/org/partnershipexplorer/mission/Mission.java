@@ -8,6 +8,11 @@ import org.partnershipexplorer.provenance.Confidence;
 public record Mission(String acronym, String name, String location, Integer startYear, Integer endYear,
         Confidence confidence, String source) {
 
+    /** Its Node id: the kind first, as a relationship's id ({@code MISSION:UNMISS}), so no other key can equal it. */
+    public String id() {
+        return "MISSION:" + acronym;
+    }
+
     public boolean active() {
         return endYear == null;
     }

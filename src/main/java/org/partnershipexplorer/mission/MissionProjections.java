@@ -49,6 +49,7 @@ final class MissionProjections implements Projections {
 
         // translated (see Translator), as Mission.of, Contribution.of and MissionRepository read them
         definitions.properties("Mission", "acronym", "name", "location", "startYear", "endYear");
+        definitions.scalar("Mission", "id", v -> "'MISSION:' + " + v + ".acronym");
         definitions.scalar("Mission", "active", v -> "(" + v + ".endYear IS NULL)");
         definitions.provenance("Mission");
         definitions.scalar("Contribution", "id", v -> CypherTemplate.fill("""

@@ -67,6 +67,7 @@ final class PartnershipProjections implements Projections {
         definitions.scalar("Donation", "kind", v -> "'DONATION'");
         definitions.properties("Donation", "item", "year", "endYear", "quantity", "valueUsd");
         definitions.provenance("Donation");
+        definitions.scalar("Program", "id", v -> "'PROGRAM:' + " + v + ".code");
         definitions.properties("Program", "code", "name", "url");
         definitions.provenance("Program");
 

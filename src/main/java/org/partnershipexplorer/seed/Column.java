@@ -34,6 +34,8 @@ record Column(String name, ValueType type, boolean required, Ref ref, boolean st
         PROGRAM("program", "programs.csv", ValueType.CODE),
         MINISTERIAL("ministerial", "ministerials.csv", ValueType.SLUG),
         SOURCE("source", "sources.csv", ValueType.SLUG),
+        /** Named by no column: kept so that a pledge's id is not also a ministerial's or a source's. */
+        PLEDGE("pledge", "pledges.csv", ValueType.SLUG),
         /** A training's or a donation's stable id ({@code TRAINING:JPN:IDN:2022:TPP}), named by a pledge's delivery. */
         PARTNERSHIP("partnership", "trainings.csv or donations.csv", ValueType.TEXT);
 

@@ -61,7 +61,7 @@ public enum SeedFile {
             endpoint("donor", Ref.ACTOR), endpoint("recipient", Ref.ACTOR), required("item", TEXT),
             required("year", YEAR), optional("end_year", YEAR), optional("quantity", COUNT),
             optional("value_usd", COUNT), reference("program", Ref.PROGRAM)),
-    PLEDGES("pledges.csv", null, null, List.of("id"), List.of(RowRule.atMost("delivered_quantity", "quantity")),
+    PLEDGES("pledges.csv", Ref.PLEDGE, null, List.of("id"), List.of(RowRule.atMost("delivered_quantity", "quantity")),
             required("id", ValueType.SLUG), endpoint("pledger", Ref.ACTOR), endpoint("ministerial", Ref.MINISTERIAL),
             required("category", ValueType.PLEDGE_CATEGORY), optional("description", TEXT),
             optional("quantity", COUNT), optional("unit", TEXT), endpoints("beneficiary", Ref.ACTOR.key, Ref.ACTOR, false),
@@ -135,6 +135,25 @@ public enum SeedFile {
             return "a key of " + cell.length() + " characters; keys are at most " + MAX_KEY_LENGTH;
         }
         return null;
+    }
+
+    /**
+     * The other kinds whose ids a row of {@code file} may not take: ministerials, pledges and sources share one
+     * namespace, so that {@code Query.node(id: "seoul-2021")} names one object (none for any other file).
+     */
+    static List<Ref> sharingIds(SeedFile file) {
+        return switch (file) {
+            case SOURCES -> List.of(Ref.MINISTERIAL, Ref.PLEDGE);
+            case MINISTERIALS -> List.of(Ref.SOURCE, Ref.PLEDGE);
+            case PLEDGES -> List.of(Ref.SOURCE, Ref.MINISTERIAL);
+            default -> List.of();
+        };
+    }
+
+    /** Why an id that a ministerial, a pledge or a source has already is refused for another of them. */
+    static String idClash(String id, Ref other, String where) {
+        return "id '" + id + "' is already the id of a " + other.noun + " " + where + ": ministerials, pledges and"
+                + " sources share one set of ids, so that an id names one object";
     }
 
     /** The file name, such as {@code trainings.csv}. */

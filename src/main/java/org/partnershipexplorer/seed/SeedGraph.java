@@ -155,6 +155,7 @@ final class SeedGraph {
             case PROGRAM -> "EXISTS { MATCH (n:Program {code: " + key + "}) }";
             case MINISTERIAL -> "EXISTS { MATCH (n:Ministerial {id: " + key + "}) }";
             case SOURCE -> "EXISTS { MATCH (n:Source {id: " + key + "}) }";
+            case PLEDGE -> "EXISTS { MATCH (n:Pledge {id: " + key + "}) }";
             case PARTNERSHIP -> "(EXISTS { MATCH ()-[:TRAINS {id: " + key + "}]->() }"
                     + " OR EXISTS { MATCH ()-[:DONATES_TO {id: " + key + "}]->() })";
         };

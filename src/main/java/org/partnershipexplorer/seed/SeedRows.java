@@ -254,6 +254,13 @@ public final class SeedRows {
                 && clashes(tx, Column.Ref.ORGANIZATION, row.cells().get("iso3"))) {
             problems.add(new Problem("iso3", "iso3 '" + row.cells().get("iso3") + "' clashes with an organisation's code"));
         }
+        if (columns.contains("id")) {
+            for (Column.Ref other : SeedFile.sharingIds(row.file())) {
+                if (clashes(tx, other, row.cells().get("id"))) {
+                    problems.add(new Problem("id", SeedFile.idClash(row.cells().get("id"), other, "in the database")));
+                }
+            }
+        }
         return problems;
     }
 

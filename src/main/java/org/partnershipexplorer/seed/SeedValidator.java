@@ -46,6 +46,12 @@ final class SeedValidator {
     private final KnownKeys known;
     /** Keys named but not defined by the files, by the kind looked up, each with its uses. */
     private final Map<Ref, Map<String, Uses>> undefined = new EnumMap<>(Ref.class);
+    /**
+     * Keys the files define that the graph must not hold as another kind sharing their namespace (an organisation
+     * code that is a country's iso3 there, a pledge id that is a ministerial's), by that other kind, each with the
+     * error it becomes: looked up in the same read as {@link #undefined}.
+     */
+    private final Map<Ref, Map<String, SeedError>> clashing = new EnumMap<>(Ref.class);
 
     /** Where a key is named: the first {@link #MAX_ERRORS} uses as the errors they become if it is unknown. */
     private static final class Uses {
@@ -228,14 +234,31 @@ final class SeedValidator {
         }
     }
 
-    /** Looks the keys the files named but did not define up in the graph, all at once; the rest are errors. */
+    /** A load that merges into the graph: the key may not be held there as {@code other} (checked at the end). */
+    private void clashInGraph(Ref other, String key, SeedError error) {
+        if (known != null) {
+            clashing.computeIfAbsent(other, r -> new HashMap<>()).putIfAbsent(key, error);
+        }
+    }
+
+    /**
+     * Looks the keys the files named but did not define up in the graph, and the keys they define that another kind
+     * holds there, all at once; the first missing and the second found are errors.
+     */
     private void checkUndefinedAgainstGraph() {
-        if (undefined.isEmpty()) {
+        if (undefined.isEmpty() && clashing.isEmpty()) {
             return;
         }
         Map<Ref, Set<String>> wanted = new EnumMap<>(Ref.class);
-        undefined.forEach((ref, keys) -> wanted.put(ref, keys.keySet()));
+        undefined.forEach((ref, keys) -> wanted.put(ref, new java.util.HashSet<>(keys.keySet())));
+        clashing.forEach((ref, keys) -> wanted.computeIfAbsent(ref, r -> new java.util.HashSet<>())
+                .addAll(keys.keySet()));
         Map<Ref, Set<String>> found = known.existing(wanted);
+        clashing.forEach((ref, keys) -> keys.forEach((key, error) -> {
+            if (found.getOrDefault(ref, Set.of()).contains(key)) {
+                error(error);
+            }
+        }));
         for (Map.Entry<Ref, Map<String, Uses>> kind : undefined.entrySet()) {
             Set<String> present = found.getOrDefault(kind.getKey(), Set.of());
             for (Map.Entry<String, Uses> key : kind.getValue().entrySet()) {
@@ -277,6 +300,23 @@ final class SeedValidator {
         if (file == SeedFile.ORGANIZATIONS && !unchecked.contains(Ref.COUNTRY)
                 && defined.get(Ref.COUNTRY).containsKey(key)) {
             error(file, row.line(), column, "code '" + key + "' clashes with a country's iso3 in countries.csv");
+        } else if (file == SeedFile.ORGANIZATIONS) {
+            clashInGraph(Ref.COUNTRY, key, new SeedError(file.fileName, row.line(), column,
+                    "code '" + key + "' clashes with a country's iso3 in the database"));
+        } else if (file == SeedFile.COUNTRIES) {
+            clashInGraph(Ref.ORGANIZATION, key, new SeedError(file.fileName, row.line(), column,
+                    "iso3 '" + key + "' clashes with an organisation's code in the database"));
+        }
+        for (Ref other : SeedFile.sharingIds(file)) {
+            if (unchecked.contains(other)) {
+                continue;
+            }
+            if (defined.getOrDefault(other, Map.of()).containsKey(key)) {
+                error(file, row.line(), column, SeedFile.idClash(key, other, "in " + other.definedIn));
+            } else {
+                clashInGraph(other, key, new SeedError(file.fileName, row.line(), column,
+                        SeedFile.idClash(key, other, "in the database")));
+            }
         }
         if (file.defines != null) {
             // a relationship is named by its stable id, as the graph and the API name it

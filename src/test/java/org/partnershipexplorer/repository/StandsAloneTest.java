@@ -28,9 +28,10 @@ class StandsAloneTest {
             "\\.\\./shared|\\b[Ii]ssues? #?\\d+|\\b[Ss]essions? \\d+\\b");
     private static final List<String> ROOTS = List.of("src", "docs", "bench", "graph-seed/tools", ".ci",
             "README.md", "CHANGELOG.md", "OPERATIONS.md", "SECURITY.md", "schema.graphqls", "pom.xml",
-            "graph-seed/README.md", "graph-seed/CHANGELOG.md", "graph-seed/sources/COMPILING.md");
+            "graph-seed/README.md", "graph-seed/CHANGELOG.md", "graph-seed/sources/COMPILING.md", "clients/src",
+            "clients/codegen.ts");
     private static final List<String> TEXT = List.of(".java", ".md", ".graphqls", ".xml", ".py", ".sh", ".yml",
-            ".js", ".html", ".css", ".graphql", "run");
+            ".js", ".html", ".css", ".graphql", "run", ".ts");
 
     @Test
     @DisplayName("no file of ours points at the shared folder beside the repository or cites an issue or session number")

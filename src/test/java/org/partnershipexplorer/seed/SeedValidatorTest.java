@@ -413,4 +413,48 @@ class SeedValidatorTest {
         Files.writeString(dir.resolve("trainings.csv"), "trainer,trainee,year,confidence,source\nJPN,KEN,2031,reported,s\n");
         assertEquals(1, SeedValidator.validate(SeedSource.directory(dir), true, SeedProgress.NONE, graph).get(0).read());
     }
+
+    @Test
+    @DisplayName("a ministerial, a pledge and a source may not share an id, so that node(id:) names one object")
+    void ministerialsPledgesAndSourcesShareOneSetOfIds() throws IOException {
+        write("sources.csv", "id,title\nus-003,A page\nseoul-2021,Another page\n");
+        write("countries.csv", "iso3,name,region,confidence,source\nKOR,Korea,Asia,verified,s\n");
+        write("ministerials.csv", "id,name,start_date,confidence,source\nseoul-2021,Seoul,2021-12-07,verified,s\n"
+                + "berlin-2025,Berlin,2025-05-13,verified,s\n");
+        write("pledges.csv", "id,pledger,ministerial,category,confidence,source\n"
+                + "berlin-2025,KOR,berlin-2025,CAPABILITY,verified,s\nus-003,KOR,seoul-2021,CAPABILITY,verified,s\n"
+                + "kor-helicopters,KOR,seoul-2021,CAPABILITY,verified,s\n");
+        SeedValidationException e = assertThrows(SeedValidationException.class,
+                () -> SeedValidator.validate(SeedSource.directory(dir), true));
+
+        String shared = ": ministerials, pledges and sources share one set of ids, so that an id names one object";
+        assertEquals(List.of(
+                "ministerials.csv:2: id: id 'seoul-2021' is already the id of a source in sources.csv" + shared,
+                "pledges.csv:2: id: id 'berlin-2025' is already the id of a ministerial in ministerials.csv" + shared,
+                "pledges.csv:3: id: id 'us-003' is already the id of a source in sources.csv" + shared),
+                e.lines());
+    }
+
+    @Test
+    @DisplayName("a part of a seed may not define an id or key that the graph holds as another kind of its namespace")
+    void keysClashingWithTheGraphAreRefused() throws IOException {
+        write("organizations.csv", "code,name,confidence,source\nKEN,Not Kenya,reported,s\nAU,African Union,reported,s\n");
+        write("ministerials.csv", "id,name,start_date,confidence,source\nus-003,Somewhere,2021-12-07,verified,s\n");
+        List<java.util.Map<Column.Ref, java.util.Set<String>>> asked = new java.util.ArrayList<>();
+        KnownKeys graph = wanted -> {
+            asked.add(wanted);
+            return java.util.Map.of(Column.Ref.COUNTRY, java.util.Set.of("KEN"), Column.Ref.SOURCE,
+                    java.util.Set.of("us-003"));
+        };
+        SeedValidationException e = assertThrows(SeedValidationException.class,
+                () -> SeedValidator.validate(SeedSource.directory(dir), true, SeedProgress.NONE, graph));
+
+        assertEquals(List.of(java.util.Map.of(Column.Ref.COUNTRY, java.util.Set.of("KEN", "AU"),
+                Column.Ref.SOURCE, java.util.Set.of("us-003"), Column.Ref.PLEDGE, java.util.Set.of("us-003"))), asked);
+        assertEquals(List.of(
+                "organizations.csv:2: code: code 'KEN' clashes with a country's iso3 in the database",
+                "ministerials.csv:2: id: id 'us-003' is already the id of a source in the database: ministerials,"
+                        + " pledges and sources share one set of ids, so that an id names one object"),
+                e.lines());
+    }
 }

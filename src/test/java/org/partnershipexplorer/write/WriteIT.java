@@ -101,6 +101,30 @@ class WriteIT implements FreshServiceTest {
     }
 
     @Test
+    @DisplayName("a ministerial or a pledge may not take an id another of them or a source has: BAD_USER_INPUT, nothing written")
+    void idsSharedByMinisterialsPledgesAndSourcesAreRefused() {
+        var ministerial = editor().query("""
+                mutation { createMinisterial(input: {id: "seoul-2021-kor-helicopters", name: "Clash",
+                  startDate: "2030-01-01", confidence: REPORTED, source: "https://example.org/clash"}) { id } }
+                """);
+        assertEquals("BAD_USER_INPUT", ministerial.errorCode(), ministerial.body().toString());
+        assertEquals("input.id: id 'seoul-2021-kor-helicopters' is already the id of a pledge in the database:"
+                + " ministerials, pledges and sources share one set of ids, so that an id names one object",
+                ministerial.errors().path(0).path("message").asText());
+        assertEquals(0, count("MATCH (m:Ministerial {id: 'seoul-2021-kor-helicopters'}) RETURN count(m)", Map.of()));
+
+        var pledge = editor().query("""
+                mutation { createPledge(input: {id: "us-003", pledger: "KOR", ministerial: "seoul-2021",
+                  category: TRAINING, confidence: REPORTED, source: "https://example.org/clash"}) { id } }
+                """);
+        assertEquals("BAD_USER_INPUT", pledge.errorCode(), pledge.body().toString());
+        assertEquals("input.id: id 'us-003' is already the id of a source in the database:"
+                + " ministerials, pledges and sources share one set of ids, so that an id names one object",
+                pledge.errors().path(0).path("message").asText());
+        assertEquals(0, count("MATCH (p:Pledge {id: 'us-003'}) RETURN count(p)", Map.of()));
+    }
+
+    @Test
     @DisplayName("a row that breaks the loader's rules is refused with every bad field named, and nothing is written")
     void badInputNamesEveryField() {
         Map<String, Object> input = mission("TESTB");

@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.partnershipexplorer.startup.StartupPhases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,12 @@ final class GraphQLFactory {
      * argument a definition does not handle, a field neither defined nor marked as answered field by field).
      */
     @Singleton
-    GraphQLSchema graphQLSchema(ResourceResolver resources, List<GraphQLWiring> wirings, FieldRegistry fields) {
+    GraphQLSchema graphQLSchema(ResourceResolver resources, List<GraphQLWiring> wirings, FieldRegistry fields,
+            StartupPhases phases) {
+        return phases.time("GraphQL schema", () -> build(resources, wirings, fields));
+    }
+
+    private static GraphQLSchema build(ResourceResolver resources, List<GraphQLWiring> wirings, FieldRegistry fields) {
         TypeDefinitionRegistry types;
         try (InputStream in = resources.getResourceAsStream(SCHEMA)
                 .orElseThrow(() -> new IllegalStateException(SCHEMA + " is missing from the classpath"))) {

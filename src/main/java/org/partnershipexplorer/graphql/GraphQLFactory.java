@@ -66,14 +66,14 @@ final class GraphQLFactory {
     /** Eager: a schema that does not match its wiring stops the start, rather than failing the first request. */
     @Context
     GraphQL graphQL(GraphQLSchema schema, QueryLimits limits, List<Instrumentation> instrumentations,
-            Translator translator) {
+            Translator translator, GraphCounts counts) {
         // The limits are counted before validation (LimitedDocuments); instrumentation beans (access) run here.
         List<Instrumentation> chain = new ArrayList<>(instrumentations);
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new ErrorHandler())
                 .queryExecutionStrategy(new TranslatedQueries(translator))
                 .instrumentation(new ChainedInstrumentation(chain))
-                .preparsedDocumentProvider(new LimitedDocuments(limits, schema))
+                .preparsedDocumentProvider(new LimitedDocuments(limits, schema, counts::sizes))
                 .build();
     }
 }

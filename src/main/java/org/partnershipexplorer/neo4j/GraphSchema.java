@@ -190,12 +190,16 @@ public final class GraphSchema {
     /**
      * As {@link #inPlace()}, for the start: the first statement a cold JVM sends also pays for loading and compiling
      * Cypher's planner, which on a busy machine took longer than a request's query timeout and failed the start. It
-     * runs under the server's own transaction limit instead, as the schema writes do.
+     * runs with a limit of its own, long enough for a start on a machine shared with heavy builds (one such start
+     * took 49 s to start Neo4j and over 30 s, the server's own transaction limit, for this statement).
      */
     private boolean inPlaceAtStart() {
-        return cypher.write(ONLINE, Map.of("names", names()), r -> r.get("online").asLong()).get(0)
+        return cypher.inWriteTransaction(START_TIMEOUT,
+                tx -> tx.run(ONLINE, Map.of("names", names()), r -> r.get("online").asLong())).get(0)
                 == STATEMENTS.size();
     }
+
+    private static final java.time.Duration START_TIMEOUT = java.time.Duration.ofMinutes(5);
 
     private static final String ONLINE = """
             SHOW INDEXES YIELD name, state, options

@@ -76,7 +76,8 @@ final class DocumentCost {
     static Figures of(Document document, String operationName, GraphQLSchema schema, QueryLimits limits,
             ListSizes sizes, Map<String, Object> variables) {
         DocumentCost counter = counter(document, operationName, schema, limits, sizes, variables);
-        return counter == null ? Figures.NONE : counter.selections(counter.operation.getSelectionSet(), counter.root);
+        return counter == null ? Figures.NONE
+                : counter.selections(counter.operation.getSelectionSet(), counter.root, false);
     }
 
     /**
@@ -118,11 +119,12 @@ final class DocumentCost {
      */
     private String costliestPath(SelectionSet set, GraphQLType parent) {
         List<String> lists = new java.util.ArrayList<>();
+        boolean belowList = false;
         while (set != null) {
             FieldIn best = null;
             long bestCost = 1;
             for (FieldIn candidate : fieldsOf(set, parent)) {
-                long cost = field(candidate.field(), candidate.parent()).cost();
+                long cost = field(candidate.field(), candidate.parent(), belowList).cost();
                 if (cost > bestCost) {
                     best = candidate;
                     bestCost = cost;
@@ -133,11 +135,12 @@ final class DocumentCost {
             if (definition == null) {
                 break;
             }
-            long rows = size(best.field(), definition, GraphQLTypeUtil.unwrapNonNull(definition.getType()),
-                    best.parent());
+            GraphQLType type = GraphQLTypeUtil.unwrapNonNull(definition.getType());
+            long rows = size(best.field(), definition, type, best.parent(), belowList);
             if (rows > 1) {
                 lists.add(best.field().getName() + " (" + rows + (lists.isEmpty() ? " rows)" : " each)"));
             }
+            belowList = belowList || reachesThrough(best.field(), type);
             parent = GraphQLTypeUtil.unwrapAll(definition.getType());
             set = best.field().getSelectionSet();
         }
@@ -167,26 +170,26 @@ final class DocumentCost {
         return fields;
     }
 
-    private Figures selections(SelectionSet set, GraphQLType parent) {
+    private Figures selections(SelectionSet set, GraphQLType parent, boolean belowList) {
         Figures figures = Figures.NONE;
         if (set == null) {
             return figures;
         }
         for (Selection<?> selection : set.getSelections()) {
             if (selection instanceof Field field) {
-                figures = figures.beside(field(field, parent));
+                figures = figures.beside(field(field, parent, belowList));
             } else if (selection instanceof InlineFragment inline) {
                 figures = figures.beside(selections(inline.getSelectionSet(), inline.getTypeCondition() == null
-                        ? parent : schema.getType(inline.getTypeCondition().getName())));
+                        ? parent : schema.getType(inline.getTypeCondition().getName()), belowList));
             } else if (selection instanceof FragmentSpread spread) {
-                figures = figures.beside(fragment(spread.getName()));
+                figures = figures.beside(fragment(spread.getName(), belowList));
             }
         }
         return figures;
     }
 
-    private Figures fragment(String name) {
-        Figures known = counted.get(name);
+    private Figures fragment(String name, boolean belowList) {
+        Figures known = counted.get(name + (belowList ? "|below" : ""));
         if (known != null) {
             return known;
         }
@@ -196,20 +199,21 @@ final class DocumentCost {
             return Figures.NONE;
         }
         Figures figures = selections(definition.getSelectionSet(),
-                schema.getType(definition.getTypeCondition().getName()));
+                schema.getType(definition.getTypeCondition().getName()), belowList);
         counting.remove(name);
-        counted.put(name, figures);
+        counted.put(name + (belowList ? "|below" : ""), figures);
         return figures;
     }
 
-    private Figures field(Field field, GraphQLType parent) {
+    private Figures field(Field field, GraphQLType parent, boolean belowList) {
         GraphQLFieldDefinition definition = parent instanceof GraphQLFieldsContainer container
                 ? container.getFieldDefinition(field.getName()) : null;
         GraphQLType type = definition == null ? null : GraphQLTypeUtil.unwrapNonNull(definition.getType());
         GraphQLType below = definition == null ? null : GraphQLTypeUtil.unwrapAll(definition.getType());
-        Figures children = selections(field.getSelectionSet(), below instanceof GraphQLCompositeType ? below : null);
+        Figures children = selections(field.getSelectionSet(), below instanceof GraphQLCompositeType ? below : null,
+                belowList || reachesThrough(field, type));
         long cost = field.getName().startsWith("__") ? 0
-                : add(1, multiply(size(field, definition, type, parent), children.cost()));
+                : add(1, multiply(size(field, definition, type, parent, belowList), children.cost()));
         return new Figures(add(1, children.fields()), add(1, children.depth()), cost);
     }
 
@@ -220,7 +224,8 @@ final class DocumentCost {
      * the nodes a root page can list; a list the counts do not know takes {@code first}/{@code limit}, else the list
      * weight. A connection's {@code edges} count once: its page size is counted on the connection.
      */
-    private long size(Field field, GraphQLFieldDefinition definition, GraphQLType type, GraphQLType parent) {
+    private long size(Field field, GraphQLFieldDefinition definition, GraphQLType type, GraphQLType parent,
+            boolean belowList) {
         Long asked = null;
         for (String name : List.of("first", "limit")) {
             Long value = argument(field, definition, name);
@@ -237,7 +242,7 @@ final class DocumentCost {
         }
         String parentName = parent instanceof GraphQLNamedType named ? named.getName() : "";
         double rows = asked == null ? Double.POSITIVE_INFINITY : asked;
-        java.util.OptionalDouble expected = sizes.expected(parentName, field.getName());
+        java.util.OptionalDouble expected = sizes.expected(parentName, field.getName(), belowList);
         if (expected.isPresent()) {
             rows = Math.min(rows, expected.getAsDouble() * yearShare(field, definition, parentName));
         }
@@ -249,6 +254,15 @@ final class DocumentCost {
             return limits.listWeight();
         }
         return Math.max(1, (long) Math.ceil(rows));
+    }
+
+    /**
+     * Whether what a field selects is reached through a list of relationships, so that a list below it meets nodes
+     * weighted by their degree ({@link ListSizes}): any list but a connection's {@code edges}, whose page covers its
+     * label's nodes evenly.
+     */
+    private static boolean reachesThrough(Field field, GraphQLType type) {
+        return type instanceof GraphQLList && !field.getName().equals("edges");
     }
 
     /** The share of a list's years its {@code years: {from, to}} or {@code year} argument keeps (1 without one). */

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The graph's counts behind {@link ListSizes}, kept current cheaply: read once when first asked, then again in the
  * background after this service has committed a write (a mutation, an import, a seed load) or, for writes other
- * services make to a shared database, once a minute; never on a request's path after the first. The counts come
- * from Neo4j's count store and the years' ends from the year indexes, so a read costs milliseconds at any size.
+ * services make to a shared database, once a minute; never on a request's path. The counts come from Neo4j's count
+ * store and the years' ends from the year indexes; the sums of squared degrees take one pass over the nodes.
  */
 @Singleton
 final class GraphCounts {
@@ -36,6 +36,8 @@ final class GraphCounts {
 
     private final Cypher cypher;
     private final AtomicBoolean refreshing = new AtomicBoolean();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final CompletableFuture<Snapshot> first = new CompletableFuture<>();
     private volatile Snapshot snapshot;
 
     /** Sizes read after {@code writes} writes had committed, at {@code readAt} (nanoTime). */
@@ -46,16 +48,33 @@ final class GraphCounts {
         this.cypher = cypher;
     }
 
-    /** The list sizes as last read; the first call reads them, later ones start a refresh when a write came since. */
+    /**
+     * Reads the counts as soon as the service is up, off any request's thread (a request would count the statement as
+     * its own), so that the first request finds them.
+     */
+    @io.micronaut.runtime.event.annotation.EventListener
+    void onStartup(io.micronaut.runtime.server.event.ServerStartupEvent event) {
+        start();
+    }
+
+    private void start() {
+        if (started.compareAndSet(false, true)) {
+            CompletableFuture.supplyAsync(this::read).whenComplete((read, error) -> {
+                snapshot = read != null ? read : new Snapshot(ListSizes.UNKNOWN, -1, System.nanoTime());
+                first.complete(snapshot);
+            });
+        }
+    }
+
+    /**
+     * The list sizes as last read: a request that comes before the first read has finished waits for it; later ones
+     * start a refresh in the background when a write came since, and go on with the sizes they have.
+     */
     ListSizes sizes() {
         Snapshot known = snapshot;
         if (known == null) {
-            synchronized (this) {
-                if (snapshot == null) {
-                    snapshot = read();
-                }
-                return snapshot.sizes();
-            }
+            start();
+            known = first.join();
         }
         boolean stale = known.writes() != cypher.writesCommitted()
                 || System.nanoTime() - known.readAt() > MAX_AGE.toNanos();
@@ -80,7 +99,9 @@ final class GraphCounts {
         Map<String, Long> labels = new HashMap<>();
         Map<String, Long> types = new HashMap<>();
         Map<String, int[]> spans = new HashMap<>();
+        Map<String, Long> squares = new HashMap<>();
         try {
+            cypher.read(Deadline.NONE, SQUARES, Map.of(), r -> squares.put(r.get("field").asString(), r.get("n").asLong()));
             cypher.read(Deadline.NONE, COUNTS, Map.of(), r -> {
                 String kind = r.get("kind").asString();
                 String name = r.get("name").asString();
@@ -101,8 +122,15 @@ final class GraphCounts {
         }
         LOG.debug("Read the graph's counts for the cost limit in {} ms: {} {}",
                 (System.nanoTime() - started) / 1_000_000, labels, types);
-        return new Snapshot(ListSizes.of(labels, types, spans), writes, System.nanoTime());
+        return new Snapshot(ListSizes.of(labels, types, spans, squares), writes, System.nanoTime());
     }
+
+    // The degree-weighted means' sums of squares: each node's count of one type is read from the node itself (its
+    // degree), so this costs one pass over the nodes of each label, not over the relationships.
+    static final String SQUARES = ListSizes.FOLLOWS.stream()
+            .map(f -> "MATCH (n:" + f.label() + ") WITH COUNT { (n)" + (f.out() ? "-[:" + f.type() + "]->" : "<-[:"
+                    + f.type() + "]-") + "() } AS d RETURN '" + f.field() + "' AS field, sum(d * d) AS n")
+            .collect(Collectors.joining("\nUNION ALL\n"));
 
     // One round trip. Each count of a label or of a type reads Neo4j's count store; each year's end is the first
     // entry of a year index in order, not a scan of the relationships.

@@ -1,32 +1,61 @@
 package org.partnershipexplorer.graphql;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * How long each list of the schema is on average in the graph as it stands, from the graph's own counts: a list of
+ * How long each list of the schema is in the graph as it stands, from the graph's own counts: a list of the
  * relationships of one type below a node of one label holds, on average, the relationships of that type over the
  * nodes of that label; a page holds at most the nodes its label has. {@link DocumentCost} multiplies by these instead
  * of a worst case, so the cost tracks the size of the answer: a page of 500 countries is what the graph has of them
  * (197 in the bundled seed), and each country's trainings are a few, not {@code list-weight}.
  *
+ * <p>A list below another list is reached through a relationship, and a node reached that way is more often a node
+ * with many relationships (the big trainers, the big contributors): there the expected length is the mean degree
+ * weighted by degree, the sum of the squared degrees over their sum, read from the graph too. Without it a chain
+ * such as trainee { trains { trainee { trains } } } would be counted as a few rows a level while the hubs make it
+ * hundreds.
+ *
  * <p>A list filtered by {@code years} is scaled by the share of the relationships' span of years the filter covers.
  * Lists this table does not name keep the list weight: they are computed (analyses, statistics) or small.
  *
  * @param perParent  expected length of {@code Type.field} or (for the fields every actor has) {@code *.field}
+ * @param nested     the same, for a list below another list: the degree-weighted mean
  * @param pages      the most a page of a root connection or list can hold: the nodes of its label
  * @param yearSpans  for a list with a {@code years} filter, the first and last year of its relationships
  */
-record ListSizes(Map<String, Double> perParent, Map<String, Long> pages, Map<String, int[]> yearSpans) {
+record ListSizes(Map<String, Double> perParent, Map<String, Double> nested, Map<String, Long> pages,
+        Map<String, int[]> yearSpans) {
 
     /** No counts yet (the graph not read, or an external database not reachable): every list keeps the list weight. */
-    static final ListSizes UNKNOWN = new ListSizes(Map.of(), Map.of(), Map.of());
+    static final ListSizes UNKNOWN = new ListSizes(Map.of(), Map.of(), Map.of(), Map.of());
 
-    /** The fields every actor (Country, Organization, the Actor interface) has, by the relationship each follows. */
-    private static final Map<String, String> ACTOR_LISTS = Map.of(
-            "trains", "TRAINS", "trainedBy", "TRAINS", "donatesTo", "DONATES_TO", "receivesFrom", "DONATES_TO",
-            "pledges", "PLEDGED", "attended", "ATTENDED");
+    /**
+     * A list field and what it follows: relationships of {@code type} from ({@code out}) or to a node of
+     * {@code label}. {@code *.field} stands for the field on every actor type.
+     */
+    record Follow(String field, String label, String type, boolean out) {
+    }
+
+    static final List<Follow> FOLLOWS = List.of(
+            new Follow("*.trains", "Actor", "TRAINS", true),
+            new Follow("*.trainedBy", "Actor", "TRAINS", false),
+            new Follow("*.donatesTo", "Actor", "DONATES_TO", true),
+            new Follow("*.receivesFrom", "Actor", "DONATES_TO", false),
+            new Follow("*.pledges", "Actor", "PLEDGED", true),
+            new Follow("*.attended", "Actor", "ATTENDED", true),
+            new Follow("Country.contributions", "Country", "CONTRIBUTES_TO", true),
+            new Follow("Country.deployments", "Country", "REPORTED", true),
+            new Follow("Country.memberships", "Country", "MEMBER_OF", true),
+            new Follow("Country.hostedMissions", "Country", "LOCATED_IN", false),
+            new Follow("Organization.members", "Organization", "MEMBER_OF", false),
+            new Follow("Mission.hosts", "Mission", "LOCATED_IN", true),
+            new Follow("Mission.contributions", "Mission", "CONTRIBUTES_TO", false),
+            new Follow("Mission.contributors", "Mission", "CONTRIBUTES_TO", false),
+            new Follow("Ministerial.attendance", "Ministerial", "ATTENDED", false),
+            new Follow("Ministerial.pledges", "Ministerial", "MADE_AT", false));
 
     /**
      * The table for the graph's counts.
@@ -34,24 +63,26 @@ record ListSizes(Map<String, Double> perParent, Map<String, Long> pages, Map<Str
      * @param labels   nodes per label (Actor, Country, Organization, Mission, Ministerial, Pledge, Program, Source)
      * @param types    relationships per type
      * @param spans    first and last year of the relationships of a type that carries years
+     * @param squares  per {@link Follow#field()}, the sum over the label's nodes of the squared number of
+     *                 relationships each has of that type in that direction
      */
-    static ListSizes of(Map<String, Long> labels, Map<String, Long> types, Map<String, int[]> spans) {
+    static ListSizes of(Map<String, Long> labels, Map<String, Long> types, Map<String, int[]> spans,
+            Map<String, Long> squares) {
         Map<String, Double> per = new HashMap<>();
-        ACTOR_LISTS.forEach((field, type) -> per.put("*." + field, ratio(types, type, labels, "Actor")));
+        Map<String, Double> nested = new HashMap<>();
+        for (Follow follow : FOLLOWS) {
+            long relationships = types.getOrDefault(follow.type(), 0L);
+            per.put(follow.field(), ratio(relationships, labels.getOrDefault(follow.label(), 0L)));
+            Long square = squares.get(follow.field());
+            nested.put(follow.field(), square == null ? per.get(follow.field()) : ratio(square, relationships));
+        }
         // partners: one entry per distinct partner, at most every partnership of the actor either way
-        per.put("*.partners", 2 * (ratio(types, "TRAINS", labels, "Actor") + ratio(types, "DONATES_TO", labels, "Actor")));
-        per.put("Country.contributions", ratio(types, "CONTRIBUTES_TO", labels, "Country"));
-        per.put("Country.deployments", ratio(types, "REPORTED", labels, "Country"));
-        per.put("Country.memberships", ratio(types, "MEMBER_OF", labels, "Country"));
-        per.put("Country.hostedMissions", ratio(types, "LOCATED_IN", labels, "Country"));
-        per.put("Organization.members", ratio(types, "MEMBER_OF", labels, "Organization"));
-        per.put("Mission.hosts", ratio(types, "LOCATED_IN", labels, "Mission"));
-        per.put("Mission.contributions", ratio(types, "CONTRIBUTES_TO", labels, "Mission"));
-        per.put("Mission.contributors", ratio(types, "CONTRIBUTES_TO", labels, "Mission"));
-        per.put("Ministerial.attendance", ratio(types, "ATTENDED", labels, "Ministerial"));
-        per.put("Ministerial.pledges", ratio(types, "MADE_AT", labels, "Ministerial"));
-        per.put("Program.trainings", ratio(types, "TRAINS", labels, "Program"));
-        per.put("Program.donations", ratio(types, "DONATES_TO", labels, "Program"));
+        for (Map<String, Double> table : List.of(per, nested)) {
+            table.put("*.partners", table.get("*.trains") + table.get("*.trainedBy") + table.get("*.donatesTo")
+                    + table.get("*.receivesFrom"));
+        }
+        per.put("Program.trainings", ratio(types.getOrDefault("TRAINS", 0L), labels.getOrDefault("Program", 0L)));
+        per.put("Program.donations", ratio(types.getOrDefault("DONATES_TO", 0L), labels.getOrDefault("Program", 0L)));
 
         Map<String, Long> pages = new HashMap<>();
         for (String[] page : new String[][] {
@@ -74,14 +105,19 @@ record ListSizes(Map<String, Double> perParent, Map<String, Long> pages, Map<Str
         put(yearSpans, "Mission.contributors", spans.get("CONTRIBUTES_TO"));
         put(yearSpans, "Program.trainings", spans.get("TRAINS"));
         put(yearSpans, "Program.donations", spans.get("DONATES_TO"));
-        return new ListSizes(Map.copyOf(per), Map.copyOf(pages), Map.copyOf(yearSpans));
+        return new ListSizes(Map.copyOf(per), Map.copyOf(nested), Map.copyOf(pages), Map.copyOf(yearSpans));
     }
 
-    /** The expected length of {@code parent.field} in the graph, when the table knows it. */
-    OptionalDouble expected(String parent, String field) {
-        Double known = perParent.get(parent + "." + field);
+    /**
+     * The expected length of {@code parent.field} in the graph, when the table knows it.
+     *
+     * @param belowList whether the parent was itself reached through a list (then the degree-weighted mean)
+     */
+    OptionalDouble expected(String parent, String field, boolean belowList) {
+        Map<String, Double> table = belowList ? nested : perParent;
+        Double known = table.get(parent + "." + field);
         if (known == null && isActor(parent)) {
-            known = perParent.get("*." + field);
+            known = table.get("*." + field);
         }
         return known == null ? OptionalDouble.empty() : OptionalDouble.of(known);
     }
@@ -114,9 +150,8 @@ record ListSizes(Map<String, Double> perParent, Map<String, Long> pages, Map<Str
         return parent.equals("Country") || parent.equals("Organization") || parent.equals("Actor");
     }
 
-    private static double ratio(Map<String, Long> types, String type, Map<String, Long> labels, String label) {
-        long parents = labels.getOrDefault(label, 0L);
-        return parents == 0 ? 0 : (double) types.getOrDefault(type, 0L) / parents;
+    private static double ratio(long part, long whole) {
+        return whole == 0 ? 0 : (double) part / whole;
     }
 
     private static void put(Map<String, int[]> spans, String key, int[] span) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The cost with list sizes from the graph's counts, on a fixed set of counts: 190 countries and 10 organisations
  * (200 actors), 20 missions, 400 trainings (2 an actor), 3,800 contributions (20 a country, 190 a mission) over
- * 2001-2020, 20 mission hosts.
+ * 2001-2020, 20 mission hosts; the trainings all come from 10 actors (40 each), the contributions are spread evenly.
  */
 @DisplayName("The cost estimate with list sizes from the graph's counts")
 class ListSizesCostTest {
@@ -20,7 +20,10 @@ class ListSizesCostTest {
                     "Pledge", 50L, "Program", 8L, "Source", 100L),
             Map.of("TRAINS", 400L, "DONATES_TO", 200L, "CONTRIBUTES_TO", 3800L, "LOCATED_IN", 20L, "REPORTED", 1900L,
                     "MEMBER_OF", 380L, "PLEDGED", 50L, "MADE_AT", 50L, "ATTENDED", 100L),
-            Map.of("TRAINS", new int[] {2001, 2020}, "CONTRIBUTES_TO", new int[] {2001, 2020}));
+            Map.of("TRAINS", new int[] {2001, 2020}, "CONTRIBUTES_TO", new int[] {2001, 2020}),
+            // sums of squared degrees: 10 x 40^2, 190 x 20^2, 20 x 190^2, 20 x 1^2
+            Map.of("*.trains", 16_000L, "Country.contributions", 76_000L, "Mission.contributors", 722_000L,
+                    "Mission.contributions", 722_000L, "Mission.hosts", 20L));
 
     private static long cost(String document, Map<String, Object> variables) {
         return DocumentCost.of(Parser.parse(document), null, DocumentCostTest.SCHEMA, QueryLimits.defaults(), SIZES,
@@ -59,6 +62,13 @@ class ListSizesCostTest {
         assertEquals(3, cost("{ country(iso3: \"KEN\") { trains(limit: 1) { year } } }", Map.of()));
         // sources: 10 (the list weight)
         assertEquals(12, cost("{ country(iso3: \"KEN\") { sources { id } } }", Map.of()));
+    }
+
+    @Test
+    @DisplayName("a list below a list counts the degree-weighted mean: a trainee's trainings are the big trainers' 40")
+    void hubsBelowAList() {
+        // inner trains 1 + 40 x year 1 = 41 (16,000 / 400); trainee 42; outer trains 1 + 2 x 42 (400 / 200 actors)
+        assertEquals(86, cost("{ country(iso3: \"KEN\") { trains { trainee { trains { year } } } } }", Map.of()));
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.neo4j.Cypher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +24,7 @@ final class GraphCounts {
     private static final Logger LOG = LoggerFactory.getLogger(GraphCounts.class);
     /** How old counts may get when this service writes nothing (another service may write the same database). */
     private static final Duration MAX_AGE = Duration.ofMinutes(1);
+    private static final Duration READ_TIMEOUT = Duration.ofMinutes(1);
 
     static final List<String> LABELS = List.of(
             "Actor", "Country", "Organization", "Mission", "Ministerial", "Pledge", "Program", "Source");
@@ -101,8 +101,10 @@ final class GraphCounts {
         Map<String, int[]> spans = new HashMap<>();
         Map<String, Long> squares = new HashMap<>();
         try {
-            cypher.read(Deadline.NONE, SQUARES, Map.of(), r -> squares.put(r.get("field").asString(), r.get("n").asLong()));
-            cypher.read(Deadline.NONE, COUNTS, Map.of(), r -> {
+            // off any request, so under a limit of its own: a cold start on a busy machine plans these slowly
+            cypher.inReadTransaction(READ_TIMEOUT, tx -> tx.run(SQUARES, Map.of(),
+                    r -> squares.put(r.get("field").asString(), r.get("n").asLong())));
+            cypher.inReadTransaction(READ_TIMEOUT, tx -> tx.run(COUNTS, Map.of(), r -> {
                 String kind = r.get("kind").asString();
                 String name = r.get("name").asString();
                 if (kind.equals("label")) {
@@ -114,7 +116,7 @@ final class GraphCounts {
                     span[kind.equals("first") ? 0 : 1] = r.get("n").asInt();
                 }
                 return null;
-            });
+            }));
         } catch (RuntimeException e) {
             // no database yet (an external one still starting): the limits fall back to the list weight meanwhile
             LOG.warn("Could not read the graph's counts for the cost limit: {}", e.getMessage());

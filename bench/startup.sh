@@ -1,38 +1,65 @@
 #!/usr/bin/env bash
-# Start-up to the first answered query, embedded Neo4j, on a fresh store (seed loaded) and on a kept store.
+# Start-up to the first answered query, embedded Neo4j, on an empty store (the bundled seed loaded) and on a kept
+# store, alternating; for each start the phases the service logs ("Started in ...") and the resident memory (VmRSS
+# from /proc) once the first query is answered; then the medians.
 # Usage: bench/startup.sh [runs]   (needs target/partnership-explorer.jar: mvn -q -DskipTests package)
+# Environment: BENCH_JAR (default target/partnership-explorer.jar), JAVA_OPTS (default: the README's "-Xms64m -Xmx384m"), BENCH_PORT (default 18510), and any
+# EXPLORER_* setting, such as EXPLORER_NEO4J_PAGECACHE.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
-jar=target/partnership-explorer.jar
+jar=${BENCH_JAR:-target/partnership-explorer.jar}
 [ -f "$jar" ] || { echo "missing $jar: run mvn -q -DskipTests package" >&2; exit 1; }
+java_opts=${JAVA_OPTS--Xms64m -Xmx384m}
+port=${BENCH_PORT:-18510}
+mkdir -p target
 work=$(mktemp -d target/bench-startup.XXXX)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+# the store goes; each start's log stays in $work until the next run, for a start that failed
+trap 'rm -rf "$work/store"' EXIT
 query='{"query":"{ countries(first: 1) { totalCount } }"}'
 
-first_answer() { # $1 = data dir; prints seconds from launch to the first answered query
-  local start end pid
+start_once() { # $1 = data dir, $2 = label; prints "label seconds rss_mb phases"
+  local start end pid rss
   start=$(date +%s.%N)
-  EXPLORER_DATA_DIR="$1" EXPLORER_BOLT_PORT=0 MICRONAUT_SERVER_PORT=$port \
-    java -jar "$jar" > "$1.log" 2>&1 &
+  # shellcheck disable=SC2086
+  EXPLORER_DATA_DIR="$1" EXPLORER_BOLT_PORT=0 MICRONAUT_SERVER_PORT=$port MICRONAUT_SERVER_HOST=127.0.0.1 \
+    java $java_opts -jar "$jar" > "$1.$2.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 6000); do
     if curl -sf -m 2 -H 'Content-Type: application/json' -d "$query" "http://127.0.0.1:$port/graphql" \
         | grep -q '"totalCount":197'; then
-      end=$(date +%s.%N); kill -TERM $pid; wait $pid 2>/dev/null || true
-      python3 -c "print(f'{$end-$start:.1f}')"; return 0
+      end=$(date +%s.%N)
+      rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status")
+      kill -TERM $pid; wait $pid 2>/dev/null || true
+      python3 -c "print(f'$2 {$end-$start:.1f} $rss', end=' ')"
+      grep -o 'Started in .*' "$1.$2.log" | head -1 || echo "(no phase line)"
+      return 0
     fi
     sleep 0.1
   done
-  kill -KILL $pid; echo "no answer within 60 s" >&2; return 1
+  kill -KILL $pid 2>/dev/null || true
+  echo "$2: no answer within 600 s; the end of its log ($1.$2.log):" >&2; tail -20 "$1.$2.log" >&2; return 1
 }
 
-echo "java: $(java -version 2>&1 | head -1)"
-echo "cores: $(nproc)"
+echo "java: $(java -version 2>&1 | head -1); cores: $(nproc); JAVA_OPTS: $java_opts"
+echo "load average before: $(cat /proc/loadavg)"
+results=$work/results
 for i in $(seq 1 "$runs"); do
   rm -rf "$work/store"
-  fresh=$(first_answer "$work/store")
-  kept=$(first_answer "$work/store")
-  echo "run $i: fresh store (loads the seed) ${fresh} s; kept store ${kept} s"
+  start_once "$work/store" empty | tee -a "$results"
+  mv "$work/store.empty.log" "$work/empty.$i.log"
+  start_once "$work/store" kept | tee -a "$results"
+  mv "$work/store.kept.log" "$work/kept.$i.log"
 done
-rm -rf "$work"
+echo "load average after: $(cat /proc/loadavg)"
+python3 - "$results" <<'PY'
+import statistics, sys
+rows = [line.split(maxsplit=3) for line in open(sys.argv[1])]
+for kind in ("empty", "kept"):
+    mine = [r for r in rows if r[0] == kind]
+    secs = [float(r[1]) for r in mine]
+    rss = [int(r[2]) for r in mine]
+    print(f"{kind} store: to the first answer median {statistics.median(secs):.1f} s "
+          f"(runs: {', '.join(f'{s:.1f}' for s in secs)}); resident median {statistics.median(rss)} MB "
+          f"(max {max(rss)})")
+PY

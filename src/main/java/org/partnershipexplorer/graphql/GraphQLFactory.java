@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.partnershipexplorer.startup.StartupPhases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,12 @@ final class GraphQLFactory {
      * argument a definition does not handle, a field neither defined nor marked as answered field by field).
      */
     @Singleton
-    GraphQLSchema graphQLSchema(ResourceResolver resources, List<GraphQLWiring> wirings, FieldRegistry fields) {
+    GraphQLSchema graphQLSchema(ResourceResolver resources, List<GraphQLWiring> wirings, FieldRegistry fields,
+            StartupPhases phases) {
+        return phases.time("GraphQL schema", () -> build(resources, wirings, fields));
+    }
+
+    private static GraphQLSchema build(ResourceResolver resources, List<GraphQLWiring> wirings, FieldRegistry fields) {
         TypeDefinitionRegistry types;
         try (InputStream in = resources.getResourceAsStream(SCHEMA)
                 .orElseThrow(() -> new IllegalStateException(SCHEMA + " is missing from the classpath"))) {
@@ -60,14 +66,14 @@ final class GraphQLFactory {
     /** Eager: a schema that does not match its wiring stops the start, rather than failing the first request. */
     @Context
     GraphQL graphQL(GraphQLSchema schema, QueryLimits limits, List<Instrumentation> instrumentations,
-            Translator translator) {
+            Translator translator, GraphCounts counts) {
         // The limits are counted before validation (LimitedDocuments); instrumentation beans (access) run here.
         List<Instrumentation> chain = new ArrayList<>(instrumentations);
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new ErrorHandler())
                 .queryExecutionStrategy(new TranslatedQueries(translator))
                 .instrumentation(new ChainedInstrumentation(chain))
-                .preparsedDocumentProvider(new LimitedDocuments(limits, schema))
+                .preparsedDocumentProvider(new LimitedDocuments(limits, schema, counts::sizes))
                 .build();
     }
 }

@@ -47,6 +47,8 @@ final class LimitedDocuments implements PreparsedDocumentProvider {
 
     private final QueryLimits limits;
     private final GraphQLSchema schema;
+    /** The lists' sizes in the graph as it stands (GraphCounts), read when a document is counted. */
+    private final java.util.function.Supplier<ListSizes> sizes;
     private final ParserOptions options;
     private final Cache<String, PreparsedDocumentEntry> documents = Caffeine.newBuilder()
             .maximumWeight(CACHED_CHARACTERS)
@@ -54,8 +56,13 @@ final class LimitedDocuments implements PreparsedDocumentProvider {
             .build();
 
     LimitedDocuments(QueryLimits limits, GraphQLSchema schema) {
+        this(limits, schema, () -> ListSizes.UNKNOWN);
+    }
+
+    LimitedDocuments(QueryLimits limits, GraphQLSchema schema, java.util.function.Supplier<ListSizes> sizes) {
         this.limits = limits;
         this.schema = schema;
+        this.sizes = sizes;
         this.options = ParserOptions.getDefaultOperationParserOptions().transform(b -> b
                 .maxCharacters(limits.maxCharacters())
                 .maxTokens(limits.maxTokens())
@@ -137,8 +144,10 @@ final class LimitedDocuments implements PreparsedDocumentProvider {
 
     /** Depth, then fields, then cost of the operation the request runs; null when all are within the limits. */
     private GraphQLError overLimits(Document document, ExecutionInput input) {
-        DocumentCost.Figures figures = DocumentCost.of(document, input.getOperationName(), schema, limits,
-                input.getRawVariables().toMap());
+        ListSizes lists = sizes.get();
+        Map<String, Object> variables = input.getRawVariables().toMap();
+        DocumentCost.Figures figures = DocumentCost.of(document, input.getOperationName(), schema, limits, lists,
+                variables);
         if (figures.depth() > limits.maxDepth()) {
             return TooComplex.error("maxDepth", "depth", limits.maxDepth(), figures.depth());
         }
@@ -146,7 +155,12 @@ final class LimitedDocuments implements PreparsedDocumentProvider {
             return TooComplex.error("maxFields", "fields", limits.maxFields(), figures.fields());
         }
         if (figures.cost() > limits.maxComplexity()) {
-            return TooComplex.error("maxComplexity", "cost", limits.maxComplexity(), figures.cost());
+            String costliest = DocumentCost.costliest(document, input.getOperationName(), schema, limits, lists,
+                    variables);
+            return TooComplex.error("maxComplexity", "cost", limits.maxComplexity(), figures.cost(),
+                    "The answer would hold about " + figures.cost() + " values"
+                            + (costliest == null ? "" : ", most of them from " + costliest)
+                            + ": ask for fewer rows (first, limit), narrow the lists (years), or split the query");
         }
         return null;
     }

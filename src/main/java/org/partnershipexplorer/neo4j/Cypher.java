@@ -40,6 +40,11 @@ public final class Cypher {
     private final String database;
     /** explorer.limits.query-timeout: no single statement of a request may hold the database longer. */
     private final Duration queryTimeout;
+    /**
+     * Write transactions this service has committed: readers of figures derived from the whole graph (the list sizes
+     * the cost limit uses) compare it with the value they read at, and read again only after a write.
+     */
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
 
     @jakarta.inject.Inject
     public Cypher(Driver driver, Neo4jSettings settings,
@@ -113,7 +118,7 @@ public final class Cypher {
         StatementCounter.increment();
         try {
             // schema changes and index waits keep the server's own limit
-            return driver.executableQuery(query)
+            List<T> rows = driver.executableQuery(query)
                     .withParameters(parameters)
                     .withConfig(QueryConfig.builder().withDatabase(database).withRouting(RoutingControl.WRITE).build())
                     .execute()
@@ -121,6 +126,8 @@ public final class Cypher {
                     .stream()
                     .map(mapper)
                     .toList();
+            writes.incrementAndGet();
+            return rows;
         } catch (RuntimeException e) {
             throw translate(e);
         }
@@ -132,6 +139,11 @@ public final class Cypher {
      */
     public <T> T inWriteTransaction(Function<Transaction, T> work) {
         return inWriteTransaction(null, work);
+    }
+
+    /** How many write transactions this service has committed so far (see {@link #writes}). */
+    public long writesCommitted() {
+        return writes.get();
     }
 
     /** explorer.limits.query-timeout, for callers that give their own transactions the same limit as reads. */
@@ -161,7 +173,9 @@ public final class Cypher {
                 ? TransactionConfig.empty()
                 : TransactionConfig.builder().withTimeout(timeout).build();
         try (var session = driver.session(sessionConfig())) {
-            return session.executeWrite(tx -> work.apply(new Transaction(tx)), config);
+            T result = session.executeWrite(tx -> work.apply(new Transaction(tx)), config);
+            writes.incrementAndGet();
+            return result;
         } catch (RuntimeException e) {
             throw translate(e);
         }

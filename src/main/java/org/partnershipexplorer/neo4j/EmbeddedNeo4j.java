@@ -50,6 +50,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      * @param boltPort the Bolt port on 127.0.0.1, 0 for any free port
      */
     public static EmbeddedNeo4j start(Path home, int boltPort, Duration transactionTimeout) {
+        return start(home, boltPort, transactionTimeout, EmbeddedMemory.DEFAULTS);
+    }
+
+    /** As {@link #start(Path, int, Duration)}, with the memory the server may take. */
+    public static EmbeddedNeo4j start(Path home, int boltPort, Duration transactionTimeout, EmbeddedMemory memory) {
         long started = System.nanoTime();
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home.toAbsolutePath())
                 .setConfig(BoltConnector.enabled, true)
@@ -67,6 +72,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                .setConfig(memory.neo4jSettings())
                 .build();
         try {
             GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
@@ -75,8 +81,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                     .getLocalAddress(ConnectorType.BOLT)
                     .getPort();
             URI uri = URI.create("bolt://127.0.0.1:" + port);
-            LOG.info("Embedded Neo4j started in {} ms, store {}, Bolt {}",
-                    (System.nanoTime() - started) / 1_000_000, home.toAbsolutePath(), uri);
+            LOG.info("Embedded Neo4j started in {} ms, store {}, Bolt {}, memory {}",
+                    (System.nanoTime() - started) / 1_000_000, home.toAbsolutePath(), uri,
+                    memory.describe());
             return new EmbeddedNeo4j(dbms, uri, home);
         } catch (RuntimeException e) {
             dbms.shutdown();

@@ -13,6 +13,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Logging;
 import org.neo4j.driver.MetricsAdapter;
+import org.partnershipexplorer.startup.StartupPhases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +25,11 @@ final class Neo4jFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    Neo4jServer neo4jServer(Neo4jSettings settings) {
+    Neo4jServer neo4jServer(Neo4jSettings settings, EmbeddedMemory memory, StartupPhases phases) {
         if (settings.embedded()) {
-            return Neo4jServer.embedded(
-                    EmbeddedNeo4j.start(settings.dataDir().toAbsolutePath().normalize(), settings.boltPort(), settings.transactionTimeout()));
+            return Neo4jServer.embedded(phases.time("Neo4j start", () ->
+                    EmbeddedNeo4j.start(settings.dataDir().toAbsolutePath().normalize(), settings.boltPort(),
+                            settings.transactionTimeout(), memory)));
         }
         return Neo4jServer.external(URI.create(settings.uri().trim()));
     }

@@ -3,6 +3,7 @@ package org.partnershipexplorer.seed;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PostConstruct;
+import org.partnershipexplorer.startup.StartupPhases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +22,13 @@ final class SeedOnStartup {
     private final SeedSettings settings;
     private final StartupSeeder seeder;
     private final StartupSeedState state;
+    private final StartupPhases phases;
 
-    SeedOnStartup(SeedSettings settings, StartupSeeder seeder, StartupSeedState state) {
+    SeedOnStartup(SeedSettings settings, StartupSeeder seeder, StartupSeedState state, StartupPhases phases) {
         this.settings = settings;
         this.seeder = seeder;
         this.state = state;
+        this.phases = phases;
     }
 
     @PostConstruct
@@ -36,8 +39,11 @@ final class SeedOnStartup {
             state.finished(new SeedOutcome(SeedOutcome.Status.DISABLED, null));
             return;
         }
+        long started = System.nanoTime();
         try {
-            state.finished(seeder.seed(mode, settings.source(), settings.illustrative()));
+            SeedOutcome outcome = seeder.seed(mode, settings.source(), settings.illustrative());
+            phases.record("seed", java.time.Duration.ofNanos(System.nanoTime() - started), outcome.status().name());
+            state.finished(outcome);
         } catch (SeedValidationException e) {
             // The list is logged once here. Micronaut logs the failing bean's exception with the messages of every
             // cause, so the exception that fails the start carries a one-line summary, not the list again.

@@ -1,0 +1,153 @@
+package org.partnershipexplorer.graphql;
+
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.partnershipexplorer.neo4j.Cypher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The graph's counts behind {@link ListSizes}, kept current cheaply: read once when first asked, then again in the
+ * background after this service has committed a write (a mutation, an import, a seed load) or, for writes other
+ * services make to a shared database, once a minute; never on a request's path. The counts come from Neo4j's count
+ * store and the years' ends from the year indexes; the sums of squared degrees take one pass over the nodes.
+ */
+@Singleton
+final class GraphCounts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphCounts.class);
+    /** How old counts may get when this service writes nothing (another service may write the same database). */
+    private static final Duration MAX_AGE = Duration.ofMinutes(1);
+    private static final Duration READ_TIMEOUT = Duration.ofMinutes(1);
+
+    static final List<String> LABELS = List.of(
+            "Actor", "Country", "Organization", "Mission", "Ministerial", "Pledge", "Program", "Source");
+    static final List<String> TYPES = List.of(
+            "TRAINS", "DONATES_TO", "CONTRIBUTES_TO", "MEMBER_OF", "LOCATED_IN", "REPORTED", "PLEDGED", "MADE_AT",
+            "ATTENDED");
+    /** Relationship types with a year index: their first and last year are read from it, not by a scan. */
+    static final List<String> DATED = List.of("TRAINS", "DONATES_TO", "CONTRIBUTES_TO");
+
+    private final Cypher cypher;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final CompletableFuture<Snapshot> first = new CompletableFuture<>();
+    private volatile Snapshot snapshot;
+
+    /** Sizes read after {@code writes} writes had committed, at {@code readAt} (nanoTime). */
+    private record Snapshot(ListSizes sizes, long writes, long readAt) {
+    }
+
+    GraphCounts(Cypher cypher) {
+        this.cypher = cypher;
+    }
+
+    /**
+     * Reads the counts as soon as the service is up, off any request's thread (a request would count the statement as
+     * its own), so that the first request finds them.
+     */
+    @io.micronaut.runtime.event.annotation.EventListener
+    void onStartup(io.micronaut.runtime.server.event.ServerStartupEvent event) {
+        start();
+    }
+
+    private void start() {
+        if (started.compareAndSet(false, true)) {
+            CompletableFuture.supplyAsync(this::read).whenComplete((read, error) -> {
+                snapshot = read != null ? read : new Snapshot(ListSizes.UNKNOWN, -1, System.nanoTime());
+                first.complete(snapshot);
+            });
+        }
+    }
+
+    /**
+     * The list sizes as last read: a request that comes before the first read has finished waits for it; later ones
+     * start a refresh in the background when a write came since, and go on with the sizes they have.
+     */
+    ListSizes sizes() {
+        Snapshot known = snapshot;
+        if (known == null) {
+            start();
+            known = first.join();
+        }
+        boolean stale = known.writes() != cypher.writesCommitted()
+                || System.nanoTime() - known.readAt() > MAX_AGE.toNanos();
+        if (stale && refreshing.compareAndSet(false, true)) {
+            CompletableFuture.runAsync(() -> {
+                try {
+                    snapshot = read();
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not read the graph's counts for the cost limit; keeping the last ones: {}",
+                            e.getMessage());
+                } finally {
+                    refreshing.set(false);
+                }
+            });
+        }
+        return known.sizes();
+    }
+
+    private Snapshot read() {
+        long writes = cypher.writesCommitted();
+        long started = System.nanoTime();
+        Map<String, Long> labels = new HashMap<>();
+        Map<String, Long> types = new HashMap<>();
+        Map<String, int[]> spans = new HashMap<>();
+        Map<String, Long> squares = new HashMap<>();
+        try {
+            // off any request, so under a limit of its own: a cold start on a busy machine plans these slowly
+            cypher.inReadTransaction(READ_TIMEOUT, tx -> tx.run(SQUARES, Map.of(),
+                    r -> squares.put(r.get("field").asString(), r.get("n").asLong())));
+            cypher.inReadTransaction(READ_TIMEOUT, tx -> tx.run(COUNTS, Map.of(), r -> {
+                String kind = r.get("kind").asString();
+                String name = r.get("name").asString();
+                if (kind.equals("label")) {
+                    labels.put(name, r.get("n").asLong());
+                } else if (kind.equals("type")) {
+                    types.put(name, r.get("n").asLong());
+                } else if (!r.get("n").isNull()) {
+                    int[] span = spans.computeIfAbsent(name, k -> new int[] {Integer.MAX_VALUE, Integer.MIN_VALUE});
+                    span[kind.equals("first") ? 0 : 1] = r.get("n").asInt();
+                }
+                return null;
+            }));
+        } catch (RuntimeException e) {
+            // no database yet (an external one still starting): the limits fall back to the list weight meanwhile
+            LOG.warn("Could not read the graph's counts for the cost limit: {}", e.getMessage());
+            return new Snapshot(ListSizes.UNKNOWN, writes - 1, System.nanoTime());
+        }
+        LOG.debug("Read the graph's counts for the cost limit in {} ms: {} {}",
+                (System.nanoTime() - started) / 1_000_000, labels, types);
+        return new Snapshot(ListSizes.of(labels, types, spans, squares), writes, System.nanoTime());
+    }
+
+    // The degree-weighted means' sums of squares: each node's count of one type is read from the node itself (its
+    // degree), so this costs one pass over the nodes of each label, not over the relationships.
+    static final String SQUARES = ListSizes.FOLLOWS.stream()
+            .map(f -> "MATCH (n:" + f.label() + ") WITH COUNT { (n)" + (f.out() ? "-[:" + f.type() + "]->" : "<-[:"
+                    + f.type() + "]-") + "() } AS d RETURN '" + f.field() + "' AS field, sum(d * d) AS n")
+            .collect(Collectors.joining("\nUNION ALL\n"));
+
+    // One round trip. Each count of a label or of a type reads Neo4j's count store; each year's end is the first
+    // entry of a year index in order, not a scan of the relationships.
+    static final String COUNTS = LABELS.stream()
+            .map(l -> "MATCH (n:" + l + ") RETURN 'label' AS kind, '" + l + "' AS name, count(n) AS n")
+            .collect(Collectors.joining("\nUNION ALL\n"))
+            + "\nUNION ALL\n"
+            + TYPES.stream()
+            .map(t -> "MATCH ()-[r:" + t + "]->() RETURN 'type' AS kind, '" + t + "' AS name, count(r) AS n")
+            .collect(Collectors.joining("\nUNION ALL\n"))
+            + "\nUNION ALL\n"
+            + DATED.stream()
+            .map(t -> "CALL () { MATCH ()-[r:" + t + "]->() WHERE r.year IS NOT NULL RETURN r.year AS y ORDER BY y ASC "
+                    + "LIMIT 1 } RETURN 'first' AS kind, '" + t + "' AS name, y AS n\nUNION ALL\n"
+                    + "CALL () { MATCH ()-[r:" + t + "]->() WHERE r.year IS NOT NULL RETURN r.year AS y ORDER BY y DESC "
+                    + "LIMIT 1 } RETURN 'last' AS kind, '" + t + "' AS name, y AS n")
+            .collect(Collectors.joining("\nUNION ALL\n"));
+}

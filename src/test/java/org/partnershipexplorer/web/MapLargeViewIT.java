@@ -188,7 +188,7 @@ class MapLargeViewIT {
         assertEquals(String.valueOf(nodes), cy("data-view-nodes"));
         assertEquals(String.valueOf(edges), cy("data-view-edges"));
         assertEquals(groups().stream().map(g -> "cluster:" + g).sorted().toList(), drawnIds());
-        assertEquals("This view holds 461 actors and 1,048 lines: more than the map draws one by one (250 actors, "
+        assertEquals("This view holds 444 actors and 1,048 lines: more than the map draws one by one (250 actors, "
                 + "2,000 lines). They are grouped by region; open a group, or narrow the filters: years, region, "
                 + "kind, confidence, or around an actor.", browser.findElement(By.id("view-size-text")).getText());
         // each circle says how many actors it stands for, as the API's answer counts them

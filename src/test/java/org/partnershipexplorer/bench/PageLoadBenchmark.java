@@ -82,7 +82,8 @@ public final class PageLoadBenchmark {
                 "micronaut.server.port", "-1",
                 "micronaut.server.host", "127.0.0.1",
                 // on a shared machine under a load average of 20 the schema's creation ran past the default limit
-                "explorer.limits.query-timeout", "120s"));
+                "explorer.limits.query-timeout", "120s",
+                "explorer.neo4j.timeout", "60s"));
         if (scale == 1) {
             Path store = Path.of("target", "bench", "pageload", "store-" + System.nanoTime());
             Files.createDirectories(store.getParent());

@@ -85,6 +85,10 @@ class MapLargeViewIT {
         properties.put("explorer.seed.illustrative", "true");
         properties.put("micronaut.server.port", -1);
         properties.put("micronaut.server.host", "127.0.0.1");
+        // a Neo4j of its own, started on a shared machine: under a load average of 30 the schema's creation ran past
+        // the default 10 s and the class never started
+        properties.put("explorer.limits.query-timeout", "120s");
+        properties.put("explorer.neo4j.timeout", "60s");
         server = ApplicationContext.run(EmbeddedServer.class, properties);
         whole = api().operation("network", Map.of()).data().path("network");
         for (JsonNode n : whole.path("nodes")) {

@@ -24,6 +24,7 @@
   const state = {
     cy: null,
     network: null,
+    clusters: null,        // a view too large to draw node by node: its groups (see MAX_DRAWN_NODES)
     nodesById: new Map(),
     selected: null,
     centrality: null,      // Map id -> score, from Query.centrality when it is served
@@ -309,7 +310,7 @@
 
   function runLayout() {
     if (!state.cy || actorNodes().length === 0) return;
-    const name = $('#layout').value;
+    const name = clusteredLayout($('#layout').value);
     setGroups(name === 'region');
     if (name === 'region') actorNodes().layout(layoutOptions(name)).run();
     else state.cy.layout(layoutOptions(name)).run();
@@ -343,17 +344,17 @@
   }
 
   function draw(network) {
-    const elements = elementsOf(network);
+    const elements = viewElements(network);
     if (!state.cy) {
       state.cy = cytoscape({
         container: $('#cy'), elements, style: STYLE, wheelSensitivity: 0.3, minZoom: 0.1, maxZoom: 4,
         selectionType: 'single', boxSelectionEnabled: false
       });
-      state.cy.on('tap', 'node', (event) => selectActor(event.target.id(), { fromGraph: true }));
+      state.cy.on('tap', 'node', (event) => tapNode(event.target));
       state.cy.on('tap', (event) => {
         if (event.target !== state.cy) return;
         const near = nodeNear(event.renderedPosition);
-        if (near) selectActor(near.id(), { fromGraph: true });
+        if (near) tapNode(near);
         else clearFocus();
       });
       window.explorer.cy = state.cy;
@@ -365,6 +366,193 @@
     }
     applyIsolatedClass();
     runLayout();
+  }
+
+  // ---------------------------------------------------------------------------------------------- large views
+
+  /**
+   * The most actors the map lays out one by one. The force-directed layout costs the square of the nodes: in
+   * headless Chromium on a loaded 2-core machine, 60 nodes took 1.1 s, 150 took 2.1 s, 300 took 7.2 s and 600 took
+   * 29 s, the tab frozen all along. A view with more (or with more lines than MAX_DRAWN_EDGES) is drawn as one
+   * circle per region, organisations and missions, with the counts, and a prompt to open a group or narrow the
+   * filters. The whole bundled seed over every year stays under it and is drawn node by node.
+   */
+  const MAX_DRAWN_NODES = 250;
+  const MAX_DRAWN_EDGES = 2000;
+  const CLUSTER_PREFIX = 'cluster:';
+
+  /** The group a node of the network's answer falls in when the view is too large: its region, else its kind. */
+  function clusterOf(node) {
+    if (node.kind === 'COUNTRY') return node.region || 'Other';
+    return node.kind === 'MISSION' ? 'Missions' : 'Organisations';
+  }
+
+  /**
+   * What the map draws: every node and line when they fit, else one circle per group except the groups opened,
+   * whose actors are drawn one by one; the lines between groups are summed (their count is the label).
+   */
+  function viewElements(network) {
+    const all = elementsOf(network);
+    const nodes = all.filter((e) => e.group === 'nodes');
+    const edges = all.filter((e) => e.group === 'edges');
+    if (nodes.length <= MAX_DRAWN_NODES && edges.length <= MAX_DRAWN_EDGES) {
+      state.clusters = null;
+      showViewSize(null);
+      return all;
+    }
+    if (!state.clusters || state.clusters.network !== network) {
+      const members = new Map();
+      network.nodes.forEach((n) => {
+        const key = clusterOf(n);
+        if (!members.has(key)) members.set(key, []);
+        members.get(key).push(n.id);
+      });
+      const groupOfId = new Map();
+      members.forEach((ids, key) => ids.forEach((id) => groupOfId.set(id, key)));
+      state.clusters = { network, nodes: nodes.length, edges: edges.length, members, groupOfId, open: new Set(),
+        refused: null };
+    }
+    const c = state.clusters;
+    const drawnId = (id) => (c.open.has(c.groupOfId.get(id)) ? id : CLUSTER_PREFIX + c.groupOfId.get(id));
+    const out = [];
+    const order = [...REGIONS, 'Other', 'Organisations', 'Missions'].filter((k) => c.members.has(k));
+    const within = new Map();
+    const between = new Map();
+    for (const e of edges) {
+      const source = drawnId(e.data.source);
+      const target = drawnId(e.data.target);
+      if (!source.startsWith(CLUSTER_PREFIX) && !target.startsWith(CLUSTER_PREFIX)) {
+        out.push(e);
+      } else if (source === target) {
+        within.set(source, (within.get(source) || 0) + 1);
+      } else {
+        const key = source + '>' + target;
+        between.set(key, { source, target, count: ((between.get(key) || {}).count || 0) + 1 });
+      }
+    }
+    order.forEach((key) => {
+      const ids = c.members.get(key);
+      if (c.open.has(key)) {
+        const open = new Set(ids);
+        nodes.filter((n) => open.has(n.data.id)).forEach((n) => out.push(n));
+        return;
+      }
+      const id = CLUSTER_PREFIX + key;
+      const lines = within.get(id) || 0;
+      out.push({ group: 'nodes', classes: 'cluster', data: {
+        id, kind: 'CLUSTER', cluster: key, count: ids.length, region: REGIONS.includes(key) ? key : '',
+        colour: REGION_COLOURS[key] || (key === 'Missions' ? '#c9c9c9' : '#333333'),
+        size: Math.min(40 + Math.sqrt(ids.length) * 4, 140),
+        label: `${key}: ${plural(ids.length, 'actor', 'actors')}` + (lines ? `, ${plural(lines, 'line', 'lines')} within` : '')
+      } });
+    });
+    between.forEach((b, key) => out.push({ group: 'edges', classes: 'cluster-link', data: {
+      id: 'links:' + key, source: b.source, target: b.target, kind: 'LINKS', count: b.count,
+      width: Math.min(1 + Math.log2(b.count), 12), label: b.count.toLocaleString('en')
+    } }));
+    showViewSize(c);
+    return out;
+  }
+
+  // a group's circle and the summed lines between groups, drawn over the actors' own style
+  STYLE.push(
+    { selector: 'node.cluster', style: {
+      label: 'data(label)', 'font-size': 14, 'font-weight': 'bold', 'min-zoomed-font-size': 0, 'text-wrap': 'wrap',
+      'text-max-width': 160, 'border-width': 2, 'border-color': '#ffffff', 'background-opacity': 0.85
+    } },
+    { selector: 'edge.cluster-link', style: {
+      width: 'data(width)', 'line-color': '#7a7f8c', 'target-arrow-color': '#7a7f8c', 'line-style': 'solid',
+      label: 'data(label)', 'font-size': 11, 'text-background-color': '#ffffff', 'text-background-opacity': 0.9,
+      'text-background-padding': 2, 'curve-style': 'bezier', opacity: 0.7
+    } });
+
+  /** How many nodes and lines the map would draw for a group opened now. */
+  function drawnIfOpened(key) {
+    const c = state.clusters;
+    const open = new Set([...c.open, key]);
+    let nodes = 0;
+    c.members.forEach((ids, k) => { nodes += open.has(k) ? ids.length : 1; });
+    return nodes;
+  }
+
+  /** Opens a group when what the map would then draw stays within MAX_DRAWN_NODES; otherwise says why not. */
+  function openCluster(key) {
+    const c = state.clusters;
+    if (!c) return;
+    if (drawnIfOpened(key) > MAX_DRAWN_NODES) {
+      c.refused = key;
+      showViewSize(c);
+      return;
+    }
+    c.open.add(key);
+    c.refused = null;
+    redrawClusters();
+  }
+
+  function closeCluster(key) {
+    const c = state.clusters;
+    if (!c) return;
+    c.open.delete(key);
+    c.refused = null;
+    redrawClusters();
+  }
+
+  function redrawClusters() {
+    draw(state.network);
+    const cyEl = $('#cy');
+    cyEl.dataset.nodes = String(actorNodes().length);
+    updatePngButton();
+  }
+
+  /** A tap on a group opens it; a tap on an actor selects it. */
+  function tapNode(node) {
+    if (node.hasClass('cluster')) openCluster(node.data('cluster'));
+    else selectActor(node.id(), { fromGraph: true });
+  }
+
+  /** Groups are laid out by force (a region's box would hold one circle); the actors of an opened group too. */
+  function clusteredLayout(name) {
+    return state.clusters && name === 'region' ? 'cose' : name;
+  }
+
+  /**
+   * The prompt over a grouped view: what the view holds, what the map draws instead, and a button per group that
+   * opens it (or groups it again), so that the keyboard reaches them too.
+   */
+  function showViewSize(c) {
+    const box = $('#view-size');
+    const cyEl = $('#cy');
+    if (!c) {
+      box.hidden = true;
+      box.replaceChildren();
+      delete cyEl.dataset.clustered;
+      return;
+    }
+    cyEl.dataset.clustered = 'true';
+    cyEl.dataset.viewNodes = String(c.nodes);
+    cyEl.dataset.viewEdges = String(c.edges);
+    const order = [...REGIONS, 'Other', 'Organisations', 'Missions'].filter((k) => c.members.has(k));
+    const buttons = order.map((key) => {
+      const n = c.members.get(key).length;
+      return c.open.has(key)
+        ? h('button', { type: 'button', 'data-cluster': key, onclick: () => closeCluster(key) }, `Group ${key} again`)
+        : h('button', { type: 'button', 'data-cluster': key, onclick: () => openCluster(key) },
+          `Open ${key} (${n.toLocaleString('en')})`);
+    });
+    const refused = c.refused
+      ? h('p', { id: 'view-size-refused', class: 'error' },
+        `${c.refused} holds ${plural(c.members.get(c.refused).length, 'actor', 'actors')}: opened, the map would draw `
+        + `${drawnIfOpened(c.refused).toLocaleString('en')} nodes, more than ${MAX_DRAWN_NODES}. Narrow the filters`
+        + (REGIONS.includes(c.refused) ? ` (choose ${c.refused} under Region, fewer years, one kind, or an actor).`
+          : ' (fewer years, one kind, a confidence, or an actor).'))
+      : null;
+    box.replaceChildren(
+      h('p', { id: 'view-size-text' }, `This view holds ${plural(c.nodes, 'actor', 'actors')} and `
+        + `${plural(c.edges, 'line', 'lines')}: more than the map draws one by one (${MAX_DRAWN_NODES} actors, `
+        + `${MAX_DRAWN_EDGES.toLocaleString('en')} lines). They are grouped by region; open a group, or narrow the `
+        + 'filters: years, region, kind, confidence, or around an actor.'),
+      h('p', { class: 'view-size-groups' }, buttons), refused);
+    box.hidden = false;
   }
 
   async function loadNetwork() {
@@ -602,7 +790,7 @@
   function focusNeighbourhood(id) {
     const cy = state.cy;
     const node = cy.getElementById(id);
-    if (node.empty()) return;
+    if (node.empty()) { clearSelection(); return; } // in a group not opened: nothing stays highlighted
     const hood = node.closedNeighborhood();
     cy.elements().addClass('faded');
     hood.removeClass('faded');

@@ -3,6 +3,8 @@ package org.partnershipexplorer.seed;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PostConstruct;
+import org.partnershipexplorer.subscription.Change;
+import org.partnershipexplorer.subscription.ChangeLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +23,13 @@ final class SeedOnStartup {
     private final SeedSettings settings;
     private final StartupSeeder seeder;
     private final StartupSeedState state;
+    private final ChangeLog changes;
 
-    SeedOnStartup(SeedSettings settings, StartupSeeder seeder, StartupSeedState state) {
+    SeedOnStartup(SeedSettings settings, StartupSeeder seeder, StartupSeedState state, ChangeLog changes) {
         this.settings = settings;
         this.seeder = seeder;
         this.state = state;
+        this.changes = changes;
     }
 
     @PostConstruct
@@ -37,7 +41,13 @@ final class SeedOnStartup {
             return;
         }
         try {
-            state.finished(seeder.seed(mode, settings.source(), settings.illustrative()));
+            SeedOutcome outcome = seeder.seed(mode, settings.source(), settings.illustrative());
+            if (outcome.status() == SeedOutcome.Status.LOADED || outcome.status() == SeedOutcome.Status.UPGRADED) {
+                // committed: subscribers of every instance hear of the release (dataChanged)
+                changes.appendCommitted(Change.New.seedRelease(SeedRelease.of(settings.source())
+                        .map(SeedRelease::version).orElse(settings.source().describe()), "seed"));
+            }
+            state.finished(outcome);
         } catch (SeedValidationException e) {
             // The list is logged once here. Micronaut logs the failing bean's exception with the messages of every
             // cause, so the exception that fails the start carries a one-line summary, not the list again.

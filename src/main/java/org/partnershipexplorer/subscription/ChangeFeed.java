@@ -1,6 +1,7 @@
 package org.partnershipexplorer.subscription;
 
-import io.micronaut.context.annotation.Context;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.List;
@@ -19,9 +20,11 @@ import reactor.core.publisher.Sinks;
  * sequence order. Starts at the newest change when the instance starts: subscribers hear of what commits after they
  * subscribe. Also prunes the log of changes older than the retention, now and then.
  *
- * <p>Its own thread, never a Netty event loop: the reads wait on the database.
+ * <p>Its own thread, never a Netty event loop: the reads wait on the database. It starts once the HTTP server has
+ * started, after the schema and the seed are in place, so that it never competes with them, and only in a
+ * process that serves (not in the command-line tools).
  */
-@Context
+@jakarta.inject.Singleton
 public final class ChangeFeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
@@ -48,8 +51,11 @@ public final class ChangeFeed {
     ChangeFeed(ChangeLog log, SubscriptionSettings settings) {
         this.log = log;
         this.settings = settings;
-        long interval = settings.pollInterval().toMillis();
-        thread.scheduleWithFixedDelay(this::tick, 0, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @EventListener
+    void onServerStarted(ServerStartupEvent event) {
+        thread.scheduleWithFixedDelay(this::tick, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Every change committed from now on, in sequence order; each subscriber has a bounded buffer of its own. */

@@ -1862,6 +1862,44 @@
     loadProviders();
     loadStatistics();
     loadCoverage();
+    followChanges();
+  }
+
+  // ---------------------------------------------------------------------------------------------- live updates
+
+  const PARTNERSHIP_CHANGES = `subscription { partnershipChanged {
+    sequence operation kind id provider recipient year by at } }`;
+  const LIVE_SETTLE_MS = 300;
+  const OPERATION_WORDS = { CREATED: 'created', UPDATED: 'updated', DELETED: 'deleted' };
+
+  /**
+   * Subscribes to partnershipChanged over WebSocket (/graphql-ws, graphql-transport-ws) and, after each committed
+   * change, reloads the open view and the panel with the filters as they are: no reload of the page. A burst of
+   * changes is taken as one. Reconnects on its own (the graphql-ws client retries) and does nothing where the
+   * client library did not load.
+   */
+  function followChanges() {
+    if (!window.graphqlWs) return;
+    const url = new URL('/graphql-ws', window.location.href);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    const client = window.graphqlWs.createClient({ url: url.toString(), retryAttempts: Infinity });
+    window.explorer.liveEvents = 0;
+    client.subscribe({ query: PARTNERSHIP_CHANGES }, {
+      next: (result) => { if (result.data) onPartnershipChanged(result.data.partnershipChanged); },
+      error: () => { /* the client reconnects; the page keeps working without live updates meanwhile */ },
+      complete: () => {}
+    });
+  }
+
+  function onPartnershipChanged(change) {
+    window.explorer.liveEvents += 1;
+    const live = $('#live');
+    live.textContent = `Updated: ${change.kind === 'DONATION' ? 'donation' : 'training'} ${change.provider} → `
+      + `${change.recipient} (${change.year}) ${OPERATION_WORDS[change.operation] || ''} by ${change.by}`;
+    live.hidden = false;
+    live.dataset.sequence = change.sequence;
+    clearTimeout(state.liveTimer);
+    state.liveTimer = setTimeout(() => { loadNetwork(); }, LIVE_SETTLE_MS);
   }
 
   /** The footer's account of the data: its release and what its sourced partnerships cover. */

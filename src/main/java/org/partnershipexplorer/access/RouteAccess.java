@@ -32,8 +32,12 @@ final class RouteAccess implements SecurityRule<HttpRequest<?>> {
     /** Before micronaut-security's own rules, so that none of them can open a route this one closes. */
     static final int ORDER = SecuredAnnotationRule.ORDER - 100;
 
-    /** Routes anyone may call: the page, GraphQL, GraphiQL. Matched on the route's template. */
-    private static final List<String> PUBLIC_TEMPLATES = List.of("/", "/graphql", "/graphiql");
+    /**
+     * Routes anyone may call: the page, GraphQL, GraphiQL, and GraphQL subscriptions over WebSocket (which check a
+     * token in connection_init, as a browser cannot send headers on a WebSocket). Matched on the route's template.
+     */
+    private static final List<String> PUBLIC_TEMPLATES = List.of("/", "/graphql", "/graphiql",
+            org.partnershipexplorer.graphql.SubscriptionRoute.PATH);
     /**
      * Health and metrics: public unless the operator marks them sensitive ({@code endpoints.*.sensitive}), which
      * micronaut-security's endpoint rule decides; this rule leaves them to it.

@@ -280,6 +280,14 @@ public class GraphQLHttpController {
                 .toList();
     }
 
+    /**
+     * Errors as /graphql answers them (a code each, the request id, no internal classification), for the routes
+     * that answer GraphQL without HTTP responses of their own (subscriptions over WebSocket).
+     */
+    public static List<Map<String, Object>> specified(List<GraphQLError> errors, String requestId) {
+        return withCodes(errors, requestId).stream().map(GraphQLHttpController::specification).toList();
+    }
+
     /** Gives every error a code (docs/api.md) and the request id, whatever part of graphql-java produced it. */
     private static List<GraphQLError> withCodes(List<GraphQLError> errors, String requestId) {
         List<GraphQLError> coded = new ArrayList<>(errors.size());

@@ -8,13 +8,13 @@ import java.util.Map;
  * A GraphQL request as the specification defines its JSON body. The query is null only in a request that names its
  * document by a persisted-query hash ({@link PersistedQueries}).
  */
-record GraphQLRequest(String query, String operationName, Map<String, Object> variables,
+public record GraphQLRequest(String query, String operationName, Map<String, Object> variables,
         Map<String, Object> extensions) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Reads a POST body; an {@link IllegalArgumentException} says what makes it not a GraphQL request. */
-    static GraphQLRequest fromJson(JsonNode body) {
+    public static GraphQLRequest fromJson(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new IllegalArgumentException("the body must be a JSON object");
         }

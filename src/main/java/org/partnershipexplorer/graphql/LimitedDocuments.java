@@ -76,6 +76,11 @@ final class LimitedDocuments implements PreparsedDocumentProvider {
             Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
         PreparsedDocumentEntry known = documents.getIfPresent(input.getQuery());
         if (known != null) {
+            // a kept document may have been a subscription run over WebSocket, and be sent again to /graphql
+            GraphQLError subscription = subscription(known.getDocument(), input);
+            if (subscription != null) {
+                return done(subscription);
+            }
             // counted again: the size of a kept document depends on this request's variables ($first)
             GraphQLError over = overLimits(known.getDocument(), input);
             return over == null ? CompletableFuture.completedFuture(known) : done(over);
@@ -108,7 +113,7 @@ final class LimitedDocuments implements PreparsedDocumentProvider {
             // graphql-java reports the syntax error its usual way
             return CompletableFuture.completedFuture(parseAndValidate.apply(input));
         }
-        GraphQLError subscription = subscription(document, input.getOperationName());
+        GraphQLError subscription = subscription(document, input);
         if (subscription != null) {
             return done(subscription);
         }
@@ -124,10 +129,14 @@ final class LimitedDocuments implements PreparsedDocumentProvider {
     }
 
     /**
-     * The schema has no subscription type and this route no stream to send events on; said plainly, before
-     * graphql-java's "Schema is not configured for subscriptions" or the limits, which have no root type to count.
+     * /graphql has no stream to send events on: a subscription sent there is told where subscriptions are served
+     * (the WebSocket route marks its own executions), before it is validated or counted.
      */
-    private static GraphQLError subscription(Document document, String operationName) {
+    private static GraphQLError subscription(Document document, ExecutionInput input) {
+        if (Boolean.TRUE.equals(input.getGraphQLContext().get(SubscriptionRoute.CONTEXT_KEY))) {
+            return null;
+        }
+        String operationName = input.getOperationName();
         List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
         return operations.stream()
                 .filter(o -> operationName == null || operationName.isEmpty() ? operations.size() == 1
@@ -135,7 +144,8 @@ final class LimitedDocuments implements PreparsedDocumentProvider {
                 .filter(o -> o.getOperation() == OperationDefinition.Operation.SUBSCRIPTION)
                 .findFirst()
                 .map(o -> GraphqlErrorBuilder.newError()
-                        .message("Subscriptions are not offered over /graphql: this route answers queries and mutations")
+                        .message("Subscriptions are served over WebSocket at " + SubscriptionRoute.PATH + " (subprotocol "
+                                + SubscriptionRoute.PROTOCOL + "); /graphql answers queries and mutations")
                         .location(o.getSourceLocation())
                         .extensions(Map.of("code", ErrorCode.GRAPHQL_VALIDATION_FAILED.name()))
                         .build())

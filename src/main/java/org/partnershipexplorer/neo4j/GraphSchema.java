@@ -37,6 +37,11 @@ public final class GraphSchema {
             "CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE",
             "CREATE CONSTRAINT deployment_key IF NOT EXISTS FOR (n:Deployment) REQUIRE (n.iso3, n.asOf) IS UNIQUE",
             "CREATE CONSTRAINT seed_state_id IF NOT EXISTS FOR (n:SeedState) REQUIRE n.id IS UNIQUE",
+            // the change log that every instance follows (subscription/ChangeLog): its counter, the seek and order
+            // of each poll, the pruning by age
+            "CREATE CONSTRAINT change_log_id IF NOT EXISTS FOR (n:ChangeLog) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT change_sequence IF NOT EXISTS FOR (n:Change) REQUIRE n.sequence IS UNIQUE",
+            "CREATE INDEX change_at IF NOT EXISTS FOR (n:Change) ON (n.at)",
             "CREATE INDEX country_region IF NOT EXISTS FOR (n:Country) ON (n.region)",
             "CREATE INDEX contribution_year IF NOT EXISTS FOR ()-[r:CONTRIBUTES_TO]-() ON (r.year)",
             // A relationship row's stable id is its key, as a node's key is: unique, so that the database refuses a

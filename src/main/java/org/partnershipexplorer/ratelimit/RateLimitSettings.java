@@ -37,7 +37,7 @@ public record RateLimitSettings(
         }
     }
 
-    boolean enabled() {
+    public boolean enabled() {
         return requests > 0;
     }
 }

@@ -174,7 +174,7 @@ public final class SeedLoader {
             MATCH ()-[r]->() WHERE r.updatedBy IS NOT NULL
             RETURN elementId(r) AS id, properties(r) AS props""";
     private static final String MARK_NODES = """
-            MATCH (n) WHERE n.updatedBy IS NULL AND NOT n:SeedState
+            MATCH (n) WHERE n.updatedBy IS NULL AND NOT (n:SeedState OR n:Change OR n:ChangeLog)
             SET n.staleRelease = true""";
     private static final String MARK_RELATIONSHIPS = """
             MATCH ()-[r]->() WHERE r.updatedBy IS NULL

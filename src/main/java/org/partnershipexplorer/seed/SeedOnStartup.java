@@ -4,6 +4,8 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PostConstruct;
 import org.partnershipexplorer.startup.StartupPhases;
+import org.partnershipexplorer.subscription.Change;
+import org.partnershipexplorer.subscription.ChangeLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +25,15 @@ final class SeedOnStartup {
     private final StartupSeeder seeder;
     private final StartupSeedState state;
     private final StartupPhases phases;
+    private final ChangeLog changes;
 
-    SeedOnStartup(SeedSettings settings, StartupSeeder seeder, StartupSeedState state, StartupPhases phases) {
+    SeedOnStartup(SeedSettings settings, StartupSeeder seeder, StartupSeedState state, StartupPhases phases,
+            ChangeLog changes) {
         this.settings = settings;
         this.seeder = seeder;
         this.state = state;
         this.phases = phases;
+        this.changes = changes;
     }
 
     @PostConstruct
@@ -43,6 +48,11 @@ final class SeedOnStartup {
         try {
             SeedOutcome outcome = seeder.seed(mode, settings.source(), settings.illustrative());
             phases.record("seed", java.time.Duration.ofNanos(System.nanoTime() - started), outcome.status().name());
+            if (outcome.status() == SeedOutcome.Status.LOADED || outcome.status() == SeedOutcome.Status.UPGRADED) {
+                // committed: subscribers of every instance hear of the release (dataChanged)
+                changes.appendCommitted(Change.New.seedRelease(SeedRelease.of(settings.source())
+                        .map(SeedRelease::version).orElse(settings.source().describe()), "seed"));
+            }
             state.finished(outcome);
         } catch (SeedValidationException e) {
             // The list is logged once here. Micronaut logs the failing bean's exception with the messages of every

@@ -229,7 +229,7 @@ public final class StartupSeeder {
             ON MATCH SET s.checkedAt = datetime()
             RETURN s.status AS status, s.owner AS owner,
                    s.startedAt < datetime() - duration({seconds: $staleSeconds}) AS stale,
-                   EXISTS { MATCH (n) WHERE NOT n:SeedState } AS holdsData,
+                   EXISTS { MATCH (n) WHERE NOT (n:SeedState OR n:Change OR n:ChangeLog) } AS holdsData,
                    s.release AS release
             """;
 

@@ -48,6 +48,8 @@ import org.partnershipexplorer.neo4j.Neo4jUnavailableException;
 import org.partnershipexplorer.seed.LoadReport;
 import org.partnershipexplorer.seed.SeedExporter;
 import org.partnershipexplorer.seed.SeedLoader;
+import org.partnershipexplorer.subscription.Change;
+import org.partnershipexplorer.subscription.ChangeLog;
 import org.partnershipexplorer.seed.SeedValidationException;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
@@ -73,9 +75,11 @@ final class TransferController {
     private final Access access;
     private final UploadLimits limits;
     private final MultipartBodyArgumentBinder multipart;
+    private final ChangeLog changes;
 
     TransferController(SeedLoader loader, SeedExporter exporter, Access access, UploadLimits limits,
-            BeanProvider<NettyHttpServerConfiguration> server) {
+            BeanProvider<NettyHttpServerConfiguration> server, ChangeLog changes) {
+        this.changes = changes;
         this.loader = loader;
         this.exporter = exporter;
         this.access = access;
@@ -151,6 +155,9 @@ final class TransferController {
             SeedLoader.Stamp stamp = restore ? null
                     : new SeedLoader.Stamp(subject, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
             LoadReport report = loader.load(upload, illustrative, stamp, org.partnershipexplorer.seed.SeedProgress.NONE);
+            // committed: subscribers of every instance hear of the import (dataChanged)
+            changes.appendCommitted(Change.New.imported(String.join(", ", upload.files()) + (restore ? " (restore)" : ""),
+                    subject));
             LOG.info("Import by {} of {}{}: {}", subject, upload.files(), restore ? " (restore)" : "", report.summary());
             return HttpResponse.ok(report(report, subject, restore));
         } catch (UploadRefused e) {

@@ -18,6 +18,8 @@ import org.partnershipexplorer.neo4j.Cypher;
 import org.partnershipexplorer.neo4j.DuplicateKeyException;
 import org.partnershipexplorer.seed.SeedRows;
 import org.partnershipexplorer.seed.SeedRows.Problem;
+import org.partnershipexplorer.subscription.Change;
+import org.partnershipexplorer.subscription.ChangeLog;
 
 /**
  * Writes one row of one kind in one transaction: checked by the seed loader's rules ({@link SeedRows}), its
@@ -32,9 +34,11 @@ final class WriteService {
     static final String EXPECTED_UPDATED_AT = "expectedUpdatedAt";
 
     private final Cypher cypher;
+    private final ChangeLog changes;
 
-    WriteService(Cypher cypher) {
+    WriteService(Cypher cypher, ChangeLog changes) {
         this.cypher = cypher;
+        this.changes = changes;
     }
 
     /**
@@ -84,7 +88,7 @@ final class WriteService {
         stamp(row, subject);
         SeedRows.Checked checked = check(kind, row, prefix);
         try {
-            return inTransaction(deadline, tx -> {
+            return inTransaction(deadline, Change.Operation.CREATED, subject, tx -> {
                 List<Problem> missing = SeedRows.missingReferences(tx, checked);
                 if (!missing.isEmpty()) {
                     throw badInput(missing, prefix);
@@ -112,7 +116,7 @@ final class WriteService {
             String subject, String prefix) {
         Map<String, String> key = keyCells(kind, changes, prefix);
         OffsetDateTime expected = expectedUpdatedAt == null ? null : expectedUpdatedAt(expectedUpdatedAt);
-        return inTransaction(deadline, tx -> {
+        return inTransaction(deadline, Change.Operation.UPDATED, subject, tx -> {
             Map<String, String> row = new LinkedHashMap<>(SeedRows.locked(tx, kind.file, key, subject)
                     .orElseThrow(() -> ApiException.notFound(kind.typeName, SeedRows.id(kind.file, changes))));
             pause.accept(Step.UPDATE_READ);
@@ -135,8 +139,8 @@ final class WriteService {
         });
     }
 
-    Deleted delete(Deadline deadline, WriteKind kind, Map<String, String> keyCells, boolean cascade) {
-        return inTransaction(deadline, tx -> {
+    Deleted delete(Deadline deadline, WriteKind kind, Map<String, String> keyCells, boolean cascade, String subject) {
+        return inTransaction(deadline, Change.Operation.DELETED, subject, tx -> {
             Map<String, String> key = keyCells(kind, keyCells, "");
             String id = SeedRows.id(kind.file, key);
             if (!SeedRows.exists(tx, kind.file, key)) {
@@ -178,12 +182,20 @@ final class WriteService {
      *
      * <p>Unlike a read, the caller waits for the database's answer however long it takes to come: a write given up
      * on could still commit after its caller was told it did not.
+     *
+     * <p>The write's entry in the change log is its transaction's last statement: subscribers hear of it once it
+     * committed, and never of a write that was rolled back.
      */
-    private <T> T inTransaction(Deadline deadline, java.util.function.Function<Cypher.Transaction, T> work) {
+    private <T> T inTransaction(Deadline deadline, Change.Operation operation, String subject,
+            java.util.function.Function<Cypher.Transaction, T> work) {
         Duration timeout = deadline.timeout(cypher.queryTimeout());
         boolean cutByDeadline = timeout.compareTo(cypher.queryTimeout()) < 0;
         try {
-            return cypher.inWriteTransaction(timeout, work);
+            return cypher.inWriteTransaction(timeout, tx -> {
+                T result = work.apply(tx);
+                logChange(tx, operation, subject, result);
+                return result;
+            });
         } catch (org.partnershipexplorer.neo4j.QueryTimeoutException e) {
             if (cutByDeadline) {
                 throw deadline.exceeded(e);
@@ -191,6 +203,16 @@ final class WriteService {
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The write did not finish within the time limit "
                     + "(explorer.limits.query-timeout: the database is busy); nothing was written; try again",
                     Map.of("limit", "queryTimeout"));
+        }
+    }
+
+    private void logChange(Cypher.Transaction tx, Change.Operation operation, String subject, Object result) {
+        if (result instanceof WriteResult written) {
+            changes.append(tx, Change.New.write(operation, written.kind(), written.id(), subject),
+                    OffsetDateTime.parse(written.updatedAt()));
+        } else if (result instanceof Deleted deleted) {
+            changes.append(tx, Change.New.write(operation, deleted.kind(), deleted.id(), subject),
+                    OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
         }
     }
 

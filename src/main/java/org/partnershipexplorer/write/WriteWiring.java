@@ -78,10 +78,10 @@ public final class WriteWiring implements GraphQLWiring {
 
     /** Mutation.delete* */
     WriteService.Deleted delete(DataFetchingEnvironment env, WriteKind kind) {
-        access.requireEditor(caller(env));
+        String subject = access.requireEditor(caller(env));
         Map<String, Object> arguments = new LinkedHashMap<>(env.getArguments());
         boolean cascade = Boolean.TRUE.equals(arguments.remove("cascade"));
-        WriteService.Deleted deleted = writes.delete(RequestInfo.deadline(env), kind, cells(arguments, true), cascade);
+        WriteService.Deleted deleted = writes.delete(RequestInfo.deadline(env), kind, cells(arguments, true), cascade, subject);
         forgetLoaded(env);
         return deleted;
     }

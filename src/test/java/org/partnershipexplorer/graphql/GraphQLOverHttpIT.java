@@ -98,21 +98,22 @@ class GraphQLOverHttpIT implements ServiceTest {
     }
 
     @Test
-    @DisplayName("a subscription, over POST or GET: GRAPHQL_VALIDATION_FAILED saying the route has none, with the request id; 400 or 200 as for any document that does not validate")
+    @DisplayName("a subscription, over POST or GET: GRAPHQL_VALIDATION_FAILED naming the WebSocket route, with the request id; 400 or 200 as for any document that does not validate")
     void subscriptionIsAGraphQLError() {
-        String message = "Subscriptions are not offered over /graphql: this route answers queries and mutations";
-        var post = client().post("{\"query\":\"subscription { countries { totalCount } }\"}", JSON, GRAPHQL_RESPONSE);
+        String message = "Subscriptions are served over WebSocket at /graphql-ws (subprotocol graphql-transport-ws); "
+                + "/graphql answers queries and mutations";
+        var post = client().post("{\"query\":\"subscription { dataChanged { sequence } }\"}", JSON, GRAPHQL_RESPONSE);
         assertEquals(400, post.status());
         assertEquals(message, post.errors().path(0).path("message").asText());
         assertEquals("GRAPHQL_VALIDATION_FAILED", post.errorCode());
         assertEquals(post.header("X-Request-Id"), post.errors().path(0).path("extensions").path("requestId").asText());
         assertTrue(post.body().path("data").isMissingNode(), post.raw().body());
 
-        var legacy = client().post("{\"query\":\"subscription Live { countries { totalCount } }\",\"operationName\":\"Live\"}", JSON, JSON);
+        var legacy = client().post("{\"query\":\"subscription Live { dataChanged { sequence } }\",\"operationName\":\"Live\"}", JSON, JSON);
         assertEquals(200, legacy.status());
         assertEquals(message, legacy.errors().path(0).path("message").asText());
 
-        var get = client().get("subscription { countries { totalCount } }", GRAPHQL_RESPONSE);
+        var get = client().get("subscription { dataChanged { sequence } }", GRAPHQL_RESPONSE);
         assertEquals(400, get.status());
         assertEquals("GRAPHQL_VALIDATION_FAILED", get.errorCode());
     }

@@ -59,7 +59,7 @@ class BundledSeedIT {
     @DisplayName("every node and relationship carries a non-empty source and a known confidence, and none is illustrative")
     void everyFactHasProvenance() {
         assertEquals(0, count("""
-                MATCH (n) WHERE NOT n:SeedState AND NOT n:Source
+                MATCH (n) WHERE NOT (n:SeedState OR n:Change OR n:ChangeLog) AND NOT n:Source
                   AND (n.source IS NULL OR trim(n.source) = '' OR NOT n.confidence IN $confidences)
                 RETURN count(n) AS n"""));
         assertEquals(0, count("""

@@ -16,7 +16,7 @@ public final class GraphCensus {
     public static Map<String, Object> census(Driver driver) {
         Map<String, Object> counts = new TreeMap<>();
         driver.executableQuery("""
-                MATCH (n) WHERE NOT n:SeedState UNWIND labels(n) AS label
+                MATCH (n) WHERE NOT (n:SeedState OR n:Change OR n:ChangeLog) UNWIND labels(n) AS label
                 RETURN 'node ' + label AS name, toString(count(*)) AS value
                 UNION ALL
                 MATCH ()-[r]->()

@@ -24,7 +24,7 @@ final class GraphDigest {
     static Map<String, Long> census(Driver driver) {
         Map<String, Long> counts = new TreeMap<>();
         driver.executableQuery("""
-                MATCH (n) WHERE NOT n:SeedState UNWIND labels(n) AS label
+                MATCH (n) WHERE NOT (n:SeedState OR n:Change OR n:ChangeLog) UNWIND labels(n) AS label
                 RETURN 'node ' + label AS name, count(*) AS count
                 UNION ALL
                 MATCH ()-[r]->()
@@ -37,7 +37,7 @@ final class GraphDigest {
     static List<String> lines(Driver driver) {
         List<String> lines = new ArrayList<>();
         driver.executableQuery("""
-                MATCH (n) WHERE NOT n:SeedState
+                MATCH (n) WHERE NOT (n:SeedState OR n:Change OR n:ChangeLog)
                 RETURN labels(n) AS labels, properties(n) AS props
                 """).execute().records()
                 .forEach(r -> lines.add("node " + sorted(r.get("labels").asList(Value::asString)) + " " + canonical(r.get("props"))));

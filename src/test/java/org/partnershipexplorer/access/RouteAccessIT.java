@@ -53,6 +53,7 @@ class RouteAccessIT {
     record Route(HttpMethod method, String template, String path) {
         boolean isPublic() {
             return template.equals("/") || template.equals("/graphql") || template.equals("/graphiql")
+                    || template.equals("/graphql-ws")
                     || template.startsWith("/health") || template.startsWith("/prometheus");
         }
 

@@ -193,6 +193,41 @@ class SubscriptionIT {
     }
 
     @Test
+    @DisplayName("an import through instance a reaches dataChanged on instance b once committed: source IMPORT, the files, the importer")
+    void importReachesDataChanged() throws Exception {
+        try (GraphQLWsClient onB = connected(b)) {
+            onB.subscribe("d", DATA, Map.of());
+            sleep(500);
+            String boundary = "----subscription-test";
+            String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"trainings.csv\"\r\n"
+                    + "Content-Type: text/csv\r\n\r\ntrainer,trainee,year,confidence,source\r\n"
+                    + "KOR,GHA,2045,reported,https://example.org/import\r\n\r\n--" + boundary + "--\r\n";
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(a.getURI().resolve("/import"))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .header("Authorization", "Bearer " + token("alice", "editor"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            JsonNode data = nextData(onB, "d").path("dataChanged");
+
+            var logged = neo4j.driver().executableQuery("""
+                    MATCH (c:Change {source: 'IMPORT'}) RETURN c.sequence AS s, c.at AS at ORDER BY s DESC LIMIT 1""")
+                    .execute().records().get(0);
+            Map<String, Object> expected = new LinkedHashMap<>();
+            expected.put("sequence", Long.toString(logged.get("s").asLong()));
+            expected.put("source", "IMPORT");
+            expected.put("operation", null);
+            expected.put("kind", null);
+            expected.put("id", null);
+            expected.put("detail", "trainings.csv");
+            expected.put("by", "alice");
+            expected.put("at", java.time.format.DateTimeFormatter.ISO_INSTANT.format(logged.get("at").asOffsetDateTime().toInstant()));
+            assertEquals(expected, map(data));
+        }
+    }
+
+    @Test
     @DisplayName("a write that is rolled back sends nothing: the next event is the next committed write, one sequence on")
     void rolledBackWriteSendsNothing() {
         try (GraphQLWsClient subscriber = connected(b)) {

@@ -30,7 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>The second argument picks the graph: 1 (the default) is the bundled seed on a fresh store; N is the bundled
  * seed at N times its size (SeedScaler, every copy illustrative and loaded as such), kept in
  * target/bench/pageload/xN/store so that a rerun skips the load. A third argument, a file, receives a picture of the
- * page at 1400x900 with Kenya's panel open (the README's docs/screenshot.png comes from the bundled seed so). Run:
+ * page at 1400x900 with Kenya's panel open (a way to refresh docs/screenshot.png from the bundled seed). Run:
  * <pre>
  * mvn -q -B test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
  *   "-Dexec.args=-cp %classpath org.partnershipexplorer.bench.PageLoadBenchmark 10"

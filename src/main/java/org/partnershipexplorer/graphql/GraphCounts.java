@@ -135,7 +135,8 @@ final class GraphCounts {
             .collect(Collectors.joining("\nUNION ALL\n"));
 
     // One round trip. Each count of a label or of a type reads Neo4j's count store; each year's end is the first
-    // entry of a year index in order, not a scan of the relationships.
+    // entry of a year index in order, not a scan of the relationships. The range predicate keeps only numeric years
+    // (a year some other tool stored as text would sort last and fail the read) and still follows the index.
     static final String COUNTS = LABELS.stream()
             .map(l -> "MATCH (n:" + l + ") RETURN 'label' AS kind, '" + l + "' AS name, count(n) AS n")
             .collect(Collectors.joining("\nUNION ALL\n"))
@@ -145,9 +146,9 @@ final class GraphCounts {
             .collect(Collectors.joining("\nUNION ALL\n"))
             + "\nUNION ALL\n"
             + DATED.stream()
-            .map(t -> "CALL () { MATCH ()-[r:" + t + "]->() WHERE r.year IS NOT NULL RETURN r.year AS y ORDER BY y ASC "
+            .map(t -> "CALL () { MATCH ()-[r:" + t + "]->() WHERE r.year >= 0 RETURN r.year AS y ORDER BY y ASC "
                     + "LIMIT 1 } RETURN 'first' AS kind, '" + t + "' AS name, y AS n\nUNION ALL\n"
-                    + "CALL () { MATCH ()-[r:" + t + "]->() WHERE r.year IS NOT NULL RETURN r.year AS y ORDER BY y DESC "
+                    + "CALL () { MATCH ()-[r:" + t + "]->() WHERE r.year >= 0 RETURN r.year AS y ORDER BY y DESC "
                     + "LIMIT 1 } RETURN 'last' AS kind, '" + t + "' AS name, y AS n")
             .collect(Collectors.joining("\nUNION ALL\n"));
 }

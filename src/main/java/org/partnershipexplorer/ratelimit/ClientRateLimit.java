@@ -8,9 +8,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The same allowance as {@link RateLimitFilter}'s, for work that arrives on a connection rather than as a request:
- * each GraphQL subscribe over WebSocket takes one request from the allowance of the client that opened the
- * connection, shared with its /graphql requests and downloads.
+ * Each client's allowance of requests: {@link RateLimitFilter} takes one for each /graphql request and download,
+ * and each GraphQL subscribe over WebSocket takes one from the allowance of the client that opened the connection.
  */
 @Singleton
 public final class ClientRateLimit {
@@ -36,6 +35,11 @@ public final class ClientRateLimit {
             return Optional.empty();
         }
         return limiter.acquire(client.key());
+    }
+
+    /** The key the allowance of {@code request}'s client is kept under, for the log of a refusal. */
+    String clientKey(HttpRequest<?> request) {
+        return clients.of(request).key();
     }
 
     /** explorer.rate-limit.requests and window, for the error that says what the limit is. */

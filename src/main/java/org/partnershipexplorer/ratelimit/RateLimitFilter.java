@@ -9,8 +9,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.http.server.HttpServerConfiguration;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteMatch;
 import java.time.Duration;
@@ -38,35 +36,28 @@ final class RateLimitFilter implements Ordered {
     private static final String GRAPHQL = "/graphql";
 
     private final RateLimitSettings settings;
-    private final RateLimiter limiter;
-    private final ClientAddresses clients;
+    private final ClientRateLimit rateLimit;
 
-    RateLimitFilter(RateLimitSettings settings, RateLimiter limiter, HttpServerConfiguration server,
-            HttpClientAddressResolver resolver) {
+    RateLimitFilter(RateLimitSettings settings, ClientRateLimit rateLimit) {
         this.settings = settings;
-        this.limiter = limiter;
-        this.clients = new ClientAddresses(server.getClientAddressHeader(), resolver);
+        this.rateLimit = rateLimit;
     }
 
     @RequestFilter
     @Nullable
     HttpResponse<?> limit(HttpRequest<?> request) {
-        if (!settings.enabled() || !limited(request)) {
+        if (!limited(request)) {
             return null;
         }
-        ClientAddresses.Client client = clients.of(request);
-        if (client.loopback() && !settings.loopback()) {
-            return null;
-        }
-        Optional<Duration> wait = limiter.acquire(client.key());
+        Optional<Duration> wait = rateLimit.acquire(request);
         if (wait.isEmpty()) {
             return null;
         }
         // rounded up: a client that waits the seconds it is told is served
         long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
         String requestId = HttpErrors.requestId(request);
-        LOG.debug("request {} from {} refused: over {} requests per {}", requestId, client.key(), settings.requests(),
-                settings.window());
+        LOG.debug("request {} from {} refused: over {} requests per {}", requestId, rateLimit.clientKey(request),
+                settings.requests(), settings.window());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("limit", settings.requests());
         details.put("windowSeconds", settings.window().toSeconds());

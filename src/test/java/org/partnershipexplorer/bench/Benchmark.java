@@ -68,10 +68,13 @@ public final class Benchmark {
 
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.host", "127.0.0.1");
-        properties.put("micronaut.server.port", -1);
+        // -Dbench.port=N puts the service on N, its Bolt connector on N+1 and the floor on N+2 (on a machine shared
+        // with other runs, each keeps to its own ports); unset, each takes a free port
+        int port = Integer.getInteger("bench.port", 0);
+        properties.put("micronaut.server.port", port == 0 ? -1 : port);
         properties.put("explorer.neo4j.uri", "");
         properties.put("explorer.neo4j.data-dir", store.toString());
-        properties.put("explorer.neo4j.bolt-port", 0);
+        properties.put("explorer.neo4j.bolt-port", port == 0 ? 0 : port + 1);
         properties.put("explorer.seed.dir", seed.toString());
         properties.put("explorer.seed.mode", "if-empty");
         properties.put("logger.levels.org.partnershipexplorer.requests", "WARN");
@@ -89,7 +92,7 @@ public final class Benchmark {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .executor(Executors.newFixedThreadPool(4)).build();
             List<Cell> cells = new ArrayList<>();
-            try (FloorServer floor = new FloorServer(driver, queries)) {
+            try (FloorServer floor = new FloorServer(driver, queries, port == 0 ? 0 : port + 2)) {
                 for (BenchQuery query : queries) {
                     URI graphql = server.getURI().resolve("/graphql");
                     byte[] body = JSON.writeValueAsBytes(Map.of("query", query.graphql(),

@@ -24,8 +24,9 @@ final class FloorServer implements AutoCloseable {
     private final ExecutorService workers = Executors.newFixedThreadPool(32);
     private final ObjectMapper json = new ObjectMapper();
 
-    FloorServer(Driver driver, Iterable<BenchQuery> queries) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+    /** @param port the port to listen on, 0 for any free one */
+    FloorServer(Driver driver, Iterable<BenchQuery> queries, int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         for (BenchQuery query : queries) {
             server.createContext("/floor/" + query.name(), exchange -> {
                 try (exchange) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.partnershipexplorer.neo4j.Cypher;
-import org.partnershipexplorer.neo4j.CypherTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -171,70 +170,305 @@ final class SeedWriter {
         return extras;
     }
 
-    /** The load's statement: MERGE on the row's key, properties replaced by the row's. */
+    /**
+     * The load's statement: MERGE on the row's key, properties replaced by the row's. Countries and organisations are
+     * also Actors with an id, so that every actor column resolves with one index seek on Actor.id, whichever kind of
+     * actor it names. A mission's or a ministerial's hosts dropped since the last load lose their relationship, the
+     * others are kept, not recreated; a pledge's endpoints may change between loads, and whatever the row no longer
+     * names is deleted first.
+     */
     static String statement(SeedFile file) {
-        return statement(file, "MERGE");
+        return switch (file) {
+            case SOURCES -> """
+                    UNWIND $rows AS row
+                    MERGE (n:Source {id: row.props.id})
+                    SET n = row.props
+                    """;
+            case COUNTRIES -> """
+                    UNWIND $rows AS row
+                    MERGE (n:Country {iso3: row.props.iso3})
+                    SET n = row.props, n:Actor
+                    """;
+            case ORGANIZATIONS -> """
+                    UNWIND $rows AS row
+                    MERGE (n:Organization {code: row.props.code})
+                    SET n = row.props, n:Actor
+                    """;
+            case PROGRAMS -> """
+                    UNWIND $rows AS row
+                    MERGE (n:Program {code: row.props.code})
+                    SET n = row.props
+                    """;
+            case MISSIONS -> """
+                    UNWIND $rows AS row
+                    MERGE (m:Mission {acronym: row.props.acronym})
+                    SET m = row.props
+                    WITH m, row, coalesce(row.hostIso3, []) AS hosts
+                    CALL (m, hosts) {
+                      MATCH (m)-[old:LOCATED_IN]->(c:Country)
+                      WHERE NOT c.iso3 IN hosts
+                      DELETE old
+                    }
+                    CALL (m, hosts, row) {
+                      UNWIND hosts AS host
+                      MATCH (c:Country {iso3: host})
+                      MERGE (m)-[r:LOCATED_IN]->(c)
+                      SET r = row.edge
+                    }
+                    """;
+            case MINISTERIALS -> """
+                    UNWIND $rows AS row
+                    MERGE (m:Ministerial {id: row.props.id})
+                    SET m = row.props
+                    WITH m, row, coalesce(row.hostIso3, []) AS hosts
+                    CALL (m, hosts) {
+                      MATCH (m)-[old:HOSTED_BY]->(c:Country)
+                      WHERE NOT c.iso3 IN hosts
+                      DELETE old
+                    }
+                    CALL (m, hosts, row) {
+                      UNWIND hosts AS host
+                      MATCH (c:Country {iso3: host})
+                      MERGE (m)-[r:HOSTED_BY]->(c)
+                      SET r = row.edge
+                    }
+                    """;
+            case MEMBERSHIPS -> """
+                    UNWIND $rows AS row
+                    MATCH (a:Country {iso3: row.iso3})
+                    MATCH (b:Organization {code: row.organization})
+                    MERGE (a)-[r:MEMBER_OF {id: row.props.id}]->(b)
+                    SET r = row.props
+                    """;
+            case CONTRIBUTIONS -> """
+                    UNWIND $rows AS row
+                    MATCH (a:Country {iso3: row.iso3})
+                    MATCH (b:Mission {acronym: row.mission})
+                    MERGE (a)-[r:CONTRIBUTES_TO {id: row.props.id}]->(b)
+                    SET r = row.props
+                    """;
+            case DEPLOYMENTS -> """
+                    UNWIND $rows AS row
+                    MATCH (c:Country {iso3: row.iso3})
+                    MERGE (d:Deployment {iso3: row.props.iso3, asOf: row.props.asOf})
+                    SET d = row.props
+                    MERGE (c)-[r:REPORTED]->(d)
+                    SET r = row.edge
+                    """;
+            case TRAININGS -> """
+                    UNWIND $rows AS row
+                    MATCH (a:Actor {id: row.trainer})
+                    MATCH (b:Actor {id: row.trainee})
+                    MERGE (a)-[r:TRAINS {id: row.props.id}]->(b)
+                    SET r = row.props
+                    """;
+            case DONATIONS -> """
+                    UNWIND $rows AS row
+                    MATCH (a:Actor {id: row.donor})
+                    MATCH (b:Actor {id: row.recipient})
+                    MERGE (a)-[r:DONATES_TO {id: row.props.id}]->(b)
+                    SET r = row.props
+                    """;
+            case PLEDGES -> """
+                    UNWIND $rows AS row
+                    MATCH (pledger:Actor {id: row.pledger})
+                    MATCH (ministerial:Ministerial {id: row.ministerial})
+                    MERGE (p:Pledge {id: row.props.id})
+                    SET p = row.props
+                    WITH p, row, pledger, ministerial
+                    CALL (p, pledger) {
+                      MATCH (other)-[old:PLEDGED]->(p)
+                      WHERE other <> pledger
+                      DELETE old
+                    }
+                    CALL (p, ministerial) {
+                      MATCH (p)-[old:MADE_AT]->(other)
+                      WHERE other <> ministerial
+                      DELETE old
+                    }
+                    CALL (p, row) {
+                      MATCH (p)-[old:BENEFITS]->(other)
+                      WHERE row.beneficiary IS NULL OR other.id <> row.beneficiary
+                      DELETE old
+                    }
+                    CALL (p, row) {
+                      MATCH (p)-[old:SUPPORTS]->(other)
+                      WHERE row.mission IS NULL OR other.acronym <> row.mission
+                      DELETE old
+                    }
+                    MERGE (pledger)-[a:PLEDGED]->(p)
+                    SET a = row.edge
+                    MERGE (p)-[m:MADE_AT]->(ministerial)
+                    SET m = row.edge
+                    WITH p, row
+                    CALL (p, row) {
+                      MATCH (beneficiary:Actor {id: row.beneficiary})
+                      MERGE (p)-[b:BENEFITS]->(beneficiary)
+                      SET b = row.edge
+                    }
+                    CALL (p, row) {
+                      MATCH (mission:Mission {acronym: row.mission})
+                      MERGE (p)-[s:SUPPORTS]->(mission)
+                      SET s = row.edge
+                    }
+                    """;
+            case ATTENDANCE -> """
+                    UNWIND $rows AS row
+                    MATCH (a:Actor {id: row.actor})
+                    MATCH (b:Ministerial {id: row.ministerial})
+                    MERGE (a)-[r:ATTENDED {id: row.props.id}]->(b)
+                    SET r = row.props
+                    """;
+        };
     }
 
     /**
      * The load's statement with CREATE where it MERGEs the row's own node or relationship: a key taken already, or
      * meanwhile by a transaction that committed first, breaks a uniqueness constraint ({@code GraphSchema}) instead
-     * of merging into it, so a create never overwrites what another create wrote.
+     * of merging into it, so a create never overwrites what another create wrote. Otherwise as {@link #statement}.
      */
     static String createStatement(SeedFile file) {
-        return statement(file, "CREATE");
-    }
-
-    private static String statement(SeedFile file, String own) {
         return switch (file) {
-            // Countries and organisations are also Actors with an id, so that every actor column resolves with one
-            // index seek on Actor.id, whichever kind of actor it names.
             case SOURCES -> """
                     UNWIND $rows AS row
-                    %s (n:Source {id: row.props.id})
+                    CREATE (n:Source {id: row.props.id})
                     SET n = row.props
-                    """.formatted(own);
+                    """;
             case COUNTRIES -> """
                     UNWIND $rows AS row
-                    %s (n:Country {iso3: row.props.iso3})
+                    CREATE (n:Country {iso3: row.props.iso3})
                     SET n = row.props, n:Actor
-                    """.formatted(own);
+                    """;
             case ORGANIZATIONS -> """
                     UNWIND $rows AS row
-                    %s (n:Organization {code: row.props.code})
+                    CREATE (n:Organization {code: row.props.code})
                     SET n = row.props, n:Actor
-                    """.formatted(own);
+                    """;
             case PROGRAMS -> """
                     UNWIND $rows AS row
-                    %s (n:Program {code: row.props.code})
+                    CREATE (n:Program {code: row.props.code})
                     SET n = row.props
-                    """.formatted(own);
-            case MISSIONS -> withHosts(own, "Mission", "acronym", "LOCATED_IN");
-            case MINISTERIALS -> withHosts(own, "Ministerial", "id", "HOSTED_BY");
-            case MEMBERSHIPS ->
-                    relationship(own, ":Country {iso3: row.iso3}", "MEMBER_OF", ":Organization {code: row.organization}");
-            case CONTRIBUTIONS ->
-                    relationship(own, ":Country {iso3: row.iso3}", "CONTRIBUTES_TO", ":Mission {acronym: row.mission}");
+                    """;
+            case MISSIONS -> """
+                    UNWIND $rows AS row
+                    CREATE (m:Mission {acronym: row.props.acronym})
+                    SET m = row.props
+                    WITH m, row, coalesce(row.hostIso3, []) AS hosts
+                    CALL (m, hosts) {
+                      MATCH (m)-[old:LOCATED_IN]->(c:Country)
+                      WHERE NOT c.iso3 IN hosts
+                      DELETE old
+                    }
+                    CALL (m, hosts, row) {
+                      UNWIND hosts AS host
+                      MATCH (c:Country {iso3: host})
+                      MERGE (m)-[r:LOCATED_IN]->(c)
+                      SET r = row.edge
+                    }
+                    """;
+            case MINISTERIALS -> """
+                    UNWIND $rows AS row
+                    CREATE (m:Ministerial {id: row.props.id})
+                    SET m = row.props
+                    WITH m, row, coalesce(row.hostIso3, []) AS hosts
+                    CALL (m, hosts) {
+                      MATCH (m)-[old:HOSTED_BY]->(c:Country)
+                      WHERE NOT c.iso3 IN hosts
+                      DELETE old
+                    }
+                    CALL (m, hosts, row) {
+                      UNWIND hosts AS host
+                      MATCH (c:Country {iso3: host})
+                      MERGE (m)-[r:HOSTED_BY]->(c)
+                      SET r = row.edge
+                    }
+                    """;
+            case MEMBERSHIPS -> """
+                    UNWIND $rows AS row
+                    MATCH (a:Country {iso3: row.iso3})
+                    MATCH (b:Organization {code: row.organization})
+                    CREATE (a)-[r:MEMBER_OF {id: row.props.id}]->(b)
+                    SET r = row.props
+                    """;
+            case CONTRIBUTIONS -> """
+                    UNWIND $rows AS row
+                    MATCH (a:Country {iso3: row.iso3})
+                    MATCH (b:Mission {acronym: row.mission})
+                    CREATE (a)-[r:CONTRIBUTES_TO {id: row.props.id}]->(b)
+                    SET r = row.props
+                    """;
             case DEPLOYMENTS -> """
                     UNWIND $rows AS row
                     MATCH (c:Country {iso3: row.iso3})
-                    %s (d:Deployment {iso3: row.props.iso3, asOf: row.props.asOf})
+                    CREATE (d:Deployment {iso3: row.props.iso3, asOf: row.props.asOf})
                     SET d = row.props
                     MERGE (c)-[r:REPORTED]->(d)
                     SET r = row.edge
-                    """.formatted(own);
-            case TRAININGS -> relationship(own, ":Actor {id: row.trainer}", "TRAINS", ":Actor {id: row.trainee}");
-            case DONATIONS -> relationship(own, ":Actor {id: row.donor}", "DONATES_TO", ":Actor {id: row.recipient}");
-            // The pledge's endpoints may change between loads: whatever the row no longer names is deleted first.
+                    """;
+            case TRAININGS -> """
+                    UNWIND $rows AS row
+                    MATCH (a:Actor {id: row.trainer})
+                    MATCH (b:Actor {id: row.trainee})
+                    CREATE (a)-[r:TRAINS {id: row.props.id}]->(b)
+                    SET r = row.props
+                    """;
+            case DONATIONS -> """
+                    UNWIND $rows AS row
+                    MATCH (a:Actor {id: row.donor})
+                    MATCH (b:Actor {id: row.recipient})
+                    CREATE (a)-[r:DONATES_TO {id: row.props.id}]->(b)
+                    SET r = row.props
+                    """;
             case PLEDGES -> """
                     UNWIND $rows AS row
                     MATCH (pledger:Actor {id: row.pledger})
                     MATCH (ministerial:Ministerial {id: row.ministerial})
-                    %s (p:Pledge {id: row.props.id})
+                    CREATE (p:Pledge {id: row.props.id})
                     SET p = row.props
-                    """.formatted(own) + PLEDGE_ENDS;
-            case ATTENDANCE ->
-                    relationship(own, ":Actor {id: row.actor}", "ATTENDED", ":Ministerial {id: row.ministerial}");
+                    WITH p, row, pledger, ministerial
+                    CALL (p, pledger) {
+                      MATCH (other)-[old:PLEDGED]->(p)
+                      WHERE other <> pledger
+                      DELETE old
+                    }
+                    CALL (p, ministerial) {
+                      MATCH (p)-[old:MADE_AT]->(other)
+                      WHERE other <> ministerial
+                      DELETE old
+                    }
+                    CALL (p, row) {
+                      MATCH (p)-[old:BENEFITS]->(other)
+                      WHERE row.beneficiary IS NULL OR other.id <> row.beneficiary
+                      DELETE old
+                    }
+                    CALL (p, row) {
+                      MATCH (p)-[old:SUPPORTS]->(other)
+                      WHERE row.mission IS NULL OR other.acronym <> row.mission
+                      DELETE old
+                    }
+                    MERGE (pledger)-[a:PLEDGED]->(p)
+                    SET a = row.edge
+                    MERGE (p)-[m:MADE_AT]->(ministerial)
+                    SET m = row.edge
+                    WITH p, row
+                    CALL (p, row) {
+                      MATCH (beneficiary:Actor {id: row.beneficiary})
+                      MERGE (p)-[b:BENEFITS]->(beneficiary)
+                      SET b = row.edge
+                    }
+                    CALL (p, row) {
+                      MATCH (mission:Mission {acronym: row.mission})
+                      MERGE (p)-[s:SUPPORTS]->(mission)
+                      SET s = row.edge
+                    }
+                    """;
+            case ATTENDANCE -> """
+                    UNWIND $rows AS row
+                    MATCH (a:Actor {id: row.actor})
+                    MATCH (b:Ministerial {id: row.ministerial})
+                    CREATE (a)-[r:ATTENDED {id: row.props.id}]->(b)
+                    SET r = row.props
+                    """;
         };
     }
 
@@ -251,100 +485,91 @@ final class SeedWriter {
             return set;
         }
         return switch (file) {
-            case MISSIONS -> set + "WITH n AS m, $row AS row\n" + hosts("LOCATED_IN");
-            case MINISTERIALS -> set + "WITH n AS m, $row AS row\n" + hosts("HOSTED_BY");
-            case DEPLOYMENTS -> set + """
+            case MISSIONS -> """
+                    MATCH (n:Mission {acronym: $key.acronym})
+                    SET n += $set
+                    WITH n AS m, $row AS row
+                    WITH m, row, coalesce(row.hostIso3, []) AS hosts
+                    CALL (m, hosts) {
+                      MATCH (m)-[old:LOCATED_IN]->(c:Country)
+                      WHERE NOT c.iso3 IN hosts
+                      DELETE old
+                    }
+                    CALL (m, hosts, row) {
+                      UNWIND hosts AS host
+                      MATCH (c:Country {iso3: host})
+                      MERGE (m)-[r:LOCATED_IN]->(c)
+                      SET r = row.edge
+                    }
+                    """;
+            case MINISTERIALS -> """
+                    MATCH (n:Ministerial {id: $key.id})
+                    SET n += $set
+                    WITH n AS m, $row AS row
+                    WITH m, row, coalesce(row.hostIso3, []) AS hosts
+                    CALL (m, hosts) {
+                      MATCH (m)-[old:HOSTED_BY]->(c:Country)
+                      WHERE NOT c.iso3 IN hosts
+                      DELETE old
+                    }
+                    CALL (m, hosts, row) {
+                      UNWIND hosts AS host
+                      MATCH (c:Country {iso3: host})
+                      MERGE (m)-[r:HOSTED_BY]->(c)
+                      SET r = row.edge
+                    }
+                    """;
+            case DEPLOYMENTS -> """
+                    MATCH (a:Country)-[:REPORTED]->(n:Deployment {iso3: $key.iso3, asOf: $key.as_of})
+                    SET n += $set
                     WITH n, $row AS row
                     MATCH (:Country)-[r:REPORTED]->(n)
                     SET r = row.edge
                     """;
-            case PLEDGES -> set + """
+            case PLEDGES -> """
+                    MATCH (n:Pledge {id: $key.id})
+                    SET n += $set
                     WITH n AS p, $row AS row
                     MATCH (pledger:Actor {id: row.pledger})
                     MATCH (ministerial:Ministerial {id: row.ministerial})
-                    """ + PLEDGE_ENDS;
+                    WITH p, row, pledger, ministerial
+                    CALL (p, pledger) {
+                      MATCH (other)-[old:PLEDGED]->(p)
+                      WHERE other <> pledger
+                      DELETE old
+                    }
+                    CALL (p, ministerial) {
+                      MATCH (p)-[old:MADE_AT]->(other)
+                      WHERE other <> ministerial
+                      DELETE old
+                    }
+                    CALL (p, row) {
+                      MATCH (p)-[old:BENEFITS]->(other)
+                      WHERE row.beneficiary IS NULL OR other.id <> row.beneficiary
+                      DELETE old
+                    }
+                    CALL (p, row) {
+                      MATCH (p)-[old:SUPPORTS]->(other)
+                      WHERE row.mission IS NULL OR other.acronym <> row.mission
+                      DELETE old
+                    }
+                    MERGE (pledger)-[a:PLEDGED]->(p)
+                    SET a = row.edge
+                    MERGE (p)-[m:MADE_AT]->(ministerial)
+                    SET m = row.edge
+                    WITH p, row
+                    CALL (p, row) {
+                      MATCH (beneficiary:Actor {id: row.beneficiary})
+                      MERGE (p)-[b:BENEFITS]->(beneficiary)
+                      SET b = row.edge
+                    }
+                    CALL (p, row) {
+                      MATCH (mission:Mission {acronym: row.mission})
+                      MERGE (p)-[s:SUPPORTS]->(mission)
+                      SET s = row.edge
+                    }
+                    """;
             default -> set;
         };
-    }
-
-    /**
-     * A node written on its key with its hosts (host_iso3): a host dropped since the last load loses its
-     * relationship; the others are kept, not recreated.
-     */
-    private static String withHosts(String own, String label, String key, String hostedBy) {
-        return CypherTemplate.fill("""
-                UNWIND $rows AS row
-                ${own} (m:${label} {${key}: row.props.${key}})
-                SET m = row.props
-                """, "own", own, "label", label, "key", key) + hosts(hostedBy);
-    }
-
-    /** The host relationships of {@code m} made to be those of {@code row.hostIso3}, each carrying {@code row.edge}. */
-    private static String hosts(String hostedBy) {
-        return CypherTemplate.fill("""
-                WITH m, row, coalesce(row.hostIso3, []) AS hosts
-                CALL (m, hosts) {
-                  MATCH (m)-[old:${hostedBy}]->(c:Country)
-                  WHERE NOT c.iso3 IN hosts
-                  DELETE old
-                }
-                CALL (m, hosts, row) {
-                  UNWIND hosts AS host
-                  MATCH (c:Country {iso3: host})
-                  MERGE (m)-[r:${hostedBy}]->(c)
-                  SET r = row.edge
-                }
-                """, "hostedBy", hostedBy);
-    }
-
-    /** A pledge {@code p}'s relationships made to be those {@code row} names, given its pledger and ministerial. */
-    private static final String PLEDGE_ENDS = """
-            WITH p, row, pledger, ministerial
-            CALL (p, pledger) {
-              MATCH (other)-[old:PLEDGED]->(p)
-              WHERE other <> pledger
-              DELETE old
-            }
-            CALL (p, ministerial) {
-              MATCH (p)-[old:MADE_AT]->(other)
-              WHERE other <> ministerial
-              DELETE old
-            }
-            CALL (p, row) {
-              MATCH (p)-[old:BENEFITS]->(other)
-              WHERE row.beneficiary IS NULL OR other.id <> row.beneficiary
-              DELETE old
-            }
-            CALL (p, row) {
-              MATCH (p)-[old:SUPPORTS]->(other)
-              WHERE row.mission IS NULL OR other.acronym <> row.mission
-              DELETE old
-            }
-            MERGE (pledger)-[a:PLEDGED]->(p)
-            SET a = row.edge
-            MERGE (p)-[m:MADE_AT]->(ministerial)
-            SET m = row.edge
-            WITH p, row
-            CALL (p, row) {
-              MATCH (beneficiary:Actor {id: row.beneficiary})
-              MERGE (p)-[b:BENEFITS]->(beneficiary)
-              SET b = row.edge
-            }
-            CALL (p, row) {
-              MATCH (mission:Mission {acronym: row.mission})
-              MERGE (p)-[s:SUPPORTS]->(mission)
-              SET s = row.edge
-            }
-            """;
-
-    /** A relationship written on its stable id between two nodes found by key, its properties replaced by the row's. */
-    private static String relationship(String own, String start, String type, String end) {
-        return """
-                UNWIND $rows AS row
-                MATCH (a%s)
-                MATCH (b%s)
-                %s (a)-[r:%s {id: row.props.id}]->(b)
-                SET r = row.props
-                """.formatted(start, end, own, type);
     }
 }

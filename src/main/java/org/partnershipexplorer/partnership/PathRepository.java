@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.neo4j.driver.types.Path;
@@ -34,43 +33,107 @@ public class PathRepository {
     public static final int MAX_PATHS = 500;
 
     // A path is kept only when every relationship passes the filter and no actor appears twice (a simple path:
-    // Cypher's own rule only keeps relationships from repeating).
-    private static final String EDGE_FILTER = """
-            all(r IN relationships(p) WHERE
-                  ($from IS NULL OR coalesce(r.endYear, r.year) >= $from) AND ($to IS NULL OR r.year <= $to)
-                  AND ($confidence IS NULL OR r.confidence IN $confidence))
+    // Cypher's own rule only keeps relationships from repeating). Depth by depth, each with its own LIMIT: shorter
+    // chains come first, and the LIMIT stops each expansion early, so a dense graph costs at most MAX_PATHS + 1
+    // paths a depth rather than every path there is. A pattern's length cannot be a parameter, so each depth is a
+    // branch of its own, and $depth (1 to MAX_DEPTH) leaves out the branches beyond it before they expand.
+    private static final String CHAINS = """
+            OPTIONAL MATCH (root:Actor {id: $root})
+            OPTIONAL CALL (root) {
+              MATCH p = (root)-[:TRAINS*1..1]->(:Actor)
+              WHERE all(r IN relationships(p) WHERE ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
+                  AND ($to IS NULL OR r.year <= $to) AND ($confidence IS NULL OR r.confidence IN $confidence))
+                AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+              WITH p LIMIT $limit RETURN p
+              UNION ALL
+              WITH root WHERE $depth >= 2
+              MATCH p = (root)-[:TRAINS*2..2]->(:Actor)
+              WHERE all(r IN relationships(p) WHERE ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
+                  AND ($to IS NULL OR r.year <= $to) AND ($confidence IS NULL OR r.confidence IN $confidence))
+                AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+              WITH p LIMIT $limit RETURN p
+              UNION ALL
+              WITH root WHERE $depth >= 3
+              MATCH p = (root)-[:TRAINS*3..3]->(:Actor)
+              WHERE all(r IN relationships(p) WHERE ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
+                  AND ($to IS NULL OR r.year <= $to) AND ($confidence IS NULL OR r.confidence IN $confidence))
+                AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+              WITH p LIMIT $limit RETURN p
+              UNION ALL
+              WITH root WHERE $depth >= 4
+              MATCH p = (root)-[:TRAINS*4..4]->(:Actor)
+              WHERE all(r IN relationships(p) WHERE ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
+                  AND ($to IS NULL OR r.year <= $to) AND ($confidence IS NULL OR r.confidence IN $confidence))
+                AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+              WITH p LIMIT $limit RETURN p
+              UNION ALL
+              WITH root WHERE $depth >= 5
+              MATCH p = (root)-[:TRAINS*5..5]->(:Actor)
+              WHERE all(r IN relationships(p) WHERE ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
+                  AND ($to IS NULL OR r.year <= $to) AND ($confidence IS NULL OR r.confidence IN $confidence))
+                AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+              WITH p LIMIT $limit RETURN p
+              UNION ALL
+              WITH root WHERE $depth >= 6
+              MATCH p = (root)-[:TRAINS*6..6]->(:Actor)
+              WHERE all(r IN relationships(p) WHERE ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
+                  AND ($to IS NULL OR r.year <= $to) AND ($confidence IS NULL OR r.confidence IN $confidence))
+                AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+              WITH p LIMIT $limit RETURN p
+            }
+            RETURN root, collect(p) AS paths
             """;
-    private static final String SIMPLE = "all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))";
 
-    // Depth by depth, each with its own LIMIT: shorter chains come first, and the LIMIT stops each expansion
-    // early, so a dense graph costs at most MAX_PATHS + 1 paths a depth rather than every path there is.
-    private static final List<String> CHAINS = IntStream.rangeClosed(1, MAX_DEPTH)
-            .mapToObj(depth -> """
-                    OPTIONAL MATCH (root:Actor {id: $root})
-                    OPTIONAL CALL (root) {
-                    %s
-                    }
-                    RETURN root, collect(p) AS paths
-                    """.formatted(IntStream.rangeClosed(1, depth)
-                    .mapToObj(d -> ("  MATCH p = (root)-[:TRAINS*%d..%d]->(:Actor) WHERE %s AND %s\n"
-                            + "  WITH p LIMIT $limit RETURN p").formatted(d, d, EDGE_FILTER.strip(), SIMPLE))
-                    .collect(Collectors.joining("\n  UNION ALL\n"))))
-            .toList();
-
-    private static final List<String> SHORTEST = IntStream.rangeClosed(1, MAX_DEPTH)
-            .mapToObj(length -> """
-                    OPTIONAL MATCH (a:Actor {id: $source})
-                    OPTIONAL MATCH (b:Actor {id: $target})
-                    OPTIONAL CALL (a, b) {
-                      WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
-                      MATCH p = allShortestPaths((a)-[:TRAINS|DONATES_TO*..%d]-(b))
-                      WHERE %s AND all(r IN relationships(p) WHERE type(r) IN $types)
-                      WITH p LIMIT $limit
-                      RETURN p
-                    }
-                    RETURN a IS NOT NULL AS sourceFound, b IS NOT NULL AS targetFound, collect(p) AS paths
-                    """.formatted(length, EDGE_FILTER.strip()))
-            .toList();
+    // The shortest paths up to $length (1 to MAX_DEPTH): one branch a length, since a pattern's length cannot be a
+    // parameter; only the branch of the length asked for searches.
+    private static final String SHORTEST = """
+            OPTIONAL MATCH (a:Actor {id: $source})
+            OPTIONAL MATCH (b:Actor {id: $target})
+            OPTIONAL CALL (a, b) {
+              WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND $length = 1
+              MATCH p = allShortestPaths((a)-[:TRAINS|DONATES_TO*..1]-(b))
+              WHERE all(r IN relationships(p) WHERE ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
+                  AND ($to IS NULL OR r.year <= $to) AND ($confidence IS NULL OR r.confidence IN $confidence))
+                AND all(r IN relationships(p) WHERE type(r) IN $types)
+              WITH p LIMIT $limit RETURN p
+              UNION ALL
+              WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND $length = 2
+              MATCH p = allShortestPaths((a)-[:TRAINS|DONATES_TO*..2]-(b))
+              WHERE all(r IN relationships(p) WHERE ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
+                  AND ($to IS NULL OR r.year <= $to) AND ($confidence IS NULL OR r.confidence IN $confidence))
+                AND all(r IN relationships(p) WHERE type(r) IN $types)
+              WITH p LIMIT $limit RETURN p
+              UNION ALL
+              WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND $length = 3
+              MATCH p = allShortestPaths((a)-[:TRAINS|DONATES_TO*..3]-(b))
+              WHERE all(r IN relationships(p) WHERE ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
+                  AND ($to IS NULL OR r.year <= $to) AND ($confidence IS NULL OR r.confidence IN $confidence))
+                AND all(r IN relationships(p) WHERE type(r) IN $types)
+              WITH p LIMIT $limit RETURN p
+              UNION ALL
+              WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND $length = 4
+              MATCH p = allShortestPaths((a)-[:TRAINS|DONATES_TO*..4]-(b))
+              WHERE all(r IN relationships(p) WHERE ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
+                  AND ($to IS NULL OR r.year <= $to) AND ($confidence IS NULL OR r.confidence IN $confidence))
+                AND all(r IN relationships(p) WHERE type(r) IN $types)
+              WITH p LIMIT $limit RETURN p
+              UNION ALL
+              WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND $length = 5
+              MATCH p = allShortestPaths((a)-[:TRAINS|DONATES_TO*..5]-(b))
+              WHERE all(r IN relationships(p) WHERE ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
+                  AND ($to IS NULL OR r.year <= $to) AND ($confidence IS NULL OR r.confidence IN $confidence))
+                AND all(r IN relationships(p) WHERE type(r) IN $types)
+              WITH p LIMIT $limit RETURN p
+              UNION ALL
+              WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND $length = 6
+              MATCH p = allShortestPaths((a)-[:TRAINS|DONATES_TO*..6]-(b))
+              WHERE all(r IN relationships(p) WHERE ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
+                  AND ($to IS NULL OR r.year <= $to) AND ($confidence IS NULL OR r.confidence IN $confidence))
+                AND all(r IN relationships(p) WHERE type(r) IN $types)
+              WITH p LIMIT $limit RETURN p
+            }
+            RETURN a IS NOT NULL AS sourceFound, b IS NOT NULL AS targetFound, collect(p) AS paths
+            """;
 
     private final Cypher cypher;
 
@@ -83,9 +146,10 @@ public class PathRepository {
         Map<String, Object> parameters = filter.parameters();
         parameters.put("root", root);
         parameters.put("limit", MAX_PATHS + 1);
+        parameters.put("depth", maxDepth);
         record Row(Actor root, List<Path> paths) {
         }
-        Row row = cypher.read(deadline, CHAINS.get(maxDepth - 1), parameters, r -> new Row(
+        Row row = cypher.read(deadline, CHAINS, parameters, r -> new Row(
                 r.get("root").isNull() ? null : ActorRepository.toActor(r.get("root").asNode()),
                 r.get("paths").asList(Value::asPath))).get(0);
         if (row.root() == null) {
@@ -123,9 +187,10 @@ public class PathRepository {
         parameters.put("target", target);
         parameters.put("types", PartnershipKind.relationshipTypes(kinds));
         parameters.put("limit", MAX_PATHS + 1);
+        parameters.put("length", maxLength);
         record Row(boolean sourceFound, boolean targetFound, List<Path> paths) {
         }
-        Row row = cypher.read(deadline, SHORTEST.get(maxLength - 1), parameters, r -> new Row(
+        Row row = cypher.read(deadline, SHORTEST, parameters, r -> new Row(
                 r.get("sourceFound").asBoolean(), r.get("targetFound").asBoolean(),
                 r.get("paths").asList(Value::asPath))).get(0);
         if (!row.sourceFound()) {

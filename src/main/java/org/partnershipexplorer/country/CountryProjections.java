@@ -7,6 +7,7 @@ import java.util.Map;
 import org.partnershipexplorer.graphql.FieldRegistry;
 import org.partnershipexplorer.graphql.FieldRegistry.RootProjection;
 import org.partnershipexplorer.graphql.Projections;
+import org.partnershipexplorer.neo4j.CypherTemplate;
 
 /**
  * A country fetched inside an enclosing statement: its key and the properties the request selects; translated
@@ -38,8 +39,8 @@ final class CountryProjections implements Projections {
         definitions.properties("Country", "iso3", "iso2", "name", "region", "subregion", "unRegionalGroup");
         definitions.scalar("Country", "unMember", v -> "coalesce(" + v + ".unMember, false)");
         definitions.provenance("Country");
-        definitions.scalar("Deployment", "id", v -> "'DEPLOYMENT:' + %1$s.iso3 + ':' + toString(%1$s.asOf)"
-                .formatted(v));
+        definitions.scalar("Deployment", "id", v -> CypherTemplate.fill(
+                "'DEPLOYMENT:' + ${d}.iso3 + ':' + toString(${d}.asOf)", "d", v));
         definitions.scalar("Deployment", "asOf", v -> "toString(" + v + ".asOf)");
         definitions.properties("Deployment", "total", "women", "troops", "police", "experts");
         definitions.provenance("Deployment");

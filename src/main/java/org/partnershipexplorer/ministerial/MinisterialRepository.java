@@ -67,8 +67,10 @@ public class MinisterialRepository {
                     AND (key.pledger IS NULL OR a.id = key.pledger)
                   WITH p, coalesce(p.status, 'unknown') AS status,
                        p.category IN ['TRAINING', 'CAPACITY_BUILDING'] AS training,
-                       any(d IN %s WHERE EXISTS { MATCH ()-[:TRAINS {id: d}]->() }
-                                      OR EXISTS { MATCH ()-[:DONATES_TO {id: d}]->() }) AS linked
+                       any(d IN CASE WHEN p.deliveredBy IS :: STRING THEN split(p.deliveredBy, ';')
+                                     ELSE coalesce(p.deliveredBy, []) END
+                           WHERE EXISTS { MATCH ()-[:TRAINS {id: d}]->() }
+                              OR EXISTS { MATCH ()-[:DONATES_TO {id: d}]->() }) AS linked
                   RETURN count(p) AS pledges,
                          count(CASE WHEN status = 'delivered' THEN p END) AS delivered,
                          count(CASE WHEN status = 'in_progress' THEN p END) AS inProgress,
@@ -77,7 +79,7 @@ public class MinisterialRepository {
                          count(CASE WHEN training AND linked THEN p END) AS trainingDelivered
                 }
                 RETURN key.index AS index, pledges, delivered, inProgress, lapsed, training, trainingDelivered
-                """.formatted(MinisterialWiring.deliveredBy("p")), Map.of("keys", parameters),
+                """, Map.of("keys", parameters),
                 r -> Map.entry(keys.get(r.get("index").asInt()), PledgeFollowUp.of(r.get("pledges").asInt(),
                         r.get("delivered").asInt(), r.get("inProgress").asInt(), r.get("lapsed").asInt(),
                         r.get("training").asInt(), r.get("trainingDelivered").asInt())))
@@ -215,11 +217,6 @@ public class MinisterialRepository {
         return found;
     }
 
-    private static final String PLEDGE_COLUMNS = """
-            p, a.id AS pledger, m.id AS ministerial,
-                   [(p)-[:BENEFITS]->(x:Actor) | x.id][0] AS beneficiary,
-                   [(p)-[:SUPPORTS]->(y:Mission) | y.acronym][0] AS mission""";
-
     /** Actor.pledges: anchored on the pledger, oldest ministerial first. */
     public Map<ActorPledges, List<Pledge>> pledgesOfActors(Deadline deadline, List<ActorPledges> keys) {
         List<Map<String, Object>> parameters = new ArrayList<>();
@@ -237,9 +234,11 @@ public class MinisterialRepository {
                 WHERE (key.ministerial IS NULL OR m.id = key.ministerial)
                   AND (key.category IS NULL OR p.category = key.category)
                   AND (key.status IS NULL OR coalesce(p.status, 'unknown') = key.status)
-                RETURN key.index AS index, %s
+                RETURN key.index AS index, p, a.id AS pledger, m.id AS ministerial,
+                       [(p)-[:BENEFITS]->(x:Actor) | x.id][0] AS beneficiary,
+                       [(p)-[:SUPPORTS]->(y:Mission) | y.acronym][0] AS mission
                 ORDER BY m.startDate, p.id
-                """.formatted(PLEDGE_COLUMNS), parameters, keys, Pledge::of);
+                """, parameters, keys, Pledge::of);
     }
 
     /** Ministerial.pledges: anchored on the ministerial, by pledge id. */
@@ -258,9 +257,11 @@ public class MinisterialRepository {
                 MATCH (a:Actor)-[:PLEDGED]->(p:Pledge)-[:MADE_AT]->(m:Ministerial {id: key.ministerial})
                 WHERE (key.category IS NULL OR p.category = key.category)
                   AND (key.status IS NULL OR coalesce(p.status, 'unknown') = key.status)
-                RETURN key.index AS index, %s
+                RETURN key.index AS index, p, a.id AS pledger, m.id AS ministerial,
+                       [(p)-[:BENEFITS]->(x:Actor) | x.id][0] AS beneficiary,
+                       [(p)-[:SUPPORTS]->(y:Mission) | y.acronym][0] AS mission
                 ORDER BY p.id
-                """.formatted(PLEDGE_COLUMNS), parameters, keys, Pledge::of);
+                """, parameters, keys, Pledge::of);
     }
 
     public Map<String, Pledge> pledgesByIds(Deadline deadline, List<String> ids) {
@@ -268,8 +269,10 @@ public class MinisterialRepository {
         cypher.read(deadline, """
                 UNWIND $keys AS key
                 MATCH (a:Actor)-[:PLEDGED]->(p:Pledge {id: key})-[:MADE_AT]->(m:Ministerial)
-                RETURN %s
-                """.formatted(PLEDGE_COLUMNS), Map.of("keys", ids), Pledge::of)
+                RETURN p, a.id AS pledger, m.id AS ministerial,
+                       [(p)-[:BENEFITS]->(x:Actor) | x.id][0] AS beneficiary,
+                       [(p)-[:SUPPORTS]->(y:Mission) | y.acronym][0] AS mission
+                """, Map.of("keys", ids), Pledge::of)
                 .forEach(p -> found.put(p.id(), p));
         return found;
     }
@@ -291,17 +294,16 @@ public class MinisterialRepository {
                   AND ($status IS NULL OR coalesce(p.status, 'unknown') = $status)
                   AND ($after IS NULL OR p.id > $after)
                 WITH a, p, m ORDER BY p.id LIMIT $limit
-                WITH collect({%s}) AS page
+                WITH collect({p: p, pledger: a.id, ministerial: m.id,
+                    beneficiary: [(p)-[:BENEFITS]->(x:Actor) | x.id][0],
+                    mission: [(p)-[:SUPPORTS]->(y:Mission) | y.acronym][0]}) AS page
                 RETURN page, CASE WHEN $withTotal THEN COUNT {
                   MATCH (a:Actor)-[:PLEDGED]->(p:Pledge)-[:MADE_AT]->(m:Ministerial)
                   WHERE ($ministerial IS NULL OR m.id = $ministerial) AND ($pledger IS NULL OR a.id = $pledger)
                     AND ($category IS NULL OR p.category = $category)
                     AND ($status IS NULL OR coalesce(p.status, 'unknown') = $status)
                 } END AS total
-                """.formatted("""
-                p: p, pledger: a.id, ministerial: m.id,
-                    beneficiary: [(p)-[:BENEFITS]->(x:Actor) | x.id][0],
-                    mission: [(p)-[:SUPPORTS]->(y:Mission) | y.acronym][0]"""), parameters,
+                """, parameters,
                 r -> Paging.connection(request, r.get("page").asList(Pledge::of),
                         Rows.whole(r, "total"), Pledge::id))
                 .get(0);

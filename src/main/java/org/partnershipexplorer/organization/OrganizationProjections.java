@@ -47,9 +47,8 @@ final class OrganizationProjections implements Projections {
         definitions.properties("Organization", "code", "name");
         definitions.scalar("Organization", "kind", v -> "toUpper(" + v + ".kind)");
         definitions.provenance("Organization");
-        definitions.scalar("Membership", "id", v -> """
-                coalesce(%1$s.id, 'MEMBERSHIP:' + startNode(%1$s).iso3 + ':' + endNode(%1$s).code)\
-                """.formatted(v));
+        definitions.scalar("Membership", "id", v -> CypherTemplate.fill(
+                "coalesce(${r}.id, 'MEMBERSHIP:' + startNode(${r}).iso3 + ':' + endNode(${r}).code)", "r", v));
         definitions.properties("Membership", "since");
         definitions.provenance("Membership");
 

@@ -4,7 +4,9 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.neo4j.cypherdsl.core.Cypher;
 import org.partnershipexplorer.graphql.FieldRegistry;
+import org.partnershipexplorer.graphql.FieldRegistry.Key;
 import org.partnershipexplorer.graphql.FieldRegistry.RootProjection;
 import org.partnershipexplorer.graphql.Projections;
 import org.partnershipexplorer.neo4j.CypherTemplate;
@@ -23,7 +25,9 @@ final class CountryProjections implements Projections {
                 (v, selected) -> FieldRegistry.properties(v, selected, "iso3", "confidence"), Country::of));
 
         definitions.key("Country", "Country", "iso3", c -> ((Country) c).iso3());
-        definitions.key("Deployment", "(p:Deployment {iso3: key.iso3, asOf: date(key.asOf)})",
+        // (p:Deployment {iso3: key.iso3, asOf: date(key.asOf)})
+        definitions.key("Deployment", Cypher.node("Deployment").named(Key.PARENT).withProperties(
+                        "iso3", Cypher.property(Key.KEY, "iso3"), "asOf", Cypher.date(Cypher.property(Key.KEY, "asOf"))),
                 d -> Map.of("iso3", ((Deployment) d).iso3(), "asOf", ((Deployment) d).asOf()));
 
         definitions.type("Deployment", new FieldRegistry.TypeProjection(v -> v + ":Deployment",

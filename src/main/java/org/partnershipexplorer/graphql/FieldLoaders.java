@@ -16,13 +16,15 @@ import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
+import org.neo4j.cypherdsl.core.Case;
+import org.neo4j.cypherdsl.core.Cypher;
+import org.neo4j.cypherdsl.core.Expression;
+import org.neo4j.cypherdsl.core.Statement;
 import org.neo4j.driver.Value;
 import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.FieldRegistry.FieldDefinition;
 import org.partnershipexplorer.graphql.FieldRegistry.Key;
 import org.partnershipexplorer.graphql.FieldRegistry.TypeProjection;
-import org.partnershipexplorer.neo4j.Cypher;
-import org.partnershipexplorer.neo4j.CypherTemplate;
 
 /**
  * The DataLoaders of the defined fields, generated from their definitions: the batch statement of a field unwinds
@@ -44,9 +46,9 @@ import org.partnershipexplorer.neo4j.CypherTemplate;
 public final class FieldLoaders implements GraphQLWiring, DataLoaders {
 
     private final FieldRegistry definitions;
-    private final Cypher cypher;
+    private final org.partnershipexplorer.neo4j.Cypher cypher;
 
-    FieldLoaders(FieldRegistry definitions, Cypher cypher) {
+    FieldLoaders(FieldRegistry definitions, org.partnershipexplorer.neo4j.Cypher cypher) {
         this.definitions = definitions;
         this.cypher = cypher;
     }
@@ -86,7 +88,7 @@ public final class FieldLoaders implements GraphQLWiring, DataLoaders {
         return env -> {
             Map<String, Object> arguments = env.getArguments();
             // arguments the field refuses are reported at the field's path, before any statement
-            field.projection().expression(new Prefetch.Bindings("checked", "checked").scope("p", "c", "{}"),
+            field.projection().expression(new Prefetch.Bindings("checked", "checked").scope("p", "c", Cypher.mapOf()),
                     arguments);
             List<String> types = Prefetch.concreteTypes(env.getGraphQLSchema(), env.getFieldType());
             boolean list = GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(env.getFieldType()));
@@ -111,20 +113,23 @@ public final class FieldLoaders implements GraphQLWiring, DataLoaders {
         Map<Map<String, Object>, List<Load>> groups = new LinkedHashMap<>();
         loads.forEach(l -> groups.computeIfAbsent(l.arguments(), a -> new ArrayList<>()).add(l));
         Prefetch.Bindings bindings = new Prefetch.Bindings("loaded", "load");
-        List<String> branches = new ArrayList<>();
+        List<Statement> branches = new ArrayList<>();
         List<List<Load>> byGroup = new ArrayList<>(groups.values());
         List<String> types = loads.get(0).types();
         for (int g = 0; g < byGroup.size(); g++) {
             List<Load> group = byGroup.get(g);
             String child = bindings.variable();
-            FieldRegistry.Scope scope = bindings.scope("p", child, object(types, child));
+            Expression object = object(types, child);
+            FieldRegistry.Scope scope = bindings.scope(Key.PARENT.getValue(), child, object);
             String parents = scope.parameter(group.stream().map(Load::parent).distinct().toList());
-            String value = field.projection().expression(scope, group.get(0).arguments());
-            branches.add(CypherTemplate.fill("UNWIND ${parents} AS key MATCH ${parent} RETURN ${group} AS g, key, ${value} AS value",
-                    "parents", parents, "parent", key.match(), "group", Integer.toString(g), "value", value));
+            Expression value = Composed.fragment(field.projection().expression(scope, group.get(0).arguments()),
+                    object);
+            branches.add(Cypher.unwind(Composed.parameter(parents)).as(Key.KEY).match(key.match())
+                    .returning(Cypher.literalOf(g).as("g"), Key.KEY, value.as("value")).build());
         }
-        String statement = branches.size() == 1 ? branches.get(0)
-                : "CALL {\n" + String.join("\nUNION ALL\n", branches) + "\n}\nRETURN g, key, value";
+        String statement = Composed.render(branches.size() == 1 ? branches.get(0)
+                : Cypher.call(Cypher.unionAll(branches))
+                        .returning(Cypher.name("g"), Key.KEY, Cypher.name("value")).build());
         boolean list = loads.get(0).list();
         // a parent that is gone since its record was read has no row: an empty list, or null
         Map<List<Object>, Object> values = new HashMap<>();
@@ -147,21 +152,21 @@ public final class FieldLoaders implements GraphQLWiring, DataLoaders {
      * The map expression of a value of one of {@code types} bound to {@code variable}: every property a scalar of
      * its type is read from, so the record answers any field a request asks of it.
      */
-    private String object(List<String> types, String variable) {
+    private Expression object(List<String> types, String variable) {
         if (types.size() == 1) {
-            return "{n: " + row(types.get(0), variable) + "}";
+            return Cypher.mapOf("n", row(types.get(0), variable));
         }
-        StringBuilder cases = new StringBuilder("CASE");
+        Case cases = Cypher.caseExpression();
         for (String type : types) {
-            cases.append(" WHEN ").append(definitions.type(type).test().apply(variable))
-                    .append(" THEN {t: '").append(type).append("', n: ").append(row(type, variable)).append('}');
+            cases = cases.when(Cypher.raw(definitions.type(type).test().apply(variable)).asCondition())
+                    .then(Cypher.mapOf("t", Cypher.literalOf(type), "n", row(type, variable)));
         }
-        return cases.append(" END").toString();
+        return cases;
     }
 
-    private String row(String typeName, String variable) {
+    private Expression row(String typeName, String variable) {
         TypeProjection type = definitions.type(typeName);
-        return type.row().apply(variable, definitions.scalarNames(typeName));
+        return Cypher.raw(type.row().apply(variable, definitions.scalarNames(typeName)));
     }
 
     private Object read(List<String> types, Value value) {

@@ -15,6 +15,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.neo4j.cypherdsl.core.Condition;
+import org.neo4j.cypherdsl.core.CountExpression;
+import org.neo4j.cypherdsl.core.Cypher;
+import org.neo4j.cypherdsl.core.Expression;
+import org.neo4j.cypherdsl.core.Node;
+import org.neo4j.cypherdsl.core.PatternElement;
+import org.neo4j.cypherdsl.core.SymbolicName;
 import org.neo4j.driver.Value;
 import org.partnershipexplorer.neo4j.CypherTemplate;
 
@@ -91,8 +98,14 @@ public final class FieldRegistry {
         /** A variable of the field's own, for the child it binds. */
         String child();
 
-        /** The map expression of the child bound to {@link #child()}: what the plan reads back. */
+        /**
+         * Where the map expression of the child bound to {@link #child()} (what the plan reads back) goes in a
+         * fragment: the statement's composition puts {@link #objectExpression()} there.
+         */
         String object();
+
+        /** The child's object as the statement composes it (Cypher-DSL); null where there is none. */
+        Expression objectExpression();
 
         /** Binds a value as a statement parameter and returns its name ({@code $p3}). */
         String parameter(Object value);
@@ -120,7 +133,7 @@ public final class FieldRegistry {
      * order) and for a single object the object or null; {@code count}, for a connection only, the number of
      * objects matching the filters.
      */
-    public record RootProjection(RootObjects objects, FieldProjection count) {
+    public record RootProjection(RootObjects objects, RootCount count) {
 
         public boolean connection() {
             return count != null;
@@ -133,44 +146,62 @@ public final class FieldRegistry {
          */
         public static RootProjection keyset(String label, String key,
                 BiFunction<Scope, Map<String, Object>, List<String>> filters) {
-            return new RootProjection((s, arguments, page) -> s.cypher("""
-                    COLLECT { MATCH (${child}:${label}) WHERE ${child}.${key} > ${after}${filters}
-                      WITH ${child} ORDER BY ${child}.${key} LIMIT ${limit}
-                      RETURN [${child}.${key}, ${object}] }\
-                    """, "label", label, "key", key,
-                    "after", s.parameter(page.afterKey() == null ? "" : page.afterKey()),
-                    "filters", filters.apply(s, arguments).stream().map(f -> " AND " + f).reduce("", String::concat),
-                    "limit", s.parameter(page.limit())),
-                    (s, arguments) -> {
-                        List<String> given = filters.apply(s, arguments);
-                        return s.cypher("COUNT { MATCH (${child}:${label})${where} }", "label", label,
-                                "where", given.isEmpty() ? "" : " WHERE " + String.join(" AND ", given));
-                    });
+            return new RootProjection((s, arguments, page) -> {
+                Node node = Cypher.node(label).named(s.child());
+                Condition where = node.property(key).gt(Composed.parameter(
+                        s.parameter(page.afterKey() == null ? "" : page.afterKey())));
+                for (String filter : filters.apply(s, arguments)) {
+                    where = where.and(Cypher.raw(filter).asCondition());
+                }
+                return Cypher.collect(Cypher.match(node).where(where)
+                        .with(node).orderBy(node.property(key).ascending())
+                        .limit(Composed.parameter(s.parameter(page.limit())))
+                        .returning(Cypher.listOf(node.property(key), s.objectExpression())).build());
+            }, (s, arguments) -> {
+                List<String> given = filters.apply(s, arguments);
+                CountExpression count = Cypher.count((PatternElement) Cypher.node(label).named(s.child()));
+                if (given.isEmpty()) {
+                    return count;
+                }
+                Condition where = Cypher.raw(given.get(0)).asCondition();
+                for (String filter : given.subList(1, given.size())) {
+                    where = where.and(Cypher.raw(filter).asCondition());
+                }
+                return count.where(where);
+            });
         }
 
         /** The node labelled {@code label} whose {@code key} is the argument {@code argument}, or null. */
         public static RootProjection byKey(String label, String key, String argument) {
-            return new RootProjection((s, arguments, page) -> s.cypher(
-                    "COLLECT { MATCH (${child}:${label} {${key}: ${value}}) RETURN ${object} }[0]",
-                    "label", label, "key", key, "value", s.parameter(arguments.get(argument))), null);
+            return new RootProjection((s, arguments, page) -> Cypher.valueAt(Cypher.collect(Cypher.match(
+                    Cypher.node(label).named(s.child())
+                            .withProperties(key, Composed.parameter(s.parameter(arguments.get(argument)))))
+                    .returning(s.objectExpression()).build()), 0), null);
         }
 
         /**
          * The whole statement that answers this root field alone, as {@link Prefetch} runs it: for a connection
          * the rows of the page ({@code [key, object]}, {@code first + 1} of them) as {@code rows} and the number
          * of matching objects as {@code total} (null unless {@code page.withTotal()}); for a single object the
-         * object or null as {@code object}. The objects are {@code scope.object()} for the scope's child, and
-         * {@code count} gets a scope of its own. {@link Translator} writes the same expressions into its
+         * object or null as {@code object}. The objects are {@code scope.objectExpression()} for the scope's child,
+         * and {@code count} gets a scope of its own. {@link Translator} writes the same expressions into its
          * statement, one root beside the other.
          */
         public String statement(Scope scope, Scope count, Map<String, Object> arguments, Paging.Request page) {
-            String objects = objects().expression(scope, arguments, page);
+            Expression objects = objects().expression(scope, arguments, page);
             if (!connection()) {
-                return "RETURN " + objects + " AS object";
+                return Composed.render(Cypher.returning(objects.as("object")).build());
             }
-            return "RETURN " + objects + " AS rows,\n  "
-                    + (page.withTotal() ? count().expression(count, arguments) : "null") + " AS total";
+            Expression total = page.withTotal() ? count().expression(count, arguments) : Cypher.literalNull();
+            return Composed.render(Cypher.returning(objects.as("rows"), total.as("total")).build());
         }
+    }
+
+    /** The number of objects a connection's filters match (see {@link RootProjection}). */
+    @FunctionalInterface
+    public interface RootCount {
+
+        Expression expression(Scope scope, Map<String, Object> arguments);
     }
 
     /** The Cypher expression of a root field's objects (see {@link RootProjection}). */
@@ -182,15 +213,20 @@ public final class FieldRegistry {
          * @throws ApiException for arguments the root's fetcher refuses: the request then runs field by field,
          *                      and the fetcher reports the error
          */
-        String expression(Scope scope, Map<String, Object> arguments, Paging.Request page);
+        Expression expression(Scope scope, Map<String, Object> arguments, Paging.Request page);
     }
 
     /**
      * How a stored parent is found again from its record, for a DataLoader's batch statement: {@code match} is a
-     * pattern that binds the parent to {@code p} from the parameter {@code key}, which is {@code of} the record (a
-     * country's iso3, a training's id).
+     * pattern that binds the parent to {@link #PARENT} from the unwound {@link #KEY}, which is {@code of} the record
+     * (a country's iso3, a training's id).
      */
-    public record Key(String match, Function<Object, Object> of) {
+    public record Key(PatternElement match, Function<Object, Object> of) {
+
+        /** The parent a batch statement finds again. */
+        public static final SymbolicName PARENT = Cypher.name("p");
+        /** One parent's key, unwound from the batch's list. */
+        public static final SymbolicName KEY = Cypher.name("key");
     }
 
     /** One field: the expression of its value, and the names of the arguments that expression reads. */
@@ -208,20 +244,20 @@ public final class FieldRegistry {
         void type(String typeName, TypeProjection projection);
 
         /**
-         * How a record of {@code typeName} is found again (a pattern binding {@code p} from {@code key}, see
-         * {@link Key}): makes its defined fields loadable in batches.
+         * How a record of {@code typeName} is found again (a pattern binding {@link Key#PARENT} from
+         * {@link Key#KEY}): makes its defined fields loadable in batches.
          */
-        void key(String typeName, String match, Function<Object, Object> of);
+        void key(String typeName, PatternElement match, Function<Object, Object> of);
 
         /** A node found by one property: {@code (p:Label {property: key})}. */
         default void key(String typeName, String label, String property, Function<Object, Object> of) {
-            key(typeName, CypherTemplate.fill("(p:${label} {${property}: key})", "label", label,
-                    "property", property), of);
+            key(typeName, Cypher.node(label).named(Key.PARENT).withProperties(property, Key.KEY), of);
         }
 
         /** A relationship found by its stable id: {@code ()-[p:TYPE {id: key}]->()}. */
         default void relationshipKey(String typeName, String relationshipType, Function<Object, Object> id) {
-            key(typeName, CypherTemplate.fill("()-[p:${type} {id: key}]->()", "type", relationshipType), id);
+            key(typeName, Cypher.anyNode().relationshipTo(Cypher.anyNode(), relationshipType).named(Key.PARENT)
+                    .withProperties("id", Key.KEY), id);
         }
 
         /** A nested field and the arguments its projection reads (every one the schema gives it). */
@@ -288,7 +324,7 @@ public final class FieldRegistry {
             }
 
             @Override
-            public void key(String typeName, String match, Function<Object, Object> of) {
+            public void key(String typeName, PatternElement match, Function<Object, Object> of) {
                 put(keys, typeName, new Key(match, of));
             }
 

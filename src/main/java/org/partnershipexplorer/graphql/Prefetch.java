@@ -21,8 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.neo4j.cypherdsl.core.Case;
+import org.neo4j.cypherdsl.core.Cypher;
+import org.neo4j.cypherdsl.core.Expression;
 import org.neo4j.driver.Value;
-import org.partnershipexplorer.neo4j.Cypher;
 import org.partnershipexplorer.neo4j.Rows;
 import org.partnershipexplorer.graphql.FieldRegistry.FieldProjection;
 import org.partnershipexplorer.graphql.FieldRegistry.Scope;
@@ -41,7 +43,7 @@ import org.partnershipexplorer.graphql.FieldRegistry.TypeProjection;
  * {@link #orElse}: it answers from the plan's {@link Store} when the value is there and falls back to its loader
  * otherwise.
  *
- * <p>The Cypher of a plan is assembled from the features' fixed fragments; every argument value is a parameter,
+ * <p>The Cypher of a plan is composed with Cypher-DSL ({@link Composed}) around the features' fixed fragments; every argument value is a parameter,
  * and map keys are positional ({@code f0}, {@code f1}), never a client's alias. Each distinct selection is a
  * distinct statement text: Neo4j plans it on first use and takes it from its query cache after, so the first
  * request of a new shape pays for planning (tens of milliseconds) and the ones after it do not.
@@ -50,14 +52,14 @@ import org.partnershipexplorer.graphql.FieldRegistry.TypeProjection;
 public final class Prefetch {
 
     private final FieldRegistry definitions;
-    private final Cypher cypher;
+    private final org.partnershipexplorer.neo4j.Cypher cypher;
     private final boolean enabled;
 
     /**
      * @param enabled off ({@code explorer.graphql.prefetch: false}), a root field fetches only its own objects and
      *                every nested field is answered by its DataLoader: what the differential test compares with
      */
-    Prefetch(FieldRegistry definitions, Cypher cypher,
+    Prefetch(FieldRegistry definitions, org.partnershipexplorer.neo4j.Cypher cypher,
             @io.micronaut.context.annotation.Value("${explorer.graphql.prefetch:true}") boolean enabled) {
         this.definitions = definitions;
         this.cypher = cypher;
@@ -120,7 +122,7 @@ public final class Prefetch {
         Plan plan = plan(env, nodes, typeName);
         Bindings bindings = plan.compiler.bindings;
         String variable = bindings.variable();
-        String object = plan.object(variable);
+        Expression object = plan.object(variable);
         String statement = projection.statement(bindings.scope(null, variable, object),
                 bindings.scope(null, bindings.variable(), null), env.getArguments(), page);
         return new Root(statement, bindings.parameters(), plan);
@@ -201,12 +203,13 @@ public final class Prefetch {
          * The map expression the root statement returns for each object it binds to {@code variable}; call it
          * once, before {@link #parameters()}.
          */
-        String object(String variable) {
+        Expression object(String variable) {
             if (selection == null) {
                 // the nodes are selected under several aliases: no field is fetched ahead, and the records are built
                 // from the whole node, since any of its properties may be asked for
                 TypeProjection type = definitions.type(typeName);
-                root = new Compiled(List.of(new CompiledType(typeName, type, List.of())), "{n: " + variable + "}");
+                root = new Compiled(List.of(new CompiledType(typeName, type, List.of())),
+                        Cypher.mapOf("n", Cypher.name(variable)));
             } else {
                 root = compiler.compile(selection, List.of(typeName), path, variable, Set.of());
             }
@@ -238,7 +241,7 @@ public final class Prefetch {
     }
 
     /** An object of one of {@code types}: its Cypher map expression and how to read it back. */
-    private record Compiled(List<CompiledType> types, String expression) {
+    private record Compiled(List<CompiledType> types, Expression expression) {
 
         Object read(Value value, Store store) {
             if (value == null || value.isNull()) {
@@ -278,23 +281,25 @@ public final class Prefetch {
         Compiled compile(List<SelectedField> selection, List<String> typeNames, String path, String variable,
                 Set<String> above) {
             List<CompiledType> compiled = new ArrayList<>();
-            List<String> maps = new ArrayList<>();
+            List<Expression> maps = new ArrayList<>();
             for (String typeName : typeNames) {
                 TypeProjection type = definitions.type(typeName);
                 if (type == null) {
                     return null;
                 }
                 List<CompiledField> compiledFields = new ArrayList<>();
-                StringBuilder map = new StringBuilder("{");
+                List<Object> map = new ArrayList<>();
                 if (typeNames.size() > 1) {
-                    map.append("t: '").append(typeName).append("', ");
+                    map.add("t");
+                    map.add(Cypher.literalOf(typeName));
                 }
                 Set<String> selected = new HashSet<>();
                 // scalar fields only: an object field is no property (and a list of scalars is one)
                 selection.stream().filter(f -> f.getObjectTypeNames().contains(typeName))
                         .filter(f -> !(GraphQLTypeUtil.unwrapAll(f.getType()) instanceof GraphQLFieldsContainer))
                         .forEach(f -> selected.add(f.getName()));
-                map.append("n: ").append(type.row().apply(variable, selected));
+                map.add("n");
+                map.add(Cypher.raw(type.row().apply(variable, selected)));
                 for (SelectedField field : selection) {
                     String name = typeName + "." + field.getName();
                     FieldProjection projection = definitions.field(typeName, field.getName());
@@ -313,30 +318,32 @@ public final class Prefetch {
                     if (childObject == null) {
                         continue;
                     }
-                    String expression;
+                    Expression expression;
                     try {
-                        expression = projection.expression(bindings.scope(variable, child, childObject.expression()),
-                                field.getArguments());
+                        Scope scope = bindings.scope(variable, child, childObject.expression());
+                        expression = Composed.fragment(projection.expression(scope, field.getArguments()),
+                                childObject.expression());
                     } catch (ApiException refused) {
                         continue;
                     }
                     String key = "f" + compiledFields.size();
-                    map.append(", ").append(key).append(": ").append(expression);
+                    map.add(key);
+                    map.add(expression);
                     compiledFields.add(new CompiledField(key, fieldPath,
                             GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(field.getType())), childObject));
                 }
                 compiled.add(new CompiledType(typeName, type, compiledFields));
-                maps.add(map.append("}").toString());
+                maps.add(Cypher.mapOf(map.toArray()));
             }
             if (compiled.size() == 1) {
                 return new Compiled(compiled, maps.get(0));
             }
-            StringBuilder cases = new StringBuilder("CASE");
+            Case cases = Cypher.caseExpression();
             for (int i = 0; i < compiled.size(); i++) {
-                cases.append(" WHEN ").append(compiled.get(i).projection().test().apply(variable))
-                        .append(" THEN ").append(maps.get(i));
+                cases = cases.when(Cypher.raw(compiled.get(i).projection().test().apply(variable)).asCondition())
+                        .then(maps.get(i));
             }
-            return new Compiled(compiled, cases.append(" END").toString());
+            return new Compiled(compiled, cases);
         }
     }
 
@@ -363,7 +370,8 @@ public final class Prefetch {
             return parameters;
         }
 
-        Scope scope(String parent, String child, String object) {
+        /** A scope whose child's object is {@code object} (null where there is none, as for a count). */
+        Scope scope(String parent, String child, Expression object) {
             return new Scope() {
                 @Override
                 public String parent() {
@@ -377,6 +385,11 @@ public final class Prefetch {
 
                 @Override
                 public String object() {
+                    return Composed.OBJECT;
+                }
+
+                @Override
+                public Expression objectExpression() {
                     return object;
                 }
 

@@ -30,10 +30,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.neo4j.cypherdsl.core.Case;
+import org.neo4j.cypherdsl.core.Cypher;
+import org.neo4j.cypherdsl.core.Expression;
+import org.neo4j.cypherdsl.core.StatementBuilder;
+import org.neo4j.cypherdsl.core.SymbolicName;
 import org.partnershipexplorer.access.Access;
 import org.partnershipexplorer.access.Caller;
 import org.partnershipexplorer.deadline.RequestTimeoutException;
-import org.partnershipexplorer.neo4j.Cypher;
 import org.partnershipexplorer.neo4j.Neo4jUnavailableException;
 import org.partnershipexplorer.neo4j.QueryTimeoutException;
 import org.partnershipexplorer.neo4j.Rows;
@@ -64,7 +68,7 @@ public final class Translator {
     static final String TRANSLATED = "explorer.translated";
 
     private final FieldRegistry definitions;
-    private final Cypher cypher;
+    private final org.partnershipexplorer.neo4j.Cypher cypher;
     private final Access access;
     private final boolean enabled;
     private final boolean fallback;
@@ -75,7 +79,7 @@ public final class Translator {
      *                 fails the request ({@code explorer.graphql.translation-fallback: false}, as the tests run, so
      *                 that a translation bug fails a test instead of showing only as a slower answer)
      */
-    Translator(FieldRegistry definitions, Cypher cypher, Access access, MeterRegistry meters,
+    Translator(FieldRegistry definitions, org.partnershipexplorer.neo4j.Cypher cypher, Access access, MeterRegistry meters,
             @Value("${explorer.graphql.translate:true}") boolean enabled,
             @Value("${explorer.graphql.translation-fallback:true}") boolean fallback) {
         this.definitions = definitions;
@@ -339,7 +343,7 @@ public final class Translator {
     }
 
     /** An expression of the statement and the shape of its value. */
-    private record Translated(String expression, Shape shape) {
+    private record Translated(Expression expression, Shape shape) {
     }
 
     /** Walks the normalised operation and writes the statement, its parameters and the response's shape. */
@@ -358,7 +362,7 @@ public final class Translator {
 
         Statement statement() {
             List<Root> roots = new ArrayList<>();
-            List<String> expressions = new ArrayList<>();
+            List<Expression> expressions = new ArrayList<>();
             for (ExecutableNormalizedField field : operation.getTopLevelFields()) {
                 if (field.getName().equals("__typename")) {
                     roots.add(new Root(field.getResultKey(), null, true, null));
@@ -379,16 +383,17 @@ public final class Translator {
             }
             // each root in a CALL of its own: Neo4j 5.26's planner fails on some roots side by side in one RETURN
             // (a page and a single object: "t0.acronym should not appear non-cached")
-            StringBuilder cypher = new StringBuilder();
-            List<String> values = new ArrayList<>();
-            for (String expression : expressions) {
-                String value = "r" + values.size();
-                cypher.append("CALL { RETURN ").append(expression).append(" AS ").append(value).append(" }\n");
+            StatementBuilder.OngoingReadingWithoutWhere calls = null;
+            List<SymbolicName> values = new ArrayList<>();
+            for (Expression expression : expressions) {
+                SymbolicName value = Cypher.name("r" + values.size());
+                org.neo4j.cypherdsl.core.Statement root = Cypher.returning(expression.as(value)).build();
+                calls = calls == null ? Cypher.call(root) : calls.call(root);
                 values.add(value);
             }
-            cypher.append("RETURN [").append(String.join(", ", values)).append("] AS data");
-            return new Statement(cypher.toString(), bindings.parameters(),
-                    new Response(schema.getQueryType().getName(), roots));
+            String cypher = Composed.render(calls.returning(Cypher.listOf(values.stream()
+                    .map(v -> (Expression) v).toList()).as("data")).build());
+            return new Statement(cypher, bindings.parameters(), new Response(schema.getQueryType().getName(), roots));
         }
 
         /** A root that returns one object. */
@@ -405,7 +410,7 @@ public final class Translator {
             boolean withTotal = field.getChildren().stream().anyMatch(f -> f.getName().equals("totalCount"));
             Paging.Request page = Paging.Request.of(arguments, withTotal);
             String variable = bindings.variable();
-            List<String> nodes = new ArrayList<>();
+            List<Expression> nodes = new ArrayList<>();
             List<Selected> fields = new ArrayList<>();
             String connectionType = GraphQLTypeUtil.unwrapAll(field.getType(schema)).getName();
             for (ExecutableNormalizedField child : field.getChildren()) {
@@ -438,11 +443,12 @@ public final class Translator {
                 }
                 fields.add(new Selected(child.getResultKey(), name, connectionType, below, 0, count));
             }
-            FieldRegistry.Scope scope = bindings.scope(null, variable, "[" + String.join(", ", nodes) + "]");
-            String rows = root.objects().expression(scope, arguments, page);
-            String count = withTotal
-                    ? root.count().expression(bindings.scope(null, bindings.variable(), null), arguments) : "null";
-            return new Translated("[" + rows + ", " + count + "]", new ConnectionOf(page.first(), fields));
+            FieldRegistry.Scope scope = bindings.scope(null, variable, Cypher.listOf(nodes));
+            Expression rows = root.objects().expression(scope, arguments, page);
+            Expression count = withTotal
+                    ? root.count().expression(bindings.scope(null, bindings.variable(), null), arguments)
+                    : Cypher.literalNull();
+            return new Translated(Cypher.listOf(rows, count), new ConnectionOf(page.first(), fields));
         }
 
         /**
@@ -452,27 +458,27 @@ public final class Translator {
         private Translated object(ExecutableNormalizedField parent, List<String> typeNames, String variable,
                 boolean nonNull) {
             List<Fields> types = new ArrayList<>();
-            StringBuilder cases = new StringBuilder("CASE");
-            String single = null;
+            Case cases = Cypher.caseExpression();
+            Expression single = null;
             for (String typeName : typeNames) {
                 FieldRegistry.TypeProjection type = definitions.type(typeName);
                 if (type == null) {
                     throw UNTRANSLATABLE;
                 }
                 List<Entry> entries = new ArrayList<>();
-                List<String> values = new ArrayList<>();
+                List<Expression> values = new ArrayList<>();
                 if (typeNames.size() > 1) {
-                    values.add(Integer.toString(types.size()));
+                    values.add(Cypher.literalOf(types.size()));
                 }
                 for (ExecutableNormalizedField field : selected(parent, typeName)) {
                     entries.add(new Entry(field.getResultKey(), field(field, typeName, variable, values)));
                 }
                 types.add(new Fields(typeName, entries));
-                String list = "[" + String.join(", ", values) + "]";
+                Expression list = Cypher.listOf(values);
                 single = list;
-                cases.append(" WHEN ").append(type.test().apply(variable)).append(" THEN ").append(list);
+                cases = cases.when(Cypher.raw(type.test().apply(variable)).asCondition()).then(list);
             }
-            String expression = typeNames.size() == 1 ? single : cases.append(" END").toString();
+            Expression expression = typeNames.size() == 1 ? single : cases;
             return new Translated(expression, new ObjectOf(types, nonNull));
         }
 
@@ -505,7 +511,8 @@ public final class Translator {
         }
 
         /** Adds the value of one field of an object of {@code typeName} to {@code values}; null for __typename. */
-        private Shape field(ExecutableNormalizedField field, String typeName, String variable, List<String> values) {
+        private Shape field(ExecutableNormalizedField field, String typeName, String variable,
+                List<Expression> values) {
             if (field.getName().equals("__typename")) {
                 return null;
             }
@@ -514,7 +521,7 @@ public final class Translator {
             GraphQLOutputType fieldType = definition.getType();
             Function<String, String> scalar = definitions.scalar(typeName, field.getName());
             if (scalar != null) {
-                values.add(scalar.apply(variable));
+                values.add(Cypher.raw(scalar.apply(variable)));
                 return leaf(fieldType);
             }
             FieldRegistry.FieldProjection projection = definitions.field(typeName, field.getName());
@@ -529,8 +536,8 @@ public final class Translator {
             boolean elementNonNull = list && ((GraphQLList) unwrapped).getWrappedType() instanceof GraphQLNonNull;
             Translated object = object(field, Prefetch.concreteTypes(schema, element), child,
                     list ? elementNonNull : nonNull);
-            values.add(projection.expression(bindings.scope(variable, child, object.expression()),
-                    field.getResolvedArguments()));
+            values.add(Composed.fragment(projection.expression(bindings.scope(variable, child, object.expression()),
+                    field.getResolvedArguments()), object.expression()));
             return list ? new ListOf(object.shape(), nonNull) : object.shape();
         }
 

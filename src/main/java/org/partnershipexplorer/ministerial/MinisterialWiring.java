@@ -17,7 +17,9 @@ import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.graphql.Batch;
 import org.partnershipexplorer.graphql.DataLoaders;
+import org.neo4j.cypherdsl.core.Cypher;
 import org.partnershipexplorer.graphql.FieldRegistry;
+import org.partnershipexplorer.graphql.FieldRegistry.Key;
 import org.partnershipexplorer.graphql.GraphQLWiring;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.graphql.Projections;
@@ -61,7 +63,11 @@ public final class MinisterialWiring implements GraphQLWiring, DataLoaders, Proj
         // (their sources)
         definitions.key("Ministerial", "Ministerial", "id", m -> ((Ministerial) m).id());
         definitions.key("Pledge", "Pledge", "id", p -> ((Pledge) p).id());
-        definitions.key("Attendance", "(:Actor {id: key.actor})-[p:ATTENDED]->(:Ministerial {id: key.ministerial})",
+        // (:Actor {id: key.actor})-[p:ATTENDED]->(:Ministerial {id: key.ministerial})
+        definitions.key("Attendance", Cypher.node("Actor").withProperties("id", Cypher.property(Key.KEY, "actor"))
+                        .relationshipTo(Cypher.node("Ministerial")
+                                .withProperties("id", Cypher.property(Key.KEY, "ministerial")), "ATTENDED")
+                        .named(Key.PARENT),
                 a -> Map.of("actor", ((Attendance) a).actorId(), "ministerial", ((Attendance) a).ministerialId()));
         // a pledge names what delivered it by the trainings' and donations' stable ids (a relationship cannot end
         // at another one); an id whose row is gone since (deleted through the API) is left out

@@ -4,7 +4,9 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.neo4j.cypherdsl.core.Cypher;
 import org.partnershipexplorer.graphql.FieldRegistry;
+import org.partnershipexplorer.graphql.FieldRegistry.Key;
 import org.partnershipexplorer.graphql.FieldRegistry.RootProjection;
 import org.partnershipexplorer.graphql.Projections;
 import org.partnershipexplorer.neo4j.CypherTemplate;
@@ -27,7 +29,11 @@ final class OrganizationProjections implements Projections {
                 row -> Membership.of(row.get("iso3").asString(), row.get("code").asString(), row.get("r"))));
 
         definitions.key("Organization", "Organization", "code", o -> ((Organization) o).code());
-        definitions.key("Membership", "(:Country {iso3: key.iso3})-[p:MEMBER_OF]->(:Organization {code: key.code})",
+        // (:Country {iso3: key.iso3})-[p:MEMBER_OF]->(:Organization {code: key.code})
+        definitions.key("Membership", Cypher.node("Country").withProperties("iso3", Cypher.property(Key.KEY, "iso3"))
+                        .relationshipTo(Cypher.node("Organization")
+                                .withProperties("code", Cypher.property(Key.KEY, "code")), "MEMBER_OF")
+                        .named(Key.PARENT),
                 m -> Map.of("iso3", ((Membership) m).iso3(), "code", ((Membership) m).code()));
 
         definitions.field("Country", "memberships", (s, args) -> s.cypher("""

@@ -29,14 +29,20 @@ class CypherTemplateTest {
     }
 
     @Test
-    @DisplayName("a scope fills parent, child and object itself, and takes further names in pairs")
+    @DisplayName("a scope fills parent, child and object itself, and takes further names in pairs; the statement's"
+            + " composition puts the child's object where the fragment names it")
     void aScopeFillsItsOwnNames() {
         Prefetch.Bindings bindings = new Prefetch.Bindings("t", "p");
-        FieldRegistry.Scope scope = bindings.scope("t0", "t1", "[t1.year]");
+        org.neo4j.cypherdsl.core.Expression object = org.neo4j.cypherdsl.core.Cypher.raw("[t1.year]");
+        FieldRegistry.Scope scope = bindings.scope("t0", "t1", object);
 
-        assertEquals("COLLECT { MATCH (t0)-[t1:TRAINS]->() WHERE t1.year > $p0 RETURN [t1.year] }",
-                scope.cypher("COLLECT { MATCH (${parent})-[${child}:TRAINS]->() WHERE ${child}.year > ${year} "
-                        + "RETURN ${object} }", "year", scope.parameter(2015)));
+        String fragment = scope.cypher("COLLECT { MATCH (${parent})-[${child}:TRAINS]->() WHERE ${child}.year > ${year} "
+                + "RETURN ${object} }", "year", scope.parameter(2015));
+
+        assertEquals("COLLECT { MATCH (t0)-[t1:TRAINS]->() WHERE t1.year > $p0 RETURN $E }", fragment);
+        assertEquals("RETURN COLLECT { MATCH (t0)-[t1:TRAINS]->() WHERE t1.year > $p0 RETURN [t1.year] } AS v",
+                Composed.render(org.neo4j.cypherdsl.core.Cypher.returning(Composed.fragment(fragment, object)
+                        .as("v")).build()));
         assertEquals(Map.of("p0", 2015), bindings.parameters());
     }
 }

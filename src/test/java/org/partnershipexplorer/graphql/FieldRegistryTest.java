@@ -77,15 +77,13 @@ class FieldRegistryTest {
                         : List.of(s.child() + ".colour = " + s.parameter(args.get("colour"))));
         Prefetch.Bindings bindings = new Prefetch.Bindings("t", "p");
 
-        String statement = things.statement(bindings.scope(null, "t0", "{n: t0 {.key}}"),
+        String statement = things.statement(bindings.scope(null, "t0", org.neo4j.cypherdsl.core.Cypher.raw("{n: t0 {.key}}")),
                 bindings.scope(null, "t1", null), java.util.Map.of("colour", "red"),
                 new Paging.Request(2, "b", true));
 
-        assertEquals("""
-                RETURN COLLECT { MATCH (t0:Thing) WHERE t0.key > $p0 AND t0.colour = $p1
-                  WITH t0 ORDER BY t0.key LIMIT $p2
-                  RETURN [t0.key, {n: t0 {.key}}] } AS rows,
-                  COUNT { MATCH (t1:Thing) WHERE t1.colour = $p3 } AS total""", statement);
+        assertEquals("RETURN COLLECT { MATCH (t0:Thing) WHERE (t0.key > $p0 AND t0.colour = $p1)"
+                + " WITH t0 ORDER BY t0.key ASC LIMIT $p2 RETURN [t0.key, {n: t0 {.key}}] } AS rows,"
+                + " COUNT { (t1:Thing) WHERE t1.colour = $p3 } AS total", statement);
         assertEquals(java.util.Map.of("p0", "b", "p1", "red", "p2", 3, "p3", "red"), bindings.parameters());
     }
 
@@ -95,7 +93,7 @@ class FieldRegistryTest {
         Prefetch.Bindings bindings = new Prefetch.Bindings("t", "p");
 
         String statement = RootProjection.byKey("Thing", "key", "key").statement(
-                bindings.scope(null, "t0", "{n: t0 {.key}}"), bindings.scope(null, "t1", null),
+                bindings.scope(null, "t0", org.neo4j.cypherdsl.core.Cypher.raw("{n: t0 {.key}}")), bindings.scope(null, "t1", null),
                 java.util.Map.of("key", "a"), null);
 
         assertEquals("RETURN COLLECT { MATCH (t0:Thing {key: $p0}) RETURN {n: t0 {.key}} }[0] AS object", statement);

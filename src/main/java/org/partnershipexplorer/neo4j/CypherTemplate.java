@@ -9,7 +9,8 @@ import java.util.Map;
  * {@code ${} is never Cypher (a parameter is {@code $name}, a map {@code {key: value}}), so no fragment needs
  * escaping.
  *
- * <p>Cypher-DSL renders the same statements; what it costs, and why it is not used yet: README, "How a query runs".
+ * <p>The statements around the fragments are composed with Cypher-DSL ({@code graphql/Composed}), which puts the
+ * child's object where a fragment's {@code ${object}} stands: README, "How a query runs".
  */
 public final class CypherTemplate {
 

@@ -15,7 +15,8 @@ import org.neo4j.cypherdsl.core.renderer.Renderer;
 import org.partnershipexplorer.neo4j.CypherTemplate;
 
 /**
- * What writing the translated statement of the benchmark's nested query would cost with Neo4j's Cypher-DSL, against
+ * What writing the translated statement of the benchmark's nested query costs with Neo4j's Cypher-DSL, every fragment
+ * included (the service composes only the statement around its fragments with it, see graphql/Composed), against
  * the named templates the projections use: the same statement (a page of countries, what each trains, the programme,
  * the trainee and a country trainee's contributions with their mission and its hosts, each level a {@code COLLECT {}}
  * subquery, the root in a {@code CALL {}}) composed and rendered both ways, many times, after a warm-up. Prints both

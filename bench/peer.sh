@@ -22,7 +22,11 @@ mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outpu
   || mvn -q -B dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/runtime-classpath.txt
 [ -d bench/peer/node_modules ] || (cd bench/peer && npm ci --no-audit --no-fund)
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# BENCH_PORT_BASE=N takes the ports N to N+4 instead of free ones (a shared machine where each user has a range)
+free_port() { # $1 = which of the five
+  if [ -n "${BENCH_PORT_BASE:-}" ]; then echo $((BENCH_PORT_BASE + $1)); return; fi
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
 wait_for() { # $1 = log file, $2 = text that says ready, $3 = pid
   for _ in $(seq 1 1200); do
     grep -qs "$2" "$1" && return 0
@@ -37,21 +41,21 @@ pids=()
 trap 'for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; wait 2>/dev/null || true' EXIT
 
 # 1. The service seeds a fresh store with the bundled seed, then stops.
-seed_port=$(free_port)
-EXPLORER_DATA_DIR="$work/store" EXPLORER_BOLT_PORT=0 MICRONAUT_SERVER_PORT=$seed_port \
+seed_port=$(free_port 0); seed_bolt=0; [ -z "${BENCH_PORT_BASE:-}" ] || seed_bolt=$(free_port 4)
+EXPLORER_DATA_DIR="$work/store" EXPLORER_BOLT_PORT=$seed_bolt MICRONAUT_SERVER_PORT=$seed_port \
   EXPLORER_LIMITS_QUERY_TIMEOUT=300s EXPLORER_REQUEST_TIMEOUT=300s java -jar "$jar" > "$work/seed.log" 2>&1 &
 seed_pid=$!; pids+=($seed_pid)
 wait_for "$work/seed.log" "Startup completed" $seed_pid
 kill -TERM $seed_pid; wait $seed_pid 2>/dev/null || true
 
 # 2. That store, served alone.
-bolt=$(free_port)
+bolt=$(free_port 1)
 java -Djava.io.tmpdir="$work/tmp" -cp "target/classes:$(cat target/runtime-classpath.txt)" \
   bench/peer/StandaloneNeo4j.java "$work/store" "$bolt" > "$work/neo4j.log" 2>&1 &
 pids+=($!); wait_for "$work/neo4j.log" "^ready" $!
 
 # 3. The service and the peer on it.
-service_port=$(free_port); peer_port=$(free_port)
+service_port=$(free_port 2); peer_port=$(free_port 3)
 NEO4J_URI="bolt://127.0.0.1:$bolt" MICRONAUT_SERVER_PORT=$service_port java -jar "$jar" > "$work/service.log" 2>&1 &
 pids+=($!); wait_for "$work/service.log" "Startup completed" $!
 (cd bench/peer && NODE_ENV=production NEO4J_URI="bolt://127.0.0.1:$bolt" PORT=$peer_port exec node server.mjs) \

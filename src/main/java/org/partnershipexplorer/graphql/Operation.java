@@ -1,5 +1,7 @@
 package org.partnershipexplorer.graphql;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
@@ -19,8 +21,31 @@ import java.util.Optional;
  */
 public record Operation(String name, OperationDefinition.Operation type, boolean singleField) {
 
+    /** About 8 MB of query text, as the parsed documents of {@link LimitedDocuments}. */
+    static final long CACHED_CHARACTERS = 4_000_000;
+
+    private record Key(String query, String operationName) {
+    }
+
+    /**
+     * The operations of texts already seen: every request asks for its operation (the log's name, GET's refusal of
+     * mutations, the single-field mutation engine) before graphql-java parses it, and clients send the same few
+     * texts again and again. Without it each request parsed its text twice; the operation depends on nothing else.
+     */
+    private static final Cache<Key, Optional<Operation>> KNOWN = Caffeine.newBuilder()
+            .maximumWeight(CACHED_CHARACTERS)
+            .weigher((Key key, Optional<Operation> operation) -> key.query().length() + 1)
+            .build();
+
     /** Empty when the document does not parse or names no such operation (execution then reports why). */
     public static Optional<Operation> of(String query, String operationName) {
+        if (query == null || query.length() > CACHED_CHARACTERS / 100) {
+            return parse(query, operationName);
+        }
+        return KNOWN.get(new Key(query, operationName), key -> parse(key.query(), key.operationName()));
+    }
+
+    private static Optional<Operation> parse(String query, String operationName) {
         Document document;
         try {
             document = Parser.parse(query);

@@ -103,7 +103,7 @@ public final class Translator {
         Statement statement;
         try {
             access.requireReader(context.getGraphQLContext().getOrDefault(Caller.class, Caller.ANONYMOUS));
-            statement = new Compilation(context).statement();
+            statement = statement(context);
         } catch (Untranslatable | ApiException e) {
             return Optional.empty();
         }
@@ -137,6 +137,11 @@ public final class Translator {
         }
     }
 
+    /** The query's one statement; throws when some field has no translation. */
+    Statement statement(ExecutionContext context) {
+        return new Compilation(context).statement();
+    }
+
     /**
      * The statement failed (a timeout, the request's deadline, an unreachable database): each root field reports the
      * error, as its fetcher would have, and the data is null where the schema allows it.
@@ -167,7 +172,7 @@ public final class Translator {
 
     private static final Untranslatable UNTRANSLATABLE = new Untranslatable();
 
-    private record Statement(String cypher, Map<String, Object> parameters, Response shape) {
+    record Statement(String cypher, Map<String, Object> parameters, Response shape) {
     }
 
     /** Reads a value of the statement back into the response's shape. */

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Record;
@@ -21,6 +22,7 @@ import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.async.AsyncSession;
 import org.neo4j.driver.async.ResultCursor;
 import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.RetryableException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.partnershipexplorer.deadline.Deadline;
@@ -72,16 +74,15 @@ public final class Cypher {
         boolean cutByDeadline = timeout.compareTo(queryTimeout) < 0;
         StatementCounter.increment();
         AtomicBoolean abandoned = new AtomicBoolean();
-        AsyncSession session = driver.session(AsyncSession.class, sessionConfig());
-        CompletableFuture<List<Record>> records = session.executeReadAsync(
-                        // the driver retries a transaction that failed for a passing reason (a lost connection);
-                        // not one nobody waits for any more
-                        tx -> abandoned.get() ? CompletableFuture.failedFuture(new IllegalStateException("abandoned"))
-                                : tx.runAsync(query, parameters).thenCompose(ResultCursor::listAsync),
-                        TransactionConfig.builder().withTimeout(timeout).build())
-                .toCompletableFuture();
-        // the session ends with its transaction, whether or not anyone still waits for it
-        records.whenComplete((rows, error) -> session.closeAsync());
+        TransactionConfig config = TransactionConfig.builder().withTimeout(timeout).build();
+        // One statement in an auto-commit transaction: RUN and PULL in one round trip, where a transaction function
+        // also waits for COMMIT (a quarter of a small read's time, bench/README.md "Per-layer breakdown"). Auto-commit
+        // is not retried by the driver, so a failure the driver would retry (a connection the server closed, a
+        // cluster member gone) runs the statement again as a read transaction, which the driver retries.
+        CompletableFuture<List<Record>> records = autoCommit(query, parameters, config)
+                .exceptionallyCompose(error -> retryable(error) && !abandoned.get()
+                        ? readTransaction(query, parameters, config, abandoned)
+                        : CompletableFuture.failedFuture(error));
         List<Record> rows;
         try {
             rows = records.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -101,6 +102,39 @@ public final class Cypher {
             throw new Neo4jUnavailableException("Interrupted while waiting for Neo4j", e);
         }
         return rows.stream().map(mapper).toList();
+    }
+
+    private CompletableFuture<List<Record>> autoCommit(String query, Map<String, Object> parameters,
+            TransactionConfig config) {
+        // READ: a cluster routes the statement to a follower, as it does a read transaction
+        AsyncSession session = driver.session(AsyncSession.class, sessionConfig(AccessMode.READ));
+        CompletableFuture<List<Record>> records = session.runAsync(query, parameters, config)
+                .thenCompose(ResultCursor::listAsync)
+                .toCompletableFuture();
+        // the session ends with its statement, whether or not anyone still waits for it
+        records.whenComplete((rows, error) -> session.closeAsync());
+        return records;
+    }
+
+    private CompletableFuture<List<Record>> readTransaction(String query, Map<String, Object> parameters,
+            TransactionConfig config, AtomicBoolean abandoned) {
+        AsyncSession session = driver.session(AsyncSession.class, sessionConfig());
+        CompletableFuture<List<Record>> records = session.executeReadAsync(
+                        // the driver retries a transaction that failed for a passing reason (a lost connection);
+                        // not one nobody waits for any more
+                        tx -> abandoned.get() ? CompletableFuture.failedFuture(new IllegalStateException("abandoned"))
+                                : tx.runAsync(query, parameters).thenCompose(ResultCursor::listAsync),
+                        config)
+                .toCompletableFuture();
+        records.whenComplete((rows, error) -> session.closeAsync());
+        return records;
+    }
+
+    /** A failure the driver would retry in a transaction function (the marker it gives such exceptions). */
+    private static boolean retryable(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        return cause instanceof RetryableException;
     }
 
     /** Runs a read query expected to return at most one record. */
@@ -187,8 +221,13 @@ public final class Cypher {
      * otherwise keep their bookmarks to themselves, and the read could land on a follower that has not caught up.
      */
     private SessionConfig sessionConfig() {
+        return sessionConfig(AccessMode.WRITE);
+    }
+
+    private SessionConfig sessionConfig(AccessMode defaultMode) {
         return SessionConfig.builder()
                 .withDatabase(database)
+                .withDefaultAccessMode(defaultMode)
                 .withBookmarkManager(driver.executableQueryBookmarkManager())
                 .build();
     }

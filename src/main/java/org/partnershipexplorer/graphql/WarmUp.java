@@ -1,0 +1,110 @@
+package org.partnershipexplorer.graphql;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a few generic queries to the service's own /graphql once it has started, in the background: the first
+ * request of a fresh JVM otherwise pays for loading and compiling the whole request path (Netty and Micronaut's
+ * routing, the controller, graphql-java's parser, validation and execution, the translation, the driver) and for
+ * Neo4j loading its Cypher planner, on top of what a new query shape costs anyway (planning its statement). The
+ * documents are generic shapes (a page, an object, a nested list), not the clients' own, so a client's first call
+ * of its shape still plans that statement; what it no longer pays is the cold path.
+ *
+ * <p>It runs after the service reports started, on a thread of its own, and never delays the start or the health
+ * check; {@code explorer.warm-up.enabled: false} (EXPLORER_WARM_UP) switches it off. The requests go through the
+ * real HTTP path from 127.0.0.1 with request ids {@code warm-up-N}, so the request log and the metrics show them.
+ */
+@Singleton
+@Requires(property = "explorer.warm-up.enabled", notEquals = "false")
+final class WarmUp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WarmUp.class);
+
+    /** Generic shapes: a page of a connection, one object by key, an object's nested lists. */
+    static final List<String> DOCUMENTS = List.of(
+            "query WarmUpPage { countries(first: 3) { edges { cursor node { iso3 name } } pageInfo { hasNextPage } } }",
+            "query WarmUpObject { mission(acronym: \"UNMISS\") { acronym name } }",
+            "query WarmUpNested { missions(first: 2) { edges { node { acronym contributions { year country { name } } } } } }");
+
+    /** What the warm-up did: requests sent and those answered 200 without errors. */
+    record Outcome(int requests, int answered, Duration took) {
+    }
+
+    private final int rounds;
+    /** How long one warm-up request is waited for: the request's own deadline, and time to answer after it. */
+    private final Duration wait;
+    private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+
+    WarmUp(@Value("${explorer.warm-up.rounds:20}") int rounds, QueryLimits limits) {
+        this.rounds = rounds;
+        this.wait = limits.requestTimeout().plusSeconds(30);
+    }
+
+    @EventListener
+    void onStartup(ServerStartupEvent event) {
+        EmbeddedServer server = event.getSource();
+        URI graphql = server.getURI().resolve("/graphql");
+        Thread thread = new Thread(() -> outcome.complete(run(graphql)), "warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
+    /** Completes when the warm-up has ended (for the tests and the benchmarks). */
+    CompletableFuture<Outcome> outcome() {
+        return outcome;
+    }
+
+    private Outcome run(URI graphql) {
+        long started = System.nanoTime();
+        int requests = 0;
+        int answered = 0;
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            for (int round = 0; round < rounds; round++) {
+                for (String document : DOCUMENTS) {
+                    requests++;
+                    HttpRequest request = HttpRequest.newBuilder(graphql).timeout(wait)
+                            .header("Content-Type", "application/json").header("Accept", "application/json")
+                            .header(HttpErrors.REQUEST_ID_HEADER, "warm-up-" + requests)
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + document.replace("\"", "\\\"")
+                                    + "\"}"))
+                            .build();
+                    try {
+                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() == 200 && !response.body().contains("\"errors\"")) {
+                            answered++;
+                        }
+                    } catch (java.net.http.HttpTimeoutException e) {
+                        // a machine too busy to answer in time: the next request may be quicker, and warms the rest
+                        LOG.debug("warm-up request {} not answered in {}", requests, wait);
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            // a service stopping while it warms up; nothing depends on the warm-up
+            LOG.debug("warm-up stopped: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        LOG.info("Warm-up: {} of {} requests answered in {} ms (explorer.warm-up.enabled: false switches it off)",
+                answered, requests, took.toMillis());
+        return new Outcome(requests, answered, took);
+    }
+}

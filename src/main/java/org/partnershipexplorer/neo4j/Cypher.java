@@ -46,16 +46,28 @@ public final class Cypher {
      */
     private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
 
+    /** Null when the caller brought a driver to a server that has started (tests, tools). */
+    private final Neo4jServer server;
+
     @jakarta.inject.Inject
     public Cypher(Driver driver, Neo4jSettings settings,
-            @io.micronaut.context.annotation.Value("${explorer.limits.query-timeout:10s}") Duration queryTimeout) {
+            @io.micronaut.context.annotation.Value("${explorer.limits.query-timeout:10s}") Duration queryTimeout,
+            Neo4jServer server) {
         this.driver = driver;
         this.database = settings.database();
         this.queryTimeout = queryTimeout;
+        this.server = server;
     }
 
     public Cypher(Driver driver, Neo4jSettings settings) {
-        this(driver, settings, Duration.ofSeconds(10));
+        this(driver, settings, Duration.ofSeconds(10), null);
+    }
+
+    /** The embedded server starts beside the application context: no statement goes out before it answers. */
+    private void awaitServer() {
+        if (server != null) {
+            server.awaitStarted();
+        }
     }
 
     /**
@@ -72,6 +84,7 @@ public final class Cypher {
         boolean cutByDeadline = timeout.compareTo(queryTimeout) < 0;
         StatementCounter.increment();
         AtomicBoolean abandoned = new AtomicBoolean();
+        awaitServer();
         AsyncSession session = driver.session(AsyncSession.class, sessionConfig());
         CompletableFuture<List<Record>> records = session.executeReadAsync(
                         // the driver retries a transaction that failed for a passing reason (a lost connection);
@@ -115,6 +128,7 @@ public final class Cypher {
 
     /** Runs a single write statement in its own transaction. */
     public <T> List<T> write(String query, Map<String, Object> parameters, Function<Record, T> mapper) {
+        awaitServer();
         StatementCounter.increment();
         try {
             // schema changes and index waits keep the server's own limit
@@ -157,6 +171,7 @@ public final class Cypher {
      */
     public <T> T inReadTransaction(Duration timeout, Function<Transaction, T> work) {
         TransactionConfig config = TransactionConfig.builder().withTimeout(timeout).build();
+        awaitServer();
         try (var session = driver.session(sessionConfig())) {
             return session.executeRead(tx -> work.apply(new Transaction(tx)), config);
         } catch (RuntimeException e) {
@@ -172,6 +187,7 @@ public final class Cypher {
         TransactionConfig config = timeout == null
                 ? TransactionConfig.empty()
                 : TransactionConfig.builder().withTimeout(timeout).build();
+        awaitServer();
         try (var session = driver.session(sessionConfig())) {
             T result = session.executeWrite(tx -> work.apply(new Transaction(tx)), config);
             writes.incrementAndGet();

@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
  */
 @Context
 @Requires(property = "explorer.seed.on-startup", notEquals = "false")
+// the last eager bean: everything that does not need the database is built while the embedded server starts
+@io.micronaut.core.annotation.Order(io.micronaut.core.order.Ordered.LOWEST_PRECEDENCE)
 final class SeedOnStartup {
 
     private static final Logger LOG = LoggerFactory.getLogger(SeedOnStartup.class);

@@ -60,7 +60,12 @@ public final class Cypher {
     }
 
     public Cypher(Driver driver, Neo4jSettings settings) {
-        this(driver, settings, Duration.ofSeconds(10), null);
+        this(driver, settings, Duration.ofSeconds(10));
+    }
+
+    /** With a driver to a server that has started (tests, tools). */
+    public Cypher(Driver driver, Neo4jSettings settings, Duration queryTimeout) {
+        this(driver, settings, queryTimeout, null);
     }
 
     /** The embedded server starts beside the application context: no statement goes out before it answers. */

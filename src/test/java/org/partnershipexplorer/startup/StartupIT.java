@@ -19,6 +19,8 @@ class StartupIT {
 
     private static Map<String, Object> properties(TestNeo4j.Instance neo4j) {
         Map<String, Object> properties = new HashMap<>(neo4j.properties());
+        // a readiness check answers at once, without waiting for the background to end
+        properties.put("explorer.startup.readiness-wait", "0s");
         properties.put("explorer.seed.mode", "if-empty");
         properties.put("explorer.seed.dir", Path.of("src/test/resources/seed/valid").toAbsolutePath().toString());
         properties.put("micronaut.server.port", -1);

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.partnershipexplorer.neo4j.Cypher;
+import org.partnershipexplorer.startup.StartupPhases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,8 @@ final class GraphCounts {
     static final List<String> DATED = List.of("TRAINS", "DONATES_TO", "CONTRIBUTES_TO");
 
     private final Cypher cypher;
+    /** The first read, a background phase of the start: readiness stays DOWN until it has ended. */
+    private final StartupPhases.Background firstRead;
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private final AtomicBoolean started = new AtomicBoolean();
     private final CompletableFuture<Snapshot> first = new CompletableFuture<>();
@@ -44,13 +47,16 @@ final class GraphCounts {
     private record Snapshot(ListSizes sizes, long writes, long readAt) {
     }
 
-    GraphCounts(Cypher cypher) {
+    GraphCounts(Cypher cypher, StartupPhases phases) {
         this.cypher = cypher;
+        this.firstRead = phases.expect("graph counts");
     }
 
     /**
      * Reads the counts as soon as the service is up, off any request's thread (a request would count the statement as
-     * its own), so that the first request finds them.
+     * its own), so that the first request finds them. Not earlier: the command-line tools build the same beans and
+     * never serve a query. A request that comes before the read has ended waits for it, and readiness says DOWN
+     * until then, so no answer is judged by counts that are not the graph's.
      */
     @io.micronaut.runtime.event.annotation.EventListener
     void onStartup(io.micronaut.runtime.server.event.ServerStartupEvent event) {
@@ -59,7 +65,7 @@ final class GraphCounts {
 
     private void start() {
         if (started.compareAndSet(false, true)) {
-            CompletableFuture.supplyAsync(this::read).whenComplete((read, error) -> {
+            firstRead.run(this::read).whenComplete((read, error) -> {
                 snapshot = read != null ? read : new Snapshot(ListSizes.UNKNOWN, -1, System.nanoTime());
                 first.complete(snapshot);
             });

@@ -48,16 +48,33 @@ public final class Cypher {
      */
     private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
 
+    /** Null when the caller brought a driver to a server that has started (tests, tools). */
+    private final Neo4jServer server;
+
     @jakarta.inject.Inject
     public Cypher(Driver driver, Neo4jSettings settings,
-            @io.micronaut.context.annotation.Value("${explorer.limits.query-timeout:10s}") Duration queryTimeout) {
+            @io.micronaut.context.annotation.Value("${explorer.limits.query-timeout:10s}") Duration queryTimeout,
+            Neo4jServer server) {
         this.driver = driver;
         this.database = settings.database();
         this.queryTimeout = queryTimeout;
+        this.server = server;
     }
 
     public Cypher(Driver driver, Neo4jSettings settings) {
         this(driver, settings, Duration.ofSeconds(10));
+    }
+
+    /** With a driver to a server that has started (tests, tools). */
+    public Cypher(Driver driver, Neo4jSettings settings, Duration queryTimeout) {
+        this(driver, settings, queryTimeout, null);
+    }
+
+    /** The embedded server starts beside the application context: no statement goes out before it answers. */
+    private void awaitServer() {
+        if (server != null) {
+            server.awaitStarted();
+        }
     }
 
     /**
@@ -74,6 +91,7 @@ public final class Cypher {
         boolean cutByDeadline = timeout.compareTo(queryTimeout) < 0;
         StatementCounter.increment();
         AtomicBoolean abandoned = new AtomicBoolean();
+        awaitServer();
         TransactionConfig config = TransactionConfig.builder().withTimeout(timeout).build();
         // One statement in an auto-commit transaction: RUN and PULL in one round trip, where a transaction function
         // also waits for COMMIT (a quarter of a small read's time, bench/README.md "Per-layer breakdown"). Auto-commit
@@ -149,6 +167,7 @@ public final class Cypher {
 
     /** Runs a single write statement in its own transaction. */
     public <T> List<T> write(String query, Map<String, Object> parameters, Function<Record, T> mapper) {
+        awaitServer();
         StatementCounter.increment();
         try {
             // schema changes and index waits keep the server's own limit
@@ -191,6 +210,7 @@ public final class Cypher {
      */
     public <T> T inReadTransaction(Duration timeout, Function<Transaction, T> work) {
         TransactionConfig config = TransactionConfig.builder().withTimeout(timeout).build();
+        awaitServer();
         try (var session = driver.session(sessionConfig())) {
             return session.executeRead(tx -> work.apply(new Transaction(tx)), config);
         } catch (RuntimeException e) {
@@ -206,6 +226,7 @@ public final class Cypher {
         TransactionConfig config = timeout == null
                 ? TransactionConfig.empty()
                 : TransactionConfig.builder().withTimeout(timeout).build();
+        awaitServer();
         try (var session = driver.session(sessionConfig())) {
             T result = session.executeWrite(tx -> work.apply(new Transaction(tx)), config);
             writes.incrementAndGet();

@@ -1,7 +1,5 @@
 package org.partnershipexplorer.neo4j;
 
-import io.micronaut.context.annotation.Context;
-import jakarta.annotation.PostConstruct;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * and a property {@code id} (its iso3 or code): one unique constraint then rejects an organisation code that
  * clashes with a country, and every "actor by key" lookup is a single index seek.
  */
-@Context
+@jakarta.inject.Singleton
 public final class GraphSchema {
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphSchema.class);
@@ -97,10 +95,9 @@ public final class GraphSchema {
     }
 
     /**
-     * Runs at every start, whatever EXPLORER_SEED says, so a graph loaded by other means still gets its constraints;
-     * the time it took goes into the start's phases.
+     * Runs at every start ({@link SchemaAtStart}), whatever EXPLORER_SEED says, so a graph loaded by other means still
+     * gets its constraints; the time it took goes into the start's phases.
      */
-    @PostConstruct
     void ensureAtStart() {
         long started = System.nanoTime();
         String found = ensureFound();

@@ -4,8 +4,17 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
@@ -23,15 +32,45 @@ final class Neo4jFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(Neo4jFactory.class);
 
-    @Singleton
+    /**
+     * Eager and first of the eager beans: the embedded server starts on a thread of its own at once, while the context
+     * builds the rest; {@link Cypher} waits for it before the first statement. The time that wait held the start back
+     * is the phase "Neo4j start" (its detail says what the server took in all).
+     */
+    @Context
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     @Bean(preDestroy = "close")
     Neo4jServer neo4jServer(Neo4jSettings settings, EmbeddedMemory memory, StartupPhases phases) {
-        if (settings.embedded()) {
-            return Neo4jServer.embedded(phases.time("Neo4j start", () ->
-                    EmbeddedNeo4j.start(settings.dataDir().toAbsolutePath().normalize(), settings.boltPort(),
-                            settings.transactionTimeout(), memory)));
+        if (!settings.embedded()) {
+            return Neo4jServer.external(URI.create(settings.uri().trim()));
         }
-        return Neo4jServer.external(URI.create(settings.uri().trim()));
+        Path home = settings.dataDir().toAbsolutePath().normalize();
+        // the address must be known now, for the driver: "any free port" is chosen here rather than by Neo4j
+        int port = settings.boltPort() == 0 ? freeLoopbackPort() : settings.boltPort();
+        long began = System.nanoTime();
+        CompletableFuture<EmbeddedNeo4j> starting = new CompletableFuture<>();
+        AtomicLong took = new AtomicLong();
+        Thread thread = new Thread(() -> {
+            try {
+                EmbeddedNeo4j server = EmbeddedNeo4j.start(home, port, settings.transactionTimeout(), memory);
+                took.set(System.nanoTime() - began);
+                starting.complete(server);
+            } catch (RuntimeException | Error e) {
+                starting.completeExceptionally(e);
+            }
+        }, "neo4j-start");
+        thread.start();
+        return Neo4jServer.starting(URI.create("bolt://127.0.0.1:" + port), starting, waited -> phases.record(
+                "Neo4j start", waited, String.format(Locale.ROOT, "waited for; %.2f s in all, alongside the context",
+                        took.get() / 1e9)));
+    }
+
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port on 127.0.0.1 for the embedded server's Bolt", e);
+        }
     }
 
     /**

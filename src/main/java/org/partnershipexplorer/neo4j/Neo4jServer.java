@@ -1,39 +1,105 @@
 package org.partnershipexplorer.neo4j;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
-/** The Neo4j the service talks to: an external server named by NEO4J_URI, or the embedded one it started. */
+/**
+ * The Neo4j the service talks to: an external server named by NEO4J_URI, or the embedded one it starts.
+ *
+ * <p>The embedded server starts on a thread of its own while the application context builds the rest (the GraphQL
+ * schema, the HTTP routes, Micronaut's own beans): its address is known before it has started, so the driver and
+ * everything built on it can be created meanwhile, and {@link Cypher} waits for the start ({@link #awaitStarted})
+ * before the first statement goes out.
+ */
 public final class Neo4jServer implements AutoCloseable {
 
     private final URI uri;
-    private final EmbeddedNeo4j embedded;
+    /** Null for an external server. */
+    private final CompletableFuture<EmbeddedNeo4j> embedded;
+    /** Told once, by the first wait, how long it held its caller back. */
+    private final Consumer<Duration> firstWait;
+    private volatile boolean started;
 
-    private Neo4jServer(URI uri, EmbeddedNeo4j embedded) {
+    private Neo4jServer(URI uri, CompletableFuture<EmbeddedNeo4j> embedded, Consumer<Duration> firstWait) {
         this.uri = uri;
         this.embedded = embedded;
+        this.firstWait = firstWait;
+        this.started = embedded == null;
     }
 
     static Neo4jServer external(URI uri) {
-        return new Neo4jServer(uri, null);
+        return new Neo4jServer(uri, null, d -> { });
     }
 
     static Neo4jServer embedded(EmbeddedNeo4j embedded) {
-        return new Neo4jServer(embedded.boltUri(), embedded);
+        return new Neo4jServer(embedded.boltUri(), CompletableFuture.completedFuture(embedded), d -> { });
+    }
+
+    /**
+     * An embedded server still starting, at {@code uri}.
+     *
+     * @param firstWait told how long the first caller of {@link #awaitStarted} waited (the time the start held the
+     *                  application back, as against the time the server took)
+     */
+    static Neo4jServer starting(URI uri, CompletableFuture<EmbeddedNeo4j> starting, Consumer<Duration> firstWait) {
+        return new Neo4jServer(uri, starting, firstWait);
     }
 
     public URI uri() {
         return uri;
     }
 
+    /**
+     * Returns once the server answers; at once for an external server (the driver tells when it does not).
+     *
+     * @throws RuntimeException the embedded server's own failure to start
+     */
+    public void awaitStarted() {
+        if (started) {
+            return;
+        }
+        synchronized (this) {
+            if (started) {
+                return;
+            }
+            long waiting = System.nanoTime();
+            join();
+            firstWait.accept(Duration.ofNanos(System.nanoTime() - waiting));
+            started = true;
+        }
+    }
+
+    /** The embedded server, once started; empty for an external one. */
     public Optional<EmbeddedNeo4j> embedded() {
-        return Optional.ofNullable(embedded);
+        return embedded == null ? Optional.empty() : Optional.of(join());
+    }
+
+    private EmbeddedNeo4j join() {
+        try {
+            return embedded.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     @Override
     public void close() {
-        if (embedded != null) {
-            embedded.close();
+        if (embedded == null) {
+            return;
         }
+        EmbeddedNeo4j server;
+        try {
+            server = embedded.join();
+        } catch (CompletionException failedToStart) {
+            return; // nothing runs: the failure itself stops the start
+        }
+        server.close();
     }
 }

@@ -4,12 +4,17 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
  * The phases of this start that took measurable time, in the order they ended. Each owner times its own phase
  * (the embedded server, the schema, the seed, the GraphQL schema) and records it here; {@link StartupReport} writes
  * them out when the HTTP server is up, so one log line says where a slow start spent its time.
+ *
+ * <p>Work that answers depend on but that need not hold the HTTP server back (the graph's counts for the cost limit)
+ * runs {@link #inBackground in the background}: readiness stays DOWN until every such phase has ended
+ * ({@link StartupHealthIndicator}), and {@link StartupReport} logs a second line with them once they have.
  */
 @Singleton
 public final class StartupPhases {
@@ -19,6 +24,8 @@ public final class StartupPhases {
     }
 
     private final List<Phase> phases = new ArrayList<>();
+    private final List<String> pending = new ArrayList<>();
+    private final List<CompletableFuture<?>> background = new ArrayList<>();
 
     /** Records a phase that has ended. */
     public synchronized void record(String name, Duration took, String detail) {
@@ -37,5 +44,88 @@ public final class StartupPhases {
 
     public synchronized List<Phase> phases() {
         return List.copyOf(phases);
+    }
+
+    /**
+     * A background phase that answers will depend on: pending (readiness DOWN) from now, before its work can begin,
+     * so that no health check sees the start finished in between. {@link Background#run} then begins it.
+     */
+    public Background expect(String name) {
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        synchronized (this) {
+            pending.add(name);
+            background.add(done);
+        }
+        return new Background(name, done);
+    }
+
+    /** As {@link #expect} and {@link Background#run} together. */
+    public <T> CompletableFuture<T> inBackground(String name, Supplier<T> work) {
+        return expect(name).run(work);
+    }
+
+    /** One background phase, pending until its work has run (once). */
+    public final class Background {
+        private final String name;
+        private final CompletableFuture<Object> done;
+        private boolean begun;
+
+        private Background(String name, CompletableFuture<Object> done) {
+            this.name = name;
+            this.done = done;
+        }
+
+        /**
+         * Runs {@code work} on a thread of its own and records it under the phase's name with the detail
+         * "background" when it ends, failed or not. Its own thread, not the common pool: on a machine of two cores
+         * that pool has one thread, which a request's asynchronous work may be waiting on.
+         *
+         * @throws IllegalStateException when the phase has already begun
+         */
+        @SuppressWarnings("unchecked")
+        public synchronized <T> CompletableFuture<T> run(Supplier<T> work) {
+            if (begun) {
+                throw new IllegalStateException("the start's phase '" + name + "' has already begun");
+            }
+            begun = true;
+            Thread thread = new Thread(() -> {
+                long started = System.nanoTime();
+                try {
+                    T result = work.get();
+                    finish(name, started);
+                    done.complete(result);
+                } catch (RuntimeException | Error e) {
+                    finish(name, started);
+                    done.completeExceptionally(e);
+                }
+            }, "startup-" + name.replace(' ', '-'));
+            thread.setDaemon(true);
+            thread.start();
+            return (CompletableFuture<T>) done;
+        }
+
+        public synchronized boolean begun() {
+            return begun;
+        }
+    }
+
+    private synchronized void finish(String name, long started) {
+        pending.remove(name);
+        phases.add(new Phase(name, Duration.ofNanos(System.nanoTime() - started), "background"));
+    }
+
+    /** The background phases still running, in the order they began; empty once the start has finished. */
+    public synchronized List<String> pending() {
+        return List.copyOf(pending);
+    }
+
+    /** Completes once every background phase begun so far has ended, whether it failed or not. */
+    public CompletableFuture<Void> backgroundDone() {
+        CompletableFuture<?>[] all;
+        synchronized (this) {
+            all = background.toArray(CompletableFuture[]::new);
+        }
+        return CompletableFuture.allOf(java.util.Arrays.stream(all)
+                .map(f -> f.handle((result, error) -> null)).toArray(CompletableFuture[]::new));
     }
 }

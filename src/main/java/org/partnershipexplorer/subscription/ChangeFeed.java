@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.partnershipexplorer.startup.StartupPhases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.BufferOverflowStrategy;
@@ -22,7 +23,9 @@ import reactor.core.publisher.Sinks;
  *
  * <p>Its own thread, never a Netty event loop: the reads wait on the database. It starts once the HTTP server has
  * started, after the schema and the seed are in place, so that it never competes with them, and only in a
- * process that serves (not in the command-line tools).
+ * process that serves (not in the command-line tools). Its first read is a background phase of the start:
+ * readiness says DOWN until this instance follows the log, so a subscriber is never told it is ready and then
+ * misses a change committed before the first read.
  */
 @jakarta.inject.Singleton
 public final class ChangeFeed {
@@ -37,6 +40,7 @@ public final class ChangeFeed {
 
     private final ChangeLog log;
     private final SubscriptionSettings settings;
+    private final StartupPhases.Background firstRead;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "change-feed");
         t.setDaemon(true);
@@ -48,14 +52,20 @@ public final class ChangeFeed {
     private long lastPrune;
     private boolean failing;
 
-    ChangeFeed(ChangeLog log, SubscriptionSettings settings) {
+    ChangeFeed(ChangeLog log, SubscriptionSettings settings, StartupPhases phases) {
         this.log = log;
         this.settings = settings;
+        this.firstRead = phases.expect("change feed");
     }
 
     @EventListener
     void onServerStarted(ServerStartupEvent event) {
-        thread.scheduleWithFixedDelay(this::tick, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        // the ticks follow the first one, never beside it
+        firstRead.run(() -> {
+            tick();
+            return null;
+        }).whenComplete((done, error) -> thread.scheduleWithFixedDelay(this::tick, settings.pollInterval().toMillis(),
+                settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /** Every change committed from now on, in sequence order; each subscriber has a bounded buffer of its own. */

@@ -1,0 +1,53 @@
+package org.partnershipexplorer.startup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("the start's log lines")
+class StartupReportTest {
+
+    private static final List<StartupPhases.Phase> PHASES = List.of(
+            new StartupPhases.Phase("Neo4j start", Duration.ofMillis(4000), ""),
+            new StartupPhases.Phase("schema", Duration.ofMillis(300), "in place"),
+            new StartupPhases.Phase("graph counts", Duration.ofMillis(1400), "background"),
+            new StartupPhases.Phase("seed", Duration.ofMillis(100), "ALREADY_LOADED"));
+
+    @Test
+    @DisplayName("the started line lists the phases that held the server back, in order, and leaves the background out "
+            + "of them and of the rest")
+    void startedLine() {
+        assertEquals("Started in 6.00 s since the JVM started: Neo4j start 4.00 s, schema 0.30 s (in place), "
+                + "seed 0.10 s (ALREADY_LOADED), JVM, Micronaut and HTTP server 1.60 s",
+                StartupReport.line(Duration.ofSeconds(6), PHASES));
+    }
+
+    @Test
+    @DisplayName("the ready line lists the background phases only")
+    void readyLine() {
+        assertEquals("Ready in 7.50 s since the JVM started: graph counts 1.40 s (background)",
+                StartupReport.readyLine(Duration.ofMillis(7500), PHASES));
+    }
+
+    @Test
+    @DisplayName("a background phase is pending from when it is expected until its work has ended, failed or not")
+    void backgroundPending() throws Exception {
+        StartupPhases phases = new StartupPhases();
+        StartupPhases.Background counts = phases.expect("graph counts");
+        StartupPhases.Background feed = phases.expect("change feed");
+        assertEquals(List.of("graph counts", "change feed"), phases.pending());
+        assertEquals("read", counts.run(() -> "read").get());
+        assertEquals(List.of("change feed"), phases.pending());
+        var failed = feed.run(() -> {
+            throw new IllegalStateException("no database");
+        });
+        phases.backgroundDone().get();
+        assertEquals(true, failed.isCompletedExceptionally());
+        assertEquals(List.of(), phases.pending());
+        assertEquals(List.of("graph counts (background)", "change feed (background)"),
+                phases.phases().stream().map(p -> p.name() + " (" + p.detail() + ")").toList());
+    }
+}

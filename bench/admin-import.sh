@@ -24,4 +24,4 @@ NEO4J_HOME="$PWD/$OUT/home" NEO4J_CONF="$PWD/$OUT/home/conf" timeout 900 java -X
   --overwrite-destination neo4j
 end=$(date +%s.%N)
 printf 'neo4j-admin database import full: %s relationships (and the other rows of the world) in %.1f s, load average %s\n' \
-  "$SIZE" "$(echo "$end - $start" | bc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  "$SIZE" "$(awk "BEGIN{print $end - $start}")" "$(cut -d' ' -f1-3 /proc/loadavg)"

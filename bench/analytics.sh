@@ -9,7 +9,7 @@ mkdir -p target/tmp
 export TMPDIR="$PWD/target/tmp" XDG_CACHE_HOME="$PWD/target/tmp/cache" XDG_CONFIG_HOME="$PWD/target/tmp/config"
 # the generated graph is written in a few large transactions: on a busy machine one can outlast the embedded
 # server's default limit of 30 s
-exec java -Xmx1g -Dexplorer.neo4j.transaction-timeout=10m -Djava.io.tmpdir=target/tmp -Djna.tmpdir=target/tmp \
+exec java -Xmx${BENCH_HEAP:-2g} -Dexplorer.neo4j.transaction-timeout=10m -Djava.io.tmpdir=target/tmp -Djna.tmpdir=target/tmp \
   --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED \
   -Dio.netty.tryReflectionSetAccessible=true -Dlogback.configurationFile=bench/logback-bench.xml \

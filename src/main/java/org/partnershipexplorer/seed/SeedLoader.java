@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.partnershipexplorer.deadline.Deadline;
@@ -21,14 +22,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads a seed folder into the graph: validates every file first and writes only a seed without a single bad row,
- * then writes all of it in one transaction. Start-up seeding, POST /import and the {@code import DIR} command all
+ * then writes all of it: into an empty store in batches that each commit, removed whole if the load fails
+ * ({@link BulkLoad}); into a store holding data in one transaction, as its rows merge into what is there. Start-up seeding, POST /import and the {@code import DIR} command all
  * go through here.
  */
 @Singleton
 public final class SeedLoader {
 
-    /** A whole load is one transaction; it may take far longer than the limit that guards ordinary requests. */
-    private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(30);
+    /**
+     * A load into a store holding data is one transaction; it may take far longer than the limit that guards ordinary
+     * requests. Each batch of a load into an empty store has the same limit.
+     */
+    static final Duration LOAD_TIMEOUT = Duration.ofMinutes(30);
+
+    /**
+     * A load in batches whose lock has not been renewed for this long is taken for dead (its process stopped) and
+     * removed by the next load or start. A batch renews it; one batch takes about a second on an idle machine.
+     */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
     private static final Logger LOG = LoggerFactory.getLogger(SeedLoader.class);
 
@@ -111,11 +122,32 @@ public final class SeedLoader {
         List<FileRows> files = SeedValidator.validate(source, includeIllustrative, progress, known);
         long total = files.stream().mapToLong(FileRows::written).sum();
         schema.ensure();
-        // The driver may run the work again after a transient failure: it reopens the files each time.
-        cypher.inWriteTransaction(LOAD_TIMEOUT, tx -> {
-            SeedWriter.write(tx, source, includeIllustrative, stamp, progress, total);
-            return null;
-        });
+        cleanUpAbandoned(ABANDONED_AFTER);
+        Optional<BulkLoad> bulk = BulkLoad.begin(cypher);
+        if (bulk.isPresent()) {
+            // an empty store: batches that each commit, all or nothing through the load's id
+            LOG.info("Loading into an empty store as load {}, in batches of {} rows", bulk.get().loadId(),
+                    SeedWriter.BULK_BATCH);
+            try {
+                SeedWriter.write(bulk.get(), source, includeIllustrative, stamp, progress, total);
+            } catch (RuntimeException e) {
+                LOG.warn("Load {} failed; removing what it wrote: {}", bulk.get().loadId(), e.toString());
+                try {
+                    bulk.get().rollBack();
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                throw e;
+            }
+            bulk.get().commit();
+        } else {
+            refuseWhileBulkLoading();
+            // The driver may run the work again after a transient failure: it reopens the files each time.
+            cypher.inWriteTransaction(LOAD_TIMEOUT, tx -> {
+                SeedWriter.write(tx, source, includeIllustrative, stamp, progress, total);
+                return null;
+            });
+        }
         schema.awaitSearchRefresh();
         LoadReport report = new LoadReport(source.describe(), includeIllustrative, files, count(NODE_COUNTS),
                 count(RELATIONSHIP_COUNTS), Duration.ofNanos(System.nanoTime() - started));
@@ -161,6 +193,28 @@ public final class SeedLoader {
         SeedUpgrade upgrade = new SeedUpgrade(report, changes);
         LOG.info(upgrade.summary());
         return upgrade;
+    }
+
+    /**
+     * Finishes or removes a load in batches whose process died (its lock silent for {@code silentFor}); start-up
+     * seeding and every load call it first.
+     *
+     * @return the id of the load found, if one was
+     */
+    Optional<String> cleanUpAbandoned(Duration silentFor) {
+        return BulkLoad.cleanUpAbandoned(cypher, silentFor);
+    }
+
+    /**
+     * A load that merges into the graph must not run beside a load in batches: the latter's failure removes every node
+     * it tagged, whatever else was written into them meanwhile.
+     */
+    private void refuseWhileBulkLoading() {
+        BulkLoad.running(cypher).ifPresent(loadId -> {
+            throw new LoadInProgressException("Another load (" + loadId + ") is writing into this store; nothing was "
+                    + "written. Try again when it has finished (a load whose process died is removed after "
+                    + ABANDONED_AFTER.toMinutes() + " minutes).");
+        });
     }
 
     private static Map<String, Object> idAndProperties(org.neo4j.driver.Record r) {

@@ -1,8 +1,9 @@
 package org.partnershipexplorer.seed;
 
 /**
- * Follows a long load: the command line draws a progress bar from it. Called from the loading thread, every
- * {@link #EVERY} rows and at the end of each file.
+ * Follows a long load: the command line draws a progress bar from it ({@link ConsoleProgress}). Called from the
+ * loading thread: while checking, every {@link #EVERY} rows; while writing, after each batch written and at the end
+ * of each file.
  */
 public interface SeedProgress {
 

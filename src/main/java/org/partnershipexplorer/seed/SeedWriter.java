@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pass 2 of a load: writes a validated seed inside one transaction, in batches of {@link #BATCH} rows a statement.
+ * Pass 2 of a load: writes a validated seed inside one transaction, in batches of {@link #BATCH} rows a statement;
+ * or, into an empty store, as a {@link BulkLoad} of batches of {@link #BULK_BATCH} rows that each commit.
  *
  * <p>Every statement MERGEs on docs/graph-model.md's keys (relationships on their stable {@code id}) and replaces the
  * properties with the row's ({@code SET x = $props}), so a second load of the same seed leaves the same graph and
@@ -24,7 +25,21 @@ final class SeedWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(SeedWriter.class);
 
-    private final Cypher.Transaction tx;
+    /**
+     * Rows a statement of a load in batches ({@link BulkLoad}) takes: each batch is a transaction, and fewer, larger
+     * ones spare round trips and commits while a batch's state stays a few megabytes of heap.
+     */
+    static final int BULK_BATCH = 10_000;
+
+    /** Where a batch of rows goes: a statement run with {@code $rows}. */
+    @FunctionalInterface
+    private interface Sink {
+        void run(String statement, List<Map<String, Object>> rows);
+    }
+
+    private final Sink sink;
+    private final int batchSize;
+    private final Function<SeedFile, String> statements;
     private final SeedSource source;
     private final boolean includeIllustrative;
     private final SeedLoader.Stamp stamp;
@@ -32,9 +47,11 @@ final class SeedWriter {
     private final long total;
     private long writtenSoFar;
 
-    private SeedWriter(Cypher.Transaction tx, SeedSource source, boolean includeIllustrative, SeedLoader.Stamp stamp,
-            SeedProgress progress, long total) {
-        this.tx = tx;
+    private SeedWriter(Sink sink, int batchSize, Function<SeedFile, String> statements, SeedSource source,
+            boolean includeIllustrative, SeedLoader.Stamp stamp, SeedProgress progress, long total) {
+        this.sink = sink;
+        this.batchSize = batchSize;
+        this.statements = statements;
         this.source = source;
         this.includeIllustrative = includeIllustrative;
         this.stamp = stamp;
@@ -53,12 +70,30 @@ final class SeedWriter {
      */
     static void write(Cypher.Transaction tx, SeedSource source, boolean includeIllustrative, SeedLoader.Stamp stamp,
             SeedProgress progress, long total) {
-        SeedWriter writer = new SeedWriter(tx, source, includeIllustrative, stamp, progress, total);
+        new SeedWriter((statement, rows) -> tx.run(statement, Map.of("rows", rows)), BATCH, SeedWriter::statement,
+                source, includeIllustrative, stamp, progress, total).writeAll();
+    }
+
+    /**
+     * Writes a validated seed into an empty store as {@code load}'s batches, each its own transaction: every row is
+     * created (the store holds none of its keys) and every node tagged with the load's id ({@link BulkLoad}).
+     */
+    static void write(BulkLoad load, SeedSource source, boolean includeIllustrative, SeedLoader.Stamp stamp,
+            SeedProgress progress, long total) {
+        Map<String, Object> loadId = Map.of("loadId", load.loadId());
+        new SeedWriter((statement, rows) -> load.batch(tx -> {
+            Map<String, Object> parameters = new HashMap<>(loadId);
+            parameters.put("rows", rows);
+            tx.run(statement, parameters);
+        }), BULK_BATCH, SeedWriter::bulkStatement, source, includeIllustrative, stamp, progress, total).writeAll();
+    }
+
+    private void writeAll() {
         for (SeedFile file : SeedFile.values()) {
             Optional<SeedCsv> csv = SeedCsv.open(source, file.fileName);
             if (csv.isPresent()) {
                 try (SeedCsv open = csv.get()) {
-                    writer.write(file, open);
+                    write(file, open);
                 }
             }
         }
@@ -67,8 +102,8 @@ final class SeedWriter {
     private void write(SeedFile file, SeedCsv csv) {
         List<Column> present = file.columns.stream().filter(c -> csv.header().contains(c.name())).toList();
         Map<String, String> extras = extraColumns(file, csv.header());
-        String statement = statement(file);
-        List<Map<String, Object>> batch = new ArrayList<>(BATCH);
+        String statement = statements.apply(file);
+        List<Map<String, Object>> batch = new ArrayList<>(batchSize);
         long written = 0;
         for (SeedCsv.Row row = csv.next(); row != null; row = csv.next()) {
             if (!includeIllustrative && "illustrative".equalsIgnoreCase(row.get(Column.CONFIDENCE.name()))) {
@@ -79,21 +114,20 @@ final class SeedWriter {
                 stamp.apply(props(parameters));
             }
             batch.add(parameters);
-            if (batch.size() == BATCH) {
-                tx.run(statement, Map.of("rows", batch));
-                batch = new ArrayList<>(BATCH);
-            }
             written++;
             writtenSoFar++;
+            if (batch.size() == batchSize) {
+                sink.run(statement, batch);
+                batch = new ArrayList<>(batchSize);
+                // after the batch, not before: the rows counted are written (in a load in batches, committed)
+                progress.writing(file.fileName, writtenSoFar, total);
+            }
             if (written % SeedValidator.PROGRESS_EVERY == 0) {
                 LOG.info("Writing {}: {} rows", file.fileName, written);
             }
-            if (writtenSoFar % SeedProgress.EVERY == 0) {
-                progress.writing(file.fileName, writtenSoFar, total);
-            }
         }
         if (!batch.isEmpty()) {
-            tx.run(statement, Map.of("rows", batch));
+            sink.run(statement, batch);
         }
         progress.writing(file.fileName, writtenSoFar, total);
         LOG.info("Wrote {}: {} rows", file.fileName, written);
@@ -469,6 +503,22 @@ final class SeedWriter {
                     CREATE (a)-[r:ATTENDED {id: row.props.id}]->(b)
                     SET r = row.props
                     """;
+        };
+    }
+
+    /**
+     * The statement of a load in batches into an empty store ({@link BulkLoad}): CREATE where a load MERGEs (no key is
+     * there to merge into, and a MERGE of a relationship between two busy actors reads every relationship they
+     * share), and the node a row writes tagged with {@code $loadId}.
+     */
+    static String bulkStatement(SeedFile file) {
+        String create = createStatement(file);
+        return switch (file) {
+            case SOURCES, COUNTRIES, ORGANIZATIONS, PROGRAMS -> create + BulkLoad.tag("n");
+            case MISSIONS, MINISTERIALS -> create + BulkLoad.tag("m");
+            case DEPLOYMENTS -> create + BulkLoad.tag("d");
+            case PLEDGES -> create + BulkLoad.tag("p");
+            case MEMBERSHIPS, CONTRIBUTIONS, TRAININGS, DONATIONS, ATTENDANCE -> create;
         };
     }
 

@@ -64,6 +64,8 @@ public final class StartupSeeder {
         }
         // The lock's uniqueness rests on the SeedState constraint, so the schema comes first.
         schema.ensure();
+        // a load in batches whose process died would otherwise make an empty store look like one holding data
+        loader.cleanUpAbandoned(SeedLoader.ABANDONED_AFTER);
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
             Look look = tryLock(mode, release);

@@ -17,7 +17,7 @@ import org.partnershipexplorer.neo4j.Neo4jUnavailableException;
 import org.partnershipexplorer.seed.LoadReport;
 import org.partnershipexplorer.seed.SeedExporter;
 import org.partnershipexplorer.seed.SeedLoader;
-import org.partnershipexplorer.seed.SeedProgress;
+import org.partnershipexplorer.seed.ConsoleProgress;
 import org.partnershipexplorer.seed.SeedSource;
 import org.partnershipexplorer.seed.SeedValidationException;
 
@@ -85,11 +85,11 @@ public final class Cli {
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
         SeedSource source = SeedSource.directory(Path.of(positional.get(0)));
         try (ApplicationContext context = start(properties)) {
-            ProgressBar bar = new ProgressBar(err);
+            ConsoleProgress bar = new ConsoleProgress(err);
             LoadReport report;
             try {
                 report = context.getBean(SeedLoader.class).load(source, illustrative, stamp, bar);
-            } catch (SeedValidationException e) {
+            } catch (SeedValidationException | org.partnershipexplorer.seed.LoadInProgressException e) {
                 bar.finish();
                 err.println(e.getMessage());
                 return 1;
@@ -168,48 +168,5 @@ public final class Cli {
         all.put("logger.levels.root", "WARN");
         all.putAll(properties);
         return ApplicationContext.builder().properties(all).start();
-    }
-
-    /** A one-line bar on stderr, redrawn in place on a terminal, a line per tenth elsewhere (CI logs). */
-    static final class ProgressBar implements SeedProgress {
-        private static final int WIDTH = 30;
-        private final PrintStream err;
-        private final boolean terminal = System.console() != null;
-        private int lastTenth = -1;
-        private String lastValidated = "";
-
-        ProgressBar(PrintStream err) {
-            this.err = err;
-        }
-
-        @Override
-        public void validating(String file, long rows) {
-            if (terminal) {
-                err.print("\rchecking " + file + ": " + rows + " rows" + " ".repeat(20));
-            } else if (!file.equals(lastValidated)) {
-                lastValidated = file;
-                err.println("checking " + file);
-            }
-        }
-
-        @Override
-        public void writing(String file, long written, long total) {
-            int percent = total == 0 ? 100 : (int) (written * 100 / total);
-            int filled = percent * WIDTH / 100;
-            String line = "writing [" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + percent + "% "
-                    + written + "/" + total + " rows (" + file + ")";
-            if (terminal) {
-                err.print("\r" + line + "   ");
-            } else if (percent / 10 != lastTenth) {
-                lastTenth = percent / 10;
-                err.println(line);
-            }
-        }
-
-        void finish() {
-            if (terminal) {
-                err.println();
-            }
-        }
     }
 }

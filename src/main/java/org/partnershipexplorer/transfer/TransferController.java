@@ -189,6 +189,8 @@ final class TransferController {
             }).toList());
             answer.put("omitted", e.getOmitted());
             return HttpResponse.<Map<String, Object>>status(HttpStatus.UNPROCESSABLE_ENTITY).body(answer);
+        } catch (org.partnershipexplorer.seed.LoadInProgressException e) {
+            return HttpResponse.<Map<String, Object>>status(HttpStatus.CONFLICT).body(Map.of("message", e.getMessage()));
         } catch (Neo4jUnavailableException e) {
             return HttpResponse.<Map<String, Object>>status(HttpStatus.SERVICE_UNAVAILABLE)
                     .body(Map.of("message", "The graph database cannot be reached; nothing was written"));

@@ -107,8 +107,11 @@ public final class PageLoadBenchmark {
                 "explorer.neo4j.bolt-port", "0",
                 "micronaut.server.port", "-1",
                 "micronaut.server.host", "127.0.0.1",
-                // on a shared machine under a load average of 20 the schema's creation ran past the default limit
-                "explorer.limits.query-timeout", "120s",
+                // on a shared machine under a load average of 20 the schema's creation ran past the default limit,
+                // and at 36 the seed's load ran past 120 s
+                "explorer.limits.query-timeout", "600s",
+                // the figure is the page's; a busy machine must not turn it into a refusal
+                "explorer.limits.request-timeout", "120s",
                 "explorer.neo4j.timeout", "60s"));
         if (scale == 1) {
             // kept between runs, as the larger graphs are: a fresh store took minutes to load on a busy machine

@@ -16,7 +16,7 @@
       $region: String, $mission: ID, $center: ID, $depth: Int, $includeMissions: Boolean) {
     network(kinds: $kinds, years: $years, confidence: $confidence, region: $region, mission: $mission,
         center: $center, depth: $depth, includeMissions: $includeMissions) {
-      nodes { id kind label region personnel personnelAsOf confidence source }
+      nodes { id kind label region personnel personnelAsOf confidence source x y }
       edges { id source target kind year endYear label confidence sourceRef }
     }
   }`;
@@ -25,6 +25,8 @@
     cy: null,
     network: null,
     clusters: null,        // a view too large to draw node by node: its groups (see MAX_DRAWN_NODES)
+    positions: null,       // Map id -> {x, y}: the server's force-directed layout of the view, when it gave one
+    layoutRun: null,       // the Cytoscape layout the map last ran ('preset' for the server's positions)
     nodesById: new Map(),
     selected: null,
     centrality: null,      // Map id -> score, from Query.centrality when it is served
@@ -63,14 +65,16 @@
   }
 
   /** POSTs one operation to /graphql; rejects with the first error's message when the answer has errors. */
-  async function gql(query, variables) {
+  async function gql(query, variables, timing) {
     const response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json' },
       body: JSON.stringify({ query, variables: variables || {} })
     });
+    if (timing) performance.mark(timing + ':response');
     let body = {};
     try { body = await response.json(); } catch (e) { /* not JSON: reported below */ }
+    if (timing) performance.mark(timing + ':parsed');
     if (!response.ok || (body.errors && body.errors.length)) {
       const first = body.errors && body.errors[0];
       const error = new Error(first ? first.message : 'HTTP ' + response.status);
@@ -243,6 +247,11 @@
     if (name === 'region') {
       return { name: 'preset', animate: false, fit: true, padding: 30, positions: regionPositions(cy) };
     }
+    if (state.positions && !state.clusters) {
+      // "Force-directed" as the server laid it out (Query.network's x and y): the browser's own force layout took
+      // most of the page's load, about 1.5 s for the bundled seed's 124 actors on a busy 2-core machine
+      return { name: 'preset', animate: false, fit: true, padding: 20, positions: (n) => state.positions.get(n.id()) };
+    }
     return {
       name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 70,
       numIter: 1000, componentSpacing: 60, nodeOverlap: 8, padding: 20
@@ -312,8 +321,11 @@
     if (!state.cy || actorNodes().length === 0) return;
     const name = clusteredLayout($('#layout').value);
     setGroups(name === 'region');
-    if (name === 'region') actorNodes().layout(layoutOptions(name)).run();
-    else state.cy.layout(layoutOptions(name)).run();
+    const options = layoutOptions(name);
+    if (name === 'region') actorNodes().layout(options).run();
+    else state.cy.layout(options).run();
+    state.layoutRun = options.name;
+    $('#cy').dataset.layout = options.name;
     state.cy.fit(undefined, name === 'region' ? 30 : 20);
     fitLabels();
     if (state.selected && !state.cy.getElementById(state.selected).empty()) state.cy.getElementById(state.selected).select();
@@ -344,7 +356,9 @@
   }
 
   function draw(network) {
+    performance.mark('network:draw');
     const elements = viewElements(network);
+    performance.mark('network:elements');
     if (!state.cy) {
       state.cy = cytoscape({
         container: $('#cy'), elements, style: STYLE, wheelSensitivity: 0.3, minZoom: 0.1, maxZoom: 4,
@@ -365,7 +379,9 @@
       });
     }
     applyIsolatedClass();
+    performance.mark('network:added');
     runLayout();
+    performance.mark('network:laidOut');
   }
 
   // ---------------------------------------------------------------------------------------------- large views
@@ -569,13 +585,14 @@
     const seq = ++state.loadSeq;
     document.body.dataset.state = 'loading';
     $('#status').textContent = 'Loading the network…';
+    performance.mark('network:request');
     let data;
     try {
       data = await gql(NETWORK_QUERY, {
         kinds: filters.kinds, years: filters.years, confidence: filters.confidence, region: filters.region,
         mission: filters.mission, center: filters.center, depth: filters.depth,
         includeMissions: filters.includeMissions
-      });
+      }, 'network');
     } catch (e) {
       if (seq !== state.loadSeq) return;
       errorBox.textContent = e.message;
@@ -587,6 +604,8 @@
     if (seq !== state.loadSeq) return; // a newer request is on its way
     const network = data.network;
     state.network = network;
+    const placed = network.nodes.length > 0 && network.nodes.every((n) => Number.isFinite(n.x) && Number.isFinite(n.y));
+    state.positions = placed ? new Map(network.nodes.map((n) => [n.id, { x: n.x, y: n.y }])) : null;
     state.nodesById = new Map(network.nodes.map((n) => [n.id, n]));
     draw(network);
     updateExports(filters);
@@ -601,6 +620,34 @@
     cyEl.dataset.edges = String(network.edges.length);
     if (window.explorer.readyMs === null) window.explorer.readyMs = Math.round(performance.now());
     if (state.selected && state.nodesById.has(state.selected)) state.cy.getElementById(state.selected).select();
+    measureLoad();
+  }
+
+  /**
+   * Where a load of the network spent its time, as performance measures (performance.getEntriesByType('measure')),
+   * so that a benchmark or the browser's tools can read the split: "network fetch" (request sent to the answer's
+   * headers: the server and the wire), "network json" (reading and parsing the body), "network elements" (the
+   * answer turned into the map's nodes and lines, grouped when too large), "network add" (handing them to
+   * Cytoscape), "network layout" (positions and the fit), "network panels" (status, exports, lists, charts) and
+   * "network paint" (ready until the next frame is drawn). "page scripts" is navigation until the page's script
+   * starts. Each load adds its own entries; the first of a name is the page's first load.
+   */
+  function measureLoad() {
+    const measure = (name, from, to) => {
+      try { performance.measure(name, from, to); } catch (e) { /* a mark is missing: an error load */ }
+    };
+    measure('network fetch', 'network:request', 'network:response');
+    measure('network json', 'network:response', 'network:parsed');
+    measure('network elements', 'network:draw', 'network:elements');
+    measure('network add', 'network:elements', 'network:added');
+    measure('network layout', 'network:added', 'network:laidOut');
+    performance.mark('network:ready');
+    measure('network panels', 'network:laidOut', 'network:ready');
+    // two frames: the first callback runs before the frame that shows the map is painted, the second after it
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      performance.mark('network:painted');
+      measure('network paint', 'network:ready', 'network:painted');
+    }));
   }
 
   function updateStatus(network) {
@@ -1849,6 +1896,8 @@
   window.explorer = { cy: null, readyMs: null, state, selectActor, loadNetwork };
 
   async function start() {
+    performance.mark('page:start');
+    try { performance.measure('page scripts', { start: 0, end: 'page:start' }); } catch (e) { /* older browser */ }
     wireFilters();
     wireSearch();
     wireAnalysisYear();

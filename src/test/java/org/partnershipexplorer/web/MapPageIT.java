@@ -2,6 +2,7 @@ package org.partnershipexplorer.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -156,6 +157,49 @@ class MapPageIT implements ServiceTest {
         // not asserted (a figure comes from a benchmark, not a timed test); printed for the README's record
         System.out.println("map ready after " + js("return window.explorer.readyMs") + " ms from navigation start");
         screenshot("map-whole");
+    }
+
+    /** Each drawn actor's position in the map's own coordinates (zoom and pan apart), by id. */
+    @SuppressWarnings("unchecked")
+    private Map<String, List<Number>> drawnPositions() {
+        return (Map<String, List<Number>>) js("""
+                const out = {};
+                window.explorer.cy.nodes().forEach((n) => { out[n.id()] = [n.position('x'), n.position('y')]; });
+                return out;
+                """);
+    }
+
+    @Test
+    @DisplayName("Force-directed draws the server's layout as it is, without running the browser's force layout, "
+            + "and comes back to it after Concentric")
+    void drawsTheServersLayout() {
+        JsonNode nodes = api().query("{ network { nodes { id x y } } }", Map.of()).data().path("network").path("nodes");
+        assertEquals(57, nodes.size());
+        Map<String, List<Number>> expected = new java.util.TreeMap<>();
+        nodes.forEach(n -> expected.put(n.path("id").asText(), List.of(n.path("x").asInt(), n.path("y").asInt())));
+        assertTrue(nodes.get(0).path("x").isInt(), "the server lays the slice out: " + nodes.get(0));
+        open();
+        waitForGraph(57);
+        assertEquals("preset", browser.findElement(By.id("cy")).getAttribute("data-layout"),
+                "the positions were taken as given: no force layout ran in the browser");
+        assertEquals(expected, whole(drawnPositions()));
+        new Select(browser.findElement(By.id("layout"))).selectByValue("concentric");
+        assertEquals("concentric", browser.findElement(By.id("cy")).getAttribute("data-layout"));
+        assertNotEquals(expected, whole(drawnPositions()), "Concentric moved the actors");
+        new Select(browser.findElement(By.id("layout"))).selectByValue("cose");
+        assertEquals("preset", browser.findElement(By.id("cy")).getAttribute("data-layout"));
+        assertEquals(expected, whole(drawnPositions()), "Force-directed is the server's layout again, not a new one");
+        screenshot("map-server-layout");
+    }
+
+    /** Positions as whole numbers, sorted by id (the server's are whole pixels; the browser answers doubles). */
+    private static Map<String, List<Number>> whole(Map<String, List<Number>> positions) {
+        Map<String, List<Number>> out = new java.util.TreeMap<>();
+        positions.forEach((id, p) -> {
+            assertEquals(Math.rint(p.get(0).doubleValue()), p.get(0).doubleValue(), id + " is off the pixel grid");
+            out.put(id, List.of((int) p.get(0).doubleValue(), (int) p.get(1).doubleValue()));
+        });
+        return out;
     }
 
     @Test

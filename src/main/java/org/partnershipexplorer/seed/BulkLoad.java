@@ -61,7 +61,7 @@ final class BulkLoad {
     static Optional<BulkLoad> begin(Cypher cypher) {
         String loadId = UUID.randomUUID().toString();
         try {
-            boolean taken = cypher.inWriteTransaction(tx -> {
+            boolean taken = cypher.inWriteTransaction(SeedLoader.LOAD_TIMEOUT, tx -> {
                 boolean free = tx.run(FREE_AND_EMPTY, Map.of(), r -> r.get("free").asBoolean()).get(0);
                 if (free) {
                     tx.run(LOCK_IT, Map.of("loadId", loadId));
@@ -77,7 +77,8 @@ final class BulkLoad {
 
     /** Whether a load in batches is under way (or died and waits to be removed). */
     static Optional<String> running(Cypher cypher) {
-        return cypher.inWriteTransaction(tx -> tx.run(RUNNING, Map.of(), r -> r.get("loadId").asString()))
+        return cypher.inWriteTransaction(SeedLoader.LOAD_TIMEOUT,
+                        tx -> tx.run(RUNNING, Map.of(), r -> r.get("loadId").asString()))
                 .stream().findFirst();
     }
 
@@ -103,7 +104,7 @@ final class BulkLoad {
 
     /** Makes the load the store's graph: the tags go, then the lock. */
     void commit() {
-        cypher.write(COMMITTING, Map.of("loadId", loadId), r -> r);
+        run(cypher, COMMITTING, Map.of("loadId", loadId));
         untag(cypher, loadId);
     }
 
@@ -119,7 +120,7 @@ final class BulkLoad {
      * @return the id of the load found, if one was
      */
     static Optional<String> cleanUpAbandoned(Cypher cypher, Duration silentFor) {
-        List<Map<String, String>> found = cypher.inWriteTransaction(tx -> tx.run(ABANDONED,
+        List<Map<String, String>> found = cypher.inWriteTransaction(SeedLoader.LOAD_TIMEOUT, tx -> tx.run(ABANDONED,
                 Map.of("seconds", silentFor.toMillis() / 1000.0),
                 r -> Map.of("loadId", r.get("loadId").asString(), "status", r.get("status").asString())));
         if (found.isEmpty()) {
@@ -138,10 +139,11 @@ final class BulkLoad {
 
     private static void untag(Cypher cypher, String loadId) {
         Map<String, Object> parameters = Map.of("loadId", loadId, "batch", UNTAG_BATCH);
-        while (cypher.write(UNTAG, parameters, r -> r.get("n").asLong()).get(0) > 0) {
+        while (cypher.inWriteTransaction(SeedLoader.LOAD_TIMEOUT,
+                tx -> tx.run(UNTAG, parameters, r -> r.get("n").asLong()).get(0)) > 0) {
             // next batch
         }
-        cypher.write(UNLOCK, Map.of("loadId", loadId), r -> r);
+        run(cypher, UNLOCK, Map.of("loadId", loadId));
     }
 
     private static void remove(Cypher cypher, String loadId) {
@@ -151,8 +153,19 @@ final class BulkLoad {
             n = cypher.inWriteTransaction(SeedLoader.LOAD_TIMEOUT,
                     tx -> tx.run(DELETE_TAGGED, parameters, r -> r.get("n").asLong()).get(0));
         }
-        cypher.write(UNLOCK, Map.of("loadId", loadId), r -> r);
+        run(cypher, UNLOCK, Map.of("loadId", loadId));
         LOG.info("Removed load {}: {} nodes and their relationships", loadId, removed);
+    }
+
+    /**
+     * Every statement here runs under a load's own time limit, not the server's default (30 s): on a busy machine
+     * the first plan of a statement in a cold JVM has taken longer than that, and a start failed on it.
+     */
+    private static void run(Cypher cypher, String statement, Map<String, Object> parameters) {
+        cypher.inWriteTransaction(SeedLoader.LOAD_TIMEOUT, tx -> {
+            tx.run(statement, parameters);
+            return null;
+        });
     }
 
     /** The tag a bulk statement ends with, for the node it wrote as {@code variable}. */

@@ -217,6 +217,9 @@ class ShutdownIT {
             env.put("TMPDIR", target.resolve("tmp").toString());
             Service service = new Service(builder.start(), dataDir, logFile, port);
             String started = service.awaitLog("Startup completed", START_TIMEOUT);
+            // ready, not just listening: the first query waits for the start's background reads, which on a busy
+            // machine outlast the grace period the test's in-flight request gets
+            service.awaitLog("Ready in", START_TIMEOUT);
             Matcher bolt = BOLT.matcher(String.join("\n", service.log()));
             assertTrue(bolt.find(), started);
             service.bolt = URI.create(bolt.group(1));

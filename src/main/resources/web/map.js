@@ -366,10 +366,14 @@
       });
       state.cy.on('tap', 'node', (event) => tapNode(event.target));
       state.cy.on('tap', (event) => {
-        if (event.target !== state.cy) return;
+        // A line runs out from the centre of every node it joins, so a tap beside a small node often lands on one
+        // of its lines: that tap is meant for the node too.
+        const onLine = event.target !== state.cy && event.target.isEdge();
+        if (event.target !== state.cy && !onLine) return;
         const near = nodeNear(event.renderedPosition);
-        if (near) tapNode(near);
-        else clearFocus();
+        // Cytoscape ends a tap beside every node by unselecting all, after this handler: choose the node after that
+        if (near) setTimeout(() => tapNode(near), 0);
+        else if (!onLine) clearFocus();
       });
       window.explorer.cy = state.cy;
     } else {

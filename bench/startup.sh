@@ -4,10 +4,13 @@
 # ("Started in ...", and "Ready in ..." for the background ones) and the resident memory (VmRSS from /proc) once the
 # first query is answered; then the medians. The query is sent once readiness is UP, with a long timeout: polling it
 # with a short one would leave abandoned requests running in the service and slow the start it measures.
+# Each start also gives the CPU seconds the process had used when it became healthy (user and system, from /proc):
+# on a machine shared with other work the wall-clock seconds follow the load, the CPU seconds much less.
 # Usage: bench/startup.sh [runs]   (needs target/partnership-explorer.jar: mvn -q -DskipTests package)
 # Environment: BENCH_JAR (default target/partnership-explorer.jar), JAVA_OPTS (default: the flags of the README's
 # "Memory"), MALLOC_ARENA_MAX and EXPLORER_NEO4J_PAGECACHE (default: the README's, 2 and 32m), BENCH_PORT (default
-# 18510), and any other EXPLORER_* setting.
+# 18510), BENCH_CDS (a class-data-sharing archive to start with, made first by bin/cds-archive.sh when missing; unset:
+# none), and any other EXPLORER_* setting.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -17,14 +20,18 @@ java_opts=${JAVA_OPTS--Xms32m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 export EXPLORER_NEO4J_PAGECACHE=${EXPLORER_NEO4J_PAGECACHE:-32m}
 port=${BENCH_PORT:-18510}
+if [ -n "${BENCH_CDS:-}" ]; then
+  [ -f "$BENCH_CDS" ] || JAR=$jar JAVA_OPTS=$java_opts bin/cds-archive.sh "$BENCH_CDS"
+  java_opts="$java_opts -XX:SharedArchiveFile=$BENCH_CDS"
+fi
 mkdir -p target
 work=$(mktemp -d target/bench-startup.XXXX)
 # the store goes; each start's log stays in $work until the next run, for a start that failed
 trap 'rm -rf "$work/store"' EXIT
 query='{"query":"{ countries(first: 1) { totalCount } }"}'
 
-start_once() { # $1 = data dir, $2 = label; prints "label healthy_seconds answer_seconds rss_mb phases"
-  local start healthy end pid rss
+start_once() { # $1 = data dir, $2 = label; prints "label healthy_seconds answer_seconds rss_mb cpu_seconds phases"
+  local start healthy end pid rss cpu
   start=$(date +%s.%N)
   # shellcheck disable=SC2086
   EXPLORER_DATA_DIR="$1" EXPLORER_BOLT_PORT=0 MICRONAUT_SERVER_PORT=$port MICRONAUT_SERVER_HOST=127.0.0.1 \
@@ -34,6 +41,7 @@ start_once() { # $1 = data dir, $2 = label; prints "label healthy_seconds answer
   for _ in $(seq 1 6000); do
     if curl -sf -m 10 -o /dev/null "http://127.0.0.1:$port/health/readiness"; then
       healthy=$(date +%s.%N)
+      cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$pid/stat")
       break
     fi
     kill -0 $pid 2>/dev/null || break
@@ -44,7 +52,7 @@ start_once() { # $1 = data dir, $2 = label; prints "label healthy_seconds answer
     end=$(date +%s.%N)
     rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status")
     kill -TERM $pid; wait $pid 2>/dev/null || true
-    python3 -c "print(f'$2 {$healthy-$start:.1f} {$end-$start:.1f} $rss', end=' ')"
+    python3 -c "print(f'$2 {$healthy-$start:.1f} {$end-$start:.1f} $rss $cpu', end=' ')"
     echo "$(grep -o 'Started in .*' "$1.$2.log" | head -1 || echo "(no phase line)"); $(grep -o 'Ready in .*' "$1.$2.log" | head -1 || echo "(no ready line)")"
     if grep -q ' ERROR ' "$1.$2.log"; then echo "$2: the log has ERROR lines ($1.$2.log)" >&2; fi
     return 0
@@ -66,14 +74,15 @@ done
 echo "load average after: $(cat /proc/loadavg)"
 python3 - "$results" <<'PY'
 import statistics, sys
-rows = [line.split(maxsplit=4) for line in open(sys.argv[1])]
+rows = [line.split(maxsplit=5) for line in open(sys.argv[1])]
 for kind in ("empty", "kept"):
     mine = [r for r in rows if r[0] == kind]
     healthy = [float(r[1]) for r in mine]
     secs = [float(r[2]) for r in mine]
     rss = [int(r[3]) for r in mine]
+    cpu = [float(r[4]) for r in mine]
     print(f"{kind} store: to healthy median {statistics.median(healthy):.1f} s "
           f"(runs: {', '.join(f'{s:.1f}' for s in healthy)}); to the first answer median "
           f"{statistics.median(secs):.1f} s (runs: {', '.join(f'{s:.1f}' for s in secs)}); resident median "
-          f"{statistics.median(rss)} MB (max {max(rss)})")
+          f"{statistics.median(rss)} MB (max {max(rss)}); CPU to healthy median {statistics.median(cpu):.1f} s")
 PY

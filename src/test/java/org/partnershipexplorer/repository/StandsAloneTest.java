@@ -26,7 +26,7 @@ class StandsAloneTest {
 
     private static final Pattern FORBIDDEN = Pattern.compile(
             "\\.\\./shared|\\b[Ii]ssues? #?\\d+|\\b[Ss]essions? \\d+\\b");
-    private static final List<String> ROOTS = List.of("src", "docs", "bench", "graph-seed/tools", ".ci",
+    private static final List<String> ROOTS = List.of("src", "docs", "bench", "bin", "graph-seed/tools", ".ci",
             "README.md", "CHANGELOG.md", "OPERATIONS.md", "SECURITY.md", "schema.graphqls", "pom.xml",
             "graph-seed/README.md", "graph-seed/CHANGELOG.md", "graph-seed/sources/COMPILING.md", "clients/src",
             "clients/codegen.ts");

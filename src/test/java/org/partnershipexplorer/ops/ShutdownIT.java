@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,14 +55,17 @@ class ShutdownIT {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Pattern BOLT = Pattern.compile("Bolt (bolt://127\\.0\\.0\\.1:\\d+)");
 
-    /** The service each test stops: both start side by side before the first test, which roughly halves the wait. */
+    /** The service each test stops: both start side by side before the first test, so that the two waits overlap. */
     private CompletableFuture<Service> forSigterm;
     private CompletableFuture<Service> forSigkill;
 
+    /** A thread for each start: they mostly wait on the process, which the common pool's few threads should not. */
+    private final ExecutorService starting = Executors.newFixedThreadPool(2);
+
     @BeforeAll
     void startBoth() {
-        forSigterm = CompletableFuture.supplyAsync(ShutdownIT::startService);
-        forSigkill = CompletableFuture.supplyAsync(ShutdownIT::startService);
+        forSigterm = CompletableFuture.supplyAsync(ShutdownIT::startService, starting);
+        forSigkill = CompletableFuture.supplyAsync(ShutdownIT::startService, starting);
         // both ready before either test stops one: a service still starting would compete for the cores while the
         // other's shutdown is timed
         CompletableFuture.allOf(forSigterm, forSigkill).exceptionally(e -> null).join();
@@ -68,6 +73,7 @@ class ShutdownIT {
 
     @AfterAll
     void closeBoth() throws IOException {
+        starting.shutdown();
         for (CompletableFuture<Service> service : List.of(forSigterm, forSigkill)) {
             if (service != null && service.isDone() && !service.isCompletedExceptionally()) {
                 service.join().close();

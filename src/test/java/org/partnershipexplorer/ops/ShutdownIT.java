@@ -271,8 +271,6 @@ class ShutdownIT {
             env.put("EXPLORER_BOLT_PORT", "0");
             env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
             env.put("EXPLORER_SEED", "never");
-            // its background queries would only add to the start; the request in flight is the test's own
-            env.put("EXPLORER_WARM_UP", "false");
             env.put("TMPDIR", target.resolve("tmp").toString());
             Service service = new Service(builder.start(), dataDir, logFile, port);
             String started = service.awaitLog("Startup completed", START_TIMEOUT);

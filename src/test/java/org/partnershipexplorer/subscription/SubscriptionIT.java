@@ -52,7 +52,7 @@ class SubscriptionIT {
 
     @BeforeAll
     void start() {
-        neo4j = TestNeo4j.fresh();
+        neo4j = TestNeo4j.withFrozenSeed();
         a = ApplicationContext.run(EmbeddedServer.class, properties(Map.of("explorer.subscriptions.max-per-connection", "3")));
         b = ApplicationContext.run(EmbeddedServer.class, properties(Map.of("explorer.subscriptions.max-per-connection", "3")));
         closed = ApplicationContext.run(EmbeddedServer.class, properties(Map.of("explorer.security.queries-require-auth", "true")));

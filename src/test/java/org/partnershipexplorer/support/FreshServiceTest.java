@@ -6,8 +6,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 
 /**
- * Like {@link ServiceTest}, on a Neo4j of the test class's own, loaded with the frozen seed ({@link FrozenSeed}) at start: for tests that
- * write, so that the shared database the read tests assert exact seed values on stays as the seed made it.
+ * Like {@link ServiceTest}, on a Neo4j of the test class's own holding the frozen seed ({@link FrozenSeed}): for tests
+ * that write, so that the shared database the read tests assert exact seed values on stays as the seed made it. The
+ * class's {@link #neo4j()} comes from {@link TestNeo4j#withFrozenSeed()} (a copy of a store seeded once per JVM), and
+ * the properties still name the frozen seed, so that a service on an empty database loads it at start.
  * Needs {@code @TestInstance(PER_CLASS)}.
  */
 public interface FreshServiceTest extends TestPropertyProvider {

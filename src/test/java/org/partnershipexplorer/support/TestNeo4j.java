@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import io.micronaut.context.ApplicationContext;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
@@ -42,6 +44,69 @@ public final class TestNeo4j {
     /** A new, empty instance for a test that needs a database of its own; the caller closes it. */
     public static Instance fresh() {
         return start();
+    }
+
+    /**
+     * A new instance of the test's own holding the frozen seed as the service's start-up seeding leaves it; the
+     * caller closes it. Embedded, it starts on a copy of a store that the service seeded once per JVM and then
+     * stopped cleanly, so that each class that writes does not pay for the load again (the service starting on it
+     * finds the seed loaded, as after a restart). In a container, the service loads the seed as before.
+     */
+    public static Instance withFrozenSeed() {
+        String forced = System.getProperty("explorer.test.neo4j", "");
+        boolean container = forced.equals("container") || (forced.isEmpty() && dockerAvailable());
+        if (container) {
+            return Instance.container();
+        }
+        try {
+            Path copy = Files.createTempDirectory(storeBase(), "store-");
+            copyTree(frozenSeedTemplate(), copy);
+            return Instance.embedded(copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path frozenSeedTemplate;
+
+    /** The template store: seeded by a service context (no HTTP server) with the frozen seed, then stopped. */
+    private static synchronized Path frozenSeedTemplate() throws IOException {
+        if (frozenSeedTemplate == null) {
+            Path home = Files.createTempDirectory(storeBase(), "frozen-seed-template-");
+            try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(home, 0, Duration.ofSeconds(30))) {
+                Map<String, Object> properties = new HashMap<>();
+                properties.put("explorer.neo4j.uri", neo4j.boltUri().toString());
+                properties.put("explorer.neo4j.password", "");
+                properties.put("explorer.seed.mode", "if-empty");
+                properties.putAll(FrozenSeed.properties());
+                properties.put("explorer.warm-up.enabled", "false");
+                try (ApplicationContext context = ApplicationContext.run(properties, "test")) {
+                    // the seed is loaded while the context starts (seed.SeedOnStartup)
+                }
+            }
+            frozenSeedTemplate = home;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> Instance.deleteQuietly(home)));
+        }
+        return frozenSeedTemplate;
+    }
+
+    private static Path storeBase() throws IOException {
+        Path base = Path.of(System.getProperty("java.io.tmpdir"), "neo4j");
+        Files.createDirectories(base);
+        return base;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     private static Instance start() {
@@ -87,9 +152,15 @@ public final class TestNeo4j {
 
         static Instance embedded() {
             try {
-                Path base = Path.of(System.getProperty("java.io.tmpdir"), "neo4j");
-                Files.createDirectories(base);
-                Path home = Files.createTempDirectory(base, "store-");
+                return embedded(Files.createTempDirectory(storeBase(), "store-"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** An embedded server on the store under {@code home}, which it deletes when closed. */
+        static Instance embedded(Path home) {
+            {
                 EmbeddedNeo4j first = EmbeddedNeo4j.start(home, 0, Duration.ofSeconds(30));
                 int port = first.boltUri().getPort();
                 Outage outage = new Outage() {
@@ -116,8 +187,6 @@ public final class TestNeo4j {
                     }
                 };
                 return new Instance(first.boltUri(), home, outage);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
 

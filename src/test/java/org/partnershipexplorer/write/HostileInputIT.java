@@ -72,7 +72,7 @@ class HostileInputIT implements FreshServiceTest {
     @Override
     public synchronized TestNeo4j.Instance neo4j() {
         if (neo4j == null) {
-            neo4j = TestNeo4j.fresh();
+            neo4j = TestNeo4j.withFrozenSeed();
         }
         return neo4j;
     }

@@ -147,10 +147,13 @@ public final class GraphQLLayers {
         capturing.execute(input());
         Translator.Statement statement = translator.statement(captured[0]);
         return new Translation(statement.cypher(), statement.parameters(),
-                () -> translator.statement(captured[0]));
+                () -> translator.statement(captured[0]), () -> translator.known(captured[0]));
     }
 
-    /** {@code translate} writes the statement again from the same (already normalised) operation. */
-    public record Translation(String cypher, Map<String, Object> parameters, Runnable translate) {
+    /**
+     * {@code translate} writes the statement again from the same (already normalised) operation; {@code known}
+     * finds it among the statements kept per shape, as a request does.
+     */
+    public record Translation(String cypher, Map<String, Object> parameters, Runnable translate, Runnable known) {
     }
 }

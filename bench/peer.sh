@@ -57,7 +57,11 @@ pids+=($!); wait_for "$work/neo4j.log" "^ready" $!
 # 3. The service and the peer on it.
 service_port=$(free_port 2); peer_port=$(free_port 3)
 NEO4J_URI="bolt://127.0.0.1:$bolt" MICRONAUT_SERVER_PORT=$service_port java -jar "$jar" > "$work/service.log" 2>&1 &
-pids+=($!); wait_for "$work/service.log" "Startup completed" $!
+service_pid=$!; pids+=($service_pid)
+# measured once the service is ready (its background start phases done) and its own warm-up has ended, so that a
+# first call meets neither of them still running
+wait_for "$work/service.log" "Ready in" $service_pid
+wait_for "$work/service.log" "Warm-up: " $service_pid
 (cd bench/peer && NODE_ENV=production NEO4J_URI="bolt://127.0.0.1:$bolt" PORT=$peer_port exec node server.mjs) \
   > "$work/peer.log" 2>&1 &
 pids+=($!); wait_for "$work/peer.log" "^ready" $!

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * drift in the machine's load falls on both), keeping the median requests per second and p99 of the runs.
  *
  * <p>Before any load, every question is asked once of each side: the first call of a new query shape, which pays
- * for parsing, validation, translation and Neo4j's planning, none of them cached yet.
+ * for parsing, validation, translation and Neo4j's planning, none of them cached yet. Then every question is sent
+ * to each side for a while at 16 connections, unmeasured, so that the measured cells compare steady states.
  *
  * <pre>java bench/peer/Compare.java SERVICE_URL PEER_URL SECONDS RUNS [QUESTION,...]</pre>
  *
@@ -73,9 +74,18 @@ public class Compare {
             }
         }
 
+        // Before the first measured cell, every question at 16 connections on each side: a JVM compiles its
+        // request path while it serves, a JavaScript engine sooner, so without this the first cells measured the
+        // service's compiler rather than its steady state (the first question, the lookup at one connection, most)
+        for (Question q : questions) {
+            load(http, request(service, q.service()), 16, warmUp(seconds));
+            load(http, request(peer, q.peer()), 16, warmUp(seconds));
+        }
+
         System.out.println();
-        System.out.printf(Locale.ROOT, "## Load: %d runs of %d s per cell (after %d s of warm-up), medians%n%n",
-                runs, seconds.toSeconds(), warmUp(seconds).toSeconds());
+        System.out.printf(Locale.ROOT, "## Load: %d runs of %d s per cell (after %d s of warm-up of every question "
+                + "on each side, then %d s of each cell), medians%n%n",
+                runs, seconds.toSeconds(), warmUp(seconds).toSeconds(), warmUp(seconds).toSeconds());
         System.out.println("| question | connections | service req/s | peer req/s | ratio | p99 service / peer (ms) | failures |");
         System.out.println("|---|---|---|---|---|---|---|");
         List<Double> ratios = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.partnershipexplorer.graphql;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.Scalars;
@@ -103,8 +105,12 @@ public final class Translator {
         Statement statement;
         try {
             access.requireReader(context.getGraphQLContext().getOrDefault(Caller.class, Caller.ANONYMOUS));
-            statement = statement(context);
-        } catch (Untranslatable | ApiException e) {
+            Optional<Statement> known = known(context);
+            if (known.isEmpty()) {
+                return Optional.empty();
+            }
+            statement = known.get();
+        } catch (ApiException e) {
             return Optional.empty();
         }
         Object value;
@@ -143,6 +149,49 @@ public final class Translator {
     }
 
     /**
+     * The query's statement as {@link #statement} writes it, kept for the next request of the same text, operation
+     * and variables, or empty when the query has no translation. Clients send the same few shapes again and again;
+     * composing one with Cypher-DSL and rendering it cost about a tenth of the service's own CPU on a one-country
+     * lookup (a profile of a steady load, bench/README.md), and the statement depends on nothing else: the schema
+     * and the definitions are fixed at start, and a refusal that depends on an argument's value (an
+     * {@link ApiException}) is not kept. A persisted query arrives here with its text, so its key is that text.
+     */
+    Optional<Statement> known(ExecutionContext context) {
+        String query = context.getExecutionInput().getQuery();
+        if (query == null || query.length() > CACHED_CHARACTERS / 100) {
+            return compiled(context);
+        }
+        Key key = new Key(query, context.getExecutionInput().getOperationName(),
+                context.getCoercedVariables().toMap());
+        Optional<Statement> known = statements.getIfPresent(key);
+        if (known == null) {
+            known = compiled(context);
+            statements.put(key, known);
+        }
+        return known;
+    }
+
+    private Optional<Statement> compiled(ExecutionContext context) {
+        try {
+            return Optional.of(statement(context));
+        } catch (Untranslatable e) {
+            return Optional.empty();
+        }
+    }
+
+    /** About 8 MB of query and statement text (two bytes a character), whatever the number of shapes. */
+    static final long CACHED_CHARACTERS = 4_000_000;
+
+    private record Key(String query, String operationName, Map<String, Object> variables) {
+    }
+
+    private final Cache<Key, Optional<Statement>> statements = Caffeine.newBuilder()
+            .maximumWeight(CACHED_CHARACTERS)
+            .weigher((Key key, Optional<Statement> statement) -> key.query().length()
+                    + statement.map(s -> s.cypher().length()).orElse(0) + 1)
+            .build();
+
+    /**
      * The statement failed (a timeout, the request's deadline, an unreachable database): each root field reports the
      * error, as its fetcher would have, and the data is null where the schema allows it.
      */
@@ -172,7 +221,11 @@ public final class Translator {
 
     private static final Untranslatable UNTRANSLATABLE = new Untranslatable();
 
+    /** A query's statement: requests of the same shape share one ({@link #known}), so nothing in it changes. */
     record Statement(String cypher, Map<String, Object> parameters, Response shape) {
+        Statement {
+            parameters = java.util.Collections.unmodifiableMap(parameters);
+        }
     }
 
     /** Reads a value of the statement back into the response's shape. */
@@ -385,6 +438,14 @@ public final class Translator {
             }
             if (expressions.isEmpty()) {
                 throw UNTRANSLATABLE;
+            }
+            if (expressions.size() == 1) {
+                // one root, the usual query: returned as it is; a CALL around it would only add a subquery for
+                // Neo4j to plan on the first call of the shape (a lookup's planning took about a third longer)
+                String cypher = Composed.render(Cypher.returning(Cypher.listOf(expressions.get(0)).as("data"))
+                        .build());
+                return new Statement(cypher, bindings.parameters(),
+                        new Response(schema.getQueryType().getName(), roots));
             }
             // each root in a CALL of its own: Neo4j 5.26's planner fails on some roots side by side in one RETURN
             // (a page and a single object: "t0.acronym should not appear non-cached")

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.neo4j.driver.types.Path;
@@ -17,13 +18,15 @@ import org.partnershipexplorer.actor.ActorRepository;
 import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.ApiException;
 import org.partnershipexplorer.neo4j.Cypher;
+import org.partnershipexplorer.neo4j.CypherTemplate;
 
 /**
  * Traversals: training chains from an actor and shortest partnership paths between two. Each answer is one
  * statement whose work is bounded by the depth limit and the number of paths returned.
  *
- * <p>Cypher takes no parameter as the bound of a variable-length pattern, so there is one statement text per
- * depth, all built once here from a checked integer: no caller's text ever reaches the query.
+ * <p>Cypher takes no parameter as the bound of a variable-length pattern, so each statement has a branch per
+ * depth, written once and repeated for 1 to MAX_DEPTH when the class loads; the depth asked for is a parameter that
+ * switches the other branches off, so no caller's text ever reaches the query.
  */
 @Singleton
 public class PathRepository {
@@ -32,108 +35,59 @@ public class PathRepository {
     /** The most paths one answer carries; more set {@code truncated}. */
     public static final int MAX_PATHS = 500;
 
+    /** What every relationship of a path must pass: the years and confidences asked for, as parameters. */
+    private static final String RELATIONSHIP_FILTER = """
+            ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
+                  AND ($to IS NULL OR r.year <= $to) AND ($confidence IS NULL OR r.confidence IN $confidence)""";
+
     // A path is kept only when every relationship passes the filter and no actor appears twice (a simple path:
     // Cypher's own rule only keeps relationships from repeating). Depth by depth, each with its own LIMIT: shorter
     // chains come first, and the LIMIT stops each expansion early, so a dense graph costs at most MAX_PATHS + 1
     // paths a depth rather than every path there is. A pattern's length cannot be a parameter, so each depth is a
     // branch of its own, and $depth (1 to MAX_DEPTH) leaves out the branches beyond it before they expand.
-    private static final String CHAINS = """
+    private static final String CHAINS_DEPTH = """
+              WITH root WHERE $depth >= ${depth}
+              MATCH p = (root)-[:TRAINS*${depth}..${depth}]->(:Actor)
+              WHERE all(r IN relationships(p) WHERE ${filter})
+                AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+              WITH p LIMIT $limit RETURN p
+            """;
+
+    static final String CHAINS = CypherTemplate.fill("""
             OPTIONAL MATCH (root:Actor {id: $root})
             OPTIONAL CALL (root) {
-              MATCH p = (root)-[:TRAINS*1..1]->(:Actor)
-              WHERE all(r IN relationships(p) WHERE ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
-                  AND ($to IS NULL OR r.year <= $to) AND ($confidence IS NULL OR r.confidence IN $confidence))
-                AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
-              WITH p LIMIT $limit RETURN p
-              UNION ALL
-              WITH root WHERE $depth >= 2
-              MATCH p = (root)-[:TRAINS*2..2]->(:Actor)
-              WHERE all(r IN relationships(p) WHERE ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
-                  AND ($to IS NULL OR r.year <= $to) AND ($confidence IS NULL OR r.confidence IN $confidence))
-                AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
-              WITH p LIMIT $limit RETURN p
-              UNION ALL
-              WITH root WHERE $depth >= 3
-              MATCH p = (root)-[:TRAINS*3..3]->(:Actor)
-              WHERE all(r IN relationships(p) WHERE ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
-                  AND ($to IS NULL OR r.year <= $to) AND ($confidence IS NULL OR r.confidence IN $confidence))
-                AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
-              WITH p LIMIT $limit RETURN p
-              UNION ALL
-              WITH root WHERE $depth >= 4
-              MATCH p = (root)-[:TRAINS*4..4]->(:Actor)
-              WHERE all(r IN relationships(p) WHERE ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
-                  AND ($to IS NULL OR r.year <= $to) AND ($confidence IS NULL OR r.confidence IN $confidence))
-                AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
-              WITH p LIMIT $limit RETURN p
-              UNION ALL
-              WITH root WHERE $depth >= 5
-              MATCH p = (root)-[:TRAINS*5..5]->(:Actor)
-              WHERE all(r IN relationships(p) WHERE ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
-                  AND ($to IS NULL OR r.year <= $to) AND ($confidence IS NULL OR r.confidence IN $confidence))
-                AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
-              WITH p LIMIT $limit RETURN p
-              UNION ALL
-              WITH root WHERE $depth >= 6
-              MATCH p = (root)-[:TRAINS*6..6]->(:Actor)
-              WHERE all(r IN relationships(p) WHERE ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
-                  AND ($to IS NULL OR r.year <= $to) AND ($confidence IS NULL OR r.confidence IN $confidence))
-                AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
-              WITH p LIMIT $limit RETURN p
-            }
+            ${depths}}
             RETURN root, collect(p) AS paths
-            """;
+            """, "depths", eachDepth(CHAINS_DEPTH));
 
     // The shortest paths up to $length (1 to MAX_DEPTH): one branch a length, since a pattern's length cannot be a
     // parameter; only the branch of the length asked for searches.
-    private static final String SHORTEST = """
+    private static final String SHORTEST_LENGTH = """
+              WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND $length = ${depth}
+              MATCH p = allShortestPaths((a)-[:TRAINS|DONATES_TO*..${depth}]-(b))
+              WHERE all(r IN relationships(p) WHERE ${filter})
+                AND all(r IN relationships(p) WHERE type(r) IN $types)
+              WITH p LIMIT $limit RETURN p
+            """;
+
+    static final String SHORTEST = CypherTemplate.fill("""
             OPTIONAL MATCH (a:Actor {id: $source})
             OPTIONAL MATCH (b:Actor {id: $target})
             OPTIONAL CALL (a, b) {
-              WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND $length = 1
-              MATCH p = allShortestPaths((a)-[:TRAINS|DONATES_TO*..1]-(b))
-              WHERE all(r IN relationships(p) WHERE ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
-                  AND ($to IS NULL OR r.year <= $to) AND ($confidence IS NULL OR r.confidence IN $confidence))
-                AND all(r IN relationships(p) WHERE type(r) IN $types)
-              WITH p LIMIT $limit RETURN p
-              UNION ALL
-              WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND $length = 2
-              MATCH p = allShortestPaths((a)-[:TRAINS|DONATES_TO*..2]-(b))
-              WHERE all(r IN relationships(p) WHERE ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
-                  AND ($to IS NULL OR r.year <= $to) AND ($confidence IS NULL OR r.confidence IN $confidence))
-                AND all(r IN relationships(p) WHERE type(r) IN $types)
-              WITH p LIMIT $limit RETURN p
-              UNION ALL
-              WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND $length = 3
-              MATCH p = allShortestPaths((a)-[:TRAINS|DONATES_TO*..3]-(b))
-              WHERE all(r IN relationships(p) WHERE ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
-                  AND ($to IS NULL OR r.year <= $to) AND ($confidence IS NULL OR r.confidence IN $confidence))
-                AND all(r IN relationships(p) WHERE type(r) IN $types)
-              WITH p LIMIT $limit RETURN p
-              UNION ALL
-              WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND $length = 4
-              MATCH p = allShortestPaths((a)-[:TRAINS|DONATES_TO*..4]-(b))
-              WHERE all(r IN relationships(p) WHERE ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
-                  AND ($to IS NULL OR r.year <= $to) AND ($confidence IS NULL OR r.confidence IN $confidence))
-                AND all(r IN relationships(p) WHERE type(r) IN $types)
-              WITH p LIMIT $limit RETURN p
-              UNION ALL
-              WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND $length = 5
-              MATCH p = allShortestPaths((a)-[:TRAINS|DONATES_TO*..5]-(b))
-              WHERE all(r IN relationships(p) WHERE ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
-                  AND ($to IS NULL OR r.year <= $to) AND ($confidence IS NULL OR r.confidence IN $confidence))
-                AND all(r IN relationships(p) WHERE type(r) IN $types)
-              WITH p LIMIT $limit RETURN p
-              UNION ALL
-              WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND $length = 6
-              MATCH p = allShortestPaths((a)-[:TRAINS|DONATES_TO*..6]-(b))
-              WHERE all(r IN relationships(p) WHERE ($from IS NULL OR coalesce(r.endYear, r.year) >= $from)
-                  AND ($to IS NULL OR r.year <= $to) AND ($confidence IS NULL OR r.confidence IN $confidence))
-                AND all(r IN relationships(p) WHERE type(r) IN $types)
-              WITH p LIMIT $limit RETURN p
-            }
+            ${depths}}
             RETURN a IS NOT NULL AS sourceFound, b IS NOT NULL AS targetFound, collect(p) AS paths
-            """;
+            """, "depths", eachDepth(SHORTEST_LENGTH));
+
+    /**
+     * The branch written once for each depth from 1 to MAX_DEPTH, joined by {@code UNION ALL}: the statements are
+     * built once, when the class loads, from these constants and no caller's value.
+     */
+    private static String eachDepth(String branch) {
+        return IntStream.rangeClosed(1, MAX_DEPTH)
+                .mapToObj(depth -> CypherTemplate.fill(branch, "depth", Integer.toString(depth),
+                        "filter", RELATIONSHIP_FILTER))
+                .collect(Collectors.joining("  UNION ALL\n"));
+    }
 
     private final Cypher cypher;
 

@@ -148,7 +148,11 @@ public final class LayerBench {
             table.add(time("translation (statement text and parameters)", iterations, () -> {
                 translation.translate().run();
                 return null;
-            }, ""));
+            }, "composed with Cypher-DSL and rendered"));
+            table.add(time("translation kept per shape (what a request does)", iterations, () -> {
+                translation.known().run();
+                return null;
+            }, "the statement of a text, operation and variables seen before"));
             table.add(time("driver: Cypher.read (async session, executeRead)", iterations,
                     () -> cypher.read(Deadline.NONE, translation.cypher(), translation.parameters(),
                             r -> r.get("data").asObject()), "the service's path"));

@@ -41,6 +41,18 @@ public final class GraphQLLayers {
     private final String query;
     private final Document document;
 
+    /**
+     * Waits for the service's own warm-up (a few generic queries sent after start) to end, so that a benchmark's
+     * first call of a new shape meets a warm request path and planner, as a client's would once the service has
+     * been up for a moment; returns at once when the warm-up is switched off.
+     */
+    public static void awaitWarmUp(ApplicationContext context, java.time.Duration atMost) throws Exception {
+        java.util.Optional<WarmUp> warmUp = context.findBean(WarmUp.class);
+        if (warmUp.isPresent()) {
+            warmUp.get().outcome().get(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
     public GraphQLLayers(ApplicationContext context, String query) {
         this.graphQL = context.getBean(GraphQL.class);
         // the same engine (document cache, execution strategy) without the instrumentation beans
@@ -135,10 +147,13 @@ public final class GraphQLLayers {
         capturing.execute(input());
         Translator.Statement statement = translator.statement(captured[0]);
         return new Translation(statement.cypher(), statement.parameters(),
-                () -> translator.statement(captured[0]));
+                () -> translator.statement(captured[0]), () -> translator.known(captured[0]));
     }
 
-    /** {@code translate} writes the statement again from the same (already normalised) operation. */
-    public record Translation(String cypher, Map<String, Object> parameters, Runnable translate) {
+    /**
+     * {@code translate} writes the statement again from the same (already normalised) operation; {@code known}
+     * finds it among the statements kept per shape, as a request does.
+     */
+    public record Translation(String cypher, Map<String, Object> parameters, Runnable translate, Runnable known) {
     }
 }

@@ -195,6 +195,26 @@ class TranslatorIT implements ServiceTest {
     }
 
     @Test
+    @DisplayName("a statement kept for a query's text answers only for its own variables and its own operation")
+    void keptStatementsAnswerForTheirOwnVariablesAndOperation() {
+        GraphQLClient client = new GraphQLClient(server.getURI());
+        String byCode = "query One($iso3: ID!) { country(iso3: $iso3) { iso3 name } }";
+        for (String iso3 : List.of("KOR", "KEN", "KOR")) {
+            var answer = client.query(byCode, Map.of("iso3", iso3));
+            assertEquals(iso3, answer.data().path("country").path("iso3").asText(), answer.body().toString());
+            assertEquals(1, answer.statements());
+        }
+        String two = "query Korea { country(iso3: \\\"KOR\\\") { name } } "
+                + "query Kenya { country(iso3: \\\"KEN\\\") { name } }";
+        for (String operation : List.of("Korea", "Kenya", "Korea")) {
+            var answer = client.post("{\"query\":\"" + two + "\",\"operationName\":\"" + operation + "\"}",
+                    "application/json", "application/graphql-response+json");
+            assertEquals(operation.equals("Korea") ? "Republic of Korea" : "Kenya",
+                    answer.data().path("country").path("name").asText(), answer.body().toString());
+        }
+    }
+
+    @Test
     @DisplayName("what a fetcher refuses, or a key that names nothing, is reported by the fetcher, as field by field")
     void errorsComeFromTheFetchers() {
         Map<String, String> refusals = Map.of(

@@ -248,7 +248,7 @@ final class SeedWriter {
      * relationship, written by Cypher-DSL as a MERGE on its key or as a CREATE; what follows it (hosts, a pledge's
      * endpoints, a deployment's report) is the same text in both. A CREATE names no key in its pattern: the SET
      * that follows writes every property, the key among them, and a key in the pattern too would be written, and
-     * checked against its uniqueness constraint, twice (measured: about a third of a relationship's cost).
+     * checked against its uniqueness constraint, twice (bench/load-statement.sh: a fifth of a relationship's CPU, warm).
      */
     static String statement(SeedFile file, Write write) {
         return switch (file) {

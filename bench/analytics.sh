@@ -4,7 +4,7 @@
 # Usage: bench/analytics.sh [relationships]    (from the repository root; figures in bench/ANALYTICS.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+mvn -o -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 mkdir -p target/tmp
 export TMPDIR="$PWD/target/tmp" XDG_CACHE_HOME="$PWD/target/tmp/cache" XDG_CONFIG_HOME="$PWD/target/tmp/config"
 # the generated graph is written in a few large transactions: on a busy machine one can outlast the embedded

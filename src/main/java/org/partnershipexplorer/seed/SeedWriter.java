@@ -7,7 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.partnershipexplorer.neo4j.Cypher;
+import org.neo4j.cypherdsl.core.Cypher;
+import org.neo4j.cypherdsl.core.Expression;
+import org.neo4j.cypherdsl.core.Node;
+import org.neo4j.cypherdsl.core.Operation;
+import org.neo4j.cypherdsl.core.PatternElement;
+import org.neo4j.cypherdsl.core.Relationship;
+import org.neo4j.cypherdsl.core.Statement;
+import org.neo4j.cypherdsl.core.StatementBuilder;
+import org.neo4j.cypherdsl.core.SymbolicName;
+import org.neo4j.cypherdsl.core.renderer.Configuration;
+import org.neo4j.cypherdsl.core.renderer.Renderer;
+import org.partnershipexplorer.neo4j.Cypher.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,15 +71,15 @@ final class SeedWriter {
     }
 
     /** Writes every file of a seed that {@link SeedValidator} accepted. */
-    static void write(Cypher.Transaction tx, SeedSource source, boolean includeIllustrative) {
+    static void write(Transaction tx, SeedSource source, boolean includeIllustrative) {
         write(tx, source, includeIllustrative, null, SeedProgress.NONE, 0);
     }
 
     /**
-     * As {@link #write(Cypher.Transaction, SeedSource, boolean)}, stamping every row with who imports it and when
+     * As {@link #write(Transaction, SeedSource, boolean)}, stamping every row with who imports it and when
      * (a null stamp keeps the rows' own), and reporting progress against the {@code total} rows to write.
      */
-    static void write(Cypher.Transaction tx, SeedSource source, boolean includeIllustrative, SeedLoader.Stamp stamp,
+    static void write(Transaction tx, SeedSource source, boolean includeIllustrative, SeedLoader.Stamp stamp,
             SeedProgress progress, long total) {
         new SeedWriter((statement, rows) -> tx.run(statement, Map.of("rows", rows)), BATCH, SeedWriter::statement,
                 source, includeIllustrative, stamp, progress, total).writeAll();
@@ -204,6 +215,18 @@ final class SeedWriter {
         return extras;
     }
 
+    /** How a load writes the row's own node or relationship. */
+    enum Write {
+        /** Into a store that may hold the row's key: the row's properties replace those found. */
+        MERGE,
+        /**
+         * Into a store that holds none of the row's keys: a key taken already, or meanwhile by a transaction that
+         * committed first, breaks a uniqueness constraint ({@code GraphSchema}) instead of merging into it, so a
+         * create never overwrites what another create wrote.
+         */
+        CREATE
+    }
+
     /**
      * The load's statement: MERGE on the row's key, properties replaced by the row's. Countries and organisations are
      * also Actors with an id, so that every actor column resolves with one index seek on Actor.id, whichever kind of
@@ -212,298 +235,186 @@ final class SeedWriter {
      * names is deleted first.
      */
     static String statement(SeedFile file) {
-        return switch (file) {
-            case SOURCES -> """
-                    UNWIND $rows AS row
-                    MERGE (n:Source {id: row.props.id})
-                    SET n = row.props
-                    """;
-            case COUNTRIES -> """
-                    UNWIND $rows AS row
-                    MERGE (n:Country {iso3: row.props.iso3})
-                    SET n = row.props, n:Actor
-                    """;
-            case ORGANIZATIONS -> """
-                    UNWIND $rows AS row
-                    MERGE (n:Organization {code: row.props.code})
-                    SET n = row.props, n:Actor
-                    """;
-            case PROGRAMS -> """
-                    UNWIND $rows AS row
-                    MERGE (n:Program {code: row.props.code})
-                    SET n = row.props
-                    """;
-            case MISSIONS -> """
-                    UNWIND $rows AS row
-                    MERGE (m:Mission {acronym: row.props.acronym})
-                    SET m = row.props
-                    WITH m, row, coalesce(row.hostIso3, []) AS hosts
-                    CALL (m, hosts) {
-                      MATCH (m)-[old:LOCATED_IN]->(c:Country)
-                      WHERE NOT c.iso3 IN hosts
-                      DELETE old
-                    }
-                    CALL (m, hosts, row) {
-                      UNWIND hosts AS host
-                      MATCH (c:Country {iso3: host})
-                      MERGE (m)-[r:LOCATED_IN]->(c)
-                      SET r = row.edge
-                    }
-                    """;
-            case MINISTERIALS -> """
-                    UNWIND $rows AS row
-                    MERGE (m:Ministerial {id: row.props.id})
-                    SET m = row.props
-                    WITH m, row, coalesce(row.hostIso3, []) AS hosts
-                    CALL (m, hosts) {
-                      MATCH (m)-[old:HOSTED_BY]->(c:Country)
-                      WHERE NOT c.iso3 IN hosts
-                      DELETE old
-                    }
-                    CALL (m, hosts, row) {
-                      UNWIND hosts AS host
-                      MATCH (c:Country {iso3: host})
-                      MERGE (m)-[r:HOSTED_BY]->(c)
-                      SET r = row.edge
-                    }
-                    """;
-            case MEMBERSHIPS -> """
-                    UNWIND $rows AS row
-                    MATCH (a:Country {iso3: row.iso3})
-                    MATCH (b:Organization {code: row.organization})
-                    MERGE (a)-[r:MEMBER_OF {id: row.props.id}]->(b)
-                    SET r = row.props
-                    """;
-            case CONTRIBUTIONS -> """
-                    UNWIND $rows AS row
-                    MATCH (a:Country {iso3: row.iso3})
-                    MATCH (b:Mission {acronym: row.mission})
-                    MERGE (a)-[r:CONTRIBUTES_TO {id: row.props.id}]->(b)
-                    SET r = row.props
-                    """;
-            case DEPLOYMENTS -> """
-                    UNWIND $rows AS row
-                    MATCH (c:Country {iso3: row.iso3})
-                    MERGE (d:Deployment {iso3: row.props.iso3, asOf: row.props.asOf})
-                    SET d = row.props
-                    MERGE (c)-[r:REPORTED]->(d)
-                    SET r = row.edge
-                    """;
-            case TRAININGS -> """
-                    UNWIND $rows AS row
-                    MATCH (a:Actor {id: row.trainer})
-                    MATCH (b:Actor {id: row.trainee})
-                    MERGE (a)-[r:TRAINS {id: row.props.id}]->(b)
-                    SET r = row.props
-                    """;
-            case DONATIONS -> """
-                    UNWIND $rows AS row
-                    MATCH (a:Actor {id: row.donor})
-                    MATCH (b:Actor {id: row.recipient})
-                    MERGE (a)-[r:DONATES_TO {id: row.props.id}]->(b)
-                    SET r = row.props
-                    """;
-            case PLEDGES -> """
-                    UNWIND $rows AS row
-                    MATCH (pledger:Actor {id: row.pledger})
-                    MATCH (ministerial:Ministerial {id: row.ministerial})
-                    MERGE (p:Pledge {id: row.props.id})
-                    SET p = row.props
-                    WITH p, row, pledger, ministerial
-                    CALL (p, pledger) {
-                      MATCH (other)-[old:PLEDGED]->(p)
-                      WHERE other <> pledger
-                      DELETE old
-                    }
-                    CALL (p, ministerial) {
-                      MATCH (p)-[old:MADE_AT]->(other)
-                      WHERE other <> ministerial
-                      DELETE old
-                    }
-                    CALL (p, row) {
-                      MATCH (p)-[old:BENEFITS]->(other)
-                      WHERE row.beneficiary IS NULL OR other.id <> row.beneficiary
-                      DELETE old
-                    }
-                    CALL (p, row) {
-                      MATCH (p)-[old:SUPPORTS]->(other)
-                      WHERE row.mission IS NULL OR other.acronym <> row.mission
-                      DELETE old
-                    }
-                    MERGE (pledger)-[a:PLEDGED]->(p)
-                    SET a = row.edge
-                    MERGE (p)-[m:MADE_AT]->(ministerial)
-                    SET m = row.edge
-                    WITH p, row
-                    CALL (p, row) {
-                      MATCH (beneficiary:Actor {id: row.beneficiary})
-                      MERGE (p)-[b:BENEFITS]->(beneficiary)
-                      SET b = row.edge
-                    }
-                    CALL (p, row) {
-                      MATCH (mission:Mission {acronym: row.mission})
-                      MERGE (p)-[s:SUPPORTS]->(mission)
-                      SET s = row.edge
-                    }
-                    """;
-            case ATTENDANCE -> """
-                    UNWIND $rows AS row
-                    MATCH (a:Actor {id: row.actor})
-                    MATCH (b:Ministerial {id: row.ministerial})
-                    MERGE (a)-[r:ATTENDED {id: row.props.id}]->(b)
-                    SET r = row.props
-                    """;
-        };
+        return statement(file, Write.MERGE);
+    }
+
+    /** The load's statement with CREATE where it MERGEs the row's own node or relationship; otherwise the same. */
+    static String createStatement(SeedFile file) {
+        return statement(file, Write.CREATE);
     }
 
     /**
-     * The load's statement with CREATE where it MERGEs the row's own node or relationship: a key taken already, or
-     * meanwhile by a transaction that committed first, breaks a uniqueness constraint ({@code GraphSchema}) instead
-     * of merging into it, so a create never overwrites what another create wrote. Otherwise as {@link #statement}.
+     * Both forms of a file's statement come from this one definition: the pattern of the row's own node or
+     * relationship, written by Cypher-DSL as a MERGE on its key or as a CREATE; what follows it (hosts, a pledge's
+     * endpoints, a deployment's report) is the same text in both. A CREATE names no key in its pattern: the SET
+     * that follows writes every property, the key among them, and a key in the pattern too would be written, and
+     * checked against its uniqueness constraint, twice (bench/load-statement.sh: a fifth of a relationship's CPU, warm).
      */
-    static String createStatement(SeedFile file) {
+    static String statement(SeedFile file, Write write) {
         return switch (file) {
-            case SOURCES -> """
-                    UNWIND $rows AS row
-                    CREATE (n:Source {id: row.props.id})
-                    SET n = row.props
-                    """;
-            case COUNTRIES -> """
-                    UNWIND $rows AS row
-                    CREATE (n:Country {iso3: row.props.iso3})
-                    SET n = row.props, n:Actor
-                    """;
-            case ORGANIZATIONS -> """
-                    UNWIND $rows AS row
-                    CREATE (n:Organization {code: row.props.code})
-                    SET n = row.props, n:Actor
-                    """;
-            case PROGRAMS -> """
-                    UNWIND $rows AS row
-                    CREATE (n:Program {code: row.props.code})
-                    SET n = row.props
-                    """;
-            case MISSIONS -> """
-                    UNWIND $rows AS row
-                    CREATE (m:Mission {acronym: row.props.acronym})
-                    SET m = row.props
-                    WITH m, row, coalesce(row.hostIso3, []) AS hosts
-                    CALL (m, hosts) {
-                      MATCH (m)-[old:LOCATED_IN]->(c:Country)
-                      WHERE NOT c.iso3 IN hosts
-                      DELETE old
-                    }
-                    CALL (m, hosts, row) {
-                      UNWIND hosts AS host
-                      MATCH (c:Country {iso3: host})
-                      MERGE (m)-[r:LOCATED_IN]->(c)
-                      SET r = row.edge
-                    }
-                    """;
-            case MINISTERIALS -> """
-                    UNWIND $rows AS row
-                    CREATE (m:Ministerial {id: row.props.id})
-                    SET m = row.props
-                    WITH m, row, coalesce(row.hostIso3, []) AS hosts
-                    CALL (m, hosts) {
-                      MATCH (m)-[old:HOSTED_BY]->(c:Country)
-                      WHERE NOT c.iso3 IN hosts
-                      DELETE old
-                    }
-                    CALL (m, hosts, row) {
-                      UNWIND hosts AS host
-                      MATCH (c:Country {iso3: host})
-                      MERGE (m)-[r:HOSTED_BY]->(c)
-                      SET r = row.edge
-                    }
-                    """;
-            case MEMBERSHIPS -> """
-                    UNWIND $rows AS row
-                    MATCH (a:Country {iso3: row.iso3})
-                    MATCH (b:Organization {code: row.organization})
-                    CREATE (a)-[r:MEMBER_OF {id: row.props.id}]->(b)
-                    SET r = row.props
-                    """;
-            case CONTRIBUTIONS -> """
-                    UNWIND $rows AS row
-                    MATCH (a:Country {iso3: row.iso3})
-                    MATCH (b:Mission {acronym: row.mission})
-                    CREATE (a)-[r:CONTRIBUTES_TO {id: row.props.id}]->(b)
-                    SET r = row.props
-                    """;
-            case DEPLOYMENTS -> """
-                    UNWIND $rows AS row
-                    MATCH (c:Country {iso3: row.iso3})
-                    CREATE (d:Deployment {iso3: row.props.iso3, asOf: row.props.asOf})
-                    SET d = row.props
-                    MERGE (c)-[r:REPORTED]->(d)
-                    SET r = row.edge
-                    """;
-            case TRAININGS -> """
-                    UNWIND $rows AS row
-                    MATCH (a:Actor {id: row.trainer})
-                    MATCH (b:Actor {id: row.trainee})
-                    CREATE (a)-[r:TRAINS {id: row.props.id}]->(b)
-                    SET r = row.props
-                    """;
-            case DONATIONS -> """
-                    UNWIND $rows AS row
-                    MATCH (a:Actor {id: row.donor})
-                    MATCH (b:Actor {id: row.recipient})
-                    CREATE (a)-[r:DONATES_TO {id: row.props.id}]->(b)
-                    SET r = row.props
-                    """;
-            case PLEDGES -> """
-                    UNWIND $rows AS row
-                    MATCH (pledger:Actor {id: row.pledger})
-                    MATCH (ministerial:Ministerial {id: row.ministerial})
-                    CREATE (p:Pledge {id: row.props.id})
-                    SET p = row.props
-                    WITH p, row, pledger, ministerial
-                    CALL (p, pledger) {
-                      MATCH (other)-[old:PLEDGED]->(p)
-                      WHERE other <> pledger
-                      DELETE old
-                    }
-                    CALL (p, ministerial) {
-                      MATCH (p)-[old:MADE_AT]->(other)
-                      WHERE other <> ministerial
-                      DELETE old
-                    }
-                    CALL (p, row) {
-                      MATCH (p)-[old:BENEFITS]->(other)
-                      WHERE row.beneficiary IS NULL OR other.id <> row.beneficiary
-                      DELETE old
-                    }
-                    CALL (p, row) {
-                      MATCH (p)-[old:SUPPORTS]->(other)
-                      WHERE row.mission IS NULL OR other.acronym <> row.mission
-                      DELETE old
-                    }
-                    MERGE (pledger)-[a:PLEDGED]->(p)
-                    SET a = row.edge
-                    MERGE (p)-[m:MADE_AT]->(ministerial)
-                    SET m = row.edge
-                    WITH p, row
-                    CALL (p, row) {
-                      MATCH (beneficiary:Actor {id: row.beneficiary})
-                      MERGE (p)-[b:BENEFITS]->(beneficiary)
-                      SET b = row.edge
-                    }
-                    CALL (p, row) {
-                      MATCH (mission:Mission {acronym: row.mission})
-                      MERGE (p)-[s:SUPPORTS]->(mission)
-                      SET s = row.edge
-                    }
-                    """;
-            case ATTENDANCE -> """
-                    UNWIND $rows AS row
-                    MATCH (a:Actor {id: row.actor})
-                    MATCH (b:Ministerial {id: row.ministerial})
-                    CREATE (a)-[r:ATTENDED {id: row.props.id}]->(b)
-                    SET r = row.props
-                    """;
+            case SOURCES -> rowNode(write, "Source", "n", false, "id") + "\n";
+            case COUNTRIES -> rowNode(write, "Country", "n", true, "iso3") + "\n";
+            case ORGANIZATIONS -> rowNode(write, "Organization", "n", true, "code") + "\n";
+            case PROGRAMS -> rowNode(write, "Program", "n", false, "code") + "\n";
+            case MISSIONS -> rowNode(write, "Mission", "m", false, "acronym") + HOSTS_LOCATED_IN;
+            case MINISTERIALS -> rowNode(write, "Ministerial", "m", false, "id") + HOSTS_HOSTED_BY;
+            case MEMBERSHIPS -> rowRelationship(write, endpoint("a", "Country", "iso3", "iso3"),
+                    endpoint("b", "Organization", "code", "organization"), "MEMBER_OF");
+            case CONTRIBUTIONS -> rowRelationship(write, endpoint("a", "Country", "iso3", "iso3"),
+                    endpoint("b", "Mission", "acronym", "mission"), "CONTRIBUTES_TO");
+            case DEPLOYMENTS -> render(write(Cypher.unwind(ROWS).as(ROW)
+                            .match(endpoint("c", "Country", "iso3", "iso3")), write,
+                    rowNodePattern(write, "Deployment", "d", "iso3", "asOf"))
+                    .set(Cypher.set(Cypher.name("d"), PROPS))
+                    .build()) + DEPLOYMENT_REPORTED;
+            case TRAININGS -> rowRelationship(write, endpoint("a", "Actor", "id", "trainer"),
+                    endpoint("b", "Actor", "id", "trainee"), "TRAINS");
+            case DONATIONS -> rowRelationship(write, endpoint("a", "Actor", "id", "donor"),
+                    endpoint("b", "Actor", "id", "recipient"), "DONATES_TO");
+            case PLEDGES -> render(write(Cypher.unwind(ROWS).as(ROW)
+                            .match(endpoint("pledger", "Actor", "id", "pledger"))
+                            .match(endpoint("ministerial", "Ministerial", "id", "ministerial")), write,
+                    rowNodePattern(write, "Pledge", "p", "id"))
+                    .set(Cypher.set(Cypher.name("p"), PROPS))
+                    .build()) + PLEDGE_ENDS;
+            case ATTENDANCE -> rowRelationship(write, endpoint("a", "Actor", "id", "actor"),
+                    endpoint("b", "Ministerial", "id", "ministerial"), "ATTENDED");
         };
+    }
+
+    private static final SymbolicName ROW = Cypher.name("row");
+    private static final Expression PROPS = Cypher.property(ROW, "props");
+    private static final Expression ROWS = Cypher.parameter("rows");
+    // names are escaped only where they must be, so that the statement in a log reads as the text below it
+    private static final Renderer RENDERER = Renderer.getRenderer(Configuration.newConfig()
+            .alwaysEscapeNames(false).build());
+
+    /** {@code UNWIND $rows AS row MERGE (n:Label {key: row.props.key}) SET n = row.props}, or its CREATE. */
+    private static String rowNode(Write write, String label, String variable, boolean actor, String key) {
+        Node node = rowNodePattern(write, label, variable, key);
+        Operation props = Cypher.set(node.getRequiredSymbolicName(), PROPS);
+        return render(write(Cypher.unwind(ROWS).as(ROW), write, node)
+                .set(actor ? new Expression[] {props, Cypher.setLabel(node, "Actor")} : new Expression[] {props})
+                .build());
+    }
+
+    /** The row's own node: with its key for a MERGE, bare for a CREATE (the SET after it writes the key). */
+    private static Node rowNodePattern(Write write, String label, String variable, String... key) {
+        Node node = Cypher.node(label).named(variable);
+        if (write == Write.CREATE) {
+            return node;
+        }
+        Object[] properties = new Object[key.length * 2];
+        for (int i = 0; i < key.length; i++) {
+            properties[2 * i] = key[i];
+            properties[2 * i + 1] = Cypher.property(PROPS, key[i]);
+        }
+        return node.withProperties(properties);
+    }
+
+    /** A node the row names by a column: {@code (a:Actor {id: row.trainer})}, one seek on a unique index. */
+    private static Node endpoint(String variable, String label, String key, String column) {
+        return Cypher.node(label).named(variable).withProperties(key, Cypher.property(ROW, column));
+    }
+
+    /**
+     * {@code UNWIND $rows AS row MATCH (a ...) MATCH (b ...) MERGE (a)-[r:TYPE {id: row.props.id}]->(b)
+     * SET r = row.props}, or its CREATE.
+     */
+    private static String rowRelationship(Write write, Node from, Node to, String type) {
+        Relationship relationship = from.relationshipTo(to, type).named("r");
+        if (write == Write.MERGE) {
+            relationship = relationship.withProperties("id", Cypher.property(PROPS, "id"));
+        }
+        return render(write(Cypher.unwind(ROWS).as(ROW).match(from).match(to), write, relationship)
+                .set(Cypher.set(relationship.getRequiredSymbolicName(), PROPS))
+                .build()) + "\n";
+    }
+
+    // What follows the row's own node, the same in both forms: against a node just created, each MATCH finds nothing.
+    private static final String HOSTS_LOCATED_IN = """
+
+            WITH m, row, coalesce(row.hostIso3, []) AS hosts
+            CALL (m, hosts) {
+              MATCH (m)-[old:LOCATED_IN]->(c:Country)
+              WHERE NOT c.iso3 IN hosts
+              DELETE old
+            }
+            CALL (m, hosts, row) {
+              UNWIND hosts AS host
+              MATCH (c:Country {iso3: host})
+              MERGE (m)-[r:LOCATED_IN]->(c)
+              SET r = row.edge
+            }
+            """;
+    private static final String HOSTS_HOSTED_BY = """
+
+            WITH m, row, coalesce(row.hostIso3, []) AS hosts
+            CALL (m, hosts) {
+              MATCH (m)-[old:HOSTED_BY]->(c:Country)
+              WHERE NOT c.iso3 IN hosts
+              DELETE old
+            }
+            CALL (m, hosts, row) {
+              UNWIND hosts AS host
+              MATCH (c:Country {iso3: host})
+              MERGE (m)-[r:HOSTED_BY]->(c)
+              SET r = row.edge
+            }
+            """;
+    private static final String DEPLOYMENT_REPORTED = """
+
+            MERGE (c)-[r:REPORTED]->(d)
+            SET r = row.edge
+            """;
+    private static final String PLEDGE_ENDS = """
+
+            WITH p, row, pledger, ministerial
+            CALL (p, pledger) {
+              MATCH (other)-[old:PLEDGED]->(p)
+              WHERE other <> pledger
+              DELETE old
+            }
+            CALL (p, ministerial) {
+              MATCH (p)-[old:MADE_AT]->(other)
+              WHERE other <> ministerial
+              DELETE old
+            }
+            CALL (p, row) {
+              MATCH (p)-[old:BENEFITS]->(other)
+              WHERE row.beneficiary IS NULL OR other.id <> row.beneficiary
+              DELETE old
+            }
+            CALL (p, row) {
+              MATCH (p)-[old:SUPPORTS]->(other)
+              WHERE row.mission IS NULL OR other.acronym <> row.mission
+              DELETE old
+            }
+            MERGE (pledger)-[a:PLEDGED]->(p)
+            SET a = row.edge
+            MERGE (p)-[m:MADE_AT]->(ministerial)
+            SET m = row.edge
+            WITH p, row
+            CALL (p, row) {
+              MATCH (beneficiary:Actor {id: row.beneficiary})
+              MERGE (p)-[b:BENEFITS]->(beneficiary)
+              SET b = row.edge
+            }
+            CALL (p, row) {
+              MATCH (mission:Mission {acronym: row.mission})
+              MERGE (p)-[s:SUPPORTS]->(mission)
+              SET s = row.edge
+            }
+            """;
+
+    /** The one clause where the two forms differ. */
+    private static StatementBuilder.OngoingUpdate write(StatementBuilder.OngoingReading reading, Write write,
+            PatternElement element) {
+        return write == Write.MERGE ? reading.merge(element) : reading.create(element);
+    }
+
+    private static String render(Statement statement) {
+        return RENDERER.render(statement);
     }
 
     /**

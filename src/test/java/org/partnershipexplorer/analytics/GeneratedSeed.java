@@ -32,6 +32,11 @@ public final class GeneratedSeed {
         return "" + (char) ('A' + i / 676) + (char) ('A' + i / 26 % 26) + (char) ('A' + i % 26);
     }
 
+    /** The world of bench/analytics.sh with {@code relationships} trainings and donations, for other benchmarks. */
+    public static long write(Path dir, int relationships) {
+        return write(dir, new GeneratedGraph.Spec(193, 5, relationships, 1995, 2024, 20, 2026));
+    }
+
     /** Writes the seed into {@code dir} (created); returns the number of training and donation rows. */
     public static long write(Path dir, GeneratedGraph.Spec spec) {
         try {

@@ -446,40 +446,9 @@ final class SeedWriter {
             return set;
         }
         return switch (file) {
-            case MISSIONS -> """
-                    MATCH (n:Mission {acronym: $key.acronym})
-                    SET n += $set
-                    WITH n AS m, $row AS row
-                    WITH m, row, coalesce(row.hostIso3, []) AS hosts
-                    CALL (m, hosts) {
-                      MATCH (m)-[old:LOCATED_IN]->(c:Country)
-                      WHERE NOT c.iso3 IN hosts
-                      DELETE old
-                    }
-                    CALL (m, hosts, row) {
-                      UNWIND hosts AS host
-                      MATCH (c:Country {iso3: host})
-                      MERGE (m)-[r:LOCATED_IN]->(c)
-                      SET r = row.edge
-                    }
-                    """;
-            case MINISTERIALS -> """
-                    MATCH (n:Ministerial {id: $key.id})
-                    SET n += $set
-                    WITH n AS m, $row AS row
-                    WITH m, row, coalesce(row.hostIso3, []) AS hosts
-                    CALL (m, hosts) {
-                      MATCH (m)-[old:HOSTED_BY]->(c:Country)
-                      WHERE NOT c.iso3 IN hosts
-                      DELETE old
-                    }
-                    CALL (m, hosts, row) {
-                      UNWIND hosts AS host
-                      MATCH (c:Country {iso3: host})
-                      MERGE (m)-[r:HOSTED_BY]->(c)
-                      SET r = row.edge
-                    }
-                    """;
+            // the tails a load writes after the row's own node, so that an update and a load cannot drift apart
+            case MISSIONS -> set + "WITH n AS m, $row AS row" + HOSTS_LOCATED_IN;
+            case MINISTERIALS -> set + "WITH n AS m, $row AS row" + HOSTS_HOSTED_BY;
             case DEPLOYMENTS -> """
                     MATCH (a:Country)-[:REPORTED]->(n:Deployment {iso3: $key.iso3, asOf: $key.as_of})
                     SET n += $set
@@ -487,49 +456,10 @@ final class SeedWriter {
                     MATCH (:Country)-[r:REPORTED]->(n)
                     SET r = row.edge
                     """;
-            case PLEDGES -> """
-                    MATCH (n:Pledge {id: $key.id})
-                    SET n += $set
+            case PLEDGES -> set + """
                     WITH n AS p, $row AS row
                     MATCH (pledger:Actor {id: row.pledger})
-                    MATCH (ministerial:Ministerial {id: row.ministerial})
-                    WITH p, row, pledger, ministerial
-                    CALL (p, pledger) {
-                      MATCH (other)-[old:PLEDGED]->(p)
-                      WHERE other <> pledger
-                      DELETE old
-                    }
-                    CALL (p, ministerial) {
-                      MATCH (p)-[old:MADE_AT]->(other)
-                      WHERE other <> ministerial
-                      DELETE old
-                    }
-                    CALL (p, row) {
-                      MATCH (p)-[old:BENEFITS]->(other)
-                      WHERE row.beneficiary IS NULL OR other.id <> row.beneficiary
-                      DELETE old
-                    }
-                    CALL (p, row) {
-                      MATCH (p)-[old:SUPPORTS]->(other)
-                      WHERE row.mission IS NULL OR other.acronym <> row.mission
-                      DELETE old
-                    }
-                    MERGE (pledger)-[a:PLEDGED]->(p)
-                    SET a = row.edge
-                    MERGE (p)-[m:MADE_AT]->(ministerial)
-                    SET m = row.edge
-                    WITH p, row
-                    CALL (p, row) {
-                      MATCH (beneficiary:Actor {id: row.beneficiary})
-                      MERGE (p)-[b:BENEFITS]->(beneficiary)
-                      SET b = row.edge
-                    }
-                    CALL (p, row) {
-                      MATCH (mission:Mission {acronym: row.mission})
-                      MERGE (p)-[s:SUPPORTS]->(mission)
-                      SET s = row.edge
-                    }
-                    """;
+                    MATCH (ministerial:Ministerial {id: row.ministerial})""" + PLEDGE_ENDS;
             default -> set;
         };
     }

@@ -19,6 +19,7 @@ import org.neo4j.cypherdsl.core.SymbolicName;
 import org.neo4j.cypherdsl.core.renderer.Configuration;
 import org.neo4j.cypherdsl.core.renderer.Renderer;
 import org.partnershipexplorer.neo4j.Cypher.Transaction;
+import org.partnershipexplorer.neo4j.CypherTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -332,36 +333,24 @@ final class SeedWriter {
     }
 
     // What follows the row's own node, the same in both forms: against a node just created, each MATCH finds nothing.
-    private static final String HOSTS_LOCATED_IN = """
+    // a mission's and a ministerial's hosts: the same statement over their own relationship type
+    private static final String HOSTS = """
 
             WITH m, row, coalesce(row.hostIso3, []) AS hosts
             CALL (m, hosts) {
-              MATCH (m)-[old:LOCATED_IN]->(c:Country)
+              MATCH (m)-[old:${type}]->(c:Country)
               WHERE NOT c.iso3 IN hosts
               DELETE old
             }
             CALL (m, hosts, row) {
               UNWIND hosts AS host
               MATCH (c:Country {iso3: host})
-              MERGE (m)-[r:LOCATED_IN]->(c)
+              MERGE (m)-[r:${type}]->(c)
               SET r = row.edge
             }
             """;
-    private static final String HOSTS_HOSTED_BY = """
-
-            WITH m, row, coalesce(row.hostIso3, []) AS hosts
-            CALL (m, hosts) {
-              MATCH (m)-[old:HOSTED_BY]->(c:Country)
-              WHERE NOT c.iso3 IN hosts
-              DELETE old
-            }
-            CALL (m, hosts, row) {
-              UNWIND hosts AS host
-              MATCH (c:Country {iso3: host})
-              MERGE (m)-[r:HOSTED_BY]->(c)
-              SET r = row.edge
-            }
-            """;
+    private static final String HOSTS_LOCATED_IN = CypherTemplate.fill(HOSTS, "type", "LOCATED_IN");
+    private static final String HOSTS_HOSTED_BY = CypherTemplate.fill(HOSTS, "type", "HOSTED_BY");
     private static final String DEPLOYMENT_REPORTED = """
 
             MERGE (c)-[r:REPORTED]->(d)

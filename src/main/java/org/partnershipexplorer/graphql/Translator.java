@@ -163,12 +163,8 @@ public final class Translator {
         }
         Key key = new Key(query, context.getExecutionInput().getOperationName(),
                 context.getCoercedVariables().toMap());
-        Optional<Statement> known = statements.getIfPresent(key);
-        if (known == null) {
-            known = compiled(context);
-            statements.put(key, known);
-        }
-        return known;
+        // an ApiException thrown while composing leaves nothing kept
+        return statements.get(key, k -> compiled(context));
     }
 
     private Optional<Statement> compiled(ExecutionContext context) {
@@ -439,13 +435,16 @@ public final class Translator {
             if (expressions.isEmpty()) {
                 throw UNTRANSLATABLE;
             }
+            return new Statement(Composed.render(returning(expressions)), bindings.parameters(),
+                    new Response(schema.getQueryType().getName(), roots));
+        }
+
+        /** {@code RETURN [root values] AS data}. */
+        private static org.neo4j.cypherdsl.core.Statement returning(List<Expression> expressions) {
             if (expressions.size() == 1) {
                 // one root, the usual query: returned as it is; a CALL around it would only add a subquery for
                 // Neo4j to plan on the first call of the shape (a lookup's planning took about a third longer)
-                String cypher = Composed.render(Cypher.returning(Cypher.listOf(expressions.get(0)).as("data"))
-                        .build());
-                return new Statement(cypher, bindings.parameters(),
-                        new Response(schema.getQueryType().getName(), roots));
+                return Cypher.returning(Cypher.listOf(expressions.get(0)).as("data")).build();
             }
             // each root in a CALL of its own: Neo4j 5.26's planner fails on some roots side by side in one RETURN
             // (a page and a single object: "t0.acronym should not appear non-cached")
@@ -457,9 +456,8 @@ public final class Translator {
                 calls = calls == null ? Cypher.call(root) : calls.call(root);
                 values.add(value);
             }
-            String cypher = Composed.render(calls.returning(Cypher.listOf(values.stream()
-                    .map(v -> (Expression) v).toList()).as("data")).build());
-            return new Statement(cypher, bindings.parameters(), new Response(schema.getQueryType().getName(), roots));
+            return calls.returning(Cypher.listOf(values.stream().map(v -> (Expression) v).toList()).as("data"))
+                    .build();
         }
 
         /** A root that returns one object. */

@@ -42,10 +42,8 @@ final class MissionProjections implements Projections {
                 RETURN ${object} }"""));
         definitions.field("Mission", "contributions", MissionProjections::missionContributions, "years");
         definitions.field("Mission", "contributors", MissionProjections::contributors, "year");
-        definitions.endpoint("Contribution", "mission",
-                (s, args) -> s.cypher("COLLECT { WITH endNode(${parent}) AS ${child} RETURN ${object} }[0]"));
-        definitions.endpoint("Contribution", "country",
-                (s, args) -> s.cypher("COLLECT { WITH startNode(${parent}) AS ${child} RETURN ${object} }[0]"));
+        definitions.endpoint("Contribution", "mission", FieldRegistry.End.END);
+        definitions.endpoint("Contribution", "country", FieldRegistry.End.START);
 
         // translated (see Translator), as Mission.of, Contribution.of and MissionRepository read them
         definitions.properties("Mission", "acronym", "name", "location", "startYear", "endYear");

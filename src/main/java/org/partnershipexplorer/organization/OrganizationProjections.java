@@ -44,10 +44,8 @@ final class OrganizationProjections implements Projections {
                 COLLECT { MATCH (:Country)-[${child}:MEMBER_OF]->(${parent})
                   WITH ${child} ORDER BY startNode(${child}).iso3
                   RETURN ${object} }"""));
-        definitions.endpoint("Membership", "country",
-                (s, args) -> s.cypher("COLLECT { WITH startNode(${parent}) AS ${child} RETURN ${object} }[0]"));
-        definitions.endpoint("Membership", "organization",
-                (s, args) -> s.cypher("COLLECT { WITH endNode(${parent}) AS ${child} RETURN ${object} }[0]"));
+        definitions.endpoint("Membership", "country", FieldRegistry.End.START);
+        definitions.endpoint("Membership", "organization", FieldRegistry.End.END);
 
         definitions.scalar("Organization", "id", v -> v + ".code");
         definitions.properties("Organization", "code", "name");

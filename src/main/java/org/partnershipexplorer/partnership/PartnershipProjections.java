@@ -43,14 +43,14 @@ final class PartnershipProjections implements Projections {
         definitions.field("Program", "trainings", (s, args) -> programPartnerships(s, args, "TRAINS"), "years");
         definitions.field("Program", "donations", (s, args) -> programPartnerships(s, args, "DONATES_TO"), "years");
         for (String kind : new String[] {"Training", "Donation"}) {
-            definitions.endpoint(kind, "provider", (s, args) -> endpoint(s, "startNode"));
-            definitions.endpoint(kind, "recipient", (s, args) -> endpoint(s, "endNode"));
+            definitions.endpoint(kind, "provider", FieldRegistry.End.START);
+            definitions.endpoint(kind, "recipient", FieldRegistry.End.END);
             definitions.endpoint(kind, "program", (s, args) -> s.cypher(
                     "COLLECT { MATCH (${child}:Program {code: ${parent}.program}) RETURN ${object} }[0]"));
         }
-        definitions.endpoint("Training", "trainer", (s, args) -> endpoint(s, "startNode"));
-        definitions.endpoint("Training", "trainee", (s, args) -> endpoint(s, "endNode"));
-        definitions.endpoint("Donation", "donor", (s, args) -> endpoint(s, "startNode"));
+        definitions.endpoint("Training", "trainer", FieldRegistry.End.START);
+        definitions.endpoint("Training", "trainee", FieldRegistry.End.END);
+        definitions.endpoint("Donation", "donor", FieldRegistry.End.START);
         definitions.relationshipKey("Training", "TRAINS", t -> ((Training) t).id());
         definitions.relationshipKey("Donation", "DONATES_TO", d -> ((Donation) d).id());
 
@@ -109,9 +109,5 @@ final class PartnershipProjections implements Projections {
                 COLLECT { MATCH (:Actor)-[${child}:${type}]->(:Actor) WHERE ${child}.program = ${parent}.code AND ${filter}
                   WITH ${child} ORDER BY ${child}.year, ${child}.id
                   RETURN ${object} }""", "type", type, "filter", PartnershipFilter.where(s.child(), filter));
-    }
-
-    private static String endpoint(FieldRegistry.Scope s, String end) {
-        return s.cypher("[${child} IN [${end}(${parent})] | ${object}][0]", "end", end);
     }
 }

@@ -120,29 +120,24 @@ public final class GraphSchema {
             return "already ensured";
         }
         // Every start of a kept store finds the schema in place: one read instead of a write per rule.
-        if (inPlaceAtStart()) {
+        Found found = foundAtStart();
+        if (found.online() == STATEMENTS.size()) {
             LOG.info("Schema in place: {} constraints and indexes", STATEMENTS.size());
             ensured = true;
             return "in place";
         }
-        create();
+        create(found);
         ensured = true;
         return "created";
     }
 
-    private void create() {
+    private void create(Found found) {
         // A store made before the search index became eventually consistent: the index is rebuilt once.
-        boolean searchOutdated = !cypher.read(Deadline.NONE, """
-                SHOW FULLTEXT INDEXES YIELD name, options
-                WHERE name = 'search' AND options.indexConfig['fulltext.eventually_consistent'] <> true
-                RETURN name
-                """, Map.of(), r -> r).isEmpty();
-        if (searchOutdated) {
+        if (found.searchOutdated()) {
             LOG.info("Rebuilding the full-text index 'search' as eventually consistent");
             cypher.write("DROP INDEX search IF EXISTS", Map.of(), r -> r);
         }
-        for (String retired : cypher.read(Deadline.NONE, "SHOW INDEXES YIELD name, owningConstraint WHERE name IN $retired "
-                + "AND owningConstraint IS NULL RETURN name", Map.<String, Object>of("retired", RETIRED), r -> r.get("name").asString())) {
+        for (String retired : found.retired()) {
             LOG.info("Replacing the index '{}' by a uniqueness constraint", retired);
             cypher.write("DROP INDEX " + retired + " IF EXISTS", Map.of(), r -> r);
         }
@@ -195,10 +190,18 @@ public final class GraphSchema {
      * runs with a limit of its own, long enough for a start on a machine shared with heavy builds (one such start
      * took 49 s to start Neo4j and over 30 s, the server's own transaction limit, for this statement).
      */
-    private boolean inPlaceAtStart() {
-        return cypher.inWriteTransaction(START_TIMEOUT,
-                tx -> tx.run(ONLINE, Map.of("names", names()), r -> r.get("online").asLong())).get(0)
-                == STATEMENTS.size();
+    private Found foundAtStart() {
+        return cypher.inWriteTransaction(START_TIMEOUT, tx -> tx.run(FOUND, Map.of("names", names(), "retired", RETIRED),
+                r -> new Found(r.get("online").asLong(), r.get("searchOutdated").asBoolean(),
+                        r.get("retired").asList(org.neo4j.driver.Value::asString)))).get(0);
+    }
+
+    /**
+     * What the start's one look at the schema found: how many of the rules are in place and online, whether the search
+     * index is an old, strongly consistent one, and which retired plain indexes are still there. One statement, so
+     * that a store without its schema (a first start) plans one SHOW INDEXES instead of three.
+     */
+    record Found(long online, boolean searchOutdated, List<String> retired) {
     }
 
     private static final java.time.Duration START_TIMEOUT = java.time.Duration.ofMinutes(5);
@@ -208,6 +211,17 @@ public final class GraphSchema {
             WHERE name IN $names AND state = 'ONLINE'
               AND (name <> 'search' OR options.indexConfig['fulltext.eventually_consistent'] = true)
             RETURN count(*) AS online
+            """;
+
+    // ONLINE, and what creating the schema must first undo (the two reads it made of its own before).
+    private static final String FOUND = """
+            SHOW INDEXES YIELD name, state, options, owningConstraint
+            RETURN count(CASE WHEN name IN $names AND state = 'ONLINE'
+                   AND (name <> 'search' OR options.indexConfig['fulltext.eventually_consistent'] = true) THEN 1 END)
+                   AS online,
+                   count(CASE WHEN name = 'search' AND options.indexConfig['fulltext.eventually_consistent'] <> true
+                   THEN 1 END) > 0 AS searchOutdated,
+                   collect(CASE WHEN name IN $retired AND owningConstraint IS NULL THEN name END) AS retired
             """;
 
     /** The name each statement gives (the word after CONSTRAINT or INDEX: "CREATE FULLTEXT INDEX search" too). */

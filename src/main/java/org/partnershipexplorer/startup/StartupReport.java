@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Logs the start once the HTTP server answers: the total since the JVM started and each phase, the rest (class
  * loading, Micronaut's own beans, the HTTP server) as what remains. bench/startup.sh reads this line. Once the
- * background phases have ended too (readiness turns UP then), a second line says when and what they took.
+ * background phases have ended too (readiness turns UP then), a second line says when and what they took, and the
+ * C heap is trimmed ({@link NativeHeap}).
  */
 @Singleton
 final class StartupReport implements ApplicationEventListener<ServerStartupEvent> {
@@ -30,8 +31,12 @@ final class StartupReport implements ApplicationEventListener<ServerStartupEvent
     public void onApplicationEvent(ServerStartupEvent event) {
         Duration total = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
         LOG.info(line(total, phases.phases()));
-        phases.backgroundDone().thenRun(() -> LOG.info(readyLine(
-                Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()), phases.phases())));
+        phases.backgroundDone().thenRun(() -> {
+            LOG.info(readyLine(Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()), phases.phases()));
+            // the start's compilations and, on an empty store, the seed's batches are over: what the C library kept of
+            // the memory they freed goes back (about 30 MB after loading the seed; bench/README.md)
+            NativeHeap.trim().ifPresent(trimmed -> LOG.info("Once started: {}", trimmed));
+        });
     }
 
     /** "Ready in 11.2 s since the JVM started: graph counts 1.40 s (background)"; the background phases only. */

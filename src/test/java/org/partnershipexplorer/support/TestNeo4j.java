@@ -31,10 +31,14 @@ public final class TestNeo4j {
     private TestNeo4j() {
     }
 
-    /** The instance shared by the whole test JVM; the first application context to start on it loads the seed. */
+    /**
+     * The instance shared by the whole test JVM, holding the frozen seed. Embedded, it starts on a copy of the store
+     * that {@link #withFrozenSeed()} copies too, so that the frozen seed is loaded once per JVM, not once for the
+     * readers and again for the writers; in a container, the first application context to start on it loads the seed.
+     */
     public static synchronized Instance shared() {
         if (shared == null) {
-            shared = start();
+            shared = withFrozenSeed();
             Instance toClose = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(toClose::close));
         }

@@ -17,7 +17,7 @@ import org.partnershipexplorer.support.TestNeo4j;
 @DisplayName("the schema on a store made before relationship ids were unique")
 class GraphSchemaIT {
 
-    private final TestNeo4j.Instance neo4j = TestNeo4j.fresh();
+    private final TestNeo4j.Instance neo4j = TestNeo4j.emptied();
 
     @AfterAll
     void close() {

@@ -45,7 +45,7 @@ class BundledSeedIT {
 
     @BeforeAll
     void load() {
-        neo4j = TestNeo4j.fresh();
+        neo4j = TestNeo4j.emptied();
         driver = neo4j.driver();
         SeedFixtures.loader(neo4j).load(SeedSource.bundled(), false);
     }

@@ -48,7 +48,7 @@ class SeedLoaderIT {
 
     @BeforeEach
     void start() {
-        neo4j = TestNeo4j.fresh();
+        neo4j = TestNeo4j.emptied();
         driver = neo4j.driver();
         loader = SeedFixtures.loader(neo4j);
     }

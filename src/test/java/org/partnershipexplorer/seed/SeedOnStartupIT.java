@@ -28,7 +28,7 @@ class SeedOnStartupIT {
 
     @BeforeEach
     void start() {
-        neo4j = TestNeo4j.fresh();
+        neo4j = TestNeo4j.emptied();
     }
 
     @AfterEach

@@ -31,7 +31,7 @@ class SeedUpgradeIT {
     @BeforeEach
     void start() {
         SeedFixtures.ensureTmpdir();
-        neo4j = TestNeo4j.fresh();
+        neo4j = TestNeo4j.emptied();
         driver = neo4j.driver();
     }
 

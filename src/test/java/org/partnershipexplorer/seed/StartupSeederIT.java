@@ -40,7 +40,7 @@ class StartupSeederIT {
 
     @BeforeEach
     void start() {
-        neo4j = TestNeo4j.fresh();
+        neo4j = TestNeo4j.emptied();
         driver = neo4j.driver();
     }
 

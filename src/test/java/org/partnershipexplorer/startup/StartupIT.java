@@ -34,7 +34,7 @@ class StartupIT {
 
     @BeforeAll
     void start() throws Exception {
-        neo4j = TestNeo4j.fresh();
+        neo4j = TestNeo4j.emptied();
         server = ApplicationContext.run(EmbeddedServer.class, properties(neo4j));
         phases = server.getApplicationContext().getBean(StartupPhases.class);
         // a bound for a stuck start, not a measure: the assertions are on what ran, never on how long

@@ -5,8 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Points a {@code @MicronautTest} service at the test JVM's shared Neo4j, loaded with the frozen seed
- * ({@link FrozenSeed}) by whichever test context starts first. Micronaut reads a TestPropertyProvider only
+ * Points a {@code @MicronautTest} service at the test JVM's shared Neo4j, which holds the frozen seed
+ * ({@link FrozenSeed}): embedded, from its start ({@link TestNeo4j#shared()}); in a container, loaded by whichever
+ * test context starts first. Micronaut reads a TestPropertyProvider only
  * with {@code @TestInstance(PER_CLASS)} on the test class.
  */
 public interface ServiceTest extends TestPropertyProvider {

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # What one 10,000-row batch of the loader's trainings statement costs once the JVM is warm, in each form named:
-# create (the loader's), keyed (the form before: the key in the pattern and in the SET), bare (no property).
+# create (the loader's), deferred (create without the range indexes on relationship years, built again after it and
+# timed), unconstrained (also without the id's uniqueness constraint: a measure only), keyed (the form before: the key
+# in the pattern and in the SET), bare (no property).
 # Usage: bench/load-statement.sh [relationships] [batches a form] [forms...]   (from the repository root)
 # Default: 100000 5 keyed create bare keyed create bare. Figures in bench/ANALYTICS.md, "Loading".
 set -euo pipefail

@@ -14,6 +14,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.summary.ProfiledPlan;
 import org.partnershipexplorer.analytics.GeneratedSeed;
+import org.partnershipexplorer.neo4j.Cypher;
 import org.partnershipexplorer.neo4j.GraphSchema;
 
 /**
@@ -41,10 +42,17 @@ public final class LoadStatementBench {
             CREATE (a)-[r:TRAINS]->(b)
             """;
 
+    /** The range indexes on relationship years: they only speed reads up, so a load could build them after. */
+    private static final List<String> YEAR_INDEXES = List.of("contribution_year", "trains_year", "donates_year",
+            "trains_end_year", "donates_end_year");
+
     private LoadStatementBench() {
     }
 
-    /** Arguments: relationships of the generated world, batches a round, then forms: create, keyed, bare. */
+    /**
+     * Arguments: relationships of the generated world, batches a round, then forms: create, keyed, bare, deferred,
+     * unconstrained.
+     */
     public static void main(String[] args) throws Exception {
         int relationships = Integer.parseInt(args[0]);
         int perRound = Integer.parseInt(args[1]);
@@ -69,9 +77,22 @@ public final class LoadStatementBench {
                 }
                 List<List<Map<String, Object>>> trainings = batches(source, SeedFile.TRAININGS);
                 int next = 0;
+                Cypher cypher = context.getBean(Cypher.class);
                 for (int i = 2; i < args.length; i++) {
+                    // deferred: without the range indexes on relationship years (what building them after the data,
+                    // as Neo4j's importer does, would save a batch); unconstrained: without the id's uniqueness
+                    // constraint too (a measure of what it costs: the constraint is what refuses a key written twice)
+                    boolean deferred = args[i].equals("deferred") || args[i].equals("unconstrained");
+                    if (deferred) {
+                        for (String index : YEAR_INDEXES) {
+                            session.run("DROP INDEX " + index + " IF EXISTS").consume();
+                        }
+                    }
+                    if (args[i].equals("unconstrained")) {
+                        session.run("DROP CONSTRAINT trains_id_unique IF EXISTS").consume();
+                    }
                     String statement = switch (args[i]) {
-                        case "create" -> SeedWriter.createStatement(SeedFile.TRAININGS);
+                        case "create", "deferred", "unconstrained" -> SeedWriter.createStatement(SeedFile.TRAININGS);
                         case "keyed" -> KEYED;
                         case "bare" -> BARE;
                         default -> throw new IllegalArgumentException("unknown form " + args[i]);
@@ -90,6 +111,17 @@ public final class LoadStatementBench {
                         if (last) {
                             System.out.print(plan(summary.profile(), "  "));
                         }
+                    }
+                    if (deferred) {
+                        long wall = System.nanoTime();
+                        long cpu = processCpuNanos();
+                        session.run("CREATE CONSTRAINT trains_id_unique IF NOT EXISTS FOR ()-[r:TRAINS]-() "
+                                + "REQUIRE r.id IS UNIQUE").consume();
+                        // a schema that has not looked yet creates what is missing and waits until it is online
+                        new GraphSchema(cypher).ensure();
+                        System.out.printf(Locale.ROOT, "%s: indexes built over %,d relationships in %.0f ms wall, "
+                                + "%.0f ms CPU%n", args[i], next * 10_000L, (System.nanoTime() - wall) / 1e6,
+                                (processCpuNanos() - cpu) / 1e6);
                     }
                 }
             }

@@ -8,8 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import org.neo4j.driver.Value;
-import org.neo4j.driver.exceptions.ClientException;
+import org.partnershipexplorer.neo4j.CountStore;
 import org.partnershipexplorer.neo4j.Cypher;
 import org.partnershipexplorer.startup.StartupPhases;
 import org.slf4j.Logger;
@@ -38,11 +37,11 @@ final class GraphCounts {
     static final List<String> DATED = List.of("TRAINS", "DONATES_TO", "CONTRIBUTES_TO");
 
     private final Cypher cypher;
+    /** Every label's and type's total, from Neo4j's count store. */
+    private final CountStore store;
     /** The first read, a background phase of the start: readiness stays DOWN until it has ended. */
     private final StartupPhases.Background firstRead;
     private final AtomicBoolean refreshing = new AtomicBoolean();
-    /** False once Neo4j has refused its statistics procedure (a user that is not an admin). */
-    private volatile boolean statisticsAllowed = true;
     private final AtomicBoolean started = new AtomicBoolean();
     private final CompletableFuture<Snapshot> first = new CompletableFuture<>();
     private volatile Snapshot snapshot;
@@ -53,6 +52,7 @@ final class GraphCounts {
 
     GraphCounts(Cypher cypher, StartupPhases phases) {
         this.cypher = cypher;
+        this.store = new CountStore(cypher, READ_TIMEOUT, LABELS, TYPES);
         this.firstRead = phases.expect("graph counts");
     }
 
@@ -103,14 +103,19 @@ final class GraphCounts {
         return known.sizes();
     }
 
+    /** Where the totals are read (the tests compare its two ways). */
+    CountStore store() {
+        return store;
+    }
+
     private Snapshot read() {
         long writes = cypher.writesCommitted();
         long started = System.nanoTime();
         Map<String, int[]> spans = new HashMap<>();
         Map<String, Long> squares = new HashMap<>();
-        Totals totals;
+        CountStore.Totals totals;
         try {
-            totals = totals();
+            totals = store.totals();
             // off any request, so under a limit of its own: a cold start on a busy machine plans these slowly
             cypher.inReadTransaction(READ_TIMEOUT, tx -> tx.run(SQUARES, Map.of(),
                     r -> squares.put(r.get("field").asString(), r.get("n").asLong())));
@@ -132,70 +137,6 @@ final class GraphCounts {
         return new Snapshot(ListSizes.of(totals.labels(), totals.types(), spans, squares), writes, System.nanoTime());
     }
 
-    /** Nodes per label of {@link #LABELS} and relationships per type of {@link #TYPES}, from the count store. */
-    record Totals(Map<String, Long> labels, Map<String, Long> types) {
-    }
-
-    /**
-     * The totals through Neo4j's statistics procedure while it is allowed, else through {@link #COUNTS}. The procedure
-     * reads every label's and type's count in one call that a cold database plans at once, where the 17-part UNION
-     * cost the start about 3 s of CPU before readiness could turn UP; it needs an admin where the server checks
-     * credentials, so a service connected as a plain user is refused once and counts by statements from then on.
-     */
-    Totals totals() {
-        if (statisticsAllowed) {
-            try {
-                return totalsFromStatistics();
-            } catch (ClientException refused) {
-                if (!refused.code().startsWith("Neo.ClientError.Security.")
-                        && !refused.code().equals("Neo.ClientError.Procedure.ProcedureNotFound")) {
-                    throw refused;
-                }
-                statisticsAllowed = false;
-                LOG.info("Counting by statements for the cost limit: Neo4j refused db.stats.retrieve ({})",
-                        refused.code());
-            }
-        }
-        return totalsFromStatements();
-    }
-
-    Totals totalsFromStatistics() {
-        Map<String, Long> labels = zeros(LABELS);
-        Map<String, Long> types = zeros(TYPES);
-        cypher.inReadTransaction(READ_TIMEOUT, tx -> tx.run(STATISTICS, Map.of(), r -> {
-            for (Value node : r.get("data").get("nodes").values()) {
-                // the entry without a label counts every node; a label never used has no entry (zero)
-                if (labels.containsKey(node.get("label").asString(""))) {
-                    labels.put(node.get("label").asString(), node.get("count").asLong());
-                }
-            }
-            for (Value relationship : r.get("data").get("relationships").values()) {
-                // entries that name a start or an end label count a type between labels; the type's total has neither
-                if (relationship.get("startLabel").isNull() && relationship.get("endLabel").isNull()
-                        && types.containsKey(relationship.get("relationshipType").asString(""))) {
-                    types.put(relationship.get("relationshipType").asString(), relationship.get("count").asLong());
-                }
-            }
-            return null;
-        }));
-        return new Totals(Map.copyOf(labels), Map.copyOf(types));
-    }
-
-    Totals totalsFromStatements() {
-        Map<String, Long> labels = new HashMap<>();
-        Map<String, Long> types = new HashMap<>();
-        cypher.inReadTransaction(READ_TIMEOUT, tx -> tx.run(COUNTS, Map.of(),
-                r -> (r.get("kind").asString().equals("label") ? labels : types)
-                        .put(r.get("name").asString(), r.get("n").asLong())));
-        return new Totals(Map.copyOf(labels), Map.copyOf(types));
-    }
-
-    private static Map<String, Long> zeros(List<String> names) {
-        Map<String, Long> zeros = new HashMap<>();
-        names.forEach(name -> zeros.put(name, 0L));
-        return zeros;
-    }
-
     // The degree-weighted means' sums of squares: each node's count of one type is read from the node itself (its
     // degree), so this costs one pass over the nodes of each label, not over the relationships.
     static final String SQUARES = ListSizes.FOLLOWS.stream()
@@ -203,17 +144,6 @@ final class GraphCounts {
                     + f.type() + "]-") + "() } AS d RETURN '" + f.field() + "' AS field, sum(d * d) AS n")
             .collect(Collectors.joining("\nUNION ALL\n"));
 
-    // One round trip. Each count of a label or of a type reads Neo4j's count store (used where the statistics procedure
-    // is refused).
-    static final String COUNTS = LABELS.stream()
-            .map(l -> "MATCH (n:" + l + ") RETURN 'label' AS kind, '" + l + "' AS name, count(n) AS n")
-            .collect(Collectors.joining("\nUNION ALL\n"))
-            + "\nUNION ALL\n"
-            + TYPES.stream()
-            .map(t -> "MATCH ()-[r:" + t + "]->() RETURN 'type' AS kind, '" + t + "' AS name, count(r) AS n")
-            .collect(Collectors.joining("\nUNION ALL\n"));
-
-    static final String STATISTICS = "CALL db.stats.retrieve('GRAPH COUNTS') YIELD data RETURN data";
 
     // Each year's end is the first entry of a year index in order, not a scan of the relationships. The range predicate
     // keeps only numeric years (a year some other tool stored as text would sort last and fail the read) and still

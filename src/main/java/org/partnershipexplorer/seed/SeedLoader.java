@@ -7,13 +7,12 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.partnershipexplorer.deadline.Deadline;
+import org.partnershipexplorer.neo4j.CountStore;
 import org.partnershipexplorer.neo4j.Cypher;
 import org.partnershipexplorer.neo4j.GraphSchema;
 import org.partnershipexplorer.seed.LoadReport.FileRows;
@@ -58,11 +57,15 @@ public final class SeedLoader {
     private final Cypher cypher;
     private final GraphSchema schema;
     private final MeterRegistry metrics;
+    /** The report's counts, read after the load committed. Not under a request's query timeout: on a busy machine
+     *  their first plan took longer, and the start failed with the seed already written. */
+    private final CountStore store;
 
     public SeedLoader(Cypher cypher, GraphSchema schema, MeterRegistry metrics) {
         this.cypher = cypher;
         this.schema = schema;
         this.metrics = metrics;
+        this.store = new CountStore(cypher, LOAD_TIMEOUT, LABELS, TYPES);
     }
 
     /**
@@ -149,9 +152,9 @@ public final class SeedLoader {
             });
         }
         schema.awaitSearchRefresh();
-        Counts counts = counts();
-        LoadReport report = new LoadReport(source.describe(), includeIllustrative, files, counts.nodes(),
-                counts.relationships(), Duration.ofNanos(System.nanoTime() - started));
+        CountStore.Totals counts = store.totals();
+        LoadReport report = new LoadReport(source.describe(), includeIllustrative, files, counts.labels(),
+                counts.types(), Duration.ofNanos(System.nanoTime() - started));
         LOG.info(report.summary());
         return report;
     }
@@ -189,9 +192,9 @@ public final class SeedLoader {
                     editedRelationships.size(), heldByEdits);
         });
         schema.awaitSearchRefresh();
-        Counts counts = counts();
-        LoadReport report = new LoadReport(source.describe(), includeIllustrative, files, counts.nodes(),
-                counts.relationships(), Duration.ofNanos(System.nanoTime() - started));
+        CountStore.Totals counts = store.totals();
+        LoadReport report = new LoadReport(source.describe(), includeIllustrative, files, counts.labels(),
+                counts.types(), Duration.ofNanos(System.nanoTime() - started));
         SeedUpgrade upgrade = new SeedUpgrade(report, changes);
         LOG.info(upgrade.summary());
         return upgrade;
@@ -285,84 +288,4 @@ public final class SeedLoader {
         });
         return found;
     }
-
-    /** Nodes per label of {@link #LABELS} and relationships per type of {@link #TYPES}, in those orders. */
-    private record Counts(Map<String, Long> nodes, Map<String, Long> relationships) {
-    }
-
-    /**
-     * The report's counts, read after the load committed, from Neo4j's statistics procedure: one call that a cold
-     * database plans at once, where the two UNION statements below (8 and 12 parts) took seconds of the CPU of a start
-     * that loads the seed, to plan statements that run once. The procedure needs an admin where the server checks
-     * credentials: a service connected as a plain user is refused, and counts by the statements instead.
-     */
-    private Counts counts() {
-        if (statisticsAllowed) {
-            try {
-                return countsFromStatistics();
-            } catch (org.neo4j.driver.exceptions.ClientException refused) {
-                if (!refused.code().startsWith("Neo.ClientError.Security.")
-                        && !refused.code().equals("Neo.ClientError.Procedure.ProcedureNotFound")) {
-                    throw refused;
-                }
-                statisticsAllowed = false;
-                LOG.info("Counting a load's nodes by statements: Neo4j refused db.stats.retrieve ({})", refused.code());
-            }
-        }
-        return new Counts(count(NODE_COUNTS), count(RELATIONSHIP_COUNTS));
-    }
-
-    /** False once the server has refused the statistics procedure: it will refuse it again. */
-    private volatile boolean statisticsAllowed = true;
-
-    private Counts countsFromStatistics() {
-        Map<String, Long> nodes = zeros(LABELS);
-        Map<String, Long> relationships = zeros(TYPES);
-        cypher.inReadTransaction(LOAD_TIMEOUT, tx -> tx.run(STATISTICS, Map.of(), r -> {
-            for (org.neo4j.driver.Value node : r.get("data").get("nodes").values()) {
-                // the entry without a label counts every node; a label never used has no entry (it stays zero)
-                if (nodes.containsKey(node.get("label").asString(""))) {
-                    nodes.put(node.get("label").asString(), node.get("count").asLong());
-                }
-            }
-            for (org.neo4j.driver.Value relationship : r.get("data").get("relationships").values()) {
-                // entries that name a start or an end label count a type between labels; the type's total has neither
-                if (relationship.get("startLabel").isNull() && relationship.get("endLabel").isNull()
-                        && relationships.containsKey(relationship.get("relationshipType").asString(""))) {
-                    relationships.put(relationship.get("relationshipType").asString(),
-                            relationship.get("count").asLong());
-                }
-            }
-            return null;
-        }));
-        return new Counts(nodes, relationships);
-    }
-
-    private static Map<String, Long> zeros(List<String> names) {
-        Map<String, Long> zeros = new LinkedHashMap<>();
-        names.forEach(name -> zeros.put(name, 0L));
-        return zeros;
-    }
-
-    static final String STATISTICS = "CALL db.stats.retrieve('GRAPH COUNTS') YIELD data RETURN data";
-
-    /**
-     * The counts by statements, where the statistics procedure is refused. Not under a request's query timeout: on a
-     * busy machine the first plan of this statement took longer, and the start failed with the seed already written.
-     */
-    private Map<String, Long> count(String query) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        cypher.inReadTransaction(LOAD_TIMEOUT, tx -> tx.run(query, Map.of(),
-                r -> counts.put(r.get("name").asString(), r.get("count").asLong())));
-        return counts;
-    }
-
-    // One round trip; each count reads Neo4j's count store rather than scanning.
-    private static final String NODE_COUNTS = LABELS.stream()
-            .map(label -> "MATCH (n:" + label + ") RETURN '" + label + "' AS name, count(n) AS count")
-            .collect(Collectors.joining("\nUNION ALL\n"));
-
-    private static final String RELATIONSHIP_COUNTS = TYPES.stream()
-            .map(type -> "MATCH ()-[r:" + type + "]->() RETURN '" + type + "' AS name, count(r) AS count")
-            .collect(Collectors.joining("\nUNION ALL\n"));
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.partnershipexplorer.neo4j.CountStore;
 import org.partnershipexplorer.neo4j.Cypher;
 import org.partnershipexplorer.support.ServiceTest;
 
@@ -28,8 +29,8 @@ class GraphCountsIT implements ServiceTest {
     @DisplayName("the statistics procedure gives every label's and type's total as the count statements do")
     void statisticsProcedureMatchesCountStatements() {
         // both in one test: other test classes share this database and may write between two tests
-        GraphCounts.Totals statistics = counts.totalsFromStatistics();
-        GraphCounts.Totals statements = counts.totalsFromStatements();
+        CountStore.Totals statistics = counts.store().fromStatistics();
+        CountStore.Totals statements = counts.store().fromStatements();
 
         assertEquals(statements, statistics);
         assertEquals(Set.copyOf(GraphCounts.LABELS), statistics.labels().keySet());

@@ -206,23 +206,19 @@ public final class GraphSchema {
 
     private static final java.time.Duration START_TIMEOUT = java.time.Duration.ofMinutes(5);
 
-    private static final String ONLINE = """
-            SHOW INDEXES YIELD name, state, options
-            WHERE name IN $names AND state = 'ONLINE'
-              AND (name <> 'search' OR options.indexConfig['fulltext.eventually_consistent'] = true)
-            RETURN count(*) AS online
-            """;
+    /** A rule of $names in place: online, and the search index the eventually consistent one. */
+    private static final String IN_PLACE = "name IN $names AND state = 'ONLINE'"
+            + " AND (name <> 'search' OR options.indexConfig['fulltext.eventually_consistent'] = true)";
+
+    private static final String ONLINE = "SHOW INDEXES YIELD name, state, options WHERE " + IN_PLACE
+            + " RETURN count(*) AS online";
 
     // ONLINE, and what creating the schema must first undo (the two reads it made of its own before).
-    private static final String FOUND = """
-            SHOW INDEXES YIELD name, state, options, owningConstraint
-            RETURN count(CASE WHEN name IN $names AND state = 'ONLINE'
-                   AND (name <> 'search' OR options.indexConfig['fulltext.eventually_consistent'] = true) THEN 1 END)
-                   AS online,
-                   count(CASE WHEN name = 'search' AND options.indexConfig['fulltext.eventually_consistent'] <> true
-                   THEN 1 END) > 0 AS searchOutdated,
-                   collect(CASE WHEN name IN $retired AND owningConstraint IS NULL THEN name END) AS retired
-            """;
+    private static final String FOUND = "SHOW INDEXES YIELD name, state, options, owningConstraint"
+            + " RETURN count(CASE WHEN " + IN_PLACE + " THEN 1 END) AS online,"
+            + " count(CASE WHEN name = 'search' AND options.indexConfig['fulltext.eventually_consistent'] <> true"
+            + " THEN 1 END) > 0 AS searchOutdated,"
+            + " collect(CASE WHEN name IN $retired AND owningConstraint IS NULL THEN name END) AS retired";
 
     /** The name each statement gives (the word after CONSTRAINT or INDEX: "CREATE FULLTEXT INDEX search" too). */
     static List<String> names() {

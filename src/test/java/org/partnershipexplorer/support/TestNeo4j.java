@@ -38,9 +38,7 @@ public final class TestNeo4j {
      */
     public static synchronized Instance shared() {
         if (shared == null) {
-            shared = withFrozenSeed();
-            Instance toClose = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(toClose::close));
+            shared = closedAtExit(withFrozenSeed());
         }
         return shared;
     }
@@ -52,6 +50,12 @@ public final class TestNeo4j {
 
     private static Instance scratch;
 
+    /** A server kept for the whole test JVM, stopped when the JVM exits. */
+    private static Instance closedAtExit(Instance instance) {
+        Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
+        return instance;
+    }
+
     /**
      * An empty database, as {@link #fresh()} gives, on one server kept for the whole test JVM: each call first
      * removes everything the previous test left (data, constraints and indexes, all but the two token lookup
@@ -61,9 +65,7 @@ public final class TestNeo4j {
      */
     public static synchronized Instance emptied() {
         if (scratch == null) {
-            scratch = start();
-            Instance toClose = scratch;
-            Runtime.getRuntime().addShutdownHook(new Thread(toClose::close));
+            scratch = closedAtExit(start());
         }
         scratch.empty();
         return new Instance(scratch);

@@ -456,6 +456,11 @@ class MapPageUseIT implements ServiceTest {
     void downloadsNamedWithLegend() throws Exception {
         open();
         String day = LocalDate.now(ZoneOffset.UTC).toString();
+        // the network as drawn once the page has painted it and its fonts are in: a picture taken the moment the
+        // page said ready was once 2 pixels narrower than the export made a moment later (CI, a busy machine)
+        waiting().withMessage("the first load never painted").until(b -> Boolean.TRUE.equals(js(
+                "return document.fonts.status === 'loaded'"
+                        + " && performance.getEntriesByName('network paint', 'measure').length > 0")));
         String graph = (String) js("return window.explorer.cy.png({ output: 'base64uri', full: true, scale: 2 })");
         BufferedImage network = ImageIO.read(new ByteArrayInputStream(
                 Base64.getDecoder().decode(graph.substring(graph.indexOf(',') + 1))));

@@ -28,7 +28,7 @@ class WarmUpIT implements ServiceTest {
     @DisplayName("sends each generic document the configured number of times, and every one is answered")
     void everyWarmUpRequestIsAnswered() throws Exception {
         WarmUp.Outcome outcome = warmUp.outcome().get(180, TimeUnit.SECONDS);
-        assertEquals(6, outcome.requests());
-        assertEquals(6, outcome.answered());
+        assertEquals(8, outcome.requests());
+        assertEquals(8, outcome.answered());
     }
 }

@@ -427,9 +427,12 @@ class MapPageUseIT implements ServiceTest {
         String day = LocalDate.now(ZoneOffset.UTC).toString();
         // the network as drawn once the page has painted it and its fonts are in: a picture taken the moment the
         // page said ready was once 2 pixels narrower than the export made a moment later (CI, a busy machine)
+        // and once the isolated contributors are in: their red outline (4 px against 1) widens the drawing when one
+        // stands at its edge, and the answer may come after the paint (2 pixels narrower again, a busy machine)
         waiting().withMessage("the first load never painted").until(b -> Boolean.TRUE.equals(js(
                 "return document.fonts.status === 'loaded'"
-                        + " && performance.getEntriesByName('network paint', 'measure').length > 0")));
+                        + " && performance.getEntriesByName('network paint', 'measure').length > 0"
+                        + " && document.getElementById('isolated-summary') !== null")));
         String graph = (String) js("return window.explorer.cy.png({ output: 'base64uri', full: true, scale: 2 })");
         BufferedImage network = ImageIO.read(new ByteArrayInputStream(
                 Base64.getDecoder().decode(graph.substring(graph.indexOf(',') + 1))));

@@ -18,7 +18,7 @@ exec /usr/bin/time -a -o "$PWD/$out/cpu.txt" -f "%U %S %e" "$java" "\$@"
 WRAP
 chmod +x "$out/jdk/bin/java"
 tmp=$PWD/target/tmp
-args="-Xmx1g -Djava.io.tmpdir=$tmp -Djna.tmpdir=$tmp --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED -Dio.netty.tryReflectionSetAccessible=true"
+args="-Xmx1g -XX:+UseParallelGC -Djava.io.tmpdir=$tmp -Djna.tmpdir=$tmp --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED -Dio.netty.tryReflectionSetAccessible=true"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 status=0
 mvn -o -B failsafe:integration-test failsafe:verify -Djvm="$PWD/$out/jdk/bin/java" "-Dtest.argLine=$args $extra" \

@@ -30,7 +30,7 @@ class RequestDeadlineIT implements ServiceTest {
      * Shorter than the production 10 s, so that the test is quick; long enough for a cheap query on a busy machine,
      * and far too short for ten of the expensive fields below on any.
      */
-    static final int DEADLINE_MS = 5000;
+    static final int DEADLINE_MS = 2500;
     /** The time a request may take past its deadline: a statement stopped, the error written and sent back. */
     static final int GRACE_MS = 1000;
 

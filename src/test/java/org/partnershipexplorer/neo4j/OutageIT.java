@@ -26,7 +26,7 @@ class OutageIT {
         try (TestNeo4j.Instance neo4j = TestNeo4j.fresh()) {
             Map<String, Object> properties = new HashMap<>(neo4j.properties());
             properties.put("explorer.seed.mode", "never");
-            properties.put("explorer.neo4j.timeout", "2s");
+            properties.put("explorer.neo4j.timeout", "1s");
             properties.put("explorer.security.jwt-secret", SECRET);
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
                 GraphQLClient client = new GraphQLClient(server.getURI());

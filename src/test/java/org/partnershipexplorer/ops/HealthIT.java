@@ -22,7 +22,7 @@ class HealthIT {
             Map<String, Object> properties = new HashMap<>(neo4j.properties());
             properties.put("explorer.seed.mode", "if-empty");
             properties.put("explorer.seed.dir", Path.of("src/test/resources/seed/valid").toAbsolutePath().toString());
-            properties.put("explorer.neo4j.timeout", "2s");
+            properties.put("explorer.neo4j.timeout", "1s");
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
                 GraphQLClient client = new GraphQLClient(server.getURI());
 

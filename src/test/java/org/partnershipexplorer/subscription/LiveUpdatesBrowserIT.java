@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -21,12 +19,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.partnershipexplorer.access.Tokens;
 import org.partnershipexplorer.support.FreshServiceTest;
 import org.partnershipexplorer.support.GraphQLClient;
+import org.partnershipexplorer.support.TestBrowser;
 import org.partnershipexplorer.support.TestNeo4j;
 
 /**
@@ -39,15 +36,12 @@ import org.partnershipexplorer.support.TestNeo4j;
 class LiveUpdatesBrowserIT implements FreshServiceTest {
 
     private static final String SECRET = "test-secret-test-secret-test-secret-0123456789";
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Inject
     EmbeddedServer server;
 
     private TestNeo4j.Instance neo4j;
-    private ChromeDriverService service;
     private ChromeDriver browser;
 
     @Override
@@ -65,30 +59,8 @@ class LiveUpdatesBrowserIT implements FreshServiceTest {
 
     @BeforeAll
     void startBrowser() throws IOException {
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "the browser tests need Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
-        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chromium")), "live-");
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogFile(new File("target/chromium/chromedriver-live.log"))
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1440,1000", "--user-data-dir=" + profile.toAbsolutePath());
-        browser = new ChromeDriver(service, options);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
+        browser = TestBrowser.shared(Files.createTempDirectory(Files.createDirectories(Path.of("target", "chromium")),
+                "downloads-"));
     }
 
     private String createTraining(String trainer, String trainee, int year) {

@@ -1,8 +1,11 @@
 package org.partnershipexplorer.support;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import org.neo4j.driver.Bookmark;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
 
 /**
  * A cheap fingerprint of a graph, by the test's own driver: nodes per label, relationships per type, and the newest
@@ -30,5 +33,17 @@ public final class GraphCensus {
                 """).execute().records().forEach(r -> counts.put(r.get("name").asString(),
                         r.get("value").isNull() ? "" : r.get("value").asString()));
         return counts;
+    }
+
+    /**
+     * The newest commit of the database as a read transaction's bookmark names it: Neo4j gives a read the bookmark
+     * of the last transaction it has closed, so two equal marks mean that nothing was committed between them, by
+     * anyone, and the graph cannot have changed. A constant read, where a census scans the whole graph.
+     */
+    public static Set<Bookmark> lastCommit(Driver driver) {
+        try (Session session = driver.session()) {
+            session.executeRead(tx -> tx.run("RETURN 1").consume());
+            return session.lastBookmarks();
+        }
     }
 }

@@ -92,6 +92,19 @@ public final class TestNeo4j {
         }
     }
 
+    /**
+     * Copies the store holding the frozen seed (seeded once per JVM, then stopped cleanly) into {@code home}, for a
+     * service started as a process of its own: it starts on a kept store, with its schema in place, instead of
+     * creating the schema on an empty one (ShutdownIT, where what is tested is the stop).
+     */
+    public static void copyFrozenSeedStore(Path home) {
+        try {
+            copyTree(frozenSeedTemplate(), home);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Path frozenSeedTemplate;
 
     /** The template store: seeded by a service context (no HTTP server) with the frozen seed, then stopped. */

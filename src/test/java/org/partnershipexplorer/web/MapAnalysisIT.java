@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -32,11 +30,10 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.partnershipexplorer.support.GraphQLClient;
+import org.partnershipexplorer.support.TestBrowser;
 import org.partnershipexplorer.support.ServiceTest;
 
 /**
@@ -49,8 +46,6 @@ import org.partnershipexplorer.support.ServiceTest;
 @DisplayName("The page's analyses follow the analysis year and the filters")
 class MapAnalysisIT implements ServiceTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final List<String> ALL_CONFIDENCE = List.of("VERIFIED", "REPORTED", "ESTIMATE", "ILLUSTRATIVE");
     private static final List<String> SOURCED = List.of("VERIFIED", "REPORTED", "ESTIMATE");
@@ -65,35 +60,12 @@ class MapAnalysisIT implements ServiceTest {
     @Inject
     EmbeddedServer server;
 
-    private ChromeDriverService service;
     private ChromeDriver browser;
 
     @BeforeAll
     void startBrowser() throws IOException {
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "the browser tests need Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
-        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chromium")), "profile-");
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogFile(new File("target/chromium/chromedriver-analysis.log"))
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1440,1000", "--user-data-dir=" + profile.toAbsolutePath());
-        browser = new ChromeDriver(service, options);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
+        browser = TestBrowser.shared(Files.createTempDirectory(Files.createDirectories(Path.of("target", "chromium")),
+                "downloads-"));
     }
 
     @BeforeEach

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,18 +27,17 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.partnershipexplorer.bench.SeedScaler;
 import org.partnershipexplorer.support.FrozenSeed;
 import org.partnershipexplorer.support.GraphQLClient;
+import org.partnershipexplorer.support.TestBrowser;
 import org.partnershipexplorer.support.TestNeo4j;
 
 /**
- * The map over a graph too large to draw node by node: the frozen seed at SCALE times its size (SeedScaler), in a
- * Neo4j of its own. Its whole network holds more actors than the page lays out one by one (MAX_DRAWN_NODES in
+ * The map over a graph too large to draw node by node: the frozen seed at SCALE times its size (SeedScaler), loaded
+ * into the empty database the test JVM keeps ({@link TestNeo4j#emptied()}). Its whole network holds more actors than the page lays out one by one (MAX_DRAWN_NODES in
  * map.js); the page must group them, say what the view holds, and stay usable, never lay out every node.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -53,13 +51,10 @@ class MapLargeViewIT {
     static final List<String> GROUPS = List.of("Africa", "Americas", "Asia", "Europe", "Oceania", "Other",
             "Organisations", "Missions");
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     private TestNeo4j.Instance neo4j;
     private EmbeddedServer server;
-    private ChromeDriverService service;
     private ChromeDriver browser;
     /** The whole network as the API answers it, each actor's group, and the groups' members. */
     private JsonNode whole;
@@ -67,8 +62,6 @@ class MapLargeViewIT {
 
     @BeforeAll
     void start() throws IOException {
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "the browser tests need Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
         Path seed = Files.createDirectories(Path.of("target", "large-view")).resolve("seed-x" + SCALE);
         SeedScaler.generate(FrozenSeed.directory(), seed, SCALE);
         // The network is drawn from the partnerships alone: the facts it does not read are left out (headers kept),
@@ -78,14 +71,14 @@ class MapLargeViewIT {
             Path file = seed.resolve(unread);
             Files.writeString(file, Files.readAllLines(file).get(0) + "\r\n");
         }
-        neo4j = TestNeo4j.fresh();
+        neo4j = TestNeo4j.emptied();
         Map<String, Object> properties = new HashMap<>(neo4j.properties());
         properties.put("explorer.seed.mode", "if-empty");
         properties.put("explorer.seed.dir", seed.toAbsolutePath().toString());
         properties.put("explorer.seed.illustrative", "true");
         properties.put("micronaut.server.port", -1);
         properties.put("micronaut.server.host", "127.0.0.1");
-        // a Neo4j of its own, started on a shared machine: under a load average of 30 the schema's creation ran past
+        // an empty database, on a shared machine: under a load average of 30 the schema's creation ran past
         // the default 10 s and the class never started
         properties.put("explorer.limits.query-timeout", "120s");
         properties.put("explorer.neo4j.timeout", "60s");
@@ -95,28 +88,12 @@ class MapLargeViewIT {
             members.computeIfAbsent(groupOf(n), k -> new TreeSet<>()).add(n.path("id").asText());
         }
 
-        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chromium")), "large-");
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogFile(new File("target/chromium/chromedriver-large.log"))
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1440,1000", "--user-data-dir=" + profile.toAbsolutePath());
-        browser = new ChromeDriver(service, options);
+        browser = TestBrowser.shared(Files.createTempDirectory(Files.createDirectories(Path.of("target", "chromium")),
+                "downloads-"));
     }
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
         if (server != null) {
             server.close();
         }

@@ -1,0 +1,70 @@
+package org.partnershipexplorer.support;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The headless Chromium the map's browser tests drive (Debian's chromium and chromium-driver), one for the whole
+ * test JVM: each class used to start its own, about a second each and more on a busy machine. A class takes it with
+ * {@link #shared(Path)}, which points its downloads at the class's own folder and brings it back to a blank page in
+ * the window size every class starts from; it is quit when the JVM exits. Each class serves the page from a server
+ * of its own, on a port of its own, so what a page kept (local storage, its cache) is not seen by the next class.
+ */
+public final class TestBrowser {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static ChromeDriver browser;
+
+    private TestBrowser() {
+    }
+
+    /** The shared browser on a blank page, 1440 by 1000, saving what a page downloads into {@code downloads}. */
+    public static synchronized ChromeDriver shared(Path downloads) {
+        if (browser == null) {
+            browser = start();
+            ChromeDriver started = browser;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::quit));
+        }
+        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                "downloadPath", downloads.toAbsolutePath().toString()));
+        browser.get("about:blank");
+        browser.manage().window().setSize(new Dimension(1440, 1000));
+        return browser;
+    }
+
+    private static ChromeDriver start() {
+        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "the browser tests need Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
+        try {
+            Path chromium = Files.createDirectories(Path.of("target", "chromium"));
+            Path profile = Files.createTempDirectory(chromium, "profile-");
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .withLogFile(new File("target/chromium/chromedriver.log"))
+                    .build();
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--disable-quic", "--window-size=1440,1000",
+                    "--user-data-dir=" + profile.toAbsolutePath());
+            options.setExperimentalOption("prefs", Map.of("download.prompt_for_download", false));
+            return new ChromeDriver(service, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -37,6 +37,8 @@ final class ImporterFiles implements SeedWriter.Sink {
 
     private final Path dir;
     private final Map<String, Output> outputs = new LinkedHashMap<>();
+    /** Each id space and the seed files whose rows define its ids, for an error that names a space. */
+    private final Map<String, java.util.Set<String>> spaces = new LinkedHashMap<>();
     private boolean multiline;
 
     ImporterFiles(Path dir) {
@@ -115,6 +117,7 @@ final class ImporterFiles implements SeedWriter.Sink {
     }
 
     private void node(SeedFile file, String labels, String space, Object id, Map<String, Object> props) {
+        spaces.computeIfAbsent(space, s -> new java.util.LinkedHashSet<>()).add(file.fileName);
         output(file, "--nodes=" + labels + "=", ":ID(" + space + ")").row(List.of(id), props);
     }
 
@@ -133,6 +136,14 @@ final class ImporterFiles implements SeedWriter.Sink {
             outputs.put(key, out);
         }
         return out;
+    }
+
+    /**
+     * Where the ids of the importer's group (id space) {@code space} come from: the seed files, such as
+     * {@code countries.csv, organizations.csv} for {@code Actor}; empty for a space no row defined.
+     */
+    String filesOf(String space) {
+        return String.join(", ", spaces.getOrDefault(space, java.util.Set.of()));
     }
 
     /**

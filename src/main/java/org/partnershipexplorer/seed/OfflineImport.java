@@ -98,7 +98,7 @@ final class OfflineImport {
             }
             LOG.info("The importer's files written in {} ms", millis(writing));
             beforeImporter.accept(work);
-            runImporter(home, work, inputs, csv.multiline(), importerOutput);
+            runImporter(home, work, inputs, csv, importerOutput);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             LOG.info("Seed {} imported in {} ms", source.describe(), took.toMillis());
             return new Imported(source.describe(), includeIllustrative, files, took);
@@ -117,7 +117,7 @@ final class OfflineImport {
         }
     }
 
-    private static void runImporter(Path home, Path work, List<String> inputs, boolean multiline,
+    private static void runImporter(Path home, Path work, List<String> inputs, ImporterFiles csv,
             PrintStream importerOutput) throws IOException {
         Path conf = Files.createDirectories(work.resolve("conf"));
         // the importer reads neo4j.conf from here: none, so it takes the defaults the embedded server also starts with
@@ -127,7 +127,7 @@ final class OfflineImport {
                 "neo4j",
                 "--id-type=string",
                 String.format(Locale.ROOT, "--array-delimiter=\\u%04X", (int) ImporterFiles.ARRAY_DELIMITER),
-                "--multiline-fields=" + multiline,
+                "--multiline-fields=" + csv.multiline(),
                 // a row the importer cannot take fails the import: nothing is skipped silently
                 "--bad-tolerance=0",
                 "--skip-bad-relationships=false",
@@ -140,15 +140,38 @@ final class OfflineImport {
         ImportCommand.Full command = new ImportCommand.Full(context);
         new CommandLine(command).parseArgs(arguments.toArray(String[]::new));
         try {
-            command.call();
+            // execute(), not call(): call() prints a failure and answers an exit code, execute() throws it
+            command.execute();
         } catch (Exception e) {
             String details = Files.exists(report) ? firstLines(report, 5) : "";
-            throw new SeedImportException("Neo4j's importer refused the seed: " + describe(e, work)
+            String why = rootMessage(e, work);
+            java.util.regex.Matcher group = GROUP.matcher(why);
+            if (group.find() && !csv.filesOf(group.group(1)).isEmpty()) {
+                why += " (ids of group " + group.group(1) + ": the keys of " + csv.filesOf(group.group(1)) + ")";
+            }
+            throw new SeedImportException("Neo4j's importer refused the seed: " + why
                     + (details.isEmpty() ? "" : " (its report: " + details.replace(work + "/", "") + ")")
                     + ". Nothing was written: the store " + home + " is left as it was", e);
         } finally {
             out.flush();
         }
+    }
+
+    /** The importer's id space named in its message: {@code ... more than once in group 'Actor'}. */
+    private static final Pattern GROUP = Pattern.compile("group '([^']+)'");
+
+    /**
+     * What the importer said at the bottom of its causes (the wrappers above it only repeat it), without the
+     * exception's class name or the importer's folder.
+     */
+    private static String rootMessage(Throwable e, Path work) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
+        return message.replace(work + "/", "").replaceAll("^([\\w$]+\\.)+[\\w$]+: ", "")
+                .replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** The failure in one sentence: the messages of its causes, the importer's folder left out of file names. */

@@ -40,6 +40,8 @@ final class ImporterFiles implements SeedWriter.Sink {
     /** Each id space and the seed files whose rows define its ids, for an error that names a space. */
     private final Map<String, java.util.Set<String>> spaces = new LinkedHashMap<>();
     private boolean multiline;
+    /** Set by {@link #abandon()} from another thread: the writer stops at its next batch. */
+    private volatile boolean abandoned;
 
     ImporterFiles(Path dir) {
         this.dir = dir;
@@ -52,6 +54,9 @@ final class ImporterFiles implements SeedWriter.Sink {
 
     @Override
     public void run(SeedFile file, List<Map<String, Object>> rows) {
+        if (abandoned) {
+            throw new IllegalStateException("the import was abandoned");
+        }
         for (Map<String, Object> row : rows) {
             write(file, row);
         }
@@ -159,8 +164,13 @@ final class ImporterFiles implements SeedWriter.Sink {
         return arguments;
     }
 
-    /** Closes the files without headers, after a failure: the folder they are in is deleted. */
+    /** Stops the writing from another thread (the check refused the seed): the writer stops at its next batch. */
     void abandon() {
+        abandoned = true;
+    }
+
+    /** Closes the data files after a failure, without headers: the folder they are in is deleted. */
+    void closeQuietly() {
         for (Output out : outputs.values()) {
             try {
                 out.data.close();

@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -78,25 +80,46 @@ final class OfflineImport {
         long started = System.nanoTime();
         LOG.info("Importing seed {} ({} illustrative rows) into the new store {} with Neo4j's offline importer",
                 source.describe(), includeIllustrative ? "with" : "without", home);
-        List<FileRows> files = SeedValidator.validate(source, includeIllustrative, progress);
-        long total = files.stream().mapToLong(FileRows::written).sum();
-        LOG.info("Seed checked in {} ms: {} rows to import", millis(started), total);
         Set<Path> before = contents(home);
         Path work = null;
         try {
             Files.createDirectories(home);
             work = Files.createTempDirectory(home, "seed-import-");
-            long writing = System.nanoTime();
             ImporterFiles csv = new ImporterFiles(work);
-            List<String> inputs;
+            // The importer's files are written beside the check, on a thread of their own: they are not the store,
+            // so a seed the check refuses costs only them, and on two cores the two passes over the seed overlap.
+            // The check's verdict comes first: a bad cell also fails the writer, and the user is told the check's list.
+            CompletableFuture<List<String>> writing = new CompletableFuture<>();
+            Thread writer = new Thread(() -> {
+                try {
+                    long writeStarted = System.nanoTime();
+                    SeedWriter.write(csv, source, includeIllustrative, stamp, SeedProgress.NONE, 0);
+                    List<String> inputs = csv.finish();
+                    LOG.info("The importer's files written in {} ms", millis(writeStarted));
+                    writing.complete(inputs);
+                } catch (RuntimeException | Error e) {
+                    csv.closeQuietly();
+                    writing.completeExceptionally(e);
+                }
+            }, "seed-import-files");
+            writer.start();
+            List<FileRows> files;
             try {
-                SeedWriter.write(csv, source, includeIllustrative, stamp, progress, total);
-                inputs = csv.finish();
-            } catch (RuntimeException e) {
+                files = SeedValidator.validate(source, includeIllustrative, progress);
+            } catch (RuntimeException | Error e) {
                 csv.abandon();
+                awaitQuietly(writer);
                 throw e;
             }
-            LOG.info("The importer's files written in {} ms", millis(writing));
+            long total = files.stream().mapToLong(FileRows::written).sum();
+            LOG.info("Seed checked in {} ms: {} rows to import", millis(started), total);
+            List<String> inputs;
+            try {
+                inputs = writing.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            progress.writing("the importer's files", total, total);
             beforeImporter.accept(work);
             runImporter(home, work, inputs, csv, importerOutput);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -107,6 +130,9 @@ final class OfflineImport {
             if (e instanceof SeedImportException refused) {
                 throw refused;
             }
+            if (e instanceof SeedValidationException invalid) {
+                throw invalid;
+            }
             throw new SeedImportException("The seed " + source.describe() + " could not be imported into the new "
                     + "store " + home + ": " + describe(e, work) + ". Nothing was written: the store is left as it was",
                     e);
@@ -114,6 +140,14 @@ final class OfflineImport {
             if (work != null) {
                 deleteTree(work);
             }
+        }
+    }
+
+    private static void awaitQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -55,14 +55,14 @@ class CliImportIT {
         assertEquals(0, first.exit(), first.err());
         // the rows checked, file by file, then the importer's own phases, on the command's console
         assertTrue(first.err().contains("checking countries.csv\n"), first.err());
-        assertTrue(first.err().contains("writing [##############################] 100% 39/39 rows (the importer's files)"),
+        assertTrue(first.err().contains("writing [##############################] 100% 44/44 rows (the importer's files)"),
                 first.err());
         for (String phase : List.of("(1/4) Node import", "(2/4) Relationship import", "(3/4) Relationship linking",
                 "(4/4) Post processing", "IMPORT DONE in ")) {
             assertTrue(first.err().contains(phase), phase + " missing: " + first.err());
         }
         // the fixture with its illustrative rows, as the command loads by default
-        assertTrue(first.out().contains("39 rows read, 0 illustrative skipped; nodes Country=7, Organization=3, "
+        assertTrue(first.out().contains("44 rows read, 0 illustrative skipped; nodes Country=7, Organization=3, "
                 + "Actor=10,"), first.out());
         assertFalse(Files.list(home).anyMatch(p -> p.getFileName().toString().startsWith("seed-import-")),
                 "the importer's folder is deleted");
@@ -80,7 +80,7 @@ class CliImportIT {
         Run second = run(List.of("import", fixture().toString()), properties);
         assertEquals(0, second.exit(), second.err());
         assertFalse(second.err().contains("IMPORT DONE"), second.err());
-        assertTrue(second.err().contains("writing [##############################] 100% 39/39 rows (attendance.csv)"),
+        assertTrue(second.err().contains("writing [##############################] 100% 44/44 rows (attendance.csv)"),
                 second.err());
     }
 }

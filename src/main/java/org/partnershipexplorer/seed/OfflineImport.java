@@ -57,10 +57,12 @@ final class OfflineImport {
     private static final Pattern PHASE = Pattern.compile("^\\(\\d/\\d\\) .*|^IMPORT DONE.*|^IMPORT FAILED.*");
 
     /**
-     * What the import did: the rows of each seed file as a load reports them, and the time it took (validation,
-     * the importer's files, the importer).
+     * What the import did: the rows of each seed file as a load reports them, the time it took (validation, the
+     * importer's files, the importer), and when it began ({@link System#nanoTime()}), so that the load's report can
+     * count the server's start and the schema that follow it too.
      */
-    record Imported(String source, boolean includeIllustrative, List<FileRows> files, Duration took) {
+    record Imported(String source, boolean includeIllustrative, List<FileRows> files, Duration took,
+            long startedNanos) {
     }
 
     private OfflineImport() {
@@ -124,7 +126,7 @@ final class OfflineImport {
             runImporter(home, work, inputs, csv, importerOutput);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             LOG.info("Seed {} imported in {} ms", source.describe(), took.toMillis());
-            return new Imported(source.describe(), includeIllustrative, files, took);
+            return new Imported(source.describe(), includeIllustrative, files, took, started);
         } catch (IOException | RuntimeException | Error e) {
             removeWhatWasWritten(home, before, e);
             if (e instanceof SeedImportException refused) {

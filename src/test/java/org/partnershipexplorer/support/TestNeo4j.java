@@ -105,7 +105,7 @@ public final class TestNeo4j {
                 Map<String, Object> properties = new HashMap<>();
                 properties.put("explorer.neo4j.uri", "");
                 properties.put("explorer.neo4j.data-dir", home.toString());
-                properties.put("explorer.neo4j.bolt-port", "0");
+                properties.put("explorer.neo4j.bolt-port", "19660");
                 properties.put("explorer.seed.mode", "if-empty");
                 properties.putAll(FrozenSeed.properties());
                 properties.put("explorer.warm-up.enabled", "false");

@@ -56,6 +56,7 @@ final class Neo4jFactory {
             try {
                 // a brand-new store may be filled by an offline importer first (a seed), which only writes a database
                 // that does not exist yet; a failure there stops the start, the store left new
+                imports.forEach(i -> i.recoverInterrupted(home));
                 if (!imports.isEmpty() && EmbeddedNeo4j.neverStarted(home)) {
                     long importing = System.nanoTime();
                     imports.forEach(i -> i.beforeFirstStart(home));

@@ -17,4 +17,11 @@ public interface NewStoreImport {
      * A failure stops the start; the implementation leaves the store as new as it found it.
      */
     void beforeFirstStart(Path home);
+
+    /**
+     * Called before the store is looked at, at every embedded start: removes what an import whose process was killed
+     * left in {@code home}, so that the store counts as new again rather than as a half-written database.
+     */
+    default void recoverInterrupted(Path home) {
+    }
 }

@@ -86,6 +86,10 @@ final class OfflineImport {
         Path work = null;
         try {
             Files.createDirectories(home);
+            // A process killed mid-import cannot clean up: the marker names what the home held before, so that the next
+            // start removes the rest (recoverInterrupted) and finds the store new again, not half written.
+            Files.write(home.resolve(MARKER), before.stream().map(p -> home.relativize(p).toString()).toList(),
+                    StandardCharsets.UTF_8);
             work = Files.createTempDirectory(home, "seed-import-");
             ImporterFiles csv = new ImporterFiles(work);
             // The importer's files are written beside the check, on a thread of their own: they are not the store,
@@ -124,6 +128,8 @@ final class OfflineImport {
             progress.writing("the importer's files", total, total);
             beforeImporter.accept(work);
             runImporter(home, work, inputs, csv, importerOutput);
+            deleteTree(work);
+            Files.delete(home.resolve(MARKER));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             LOG.info("Seed {} imported in {} ms", source.describe(), took.toMillis());
             return new Imported(source.describe(), includeIllustrative, files, took, started);
@@ -142,6 +148,36 @@ final class OfflineImport {
             if (work != null) {
                 deleteTree(work);
             }
+        }
+    }
+
+    /** Written into the store's home while an import runs: what the home held before it. */
+    static final String MARKER = "seed-import-incomplete";
+
+    /**
+     * Removes what an import that never finished left under {@code home} (its process was killed): everything the
+     * marker does not name. Called before the store is looked at, so that such a store counts as new again.
+     */
+    static void recoverInterrupted(Path home) {
+        Path marker = home.resolve(MARKER);
+        if (!Files.exists(marker)) {
+            return;
+        }
+        try {
+            Set<Path> before = new HashSet<>();
+            for (String line : Files.readAllLines(marker, StandardCharsets.UTF_8)) {
+                before.add(home.resolve(line).normalize());
+            }
+            before.remove(marker);
+            LOG.warn("An offline import into {} did not finish (its process stopped); removing what it wrote", home);
+            IllegalStateException failure = new IllegalStateException("interrupted import");
+            removeWhatWasWritten(home, before, failure);
+            if (failure.getSuppressed().length > 0) {
+                throw new UncheckedIOException("Cannot remove what an unfinished import left in " + home,
+                        new IOException(failure.getSuppressed()[0]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + marker, e);
         }
     }
 
@@ -267,6 +303,9 @@ final class OfflineImport {
     }
 
     private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | UncheckedIOException e) {

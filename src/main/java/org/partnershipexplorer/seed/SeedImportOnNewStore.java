@@ -44,6 +44,11 @@ final class SeedImportOnNewStore implements NewStoreImport {
     }
 
     @Override
+    public void recoverInterrupted(Path home) {
+        OfflineImport.recoverInterrupted(home);
+    }
+
+    @Override
     public void beforeFirstStart(Path home) {
         Optional<SeedImportRequest> wanted = request.or(this::startupSeed);
         if (wanted.isEmpty()) {

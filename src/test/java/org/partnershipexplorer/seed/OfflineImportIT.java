@@ -219,6 +219,28 @@ class OfflineImportIT {
         }
     }
 
+    @Test
+    @DisplayName("what an import killed midway left (its marker, part of a store) is removed at the next start, which imports again")
+    void interruptedImportIsRedone() throws IOException {
+        Path home = tmp.resolve("killed");
+        Files.createDirectories(home.resolve("data/databases/neo4j"));
+        Files.writeString(home.resolve("data/databases/neo4j/neostore"), "half written");
+        Files.createDirectories(home.resolve("seed-import-123"));
+        Files.writeString(home.resolve("seed-import-123/nodes.csv"), "KOR");
+        // the marker as the import wrote it before it began: the home was empty
+        Files.writeString(home.resolve(OfflineImport.MARKER), "");
+
+        try (ApplicationContext context = ApplicationContext.run(properties(home, fixture("valid").toString(), false,
+                true))) {
+            assertEquals(SeedOutcome.Status.LOADED, context.getBean(StartupSeedState.class).outcome().orElseThrow().status());
+            try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.none())) {
+                assertEquals(9L, SeedFixtures.census(driver).get("Actor"));
+            }
+        }
+        assertFalse(Files.exists(home.resolve(OfflineImport.MARKER)));
+        assertFalse(Files.exists(home.resolve("seed-import-123")));
+    }
+
     /** Every path under {@code home} but itself. */
     private static List<String> contents(Path home) throws IOException {
         if (!Files.exists(home)) {

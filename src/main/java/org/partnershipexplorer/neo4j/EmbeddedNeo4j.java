@@ -45,6 +45,16 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     }
 
     /**
+     * Whether the default database has never been created under {@code home} (no store, no transaction logs): only
+     * then may an offline importer write it.
+     */
+    public static boolean neverStarted(Path home) {
+        Path data = home.resolve("data");
+        return !java.nio.file.Files.exists(data.resolve("databases").resolve(GraphDatabaseSettings.DEFAULT_DATABASE_NAME))
+                && !java.nio.file.Files.exists(data.resolve("transactions").resolve(GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
+    }
+
+    /**
      * Starts a server whose store lives under {@code home}.
      *
      * @param boltPort the Bolt port on 127.0.0.1, 0 for any free port

@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,7 +41,8 @@ final class Neo4jFactory {
     @Context
     @Order(Ordered.HIGHEST_PRECEDENCE)
     @Bean(preDestroy = "close")
-    Neo4jServer neo4jServer(Neo4jSettings settings, EmbeddedMemory memory, StartupPhases phases) {
+    Neo4jServer neo4jServer(Neo4jSettings settings, EmbeddedMemory memory, StartupPhases phases,
+            List<NewStoreImport> imports) {
         if (!settings.embedded()) {
             return Neo4jServer.external(URI.create(settings.uri().trim()));
         }
@@ -52,6 +54,15 @@ final class Neo4jFactory {
         AtomicLong took = new AtomicLong();
         Thread thread = new Thread(() -> {
             try {
+                // a brand-new store may be filled by an offline importer first (a seed), which only writes a database
+                // that does not exist yet; a failure there stops the start, the store left new
+                imports.forEach(i -> i.recoverInterrupted(home));
+                if (!imports.isEmpty() && EmbeddedNeo4j.neverStarted(home)) {
+                    long importing = System.nanoTime();
+                    imports.forEach(i -> i.beforeFirstStart(home));
+                    phases.record("offline import", java.time.Duration.ofNanos(System.nanoTime() - importing),
+                            "into the new store, before Neo4j started");
+                }
                 EmbeddedNeo4j server = EmbeddedNeo4j.start(home, port, settings.transactionTimeout(), memory);
                 took.set(System.nanoTime() - began);
                 starting.complete(server);

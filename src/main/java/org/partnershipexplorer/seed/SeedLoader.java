@@ -61,11 +61,28 @@ public final class SeedLoader {
      *  their first plan took longer, and the start failed with the seed already written. */
     private final CountStore store;
 
+    /** The offline import into a brand-new store, if this process made one; null where there is none (tests). */
+    private final SeedImportOnNewStore newStore;
+
     public SeedLoader(Cypher cypher, GraphSchema schema, MeterRegistry metrics) {
+        this(cypher, schema, metrics, null);
+    }
+
+    @jakarta.inject.Inject
+    SeedLoader(Cypher cypher, GraphSchema schema, MeterRegistry metrics, SeedImportOnNewStore newStore) {
         this.cypher = cypher;
         this.schema = schema;
         this.metrics = metrics;
         this.store = new CountStore(cypher, LOAD_TIMEOUT, LABELS, TYPES);
+        this.newStore = newStore;
+    }
+
+    /**
+     * Whether the store holds {@code source} as Neo4j's offline importer wrote it before the server started, not yet
+     * taken by a load: start-up seeding then treats the store as the empty one it was.
+     */
+    boolean holdsImport(SeedSource source) {
+        return newStore != null && newStore.holds(source);
     }
 
     /**
@@ -121,6 +138,11 @@ public final class SeedLoader {
     private LoadReport loadUnmetered(SeedSource source, boolean includeIllustrative, Stamp stamp,
             SeedProgress progress, KnownKeys known) {
         long started = System.nanoTime();
+        Optional<OfflineImport.Imported> imported = newStore == null ? Optional.empty()
+                : newStore.take(source, includeIllustrative);
+        if (imported.isPresent()) {
+            return finishImport(imported.get(), started);
+        }
         LOG.info("Loading seed {} ({} illustrative rows)", source.describe(), includeIllustrative ? "with" : "without");
         List<FileRows> files = SeedValidator.validate(source, includeIllustrative, progress, known);
         long total = files.stream().mapToLong(FileRows::written).sum();
@@ -156,6 +178,22 @@ public final class SeedLoader {
         LoadReport report = new LoadReport(source.describe(), includeIllustrative, files, counts.labels(),
                 counts.types(), Duration.ofNanos(System.nanoTime() - started));
         LOG.info(report.summary());
+        return report;
+    }
+
+    /**
+     * A load whose rows Neo4j's offline importer wrote before the server started ({@link SeedImportOnNewStore}): what a
+     * load does besides the rows, as over Bolt. The importer builds no index, so the schema's constraints and indexes
+     * are created here on the data and awaited online before the load reports done.
+     */
+    private LoadReport finishImport(OfflineImport.Imported imported, long started) {
+        schema.ensure();
+        schema.awaitSearchRefresh();
+        CountStore.Totals counts = store.totals();
+        // from the import's start: the server's start and the schema built at the context's start count too
+        LoadReport report = new LoadReport(imported.source(), imported.includeIllustrative(), imported.files(),
+                counts.labels(), counts.types(), Duration.ofNanos(System.nanoTime() - imported.startedNanos()));
+        LOG.info("{} (the offline import {} ms of it)", report.summary(), imported.took().toMillis());
         return report;
     }
 

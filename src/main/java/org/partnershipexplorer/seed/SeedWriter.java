@@ -43,15 +43,17 @@ final class SeedWriter {
      */
     static final int BULK_BATCH = 10_000;
 
-    /** Where a batch of rows goes: a statement run with {@code $rows}. */
+    /**
+     * Where a batch of a file's rows goes: a statement run with {@code $rows} over Bolt, or the files of Neo4j's
+     * offline importer ({@link ImporterFiles}).
+     */
     @FunctionalInterface
-    private interface Sink {
-        void run(String statement, List<Map<String, Object>> rows);
+    interface Sink {
+        void run(SeedFile file, List<Map<String, Object>> rows);
     }
 
     private final Sink sink;
     private final int batchSize;
-    private final Function<SeedFile, String> statements;
     private final SeedSource source;
     private final boolean includeIllustrative;
     private final SeedLoader.Stamp stamp;
@@ -59,11 +61,10 @@ final class SeedWriter {
     private final long total;
     private long writtenSoFar;
 
-    private SeedWriter(Sink sink, int batchSize, Function<SeedFile, String> statements, SeedSource source,
+    private SeedWriter(Sink sink, int batchSize, SeedSource source,
             boolean includeIllustrative, SeedLoader.Stamp stamp, SeedProgress progress, long total) {
         this.sink = sink;
         this.batchSize = batchSize;
-        this.statements = statements;
         this.source = source;
         this.includeIllustrative = includeIllustrative;
         this.stamp = stamp;
@@ -82,7 +83,7 @@ final class SeedWriter {
      */
     static void write(Transaction tx, SeedSource source, boolean includeIllustrative, SeedLoader.Stamp stamp,
             SeedProgress progress, long total) {
-        new SeedWriter((statement, rows) -> tx.run(statement, Map.of("rows", rows)), BATCH, SeedWriter::statement,
+        new SeedWriter((file, rows) -> tx.run(statement(file), Map.of("rows", rows)), BATCH,
                 source, includeIllustrative, stamp, progress, total).writeAll();
     }
 
@@ -93,11 +94,21 @@ final class SeedWriter {
     static void write(BulkLoad load, SeedSource source, boolean includeIllustrative, SeedLoader.Stamp stamp,
             SeedProgress progress, long total) {
         Map<String, Object> loadId = Map.of("loadId", load.loadId());
-        new SeedWriter((statement, rows) -> load.batch(tx -> {
+        new SeedWriter((file, rows) -> load.batch(tx -> {
             Map<String, Object> parameters = new HashMap<>(loadId);
             parameters.put("rows", rows);
-            tx.run(statement, parameters);
-        }), BULK_BATCH, SeedWriter::bulkStatement, source, includeIllustrative, stamp, progress, total).writeAll();
+            tx.run(bulkStatement(file), parameters);
+        }), BULK_BATCH, source, includeIllustrative, stamp, progress, total).writeAll();
+    }
+
+    /**
+     * Hands a validated seed's rows to {@code sink} as the Bolt forms write them: the same rows left out (illustrative
+     * ones unless asked), the same stamp, the same {@link #parameters} of each row, so that what a row becomes is
+     * defined once whichever way it goes into the store. Used by the offline import ({@link OfflineImport}).
+     */
+    static void write(Sink sink, SeedSource source, boolean includeIllustrative, SeedLoader.Stamp stamp,
+            SeedProgress progress, long total) {
+        new SeedWriter(sink, BULK_BATCH, source, includeIllustrative, stamp, progress, total).writeAll();
     }
 
     private void writeAll() {
@@ -114,7 +125,6 @@ final class SeedWriter {
     private void write(SeedFile file, SeedCsv csv) {
         List<Column> present = file.columns.stream().filter(c -> csv.header().contains(c.name())).toList();
         Map<String, String> extras = extraColumns(file, csv.header());
-        String statement = statements.apply(file);
         List<Map<String, Object>> batch = new ArrayList<>(batchSize);
         long written = 0;
         for (SeedCsv.Row row = csv.next(); row != null; row = csv.next()) {
@@ -129,7 +139,7 @@ final class SeedWriter {
             written++;
             writtenSoFar++;
             if (batch.size() == batchSize) {
-                sink.run(statement, batch);
+                sink.run(file, batch);
                 batch = new ArrayList<>(batchSize);
                 // after the batch, not before: the rows counted are written (in a load in batches, committed)
                 progress.writing(file.fileName, writtenSoFar, total);
@@ -139,7 +149,7 @@ final class SeedWriter {
             }
         }
         if (!batch.isEmpty()) {
-            sink.run(statement, batch);
+            sink.run(file, batch);
         }
         progress.writing(file.fileName, writtenSoFar, total);
         LOG.info("Wrote {}: {} rows", file.fileName, written);

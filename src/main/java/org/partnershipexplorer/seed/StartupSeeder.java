@@ -94,7 +94,8 @@ public final class StartupSeeder {
 
     private SeedOutcome loadHoldingLock(SeedMode mode, Lock lock, SeedSource source, boolean includeIllustrative) {
         try {
-            if (mode == SeedMode.IF_EMPTY && lock == Lock.ACQUIRED) {
+            // a store the offline importer filled with this seed before the server started was the empty one
+            if (mode == SeedMode.IF_EMPTY && lock == Lock.ACQUIRED && !loader.holdsImport(source)) {
                 LOG.info("The database holds data that start-up seeding did not load; EXPLORER_SEED=if-empty leaves it");
                 release();
                 return new SeedOutcome(SeedOutcome.Status.NOT_EMPTY, null);

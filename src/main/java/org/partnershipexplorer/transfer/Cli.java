@@ -18,6 +18,8 @@ import org.partnershipexplorer.seed.LoadReport;
 import org.partnershipexplorer.seed.SeedExporter;
 import org.partnershipexplorer.seed.SeedLoader;
 import org.partnershipexplorer.seed.ConsoleProgress;
+import org.partnershipexplorer.seed.SeedImportException;
+import org.partnershipexplorer.seed.SeedImportRequest;
 import org.partnershipexplorer.seed.SeedSource;
 import org.partnershipexplorer.seed.SeedValidationException;
 
@@ -84,23 +86,41 @@ public final class Cli {
         SeedLoader.Stamp stamp = restore ? null : new SeedLoader.Stamp(System.getProperty("user.name", "import"),
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
         SeedSource source = SeedSource.directory(Path.of(positional.get(0)));
-        try (ApplicationContext context = start(properties)) {
-            ConsoleProgress bar = new ConsoleProgress(err);
-            LoadReport report;
-            try {
-                report = context.getBean(SeedLoader.class).load(source, illustrative, stamp, bar);
-            } catch (SeedValidationException | org.partnershipexplorer.seed.LoadInProgressException e) {
-                bar.finish();
-                err.println(e.getMessage());
-                return 1;
-            }
+        ConsoleProgress bar = new ConsoleProgress(err);
+        // known before the context starts: into a brand-new embedded store, the seed goes through Neo4j's offline
+        // importer before the server starts (the importer's own phases shown on the same console as the bar)
+        SeedImportRequest request = new SeedImportRequest(source, illustrative, stamp, bar, err);
+        try (ApplicationContext context = start(properties, request)) {
+            LoadReport report = context.getBean(SeedLoader.class).load(source, illustrative, stamp, bar);
             bar.finish();
             out.println(report.summary());
             return 0;
-        } catch (Neo4jUnavailableException e) {
-            err.println("Neo4j cannot be reached: " + e.getMessage() + "; nothing was written");
+        } catch (RuntimeException e) {
+            // refused before or while the server started (the offline import), or by the load itself
+            RuntimeException refused = refusal(e);
+            if (refused == null) {
+                throw e;
+            }
+            bar.finish();
+            if (refused instanceof Neo4jUnavailableException) {
+                err.println("Neo4j cannot be reached: " + refused.getMessage() + "; nothing was written");
+            } else {
+                err.println(refused.getMessage());
+            }
             return 1;
         }
+    }
+
+    /** The refusal a user is told about, wherever in the causes the context's start put it; null for any other failure. */
+    private static RuntimeException refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SeedValidationException || t instanceof SeedImportException
+                    || t instanceof org.partnershipexplorer.seed.LoadInProgressException
+                    || t instanceof Neo4jUnavailableException) {
+                return (RuntimeException) t;
+            }
+        }
+        return null;
     }
 
     private int export(List<String> args, Map<String, Object> properties) {
@@ -162,11 +182,11 @@ public final class Cli {
     }
 
     /** The context without the HTTP server (nobody asks for it) and without start-up seeding; quiet logs. */
-    private static ApplicationContext start(Map<String, Object> properties) {
+    private static ApplicationContext start(Map<String, Object> properties, Object... singletons) {
         Map<String, Object> all = new HashMap<>();
         all.put("explorer.seed.on-startup", "false");
         all.put("logger.levels.root", "WARN");
         all.putAll(properties);
-        return ApplicationContext.builder().properties(all).start();
+        return ApplicationContext.builder().properties(all).singletons(singletons).start();
     }
 }

@@ -1,0 +1,256 @@
+package org.partnershipexplorer.seed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.partnershipexplorer.seed.SeedFixtures.fixture;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.partnershipexplorer.neo4j.EmbeddedNeo4j;
+import org.partnershipexplorer.support.GraphQLClient;
+
+/**
+ * Start-up seeding of a brand-new embedded store through Neo4j's offline importer, against the same seed loaded over
+ * Bolt into another new store (the importer turned off by its row threshold): the same graph, the same answers, and
+ * a failure that leaves the store new.
+ */
+@DisplayName("A brand-new embedded store is seeded by Neo4j's offline importer")
+class OfflineImportIT {
+
+    /**
+     * Ports of this test's servers, Bolt and HTTP, new for each context: a port just closed may not be free at once.
+     */
+    private static int nextPort = 19610;
+    private int bolt;
+
+    private static final String CENTRALITY = """
+            query { centrality(first: 500, confidence: [VERIFIED, REPORTED, ESTIMATE, ILLUSTRATIVE]) {
+                      actor { id name } inDegree outDegree inPartners outPartners betweenness pageRank } }""";
+    private static final String ISOLATED = """
+            query { isolatedContributors(year: 2024, first: 50, confidence: [VERIFIED, REPORTED, ESTIMATE, ILLUSTRATIVE]) {
+              totalCount edges { node { country { iso3 name } score personnel reasons { code weight text }
+                                        missions { acronym } providers { id } supportReceived } } } }""";
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void tmpdir() {
+        SeedFixtures.ensureTmpdir();
+    }
+
+    private Map<String, Object> properties(Path home, String seedDir, boolean illustrative, boolean importer) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("explorer.neo4j.uri", "");
+        properties.put("explorer.neo4j.data-dir", home.toString());
+        bolt = nextPort++;
+        properties.put("explorer.neo4j.bolt-port", String.valueOf(bolt));
+        properties.put("micronaut.server.host", "127.0.0.1");
+        properties.put("micronaut.server.port", String.valueOf(nextPort++));
+        properties.put("explorer.seed.dir", seedDir);
+        properties.put("explorer.seed.mode", "if-empty");
+        properties.put("explorer.seed.illustrative", String.valueOf(illustrative));
+        // the Bolt store: a threshold no seed reaches keeps the importer out
+        properties.put("explorer.seed.offline-import-min-rows", importer ? "0" : String.valueOf(Long.MAX_VALUE));
+        properties.put("explorer.warm-up.enabled", "false");
+        return properties;
+    }
+
+    /** What a store holds, read back every way the comparison needs. */
+    private record Graph(Map<String, String> exported, Map<String, Long> census, Map<String, Long> propertyTypes,
+            String centrality, String isolated, long seedStates, String seedStatus) {
+    }
+
+    private Graph seedAndRead(String name, String seedDir, boolean illustrative, boolean importer) throws IOException {
+        Path home = tmp.resolve(name);
+        Path export = tmp.resolve(name + "-export");
+        try (ApplicationContext context = ApplicationContext.run(properties(home, seedDir, illustrative, importer))) {
+            assertEquals(SeedOutcome.Status.LOADED, context.getBean(StartupSeedState.class).outcome().orElseThrow().status());
+            context.getBean(SeedExporter.class).toDirectory(export);
+            EmbeddedServer server = context.getBean(EmbeddedServer.class);
+            server.start();
+            GraphQLClient client = new GraphQLClient(server.getURI());
+            String centrality = client.query(CENTRALITY).body().toString();
+            String isolated = client.query(ISOLATED).body().toString();
+            try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.none())) {
+                var state = driver.executableQuery("MATCH (s:SeedState) RETURN count(s) AS n, collect(s.status)[0] AS status")
+                        .execute().records().get(0);
+                return new Graph(files(export), SeedFixtures.census(driver), propertyTypes(driver), centrality,
+                        isolated, state.get("n").asLong(), state.get("status").asString());
+            }
+        }
+    }
+
+    private static Map<String, String> files(Path dir) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path file : list.toList()) {
+                files.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+
+    /** Each label's or type's property with its Neo4j type, and how many carry it. */
+    private static Map<String, Long> propertyTypes(Driver driver) {
+        Map<String, Long> types = new TreeMap<>();
+        driver.executableQuery("""
+                MATCH (n) UNWIND keys(n) AS k
+                RETURN apoc_free_labels AS what, k, valueType(n[k]) AS type, count(*) AS n
+                """.replace("apoc_free_labels", "reduce(s = '', l IN labels(n) | s + ':' + l)"))
+                .execute().records().forEach(r -> types.put("node" + r.get("what").asString() + " " + r.get("k").asString()
+                        + " " + r.get("type").asString(), r.get("n").asLong()));
+        driver.executableQuery("""
+                MATCH ()-[r]->() UNWIND keys(r) AS k
+                RETURN type(r) AS what, k, valueType(r[k]) AS type, count(*) AS n
+                """).execute().records().forEach(r -> types.put("relationship " + r.get("what").asString() + " "
+                        + r.get("k").asString() + " " + r.get("type").asString(), r.get("n").asLong()));
+        return types;
+    }
+
+    private void assertSameGraph(String seedDir, boolean illustrative) throws IOException {
+        Graph bolt = seedAndRead("bolt", seedDir, illustrative, false);
+        Graph imported = seedAndRead("imported", seedDir, illustrative, true);
+
+        assertEquals(bolt.exported().keySet(), imported.exported().keySet());
+        for (String file : bolt.exported().keySet()) {
+            assertEquals(bolt.exported().get(file), imported.exported().get(file), file + " differs");
+        }
+        assertEquals(bolt.census(), imported.census());
+        assertEquals(bolt.propertyTypes(), imported.propertyTypes());
+        assertEquals(bolt.centrality(), imported.centrality());
+        assertEquals(bolt.isolated(), imported.isolated());
+        assertFalse(imported.centrality().contains("\"errors\""), imported.centrality());
+        // the seed's state as start-up seeding leaves it, and no other SeedState (the bulk load's lock is gone)
+        assertEquals(1L, imported.seedStates());
+        assertEquals("loaded", imported.seedStatus());
+    }
+
+    @Test
+    @DisplayName("the test fixture through the importer is the graph the Bolt load makes: export, counts, property types, GraphQL answers")
+    void fixtureSameAsBolt() throws IOException {
+        assertSameGraph(fixture("valid").toString(), false);
+    }
+
+    @Test
+    @DisplayName("the bundled seed through the importer is the graph the Bolt load makes, file by file")
+    void bundledSameAsBolt() throws IOException {
+        assertSameGraph("", false);
+    }
+
+    @Test
+    @DisplayName("a seed refused by validation fails the start with the same message, and the store stays brand new")
+    void invalidSeedLeavesStoreNew() throws IOException {
+        Path home = tmp.resolve("broken");
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> ApplicationContext.run(properties(home, fixture("broken").toString(), false, true)).close());
+
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertEquals("The seed in " + fixture("broken") + " has 23 bad rows (listed above); the service does not "
+                + "start", cause.getMessage());
+        assertTrue(EmbeddedNeo4j.neverStarted(home));
+        assertEquals(List.of(), contents(home));
+    }
+
+    @Test
+    @DisplayName("a row the importer refuses leaves the store brand new, says which file and why, and the next start loads")
+    void importerFailureLeavesStoreNew() throws IOException {
+        Path home = tmp.resolve("refused");
+        String seed = fixture("valid").toString();
+        // a country written twice into the importer's files: the validator never saw it, the importer refuses it
+        SeedImportOnNewStore.BeforeImporter duplicate = dir -> {
+            try (Stream<Path> files = Files.list(dir)) {
+                Path countries = files.filter(f -> f.getFileName().toString().equals("nodes-Country-Actor-from-countries.csv"))
+                        .findFirst().orElseThrow();
+                String first = Files.readAllLines(countries, StandardCharsets.UTF_8).get(0);
+                Files.writeString(countries, first + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            } catch (IOException io) {
+                throw new java.io.UncheckedIOException(io);
+            }
+        };
+        RuntimeException e = assertThrows(RuntimeException.class, () -> ApplicationContext.builder()
+                .properties(properties(home, seed, false, true)).singletons(duplicate).start().close());
+
+        SeedImportException refused = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SeedImportException s) {
+                refused = s;
+            }
+        }
+        assertTrue(refused != null, "not refused by the importer: " + e);
+        String message = refused.getMessage();
+        assertTrue(message.startsWith("Neo4j's importer refused the seed: "), message);
+        assertTrue(message.contains("Id 'KOR' is defined more than once in group 'Actor' (ids of group Actor: the "
+                + "keys of countries.csv, organizations.csv)"), message);
+        assertTrue(message.endsWith("Nothing was written: the store " + home.toAbsolutePath().normalize()
+                + " is left as it was"), message);
+        assertTrue(EmbeddedNeo4j.neverStarted(home));
+        assertEquals(List.of(), contents(home));
+
+        try (ApplicationContext context = ApplicationContext.run(properties(home, seed, false, true))) {
+            assertEquals(SeedOutcome.Status.LOADED, context.getBean(StartupSeedState.class).outcome().orElseThrow().status());
+            try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.none())) {
+                assertEquals(9L, SeedFixtures.census(driver).get("Actor"));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("what an import killed midway left (its marker, part of a store) is removed at the next start, which imports again")
+    void interruptedImportIsRedone() throws IOException {
+        Path home = tmp.resolve("killed");
+        Files.createDirectories(home.resolve("data/databases/neo4j"));
+        Files.writeString(home.resolve("data/databases/neo4j/neostore"), "half written");
+        Files.createDirectories(home.resolve("seed-import-123"));
+        Files.writeString(home.resolve("seed-import-123/nodes.csv"), "KOR");
+        // the marker as the import wrote it before it began: the home was empty
+        Files.writeString(home.resolve(OfflineImport.MARKER), "");
+
+        try (ApplicationContext context = ApplicationContext.run(properties(home, fixture("valid").toString(), false,
+                true))) {
+            assertEquals(SeedOutcome.Status.LOADED, context.getBean(StartupSeedState.class).outcome().orElseThrow().status());
+            try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.none())) {
+                assertEquals(9L, SeedFixtures.census(driver).get("Actor"));
+            }
+        }
+        assertFalse(Files.exists(home.resolve(OfflineImport.MARKER)));
+        assertFalse(Files.exists(home.resolve("seed-import-123")));
+    }
+
+    /** Every path under {@code home} but itself. */
+    private static List<String> contents(Path home) throws IOException {
+        if (!Files.exists(home)) {
+            return List.of();
+        }
+        List<String> paths = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(home)) {
+            walk.filter(p -> !p.equals(home)).sorted(Comparator.naturalOrder())
+                    .forEach(p -> paths.add(home.relativize(p).toString()));
+        }
+        return paths;
+    }
+}

@@ -78,6 +78,9 @@ public final class GraphSchema {
 
     private final Cypher cypher;
     private final StartupPhases phases;
+    /** One wait for the indexes, in seconds: within the server's limit on a transaction (see awaitOnline). */
+    private final long awaitSeconds;
+    private final java.util.concurrent.atomic.AtomicLong awaitTurns = new java.util.concurrent.atomic.AtomicLong();
     /**
      * Set once this instance has seen every rule in place: start-up seeding and each load ask again, and a kept
      * store would otherwise pay a SHOW INDEXES each time it is asked within one start.
@@ -90,8 +93,13 @@ public final class GraphSchema {
 
     @jakarta.inject.Inject
     public GraphSchema(Cypher cypher, StartupPhases phases) {
+        this(cypher, phases, 20);
+    }
+
+    GraphSchema(Cypher cypher, StartupPhases phases, long awaitSeconds) {
         this.cypher = cypher;
         this.phases = phases;
+        this.awaitSeconds = awaitSeconds;
     }
 
     /**
@@ -150,8 +158,39 @@ public final class GraphSchema {
         } catch (ClientException e) {
             createOneByOne();
         }
-        cypher.write("CALL db.awaitIndexes(60)", Map.of(), r -> r);
+        awaitOnline();
         LOG.info("Schema in place: {} constraints and indexes", STATEMENTS.size());
+    }
+
+    /**
+     * Waits until every index is online, for as long as they are populating: over a store the offline importer has
+     * just filled, population takes as long as the data (about 13 s for a million relationships on two cores), and one
+     * wait must end within the server's limit on a transaction (30 s embedded), so the wait is taken in turns of
+     * {@link #awaitSeconds} and repeated until every index is online. An index that failed ends it, with Neo4j's
+     * reason.
+     */
+    private void awaitOnline() {
+        for (int turn = 1; ; turn++) {
+            try {
+                cypher.write("CALL db.awaitIndexes($seconds)", Map.of("seconds", awaitSeconds), r -> r);
+                return;
+            } catch (RuntimeException e) {
+                // the wait ran out (or failed): go on waiting unless an index failed; one that came online since the
+                // wait ran out is found online by the next
+                List<Long> states = cypher.write(STATES, Map.of(),
+                        r -> List.of(r.get("populating").asLong(), r.get("failed").asLong())).get(0);
+                if (states.get(1) > 0) {
+                    throw e;
+                }
+                awaitTurns.incrementAndGet();
+                LOG.info("{} indexes still populating after {} s", states.get(0), (long) turn * awaitSeconds);
+            }
+        }
+    }
+
+    /** How many waits for the indexes ran out while one was still populating (the tests' look at the loop). */
+    long awaitTurns() {
+        return awaitTurns.get();
     }
 
     /**
@@ -209,6 +248,9 @@ public final class GraphSchema {
     /** A rule of $names in place: online, and the search index the eventually consistent one. */
     private static final String IN_PLACE = "name IN $names AND state = 'ONLINE'"
             + " AND (name <> 'search' OR options.indexConfig['fulltext.eventually_consistent'] = true)";
+
+    private static final String STATES = "SHOW INDEXES YIELD state RETURN count(CASE WHEN state = 'POPULATING' THEN 1 END)"
+            + " AS populating, count(CASE WHEN state = 'FAILED' THEN 1 END) AS failed";
 
     private static final String ONLINE = "SHOW INDEXES YIELD name, state, options WHERE " + IN_PLACE
             + " RETURN count(*) AS online";

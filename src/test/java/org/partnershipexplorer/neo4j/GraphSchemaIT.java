@@ -56,4 +56,26 @@ class GraphSchemaIT {
         schema.ensure();
         assertTrue(schema.inPlace());
     }
+
+    @Test
+    @DisplayName("on a store that already holds data, the schema is awaited in turns while its indexes populate, not in one wait that could outlast a transaction")
+    void indexesAwaitedInTurnsWhilePopulating() {
+        TestNeo4j.emptied();
+        run("UNWIND range(1, 300) AS i CREATE (:Actor {id: 'A' + i})");
+        run("""
+                MATCH (a:Actor), (b:Actor) WHERE a.id < b.id
+                WITH a, b LIMIT 40000
+                CREATE (a)-[:TRAINS {id: a.id + ':' + b.id, year: 2000 + size(b.id), endYear: 2030}]->(b)""");
+        Cypher cypher = new Cypher(neo4j.driver(), new Neo4jSettings(neo4j.boltUri().toString(), "neo4j", "", "neo4j",
+                Path.of("unused"), 0, Duration.ofSeconds(5), Duration.ofSeconds(30)), Duration.ofMinutes(2));
+        // a wait of no time at all runs out at once while an index populates
+        GraphSchema schema = new GraphSchema(cypher, null, 0);
+
+        schema.ensure();
+
+        assertTrue(schema.awaitTurns() > 0, "no wait ran out while an index populated");
+        assertTrue(schema.inPlace());
+        assertEquals(List.of("0"), run("SHOW INDEXES YIELD state WHERE state <> 'ONLINE' RETURN toString(count(*))"));
+        TestNeo4j.emptied();
+    }
 }

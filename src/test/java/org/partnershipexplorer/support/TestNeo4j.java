@@ -111,33 +111,27 @@ public final class TestNeo4j {
     private static synchronized Path frozenSeedTemplate() throws IOException {
         if (frozenSeedTemplate == null) {
             Path home = Files.createTempDirectory(storeBase(), "frozen-seed-template-");
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("explorer.seed.mode", "if-empty");
+            properties.putAll(FrozenSeed.properties());
+            properties.put("explorer.warm-up.enabled", "false");
             if (Boolean.getBoolean("explorer.test.frozen-seed-offline-import")) {
                 // -Dexplorer.test.frozen-seed-offline-import=true: the template is seeded the way a service seeds a
                 // brand-new embedded store, through Neo4j's offline importer before its server starts, so that every
                 // test reading the frozen seed runs against an imported store
-                Map<String, Object> properties = new HashMap<>();
                 properties.put("explorer.neo4j.uri", "");
                 properties.put("explorer.neo4j.data-dir", home.toString());
-                properties.put("explorer.neo4j.bolt-port", "19660");
-                properties.put("explorer.seed.mode", "if-empty");
-                properties.putAll(FrozenSeed.properties());
-                properties.put("explorer.warm-up.enabled", "false");
+                properties.put("explorer.neo4j.bolt-port", "0");
                 try (ApplicationContext context = ApplicationContext.run(properties, "test")) {
                     // imported before the server started, the schema and the seed's state written while it starts
                 }
-                frozenSeedTemplate = home;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> Instance.deleteQuietly(home)));
-                return frozenSeedTemplate;
-            }
-            try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(home, 0, Duration.ofSeconds(30))) {
-                Map<String, Object> properties = new HashMap<>();
-                properties.put("explorer.neo4j.uri", neo4j.boltUri().toString());
-                properties.put("explorer.neo4j.password", "");
-                properties.put("explorer.seed.mode", "if-empty");
-                properties.putAll(FrozenSeed.properties());
-                properties.put("explorer.warm-up.enabled", "false");
-                try (ApplicationContext context = ApplicationContext.run(properties, "test")) {
-                    // the seed is loaded while the context starts (seed.SeedOnStartup)
+            } else {
+                try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(home, 0, Duration.ofSeconds(30))) {
+                    properties.put("explorer.neo4j.uri", neo4j.boltUri().toString());
+                    properties.put("explorer.neo4j.password", "");
+                    try (ApplicationContext context = ApplicationContext.run(properties, "test")) {
+                        // the seed is loaded while the context starts (seed.SeedOnStartup)
+                    }
                 }
             }
             frozenSeedTemplate = home;

@@ -128,6 +128,8 @@ final class OfflineImport {
             progress.writing("the importer's files", total, total);
             beforeImporter.accept(work);
             runImporter(home, work, inputs, csv, importerOutput);
+            // before the marker goes: a process killed in between leaves the folder to the next start's recovery
+            // (a failure removes it with the rest of what the import wrote)
             deleteTree(work);
             Files.delete(home.resolve(MARKER));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -144,10 +146,6 @@ final class OfflineImport {
             throw new SeedImportException("The seed " + source.describe() + " could not be imported into the new "
                     + "store " + home + ": " + describe(e, work) + ". Nothing was written: the store is left as it was",
                     e);
-        } finally {
-            if (work != null) {
-                deleteTree(work);
-            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.partnershipexplorer.seed;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,8 +84,10 @@ final class SeedWriter {
      */
     static void write(Transaction tx, SeedSource source, boolean includeIllustrative, SeedLoader.Stamp stamp,
             SeedProgress progress, long total) {
-        new SeedWriter((file, rows) -> tx.run(statement(file), Map.of("rows", rows)), BATCH,
-                source, includeIllustrative, stamp, progress, total).writeAll();
+        // each file's statement rendered once, not once a batch
+        Map<SeedFile, String> statements = new EnumMap<>(SeedFile.class);
+        new SeedWriter((file, rows) -> tx.run(statements.computeIfAbsent(file, SeedWriter::statement),
+                Map.of("rows", rows)), BATCH, source, includeIllustrative, stamp, progress, total).writeAll();
     }
 
     /**
@@ -94,10 +97,11 @@ final class SeedWriter {
     static void write(BulkLoad load, SeedSource source, boolean includeIllustrative, SeedLoader.Stamp stamp,
             SeedProgress progress, long total) {
         Map<String, Object> loadId = Map.of("loadId", load.loadId());
+        Map<SeedFile, String> statements = new EnumMap<>(SeedFile.class);
         new SeedWriter((file, rows) -> load.batch(tx -> {
             Map<String, Object> parameters = new HashMap<>(loadId);
             parameters.put("rows", rows);
-            tx.run(bulkStatement(file), parameters);
+            tx.run(statements.computeIfAbsent(file, SeedWriter::bulkStatement), parameters);
         }), BULK_BATCH, source, includeIllustrative, stamp, progress, total).writeAll();
     }
 

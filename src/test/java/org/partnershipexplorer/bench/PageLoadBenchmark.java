@@ -2,7 +2,6 @@ package org.partnershipexplorer.bench;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,9 +13,8 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.partnershipexplorer.support.TestBrowser;
 
 /**
  * The page's load figure: how long after navigation the whole network is drawn and interactive on the map page.
@@ -131,19 +129,9 @@ public final class PageLoadBenchmark {
             properties.put("explorer.seed.illustrative", "true");
         }
         long started = System.nanoTime();
-        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chromium")), "bench-");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(new File("/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1440,1000", "--user-data-dir=" + profile.toAbsolutePath());
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
             System.out.printf("service up in %.1f s with the %dx graph%n", (System.nanoTime() - started) / 1e9, scale);
-            ChromeDriver browser = new ChromeDriver(service, options);
+            ChromeDriver browser = TestBrowser.start("bench", options -> { });
             try {
                 List<Long> ready = new ArrayList<>();
                 Map<String, List<Double>> split = new java.util.LinkedHashMap<>();
@@ -180,7 +168,6 @@ public final class PageLoadBenchmark {
                 }
             } finally {
                 browser.quit();
-                service.stop();
             }
         }
     }

@@ -2,12 +2,12 @@ package org.partnershipexplorer.support;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -33,7 +33,8 @@ public final class TestBrowser {
     /** The shared browser on a blank page, 1440 by 1000, saving what a page downloads into {@code downloads}. */
     public static synchronized ChromeDriver shared(Path downloads) {
         if (browser == null) {
-            browser = start();
+            browser = start("shared", options -> options.setExperimentalOption("prefs",
+                    Map.of("download.prompt_for_download", false)));
             ChromeDriver started = browser;
             Runtime.getRuntime().addShutdownHook(new Thread(started::quit));
         }
@@ -44,16 +45,21 @@ public final class TestBrowser {
         return browser;
     }
 
-    private static ChromeDriver start() {
+    /**
+     * A browser of the caller's own, with the shared one's settings and a profile of its own, for a test or a
+     * benchmark that needs more ({@code more} adds to the options, such as the console's log); the caller quits it,
+     * which also stops its chromedriver. {@code name} names the profile's folder and chromedriver's log.
+     */
+    public static ChromeDriver start(String name, Consumer<ChromeOptions> more) {
         assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "the browser tests need Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
         try {
             Path chromium = Files.createDirectories(Path.of("target", "chromium"));
-            Path profile = Files.createTempDirectory(chromium, "profile-");
+            Path profile = Files.createTempDirectory(chromium, name + "-");
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort()
-                    .withLogFile(new File("target/chromium/chromedriver.log"))
+                    .withLogFile(chromium.resolve("chromedriver-" + name + ".log").toFile())
                     .build();
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
@@ -61,7 +67,7 @@ public final class TestBrowser {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--disable-quic", "--window-size=1440,1000",
                     "--user-data-dir=" + profile.toAbsolutePath());
-            options.setExperimentalOption("prefs", Map.of("download.prompt_for_download", false));
+            more.accept(options);
             return new ChromeDriver(service, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.partnershipexplorer.support.ServiceTest;
+import org.partnershipexplorer.support.TestBrowser;
 
 /**
  * GraphiQL in Debian's headless Chromium under the Content-Security-Policy the service sends with it: it must still
@@ -36,43 +31,24 @@ import org.partnershipexplorer.support.ServiceTest;
 @DisplayName("GraphiQL at /graphiql runs under its Content-Security-Policy")
 class GraphiQLPageIT implements ServiceTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Inject
     EmbeddedServer server;
 
-    private ChromeDriverService service;
     private ChromeDriver browser;
 
     @BeforeAll
-    void startBrowser() throws IOException {
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "the browser tests need Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
-        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chromium")), "graphiql-");
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogFile(new File("target/chromium/chromedriver-graphiql.log"))
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1440,1000", "--user-data-dir=" + profile.toAbsolutePath());
+    void startBrowser() {
         // the console, where Chromium reports what a Content-Security-Policy refused
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        browser = new ChromeDriver(service, options);
+        browser = TestBrowser.start("graphiql",
+                options -> options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL")));
     }
 
     @AfterAll
     void stopBrowser() {
         if (browser != null) {
             browser.quit();
-        }
-        if (service != null) {
-            service.stop();
         }
     }
 

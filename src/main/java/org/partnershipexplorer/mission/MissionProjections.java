@@ -1,7 +1,6 @@
 package org.partnershipexplorer.mission;
 
 import jakarta.inject.Singleton;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.partnershipexplorer.graphql.Arguments;
@@ -74,41 +73,46 @@ final class MissionProjections implements Projections {
 
     /** Mission.contributions: within the years given, by year, then by country. */
     private static String missionContributions(FieldRegistry.Scope s, Map<String, Object> arguments) {
-        YearRange years = Arguments.years(arguments, "years");
-        Map<String, Object> filter = new HashMap<>();
-        filter.put("from", years.from());
-        filter.put("to", years.to());
-        String p = s.parameter(filter);
         return s.cypher("""
-                COLLECT { MATCH (:Country)-[${child}:CONTRIBUTES_TO]->(${parent})
-                  WHERE (${p}.from IS NULL OR ${child}.year >= ${p}.from) AND (${p}.to IS NULL OR ${child}.year <= ${p}.to)
+                COLLECT { MATCH (:Country)-[${child}:CONTRIBUTES_TO]->(${parent}) ${where}
                   WITH ${child} ORDER BY ${child}.year, startNode(${child}).iso3
-                  RETURN ${object} }""", "p", p);
+                  RETURN ${object} }""", "where",
+                CypherTemplate.where(withinYears(s, Arguments.years(arguments, "years"))));
     }
 
     /** Mission.contributors: the countries that served in it (in the year given), each once, in iso3 order. */
     private static String contributors(FieldRegistry.Scope s, Map<String, Object> arguments) {
         Integer year = (Integer) arguments.get("year");
-        String p = s.parameter(year == null ? null : Arguments.year("year", year));
+        String r = s.variable();
         return s.cypher("""
-                COLLECT { MATCH (${child}:Country)-[${r}:CONTRIBUTES_TO]->(${parent}) WHERE ${p} IS NULL OR ${r}.year = ${p}
+                COLLECT { MATCH (${child}:Country)-[${r}:CONTRIBUTES_TO]->(${parent}) ${where}
                   WITH DISTINCT ${child} ORDER BY ${child}.iso3
-                  RETURN ${object} }""", "r", s.variable(), "p", p);
+                  RETURN ${object} }""", "r", r, "where", year == null ? ""
+                        : "WHERE " + r + ".year = " + s.parameter(Arguments.year("year", year)));
     }
 
     /** Country.contributions: within the years and the mission given, by year, then by mission. */
     private static String countryContributions(FieldRegistry.Scope s, Map<String, Object> arguments) {
-        YearRange years = Arguments.years(arguments, "years");
-        Map<String, Object> filter = new HashMap<>();
-        filter.put("from", years.from());
-        filter.put("to", years.to());
-        filter.put("mission", arguments.get("mission"));
-        String p = s.parameter(filter);
+        String mission = (String) arguments.get("mission");
+        List<String> conditions = new java.util.ArrayList<>(withinYears(s, Arguments.years(arguments, "years")));
+        if (mission != null) {
+            conditions.add(s.cypher("endNode(${child}).acronym = " + s.parameter(mission)));
+        }
         return s.cypher("""
-                COLLECT { MATCH (${parent})-[${child}:CONTRIBUTES_TO]->(:Mission)
-                  WHERE (${p}.from IS NULL OR ${child}.year >= ${p}.from) AND (${p}.to IS NULL OR ${child}.year <= ${p}.to)
-                    AND (${p}.mission IS NULL OR endNode(${child}).acronym = ${p}.mission)
+                COLLECT { MATCH (${parent})-[${child}:CONTRIBUTES_TO]->(:Mission) ${where}
                   WITH ${child} ORDER BY ${child}.year, endNode(${child}).acronym
-                  RETURN ${object} }""", "p", p);
+                  RETURN ${object} }""", "where", CypherTemplate.where(conditions));
+    }
+
+    /** A contribution (the scope's child) within the years given: a condition for each end given. */
+    private static List<String> withinYears(FieldRegistry.Scope s, YearRange years) {
+        List<String> conditions = new java.util.ArrayList<>();
+        if (years.from() != null) {
+            conditions.add(s.cypher("${child}.year >= " + s.parameter(years.from())));
+        }
+        if (years.to() != null) {
+            conditions.add(s.cypher("${child}.year <= " + s.parameter(years.to())));
+        }
+        return conditions;
     }
 }

@@ -49,6 +49,14 @@ public final class CypherTemplate {
         return fill(template, pairs(namesAndValues));
     }
 
+    /**
+     * {@code WHERE} and the conditions joined by {@code AND}, or nothing when there are none: a fragment written for
+     * the arguments a client gave holds a condition only for each of them, so that Neo4j plans nothing more.
+     */
+    public static String where(java.util.List<String> conditions) {
+        return conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions);
+    }
+
     /** The pairs {@code name, value, ...} as a map that may be added to. */
     public static Map<String, String> pairs(String... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {

@@ -2,6 +2,7 @@ package org.partnershipexplorer.partnership;
 
 import graphql.schema.DataFetchingEnvironment;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.partnershipexplorer.graphql.Arguments;
@@ -43,15 +44,43 @@ public record PartnershipFilter(YearRange years, String program, List<Confidence
     }
 
     /**
+     * Each condition of the filter over the relationship {@code ${r}}, reading its value from the map {@code ${p}} of
+     * {@link #parameters()} under the same key: the one definition of what a filter keeps.
+     */
+    private static final Map<String, String> CONDITIONS = orderedConditions();
+
+    private static Map<String, String> orderedConditions() {
+        Map<String, String> conditions = new LinkedHashMap<>();
+        conditions.put("from", "coalesce(${r}.endYear, ${r}.year) >= ${p}.from");
+        conditions.put("to", "${r}.year <= ${p}.to");
+        conditions.put("program", "${r}.program = ${p}.program");
+        conditions.put("confidence", "${r}.confidence IN ${p}.confidence");
+        return java.util.Collections.unmodifiableMap(conditions);
+    }
+
+    /**
      * The filter as a Cypher predicate over the relationship {@code r}, reading the map {@code p} of
-     * {@link #parameters()}: the one definition the batch statements and the projections share.
+     * {@link #parameters()}, each condition passed over when its value is null: for a statement that serves many
+     * filters, such as a batch whose keys each carry their own.
      */
     static String where(String r, String p) {
-        return CypherTemplate.fill("""
-                (${p}.from IS NULL OR coalesce(${r}.endYear, ${r}.year) >= ${p}.from) \
-                AND (${p}.to IS NULL OR ${r}.year <= ${p}.to) \
-                AND (${p}.program IS NULL OR ${r}.program = ${p}.program) \
-                AND (${p}.confidence IS NULL OR ${r}.confidence IN ${p}.confidence)""", "r", r, "p", p);
+        return String.join(" AND ", CONDITIONS.entrySet().stream()
+                .map(c -> CypherTemplate.fill("(${p}." + c.getKey() + " IS NULL OR " + c.getValue() + ")", "r", r,
+                        "p", p))
+                .toList());
+    }
+
+    /**
+     * Only the conditions this filter sets, over {@code r} and the map {@code p} of {@link #parameters()}; none when
+     * it sets none. For a statement written for this one filter (a translated query): Neo4j then plans no condition
+     * the client did not ask for, which made the first call of a partnership list about a quarter slower.
+     */
+    List<String> conditions(String r, String p) {
+        Map<String, Object> values = parameters();
+        return CONDITIONS.entrySet().stream()
+                .filter(c -> values.get(c.getKey()) != null)
+                .map(c -> CypherTemplate.fill(c.getValue(), "r", r, "p", p))
+                .toList();
     }
 
     /** The parameters the Cypher filters read: from, to, program, confidence (stored values). */

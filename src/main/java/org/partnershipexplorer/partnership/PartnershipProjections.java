@@ -92,22 +92,25 @@ final class PartnershipProjections implements Projections {
      */
     private static String partnerships(FieldRegistry.Scope s, Map<String, Object> arguments, String pattern) {
         Integer limit = PartnershipWiring.limit(arguments);
-        String filter = s.parameter(PartnershipFilter.of(arguments).parameters());
+        PartnershipFilter filter = PartnershipFilter.of(arguments);
+        String p = s.parameter(filter.parameters());
         return s.cypher("""
-                COLLECT { MATCH ${pattern} WHERE ${filter}
+                COLLECT { MATCH ${pattern} ${where}
                   WITH ${child} ORDER BY ${child}.year, ${child}.id ${limit}
                   RETURN ${object} }""", "pattern", s.cypher(pattern),
-                "filter", PartnershipFilter.where(s.child(), filter),
+                "where", CypherTemplate.where(filter.conditions(s.child(), p)),
                 "limit", limit == null ? "" : "LIMIT " + s.parameter(limit));
     }
 
     /** A programme's partnerships of one kind, within the years given, oldest first. */
     private static String programPartnerships(FieldRegistry.Scope s, Map<String, Object> arguments, String type) {
-        String filter = s.parameter(new PartnershipFilter(Arguments.years(arguments, "years"), null, null)
-                .parameters());
+        PartnershipFilter filter = new PartnershipFilter(Arguments.years(arguments, "years"), null, null);
+        String p = s.parameter(filter.parameters());
         return s.cypher("""
-                COLLECT { MATCH (:Actor)-[${child}:${type}]->(:Actor) WHERE ${child}.program = ${parent}.code AND ${filter}
+                COLLECT { MATCH (:Actor)-[${child}:${type}]->(:Actor) ${where}
                   WITH ${child} ORDER BY ${child}.year, ${child}.id
-                  RETURN ${object} }""", "type", type, "filter", PartnershipFilter.where(s.child(), filter));
+                  RETURN ${object} }""", "type", type, "where", CypherTemplate.where(java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(s.cypher("${child}.program = ${parent}.code")),
+                        filter.conditions(s.child(), p).stream()).toList()));
     }
 }

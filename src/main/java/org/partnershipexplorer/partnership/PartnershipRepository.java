@@ -11,6 +11,7 @@ import org.neo4j.driver.Record;
 import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.graphql.Paging;
 import org.partnershipexplorer.neo4j.Cypher;
+import org.partnershipexplorer.neo4j.CypherTemplate;
 import org.partnershipexplorer.neo4j.Rows;
 
 /**
@@ -35,14 +36,12 @@ public class PartnershipRepository {
     }
 
     // Undirected match, then each relationship is counted as outgoing or incoming by its start node.
-    private static final String PARTNERS = """
+    private static final String PARTNERS = CypherTemplate.fill("""
             UNWIND $keys AS key
             MATCH (a:Actor {id: key.actor})-[r:TRAINS|DONATES_TO]-(b:Actor)
             WHERE a <> b AND type(r) IN key.types
               AND (key.direction = 'BOTH' OR (key.direction = 'OUTGOING') = (startNode(r) = a))
-              AND (key.from IS NULL OR coalesce(r.endYear, r.year) >= key.from) AND (key.to IS NULL OR r.year <= key.to)
-              AND (key.program IS NULL OR r.program = key.program)
-              AND (key.confidence IS NULL OR r.confidence IN key.confidence)
+              AND ${filter}
             WITH key, b,
                  sum(CASE WHEN startNode(r) = a THEN 1 ELSE 0 END) AS outgoing,
                  sum(CASE WHEN startNode(r) = a THEN 0 ELSE 1 END) AS incoming,
@@ -50,7 +49,7 @@ public class PartnershipRepository {
                  min(r.year) AS firstYear, max(coalesce(r.endYear, r.year)) AS lastYear
             RETURN key.index AS index, b.id AS partner, outgoing, incoming, types, count, firstYear, lastYear
             ORDER BY count DESC, partner
-            """;
+            """, "filter", PartnershipFilter.where("r", "key"));
 
     /** Actor.partners: one entry per partner, the most partnerships first. */
     public Map<ActorPartners, List<Partner>> partners(Deadline deadline, List<ActorPartners> keys) {

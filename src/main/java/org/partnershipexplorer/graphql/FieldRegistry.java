@@ -133,7 +133,12 @@ public final class FieldRegistry {
      * order) and for a single object the object or null; {@code count}, for a connection only, the number of
      * objects matching the filters.
      */
-    public record RootProjection(RootObjects objects, RootCount count) {
+    public record RootProjection(RootObjects objects, RootCount count, RootMatch match) {
+
+        /** A root without a pattern of its own ({@link #match} null). */
+        public RootProjection(RootObjects objects, RootCount count) {
+            this(objects, count, null);
+        }
 
         public boolean connection() {
             return count != null;
@@ -173,10 +178,10 @@ public final class FieldRegistry {
 
         /** The node labelled {@code label} whose {@code key} is the argument {@code argument}, or null. */
         public static RootProjection byKey(String label, String key, String argument) {
+            RootMatch match = (s, arguments) -> Cypher.node(label).named(s.child())
+                    .withProperties(key, Composed.parameter(s.parameter(arguments.get(argument))));
             return new RootProjection((s, arguments, page) -> Cypher.valueAt(Cypher.collect(Cypher.match(
-                    Cypher.node(label).named(s.child())
-                            .withProperties(key, Composed.parameter(s.parameter(arguments.get(argument)))))
-                    .returning(s.objectExpression()).build()), 0), null);
+                    match.pattern(s, arguments)).returning(s.objectExpression()).build()), 0), null, match);
         }
 
         /**
@@ -202,6 +207,17 @@ public final class FieldRegistry {
     public interface RootCount {
 
         Expression expression(Scope scope, Map<String, Object> arguments);
+    }
+
+    /**
+     * The pattern that binds a single object's root to the scope's child, for a query that asks for that root alone:
+     * {@link Translator} then writes a plain {@code MATCH}, which Neo4j plans quicker on a query's first call than the
+     * same pattern in a subquery; no row is no object.
+     */
+    @FunctionalInterface
+    public interface RootMatch {
+
+        PatternElement pattern(Scope scope, Map<String, Object> arguments);
     }
 
     /** The Cypher expression of a root field's objects (see {@link RootProjection}). */

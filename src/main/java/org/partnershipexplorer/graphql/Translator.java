@@ -35,6 +35,7 @@ import java.util.function.Function;
 import org.neo4j.cypherdsl.core.Case;
 import org.neo4j.cypherdsl.core.Cypher;
 import org.neo4j.cypherdsl.core.Expression;
+import org.neo4j.cypherdsl.core.PatternElement;
 import org.neo4j.cypherdsl.core.StatementBuilder;
 import org.neo4j.cypherdsl.core.SymbolicName;
 import org.partnershipexplorer.access.Access;
@@ -115,8 +116,13 @@ public final class Translator {
         }
         Object value;
         try {
-            value = cypher.read(RequestInfo.deadline(context.getGraphQLContext()), statement.cypher(),
-                    statement.parameters(), r -> r.get("data").asObject()).get(0);
+            List<Object> rows = cypher.read(RequestInfo.deadline(context.getGraphQLContext()), statement.cypher(),
+                    statement.parameters(), r -> r.get("data").asObject());
+            if (rows.isEmpty()) {
+                // a lone root's MATCH found no object: its fetcher reports NOT_FOUND
+                return Optional.empty();
+            }
+            value = rows.get(0);
         } catch (QueryTimeoutException | RequestTimeoutException | Neo4jUnavailableException e) {
             // the one statement ran and failed: rerunning field by field would wait for the database twice
             context.getGraphQLContext().put(TRANSLATED, true);
@@ -435,9 +441,19 @@ public final class Translator {
             if (expressions.isEmpty()) {
                 throw UNTRANSLATABLE;
             }
-            return new Statement(Composed.render(returning(expressions)), bindings.parameters(),
+            org.neo4j.cypherdsl.core.Statement statement = lone != null
+                    ? Cypher.match(lone).returning(Cypher.listOf(expressions.get(0)).as("data")).build()
+                    : returning(expressions);
+            return new Statement(Composed.render(statement), bindings.parameters(),
                     new Response(schema.getQueryType().getName(), roots));
         }
+
+        /**
+         * The pattern of the query's root when it asks for one single object alone and that root has one
+         * ({@link FieldRegistry.RootMatch}): the statement is then {@code MATCH pattern RETURN [object]}; null
+         * otherwise.
+         */
+        private PatternElement lone;
 
         /** {@code RETURN [root values] AS data}. */
         private static org.neo4j.cypherdsl.core.Statement returning(List<Expression> expressions) {
@@ -465,8 +481,13 @@ public final class Translator {
             String variable = bindings.variable();
             // read as non-null: a key that names nothing is NOT_FOUND, which the root's fetcher reports
             Translated object = object(field, Prefetch.concreteTypes(schema, field.getType(schema)), variable, true);
-            return new Translated(root.objects().expression(bindings.scope(null, variable, object.expression()),
-                    field.getResolvedArguments(), null), object.shape());
+            FieldRegistry.Scope scope = bindings.scope(null, variable, object.expression());
+            if (root.match() != null && operation.getTopLevelFields().size() == 1) {
+                lone = root.match().pattern(scope, field.getResolvedArguments());
+                return object;
+            }
+            return new Translated(root.objects().expression(scope, field.getResolvedArguments(), null),
+                    object.shape());
         }
 
         private Translated connection(ExecutableNormalizedField field, FieldRegistry.RootProjection root) {

@@ -215,6 +215,31 @@ class TranslatorIT implements ServiceTest {
     }
 
     @Test
+    @DisplayName("a lone object by key is a plain MATCH with only the arguments given; beside another root, a subquery")
+    void loneRootIsAPlainMatch() {
+        String query = "{ country(iso3: \"KEN\") { name trains(years: {from: 2015}) { year } receivesFrom { year } } }";
+        String lone = new GraphQLLayers(server.getApplicationContext(), query).translation().cypher();
+        // the absent filters of receivesFrom leave no WHERE, and trains' keeps only its one year
+        assertEquals("""
+                MATCH (t0:Country {iso3: $p2}) RETURN [[t0.name, COLLECT { MATCH (t0)-[t1:TRAINS]->(:Actor) \
+                WHERE coalesce(t1.endYear, t1.year) >= $p0.from
+                  WITH t1 ORDER BY t1.year, t1.id\s
+                  RETURN [t1.year] }, COLLECT { MATCH (:Actor)-[t2:DONATES_TO]->(t0)\s
+                  WITH t2 ORDER BY t2.year, t2.id\s
+                  RETURN [t2.year] }]] AS data""", lone);
+        String beside = new GraphQLLayers(server.getApplicationContext(),
+                "{ country(iso3: \"KEN\") { name } missions(first: 1) { totalCount } }").translation().cypher();
+        assertEquals("CALL {RETURN COLLECT { MATCH (t0:Country {iso3: $p0}) RETURN [t0.name] }[0] AS r0} "
+                + "CALL {RETURN [COLLECT { MATCH (t1:Mission) WHERE t1.acronym > $p1 WITH t1 ORDER BY t1.acronym ASC "
+                + "LIMIT $p2 RETURN [t1.acronym, []] }, COUNT { (t2:Mission) }] AS r1} RETURN [r0, r1] AS data", beside);
+        var translated = new GraphQLClient(server.getURI()).query(query);
+        var twin = new GraphQLClient(fieldByField.getURI()).query(query);
+        assertTrue(translated.errors().isMissingNode(), translated.body().toString());
+        assertEquals(twin.data().toString(), translated.data().toString());
+        assertEquals(1, translated.statements());
+    }
+
+    @Test
     @DisplayName("what a fetcher refuses, or a key that names nothing, is reported by the fetcher, as field by field")
     void errorsComeFromTheFetchers() {
         Map<String, String> refusals = Map.of(

@@ -3,7 +3,7 @@
 # user would pick instead, answering the same questions (bench/peer/queries) from one standalone Neo4j 5.26 over
 # Bolt holding the bundled seed. Each side runs in its own process; the Neo4j in a third.
 #
-#   bench/peer.sh [seconds per run, default 10] [runs, default 3] [question,question,...]
+#   bench/peer.sh [seconds per run, default 10] [runs, default 3; 0: the first calls only] [question,question,...]
 #
 # Needs Java 17, Maven (offline is fine once built), Node 20 and npm (the peer's packages, pinned in
 # bench/peer/package-lock.json, are installed on first use). Everything listens on 127.0.0.1; every run is bounded.
@@ -71,6 +71,7 @@ echo
 echo "- machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "- service: $(java -version 2>&1 | head -1), default settings; peer: node $(node --version), @neo4j/graphql $(node -p 'require("./bench/peer/node_modules/@neo4j/graphql/package.json").version'), @apollo/server $(node -p 'require("./bench/peer/node_modules/@apollo/server/package.json").version'), NODE_ENV=production; both with a driver pool of 100"
 echo
-java bench/peer/Compare.java "http://127.0.0.1:$service_port/graphql" "http://127.0.0.1:$peer_port/" "$seconds" "$runs" $only
+# BENCH_FLIP=1: the peer is asked first where the service was (bench/first-calls.sh alternates it by round)
+java ${BENCH_FLIP:+-Dflip=true} bench/peer/Compare.java "http://127.0.0.1:$service_port/graphql" "http://127.0.0.1:$peer_port/" "$seconds" "$runs" $only
 echo
 echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

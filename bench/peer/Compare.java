@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
  * the first, third, ... question, the peer on the others. Then every question is sent
  * to each side for a while at 16 connections, unmeasured, so that the measured cells compare steady states.
  *
- * <pre>java bench/peer/Compare.java SERVICE_URL PEER_URL SECONDS RUNS [QUESTION,...]</pre>
+ * <pre>java [-Dflip=true] bench/peer/Compare.java SERVICE_URL PEER_URL SECONDS RUNS [QUESTION,...]</pre>
+ *
+ * RUNS 0: the first calls only. {@code -Dflip=true}: the peer goes first on the first, third, ... question.
  *
  * Only loopback URLs are accepted. A single-file program: no build step, the JDK alone.
  */
@@ -66,7 +68,7 @@ public class Compare {
             Question q = questions.get(i);
             // the side asked second finds Neo4j's pages for that question's data already in its page cache, and its
             // planner freshly run on the same patterns: each side goes first on every other question
-            boolean serviceFirst = i % 2 == 0;
+            boolean serviceFirst = i % 2 == (Boolean.getBoolean("flip") ? 1 : 0);
             String a = null;
             String b = null;
             double serviceMs = 0;
@@ -90,6 +92,12 @@ public class Compare {
             if (a.contains("\"errors\"") || b.contains("\"errors\"")) {
                 System.out.println("ERROR in an answer: service " + abbreviate(a) + " / peer " + abbreviate(b));
             }
+        }
+
+        if (runs == 0) {
+            // the first calls alone (bench/first-calls.sh asks them of fresh processes, round after round); the
+            // client's pool would keep the JVM alive
+            System.exit(0);
         }
 
         // Before the first measured cell, every question at 16 connections on each side: a JVM compiles its

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# First calls against the peer, round after round: each round is a run of bench/peer.sh with no load (a fresh store,
+# a fresh standalone Neo4j, a fresh service after its warm-up, a fresh peer), so every question meets both sides'
+# code and Neo4j's plan cache cold. Which side is asked first alternates by question and by round, since the side
+# asked second finds the question's data in Neo4j's page cache. A single first call swings by half its time from run
+# to run on a shared machine; the medians over the rounds say more.
+#
+#   bench/first-calls.sh [rounds, default 5] [question,question,...]
+#
+# Prints each round's table, then per question the median first call of each side, their ratio, and in how many
+# rounds the service answered no slower than the peer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${1:-5}
+only=${2:-}
+out=target/bench-first-calls
+rm -rf "$out" && mkdir -p "$out"
+echo "# First calls, $rounds rounds, $(date -u +%Y-%m-%dT%H:%MZ); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for round in $(seq 1 "$rounds"); do
+  if [ $((round % 2)) -eq 0 ]; then export BENCH_FLIP=1; else unset BENCH_FLIP; fi
+  bench/peer.sh 0 0 $only > "$out/round-$round.md" 2>&1 || { cat "$out/round-$round.md"; exit 1; }
+  echo
+  echo "## round $round"
+  grep '^| ' "$out/round-$round.md"
+done
+echo
+echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+python3 - "$out" "$rounds" <<'PY'
+import statistics, sys
+out, rounds = sys.argv[1], int(sys.argv[2])
+calls = {}
+for r in range(1, rounds + 1):
+    for line in open(f"{out}/round-{r}.md"):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 7 and cells[2].isdigit():
+            calls.setdefault(cells[0], []).append((float(cells[2]), float(cells[3])))
+print("| question | service median (ms) | peer median (ms) | service / peer | rounds the service was no slower |")
+print("|---|---|---|---|---|")
+faster = 0
+for q, pairs in calls.items():
+    s = statistics.median(p[0] for p in pairs)
+    p = statistics.median(p[1] for p in pairs)
+    wins = sum(1 for a, b in pairs if a <= b)
+    faster += s <= p
+    print(f"| {q} | {s:.0f} | {p:.0f} | {s / p:.2f} | {wins} of {len(pairs)} |")
+print(f"\nthe service's median first call no slower than the peer's on {faster} of {len(calls)} questions")
+PY

@@ -414,6 +414,13 @@ public final class Translator {
         // generated names never meet a feature's own: features name variables through their scope only
         private final Prefetch.Bindings bindings = new Prefetch.Bindings("t", "p");
 
+        /**
+         * The pattern of the query's root when it asks for one single object alone and that root has one
+         * ({@link FieldRegistry.RootMatch}): the statement is then {@code MATCH pattern RETURN [object]}; null
+         * otherwise.
+         */
+        private PatternElement lone;
+
         Compilation(ExecutionContext context) {
             this.context = context;
             this.schema = context.getGraphQLSchema();
@@ -447,13 +454,6 @@ public final class Translator {
             return new Statement(Composed.render(statement), bindings.parameters(),
                     new Response(schema.getQueryType().getName(), roots));
         }
-
-        /**
-         * The pattern of the query's root when it asks for one single object alone and that root has one
-         * ({@link FieldRegistry.RootMatch}): the statement is then {@code MATCH pattern RETURN [object]}; null
-         * otherwise.
-         */
-        private PatternElement lone;
 
         /** {@code RETURN [root values] AS data}. */
         private static org.neo4j.cypherdsl.core.Statement returning(List<Expression> expressions) {

@@ -1,6 +1,8 @@
 package org.partnershipexplorer.partnership;
 
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.partnershipexplorer.graphql.Arguments;
 import org.partnershipexplorer.graphql.FieldRegistry;
@@ -105,12 +107,11 @@ final class PartnershipProjections implements Projections {
     /** A programme's partnerships of one kind, within the years given, oldest first. */
     private static String programPartnerships(FieldRegistry.Scope s, Map<String, Object> arguments, String type) {
         PartnershipFilter filter = new PartnershipFilter(Arguments.years(arguments, "years"), null, null);
-        String p = s.parameter(filter.parameters());
+        List<String> conditions = new ArrayList<>(List.of(s.cypher("${child}.program = ${parent}.code")));
+        conditions.addAll(filter.conditions(s.child(), s.parameter(filter.parameters())));
         return s.cypher("""
                 COLLECT { MATCH (:Actor)-[${child}:${type}]->(:Actor) ${where}
                   WITH ${child} ORDER BY ${child}.year, ${child}.id
-                  RETURN ${object} }""", "type", type, "where", CypherTemplate.where(java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of(s.cypher("${child}.program = ${parent}.code")),
-                        filter.conditions(s.child(), p).stream()).toList()));
+                  RETURN ${object} }""", "type", type, "where", CypherTemplate.where(conditions));
     }
 }

@@ -1,6 +1,7 @@
 package org.partnershipexplorer.mission;
 
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.partnershipexplorer.graphql.Arguments;
@@ -94,7 +95,7 @@ final class MissionProjections implements Projections {
     /** Country.contributions: within the years and the mission given, by year, then by mission. */
     private static String countryContributions(FieldRegistry.Scope s, Map<String, Object> arguments) {
         String mission = (String) arguments.get("mission");
-        List<String> conditions = new java.util.ArrayList<>(withinYears(s, Arguments.years(arguments, "years")));
+        List<String> conditions = new ArrayList<>(withinYears(s, Arguments.years(arguments, "years")));
         if (mission != null) {
             conditions.add(s.cypher("endNode(${child}).acronym = " + s.parameter(mission)));
         }
@@ -106,7 +107,7 @@ final class MissionProjections implements Projections {
 
     /** A contribution (the scope's child) within the years given: a condition for each end given. */
     private static List<String> withinYears(FieldRegistry.Scope s, YearRange years) {
-        List<String> conditions = new java.util.ArrayList<>();
+        List<String> conditions = new ArrayList<>();
         if (years.from() != null) {
             conditions.add(s.cypher("${child}.year >= " + s.parameter(years.from())));
         }

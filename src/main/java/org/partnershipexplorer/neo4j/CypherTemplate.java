@@ -1,5 +1,6 @@
 package org.partnershipexplorer.neo4j;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,7 +54,7 @@ public final class CypherTemplate {
      * {@code WHERE} and the conditions joined by {@code AND}, or nothing when there are none: a fragment written for
      * the arguments a client gave holds a condition only for each of them, so that Neo4j plans nothing more.
      */
-    public static String where(java.util.List<String> conditions) {
+    public static String where(List<String> conditions) {
         return conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions);
     }
 

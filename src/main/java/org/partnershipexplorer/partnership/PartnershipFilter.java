@@ -1,6 +1,7 @@
 package org.partnershipexplorer.partnership;
 
 import graphql.schema.DataFetchingEnvironment;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ public record PartnershipFilter(YearRange years, String program, List<Confidence
         conditions.put("to", "${r}.year <= ${p}.to");
         conditions.put("program", "${r}.program = ${p}.program");
         conditions.put("confidence", "${r}.confidence IN ${p}.confidence");
-        return java.util.Collections.unmodifiableMap(conditions);
+        return Collections.unmodifiableMap(conditions);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.partnershipexplorer.graphql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -44,5 +45,14 @@ class CypherTemplateTest {
                 Composed.render(org.neo4j.cypherdsl.core.Cypher.returning(Composed.fragment(fragment, object)
                         .as("v")).build()));
         assertEquals(Map.of("p0", 2015), bindings.parameters());
+    }
+
+    @Test
+    @DisplayName("WHERE comes only with a condition, and several are joined by AND")
+    void whereOnlyWithConditions() {
+        assertEquals("", CypherTemplate.where(List.of()));
+        assertEquals("WHERE t1.year >= $p0", CypherTemplate.where(List.of("t1.year >= $p0")));
+        assertEquals("WHERE t1.year >= $p0 AND t1.year <= $p1",
+                CypherTemplate.where(List.of("t1.year >= $p0", "t1.year <= $p1")));
     }
 }

@@ -115,12 +115,14 @@ class OfflineImportIT {
     /** Each label's or type's property with its Neo4j type, and how many carry it. */
     private static Map<String, Long> propertyTypes(Driver driver) {
         Map<String, Long> types = new TreeMap<>();
+        // labels in name order: labels(n) gives them in the order of their token ids, which the importer, reading
+        // its node files in parallel, allocates in no fixed order
         driver.executableQuery("""
                 MATCH (n) UNWIND keys(n) AS k
-                RETURN apoc_free_labels AS what, k, valueType(n[k]) AS type, count(*) AS n
-                """.replace("apoc_free_labels", "reduce(s = '', l IN labels(n) | s + ':' + l)"))
-                .execute().records().forEach(r -> types.put("node" + r.get("what").asString() + " " + r.get("k").asString()
-                        + " " + r.get("type").asString(), r.get("n").asLong()));
+                RETURN labels(n) AS labels, k, valueType(n[k]) AS type, count(*) AS n
+                """).execute().records().forEach(r -> types.merge("node:" + String.join(":",
+                        r.get("labels").asList(org.neo4j.driver.Value::asString).stream().sorted().toList()) + " "
+                        + r.get("k").asString() + " " + r.get("type").asString(), r.get("n").asLong(), Long::sum));
         driver.executableQuery("""
                 MATCH ()-[r]->() UNWIND keys(r) AS k
                 RETURN type(r) AS what, k, valueType(r[k]) AS type, count(*) AS n

@@ -88,8 +88,8 @@ final class MissionProjections implements Projections {
         return s.cypher("""
                 COLLECT { MATCH (${child}:Country)-[${r}:CONTRIBUTES_TO]->(${parent}) ${where}
                   WITH DISTINCT ${child} ORDER BY ${child}.iso3
-                  RETURN ${object} }""", "r", r, "where", year == null ? ""
-                        : "WHERE " + r + ".year = " + s.parameter(Arguments.year("year", year)));
+                  RETURN ${object} }""", "r", r, "where", CypherTemplate.where(year == null ? List.of()
+                        : List.of(r + ".year = " + s.parameter(Arguments.year("year", year)))));
     }
 
     /** Country.contributions: within the years and the mission given, by year, then by mission. */

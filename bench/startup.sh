@@ -9,8 +9,8 @@
 # Usage: bench/startup.sh [runs]   (needs target/partnership-explorer.jar: mvn -q -DskipTests package)
 # Environment: BENCH_JAR (default target/partnership-explorer.jar), JAVA_OPTS (default: the flags of the README's
 # "Memory"), MALLOC_ARENA_MAX and EXPLORER_NEO4J_PAGECACHE (default: the README's, 2 and 32m), BENCH_PORT (default
-# 18510), BENCH_CDS (a class-data-sharing archive to start with, made first by bin/cds-archive.sh when missing; unset:
-# none), and any other EXPLORER_* setting.
+# 18510), BENCH_CDS (a class-data-sharing archive to start with, made first by bin/cds-archive.sh when missing or
+# older than the jar; unset: none), and any other EXPLORER_* setting.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -21,7 +21,11 @@ export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 export EXPLORER_NEO4J_PAGECACHE=${EXPLORER_NEO4J_PAGECACHE:-32m}
 port=${BENCH_PORT:-18510}
 if [ -n "${BENCH_CDS:-}" ]; then
-  [ -f "$BENCH_CDS" ] || JAR=$jar JAVA_OPTS=$java_opts bin/cds-archive.sh "$BENCH_CDS"
+  # an archive older than the jar no longer fits it: the JVM would start without it, as slowly as with none
+  if [ ! -f "$BENCH_CDS" ] || [ "$jar" -nt "$BENCH_CDS" ]; then
+    rm -f "$BENCH_CDS"
+    JAR=$jar JAVA_OPTS=$java_opts bin/cds-archive.sh "$BENCH_CDS"
+  fi
   java_opts="$java_opts -XX:SharedArchiveFile=$BENCH_CDS"
 fi
 mkdir -p target

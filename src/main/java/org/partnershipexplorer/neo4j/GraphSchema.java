@@ -177,13 +177,12 @@ public final class GraphSchema {
             } catch (RuntimeException e) {
                 // the wait ran out (or failed): go on waiting unless an index failed; one that came online since the
                 // wait ran out is found online by the next
-                List<Long> states = cypher.write(STATES, Map.of(),
-                        r -> List.of(r.get("populating").asLong(), r.get("failed").asLong())).get(0);
-                if (states.get(1) > 0) {
+                Found states = Found.of(cypher.write(INDEXES, Map.of(), GraphSchema::index), names());
+                if (states.failed() > 0) {
                     throw e;
                 }
                 awaitTurns.incrementAndGet();
-                LOG.info("{} indexes still populating after {} s", states.get(0), (long) turn * awaitSeconds);
+                LOG.info("{} indexes still populating after {} s", states.populating(), (long) turn * awaitSeconds);
             }
         }
     }
@@ -219,48 +218,62 @@ public final class GraphSchema {
 
     /** True when every constraint and index above exists as declared and is online (readiness checks it). */
     public boolean inPlace() {
-        return cypher.read(Deadline.NONE, ONLINE, Map.of("names", names()), r -> r.get("online").asLong()).get(0)
+        return Found.of(cypher.read(Deadline.NONE, INDEXES, Map.of(), GraphSchema::index), names()).online()
                 == STATEMENTS.size();
     }
 
     /**
-     * As {@link #inPlace()}, for the start: the first statement a cold JVM sends also pays for loading and compiling
+     * The schema as found, for the start: the first statement a cold JVM sends also pays for loading and compiling
      * Cypher's planner, which on a busy machine took longer than a request's query timeout and failed the start. It
      * runs with a limit of its own, long enough for a start on a machine shared with heavy builds (one such start
      * took 49 s to start Neo4j and over 30 s, the server's own transaction limit, for this statement).
      */
     private Found foundAtStart() {
-        return cypher.inWriteTransaction(START_TIMEOUT, tx -> tx.run(FOUND, Map.of("names", names(), "retired", RETIRED),
-                r -> new Found(r.get("online").asLong(), r.get("searchOutdated").asBoolean(),
-                        r.get("retired").asList(org.neo4j.driver.Value::asString)))).get(0);
+        // a write transaction: in a cluster it goes to the leader, which has every rule another instance created
+        return Found.of(cypher.inWriteTransaction(START_TIMEOUT, tx -> tx.run(INDEXES, Map.of(), GraphSchema::index)),
+                names());
     }
 
     /**
-     * What the start's one look at the schema found: how many of the rules are in place and online, whether the search
-     * index is an old, strongly consistent one, and which retired plain indexes are still there. One statement, so
-     * that a store without its schema (a first start) plans one SHOW INDEXES instead of three.
+     * What one look at the schema found: how many of the rules are in place and online, whether the search index is an
+     * old, strongly consistent one, which retired plain indexes are still there, and how many indexes are populating
+     * or failed.
      */
-    record Found(long online, boolean searchOutdated, List<String> retired) {
+    record Found(long online, boolean searchOutdated, List<String> retired, long populating, long failed) {
+
+        /** Judges the indexes SHOW INDEXES listed against the rules' {@code names}. */
+        static Found of(List<Index> indexes, List<String> names) {
+            long online = indexes.stream().filter(i -> names.contains(i.name()) && i.online()
+                    && (!i.name().equals("search") || i.eventuallyConsistent())).count();
+            boolean searchOutdated = indexes.stream()
+                    .anyMatch(i -> i.name().equals("search") && !i.eventuallyConsistent());
+            List<String> retired = indexes.stream()
+                    .filter(i -> RETIRED.contains(i.name()) && i.owningConstraint() == null).map(Index::name).toList();
+            return new Found(online, searchOutdated, retired, indexes.stream().filter(i -> i.state().equals("POPULATING"))
+                    .count(), indexes.stream().filter(i -> i.state().equals("FAILED")).count());
+        }
+    }
+
+    /** One index as SHOW INDEXES lists it; {@code owningConstraint} null for a plain index. */
+    record Index(String name, String state, boolean eventuallyConsistent, String owningConstraint) {
+
+        boolean online() {
+            return state.equals("ONLINE");
+        }
     }
 
     private static final java.time.Duration START_TIMEOUT = java.time.Duration.ofMinutes(5);
 
-    /** A rule of $names in place: online, and the search index the eventually consistent one. */
-    private static final String IN_PLACE = "name IN $names AND state = 'ONLINE'"
-            + " AND (name <> 'search' OR options.indexConfig['fulltext.eventually_consistent'] = true)";
+    // Every look at the schema (the start's, readiness's, the wait for population) is this one plain statement, judged
+    // in Java: Neo4j plans it once, where a RETURN of counts and conditions per look cost a cold start about half a
+    // second of planning for each of three shapes.
+    private static final String INDEXES = "SHOW INDEXES YIELD name, state, options, owningConstraint";
 
-    private static final String STATES = "SHOW INDEXES YIELD state RETURN count(CASE WHEN state = 'POPULATING' THEN 1 END)"
-            + " AS populating, count(CASE WHEN state = 'FAILED' THEN 1 END) AS failed";
-
-    private static final String ONLINE = "SHOW INDEXES YIELD name, state, options WHERE " + IN_PLACE
-            + " RETURN count(*) AS online";
-
-    // ONLINE, and what creating the schema must first undo (the two reads it made of its own before).
-    private static final String FOUND = "SHOW INDEXES YIELD name, state, options, owningConstraint"
-            + " RETURN count(CASE WHEN " + IN_PLACE + " THEN 1 END) AS online,"
-            + " count(CASE WHEN name = 'search' AND options.indexConfig['fulltext.eventually_consistent'] <> true"
-            + " THEN 1 END) > 0 AS searchOutdated,"
-            + " collect(CASE WHEN name IN $retired AND owningConstraint IS NULL THEN name END) AS retired";
+    private static Index index(org.neo4j.driver.Record r) {
+        return new Index(r.get("name").asString(), r.get("state").asString(),
+                r.get("options").get("indexConfig").get("fulltext.eventually_consistent").asBoolean(false),
+                r.get("owningConstraint").asString(null));
+    }
 
     /** The name each statement gives (the word after CONSTRAINT or INDEX: "CREATE FULLTEXT INDEX search" too). */
     static List<String> names() {

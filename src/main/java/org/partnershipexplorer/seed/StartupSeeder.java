@@ -64,6 +64,10 @@ public final class StartupSeeder {
         }
         // The lock's uniqueness rests on the SeedState constraint, so the schema comes first.
         schema.ensure();
+        if (mode == SeedMode.IF_EMPTY && settled(release)) {
+            LOG.info("Seed already loaded; EXPLORER_SEED=if-empty leaves the database as it is");
+            return new SeedOutcome(SeedOutcome.Status.ALREADY_LOADED, null);
+        }
         // a load in batches whose process died would otherwise make an empty store look like one holding data
         loader.cleanUpAbandoned(SeedLoader.ABANDONED_AFTER);
         long deadline = System.nanoTime() + maxWait.toNanos();
@@ -156,6 +160,19 @@ public final class StartupSeeder {
     private record Look(Lock lock, String storedRelease) {
     }
 
+    /**
+     * Whether one read finds what the lock would: the seed loaded, the data still there, no newer release bundled and
+     * no load in batches under way. Every start of a kept store ends here, without taking the lock: the lock's write
+     * and the look for an abandoned load were two more statements for a cold Cypher to plan, about a second of a
+     * start on two cores. Anything else goes the locked way, which decides again under the lock.
+     */
+    private boolean settled(Optional<SeedRelease> release) {
+        return cypher.inReadTransaction(SETTLED_TIMEOUT, tx -> tx.run(SETTLED, Map.of(), r -> r.get("status").asString("").equals("loaded")
+                && r.get("holdsData").asBoolean() && !r.get("bulkLoad").asBoolean()
+                && release.map(bundled -> !bundled.newerThan(r.get("release").asString(null))).orElse(true)))
+                .get(0);
+    }
+
     private Look tryLock(SeedMode mode, Optional<SeedRelease> release) {
         return cypher.inWriteTransaction(tx -> {
             LockState state = tx.run(LOOK, Map.of("owner", owner, "staleSeconds", staleAfter.toSeconds()),
@@ -225,6 +242,16 @@ public final class StartupSeeder {
     /** @param release the seed release the store records, or null (none, or loaded before releases) */
     private record LockState(String status, String owner, boolean stale, boolean holdsData, String release) {
     }
+
+    /** The settled read's limit: a cold start on a machine busy with other work may plan it slowly. */
+    private static final Duration SETTLED_TIMEOUT = Duration.ofMinutes(5);
+
+    private static final String SETTLED = """
+            OPTIONAL MATCH (s:SeedState {id: 'seed'})
+            RETURN s.status AS status, s.release AS release,
+                   EXISTS { MATCH (:SeedState {id: 'bulk-load'}) } AS bulkLoad,
+                   EXISTS { MATCH (n) WHERE NOT (n:SeedState OR n:Change OR n:ChangeLog) } AS holdsData
+            """;
 
     private static final String LOOK = """
             MERGE (s:SeedState {id: 'seed'})

@@ -102,6 +102,22 @@ class StartupSeederIT {
     }
 
     @Test
+    @DisplayName("if-empty on a store whose seed is loaded decides from one read: nothing is written, not even the lock")
+    void keptStoreIsReadNotLocked() {
+        assertEquals(Status.LOADED, instance().seed(SeedMode.IF_EMPTY, VALID, true).status());
+        Cypher cypher = SeedFixtures.cypher(neo4j);
+        GraphSchema schema = new GraphSchema(cypher);
+        StartupSeeder kept = new StartupSeeder(cypher, schema, new SeedLoader(cypher, schema, new SimpleMeterRegistry()),
+                Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofMillis(100));
+        schema.ensure();
+        long writesBefore = cypher.writesCommitted();
+
+        assertEquals(Status.ALREADY_LOADED, kept.seed(SeedMode.IF_EMPTY, VALID, true).status());
+        assertEquals(writesBefore, cypher.writesCommitted());
+        assertEquals(List.of("loaded"), seedStates());
+    }
+
+    @Test
     @DisplayName("if-empty leaves a database that holds other data as it is, and never runs under never")
     void ifEmptyRespectsExistingData() {
         driver.executableQuery("CREATE (:Country:Actor {iso3: 'FRA', id: 'FRA'})").execute();

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.partnershipexplorer.neo4j.CountStore;
 import org.partnershipexplorer.neo4j.Cypher;
+import org.partnershipexplorer.startup.GraphSettled;
 import org.partnershipexplorer.startup.StartupPhases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,11 +58,18 @@ final class GraphCounts {
     }
 
     /**
-     * Reads the counts as soon as the service is up, off any request's thread (a request would count the statement as
-     * its own), so that the first request finds them. Not earlier: the command-line tools build the same beans and
-     * never serve a query. A request that comes before the read has ended waits for it, and readiness says DOWN
-     * until then, so no answer is judged by counts that are not the graph's.
+     * Reads the counts as soon as the graph the service will serve is settled (its schema in place, start-up seeding
+     * done), off any request's thread (a request would count the statement as its own) and beside the HTTP server's
+     * own start, so that the first request finds them. Not on a bean's creation: the command-line tools build the same
+     * beans and never serve a query. A request that comes before the read has ended waits for it, and readiness says
+     * DOWN until then, so no answer is judged by counts that are not the graph's.
      */
+    @io.micronaut.runtime.event.annotation.EventListener
+    void onGraphSettled(GraphSettled event) {
+        start();
+    }
+
+    /** Without start-up seeding nothing says the graph is settled: the counts are read once the server is up. */
     @io.micronaut.runtime.event.annotation.EventListener
     void onStartup(io.micronaut.runtime.server.event.ServerStartupEvent event) {
         start();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.partnershipexplorer.startup.GraphSettled;
 import org.partnershipexplorer.startup.StartupPhases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,8 +59,22 @@ public final class ChangeFeed {
         this.firstRead = phases.expect("change feed");
     }
 
+    /** Begins following as soon as the graph is settled, beside the HTTP server's own start. */
+    @EventListener
+    void onGraphSettled(GraphSettled event) {
+        follow();
+    }
+
+    /** Without start-up seeding nothing says the graph is settled: the feed begins with the server. */
     @EventListener
     void onServerStarted(ServerStartupEvent event) {
+        follow();
+    }
+
+    private synchronized void follow() {
+        if (firstRead.begun()) {
+            return;
+        }
         // the ticks follow the first one, never beside it
         firstRead.run(() -> {
             tick();

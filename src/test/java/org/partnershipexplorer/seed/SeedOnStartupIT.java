@@ -8,12 +8,15 @@ import static org.partnershipexplorer.seed.SeedFixtures.fixture;
 
 import io.micronaut.context.ApplicationContext;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.partnershipexplorer.startup.StartupPhases;
 import org.partnershipexplorer.support.TestNeo4j;
 
 @DisplayName("The application context seeds while it starts")
@@ -50,6 +53,20 @@ class SeedOnStartupIT {
             // the fixture has 10 actors, one of them defined only by an illustrative row
             assertEquals(9L, census(neo4j.driver()).get("Actor"));
             assertTrue(context.isRunning());
+        }
+    }
+
+    @Test
+    @DisplayName("once the seed is in, the graph's counts and the change log are read in the background, before any HTTP server is up")
+    void backgroundReadsBeginOnceSettled() throws Exception {
+        try (ApplicationContext context = ApplicationContext.run(properties(fixture("valid").toString(), "if-empty"))) {
+            StartupPhases phases = context.getBean(StartupPhases.class);
+            // a bound for a stuck read, not a measure
+            phases.backgroundDone().get(2, TimeUnit.MINUTES);
+
+            assertEquals(List.of("change feed", "graph counts"), phases.phases().stream()
+                    .filter(p -> p.detail().equals("background")).map(StartupPhases.Phase::name).sorted().toList());
+            assertEquals(List.of(), phases.pending());
         }
     }
 

@@ -10,7 +10,8 @@
 # Environment: BENCH_JAR (default target/partnership-explorer.jar), JAVA_OPTS (default: the flags of the README's
 # "Memory"), MALLOC_ARENA_MAX and EXPLORER_NEO4J_PAGECACHE (default: the README's, 2 and 32m), BENCH_PORT (default
 # 18510), BENCH_CDS (a class-data-sharing archive to start with, made first by bin/cds-archive.sh when missing or
-# older than the jar; unset: none), and any other EXPLORER_* setting.
+# older than the jar; unset: none), BENCH_THREADS (any value: also print, for each start, the CPU seconds each kind of
+# thread had used when it became healthy: the compilers, Bolt's workers, main, ...), and any other EXPLORER_* setting.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -34,6 +35,18 @@ work=$(mktemp -d target/bench-startup.XXXX)
 trap 'rm -rf "$work/store"' EXIT
 query='{"query":"{ countries(first: 1) { totalCount } }"}'
 
+thread_cpu() { # $1 = pid; CPU seconds per kind of thread still alive (numbers in names dropped), most first
+  local hz t
+  hz=$(getconf CLK_TCK)
+  for t in /proc/"$1"/task/*; do
+    # the name is in parentheses and may hold spaces; user and system time are the 12th and 13th fields after it
+    awk -v hz="$hz" '{ match($0, /\(.*\)/); name = substr($0, RSTART + 1, RLENGTH - 2)
+      split(substr($0, RSTART + RLENGTH + 1), f, " "); printf "%.2f\t%s\n", (f[12] + f[13]) / hz, name }' \
+      "$t/stat" 2>/dev/null || true # a thread that ended meanwhile
+  done | awk -F'\t' '{ n = $2; gsub(/[-0-9]+$/, "", n); cpu[n] += $1 }
+    END { for (n in cpu) if (cpu[n] >= 0.05) printf "%.2f %s\n", cpu[n], n }' | sort -rn | head -8 | paste -sd, -
+}
+
 start_once() { # $1 = data dir, $2 = label; prints "label healthy_seconds answer_seconds rss_mb cpu_seconds phases"
   local start healthy end pid rss cpu
   start=$(date +%s.%N)
@@ -46,6 +59,7 @@ start_once() { # $1 = data dir, $2 = label; prints "label healthy_seconds answer
     if curl -sf -m 10 -o /dev/null "http://127.0.0.1:$port/health/readiness"; then
       healthy=$(date +%s.%N)
       cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$pid/stat")
+      [ -z "${BENCH_THREADS:-}" ] || thread_cpu "$pid" > "$1.$2.threads"
       break
     fi
     kill -0 $pid 2>/dev/null || break
@@ -58,6 +72,7 @@ start_once() { # $1 = data dir, $2 = label; prints "label healthy_seconds answer
     kill -TERM $pid; wait $pid 2>/dev/null || true
     python3 -c "print(f'$2 {$healthy-$start:.1f} {$end-$start:.1f} $rss $cpu', end=' ')"
     echo "$(grep -o 'Started in .*' "$1.$2.log" | head -1 || echo "(no phase line)"); $(grep -o 'Ready in .*' "$1.$2.log" | head -1 || echo "(no ready line)")"
+    [ -z "${BENCH_THREADS:-}" ] || echo "  CPU seconds by thread at healthy: $(cat "$1.$2.threads")"
     if grep -q ' ERROR ' "$1.$2.log"; then echo "$2: the log has ERROR lines ($1.$2.log)" >&2; fi
     return 0
   fi

@@ -1,0 +1,109 @@
+package org.partnershipexplorer.bench;
+
+import io.micronaut.context.ApplicationContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+
+/**
+ * What the form of a statement costs Neo4j to plan the first time it sees it: the service's translation of two of the
+ * peer comparison's questions (a page of countries in a region; a page of missions with their contributions of one
+ * year) against the same question in plainer forms, down to the form @neo4j/graphql generates. Each form is run once
+ * per round under a new name (a new text, so Neo4j plans it again), in a JVM and a Neo4j already warmed on other
+ * shapes of the same kinds, so that what is left is the planning of that form; the median of the rounds is printed.
+ *
+ * <p>Run (after {@code mvn -q test-compile} and the classpath file of bench/README.md):
+ * {@code java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+ * org.partnershipexplorer.bench.StatementFormBench [rounds]}
+ */
+public final class StatementFormBench {
+
+    // The page's cursor condition and the COLLECT that wraps the page are the translation's; "map" returns the
+    // peer's map projection instead of the translation's lists.
+    private static final String REGION_ROWS = "MATCH (t0:Country) WHERE %s WITH t0 ORDER BY t0.iso3 ASC LIMIT $first "
+            + "RETURN [t0.iso3, [[t0.iso3, t0.name]]]";
+    private static final String CONTRIBUTIONS = "COLLECT { MATCH (:Country)-[t1:CONTRIBUTES_TO]->(t0) "
+            + "WHERE t1.year >= $from AND t1.year <= $to WITH t1 ORDER BY t1.year, startNode(t1).iso3 "
+            + "RETURN [coalesce(t1.id, 'CONTRIBUTION:' + startNode(t1).iso3 + ':' + endNode(t1).acronym + ':' + t1.year), "
+            + "[t2 IN [startNode(t1)] | [t2.iso3]][0], t1.total] }";
+    private static final String MISSION_ROWS = "MATCH (t0:Mission) %s WITH t0 ORDER BY t0.acronym ASC LIMIT $first "
+            + "RETURN [t0.acronym, [[t0.acronym, t0.name, " + CONTRIBUTIONS + "]]]";
+
+    static final Map<String, String> FORMS = forms();
+
+    private static Map<String, String> forms() {
+        Map<String, String> forms = new LinkedHashMap<>();
+        String regionKeyset = String.format(REGION_ROWS, "(t0.iso3 > $after AND t0.region = $region)");
+        String regionPlain = String.format(REGION_ROWS, "t0.region = $region");
+        forms.put("region: the translation (COLLECT around the page, cursor condition)",
+                "RETURN [[COLLECT { " + regionKeyset + " }, NULL]] AS data");
+        forms.put("region: plain MATCH, cursor condition", regionKeyset + " AS data");
+        forms.put("region: COLLECT around the page, no cursor condition",
+                "RETURN [[COLLECT { " + regionPlain + " }, NULL]] AS data");
+        forms.put("region: plain MATCH, no cursor condition", regionPlain + " AS data");
+        forms.put("region: the peer's form (plain MATCH, map projection)", "MATCH (this:Country) WHERE "
+                + "this.region = $region WITH * ORDER BY this.iso3 ASC LIMIT $first RETURN this { .iso3, .name } AS data");
+        String missionsKeyset = String.format(MISSION_ROWS, "WHERE t0.acronym > $after");
+        String missionsPlain = String.format(MISSION_ROWS, "");
+        forms.put("missions: the translation (COLLECT around the page, cursor condition)",
+                "RETURN [[COLLECT { " + missionsKeyset + " }, NULL]] AS data");
+        forms.put("missions: plain MATCH, cursor condition", missionsKeyset + " AS data");
+        forms.put("missions: plain MATCH, no cursor condition", missionsPlain + " AS data");
+        forms.put("missions: the peer's form (CALL subquery, map projection)", "MATCH (this:Mission) WITH * "
+                + "ORDER BY this.acronym ASC LIMIT $first CALL (this) { MATCH (this)<-[this0:CONTRIBUTES_TO]-(this1:Country) "
+                + "WHERE (this0.year >= $from AND this0.year <= $to) WITH collect({ node: this1, relationship: this0 }) "
+                + "AS edges UNWIND edges AS edge WITH edge.node AS this1, edge.relationship AS this0 "
+                + "RETURN collect(this0 { .id, .total, country: this1 { .iso3 } }) AS var2 } "
+                + "RETURN this { .acronym, .name, contributions: var2 } AS data");
+        return forms;
+    }
+
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 9;
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("explorer.neo4j.uri", "");
+        properties.put("explorer.neo4j.data-dir",
+                Path.of("target", "bench", "forms-" + System.currentTimeMillis()).toAbsolutePath().toString());
+        properties.put("explorer.neo4j.bolt-port", 0);
+        properties.put("explorer.seed.mode", "if-empty");
+        Map<String, Object> parameters = Map.of("after", "", "region", "Africa", "first", 101, "from", 2021, "to", 2021);
+        try (ApplicationContext context = ApplicationContext.run(properties);
+                Session session = context.getBean(Driver.class).session()) {
+            // warm the JVM and the planner on other shapes of the same kinds, each text new to Neo4j
+            for (int i = 0; i < 30; i++) {
+                session.run("MATCH (c:Country) WHERE c.iso3 > $after WITH c ORDER BY c.iso3 LIMIT " + (i + 1)
+                        + " RETURN c.name AS n" + i, parameters).list();
+                session.run("RETURN [[COLLECT { MATCH (o:Organization) WHERE o.code > $after RETURN o.code }, NULL]] AS w"
+                        + i, parameters).list();
+                session.run("MATCH (m:Mission) WITH m ORDER BY m.acronym LIMIT " + (i + 1)
+                        + " RETURN m { .acronym, x: COLLECT { MATCH (m)<-[r:CONTRIBUTES_TO]-() RETURN r.year } } AS z" + i,
+                        parameters).list();
+            }
+            Map<String, List<Double>> firstRuns = new LinkedHashMap<>();
+            for (int round = 0; round < rounds; round++) {
+                for (Map.Entry<String, String> form : FORMS.entrySet()) {
+                    String text = form.getValue().replace(" AS data", " AS data" + round);
+                    long started = System.nanoTime();
+                    session.run(text, parameters).list();
+                    firstRuns.computeIfAbsent(form.getKey(), k -> new ArrayList<>())
+                            .add((System.nanoTime() - started) / 1e6);
+                }
+            }
+            System.out.println("| statement form | first run, median ms | fastest | slowest |");
+            System.out.println("|---|---|---|---|");
+            firstRuns.forEach((form, runs) -> {
+                List<Double> sorted = new ArrayList<>(runs);
+                Collections.sort(sorted);
+                System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f |%n", form, sorted.get(sorted.size() / 2),
+                        sorted.get(0), sorted.get(sorted.size() - 1));
+            });
+        }
+    }
+}

@@ -48,6 +48,9 @@ public final class StatementFormBench {
         forms.put("region: COLLECT around the page, no cursor condition",
                 "RETURN [[COLLECT { " + regionPlain + " }, NULL]] AS data");
         forms.put("region: plain MATCH, no cursor condition", regionPlain + " AS data");
+        forms.put("region: plain MATCH, cursor condition, rows collected in RETURN",
+                String.format(REGION_ROWS, "(t0.iso3 > $after AND t0.region = $region)").replace("RETURN [t0.iso3",
+                        "RETURN [[collect([t0.iso3").replace("t0.name]]]", "t0.name]]]), NULL]]") + " AS data");
         forms.put("region: the peer's form (plain MATCH, map projection)", "MATCH (this:Country) WHERE "
                 + "this.region = $region WITH * ORDER BY this.iso3 ASC LIMIT $first RETURN this { .iso3, .name } AS data");
         String missionsKeyset = String.format(MISSION_ROWS, "WHERE t0.acronym > $after");
@@ -56,6 +59,9 @@ public final class StatementFormBench {
                 "RETURN [[COLLECT { " + missionsKeyset + " }, NULL]] AS data");
         forms.put("missions: plain MATCH, cursor condition", missionsKeyset + " AS data");
         forms.put("missions: plain MATCH, no cursor condition", missionsPlain + " AS data");
+        forms.put("missions: plain MATCH, cursor condition, rows collected in RETURN", "MATCH (t0:Mission) "
+                + "WHERE t0.acronym > $after WITH t0 ORDER BY t0.acronym ASC LIMIT $first RETURN [[collect([t0.acronym, "
+                + "[[t0.acronym, t0.name, " + CONTRIBUTIONS + "]]]), NULL]] AS data");
         forms.put("missions: the peer's form (CALL subquery, map projection)", "MATCH (this:Mission) WITH * "
                 + "ORDER BY this.acronym ASC LIMIT $first CALL (this) { MATCH (this)<-[this0:CONTRIBUTES_TO]-(this1:Country) "
                 + "WHERE (this0.year >= $from AND this0.year <= $to) WITH collect({ node: this1, relationship: this0 }) "

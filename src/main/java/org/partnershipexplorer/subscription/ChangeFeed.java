@@ -1,5 +1,6 @@
 package org.partnershipexplorer.subscription;
 
+import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -52,6 +53,7 @@ public final class ChangeFeed {
     private volatile long seen = -1;
     private long lastPrune;
     private boolean failing;
+    private volatile boolean stopping;
 
     ChangeFeed(ChangeLog log, SubscriptionSettings settings, StartupPhases phases) {
         this.log = log;
@@ -120,6 +122,9 @@ public final class ChangeFeed {
                 failing = false;
             }
         } catch (RuntimeException e) {
+            if (stopping) {
+                return; // the service is stopping: there is no next tick
+            }
             // the database may be away for a while; the next tick tries again, and the log keeps what it missed
             if (!failing) {
                 LOG.warn("Cannot read the change log: {}", e.getMessage());
@@ -140,9 +145,28 @@ public final class ChangeFeed {
         }
     }
 
+    /**
+     * Stops following as the context begins to close, before any bean is destroyed: the driver was closed under the
+     * ticks, and every stop logged that the change log could not be read.
+     */
+    @EventListener
+    void onShutdown(ShutdownEvent event) {
+        stop();
+    }
+
     @PreDestroy
     void stop() {
-        thread.shutdownNow();
+        stopping = true;
+        thread.shutdown();
+        try {
+            // a tick in flight ends with its read, before the driver closes
+            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            thread.shutdownNow();
+        }
         sink.tryEmitComplete();
     }
 }

@@ -8,10 +8,11 @@
 # on a machine shared with other work the wall-clock seconds follow the load, the CPU seconds much less.
 # Usage: bench/startup.sh [runs]   (needs target/partnership-explorer.jar: mvn -q -DskipTests package)
 # Environment: BENCH_JAR (default target/partnership-explorer.jar), JAVA_OPTS (default: the flags of the README's
-# "Memory"), MALLOC_ARENA_MAX and EXPLORER_NEO4J_PAGECACHE (default: the README's, 2 and 32m), BENCH_PORT (default
-# 18510), BENCH_CDS (a class-data-sharing archive to start with, made first by bin/cds-archive.sh when missing or
-# older than the jar; unset: none), BENCH_THREADS (any value: also print, for each start, the CPU seconds each kind of
-# thread had used when it became healthy: the compilers, Bolt's workers, main, ...), and any other EXPLORER_* setting.
+# "Memory"), MALLOC_ARENA_MAX, MALLOC_MMAP_THRESHOLD_ and EXPLORER_NEO4J_PAGECACHE (default: the README's, 2, 131072
+# and 32m), BENCH_PORT (default 18510), BENCH_CDS (a class-data-sharing archive to start with, made first by
+# bin/cds-archive.sh when missing or older than the jar; unset: none), BENCH_THREADS (any value: also print, for each
+# start, the CPU seconds each kind of thread had used when it became healthy: the compilers, Bolt's workers, main,
+# ...), and any other EXPLORER_* setting.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -19,6 +20,7 @@ jar=${BENCH_JAR:-target/partnership-explorer.jar}
 [ -f "$jar" ] || { echo "missing $jar: run mvn -q -DskipTests package" >&2; exit 1; }
 java_opts=${JAVA_OPTS--Xms32m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -Xss512k}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+export MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_:-131072}
 export EXPLORER_NEO4J_PAGECACHE=${EXPLORER_NEO4J_PAGECACHE:-32m}
 port=${BENCH_PORT:-18510}
 if [ -n "${BENCH_CDS:-}" ]; then
@@ -80,7 +82,7 @@ start_once() { # $1 = data dir, $2 = label; prints "label healthy_seconds answer
   echo "$2: not healthy or no right answer within 600 s; the end of its log ($1.$2.log):" >&2; tail -20 "$1.$2.log" >&2; return 1
 }
 
-echo "java: $(java -version 2>&1 | head -1); cores: $(nproc); JAVA_OPTS: $java_opts; MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX; EXPLORER_NEO4J_PAGECACHE=$EXPLORER_NEO4J_PAGECACHE"
+echo "java: $(java -version 2>&1 | head -1); cores: $(nproc); JAVA_OPTS: $java_opts; MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX; MALLOC_MMAP_THRESHOLD_=$MALLOC_MMAP_THRESHOLD_; EXPLORER_NEO4J_PAGECACHE=$EXPLORER_NEO4J_PAGECACHE"
 echo "load average before: $(cat /proc/loadavg)"
 results=$work/results
 for i in $(seq 1 "$runs"); do

@@ -10,7 +10,8 @@
 # Then:  java <the same flags> -XX:SharedArchiveFile=target/partnership-explorer.jsa -jar target/partnership-explorer.jar
 #
 # Environment: JAR (default target/partnership-explorer.jar), JAVA_OPTS (the flags the service will run with; default
-# the README's "Memory" flags), MALLOC_ARENA_MAX and EXPLORER_NEO4J_PAGECACHE (default 2 and 32m, as there).
+# the README's "Memory" flags), MALLOC_ARENA_MAX, MALLOC_MMAP_THRESHOLD_ and EXPLORER_NEO4J_PAGECACHE (default 2,
+# 131072 and 32m, as there).
 #
 # The archive fits one jar file and one JVM: start the service with the same jar path, and make the archive again
 # after every build or Java update. A stale archive is not an error: the JVM says so in one warning line and starts
@@ -22,6 +23,7 @@ jar=${JAR:-target/partnership-explorer.jar}
 [ -f "$jar" ] || { echo "missing $jar: run mvn -q -DskipTests package" >&2; exit 1; }
 java_opts=${JAVA_OPTS--Xms32m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -Xss512k}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+export MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_:-131072}
 export EXPLORER_NEO4J_PAGECACHE=${EXPLORER_NEO4J_PAGECACHE:-32m}
 mkdir -p target "$(dirname "$archive")"
 store=$(mktemp -d target/cds-training.XXXX)

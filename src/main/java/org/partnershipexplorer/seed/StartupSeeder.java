@@ -163,13 +163,14 @@ public final class StartupSeeder {
     /**
      * Whether one read finds what the lock would: the seed loaded, the data still there, no newer release bundled and
      * no load in batches under way. Every start of a kept store ends here, without taking the lock: the lock's write
-     * and the look for an abandoned load were two more statements for a cold Cypher to plan, about a second of a
-     * start on two cores. Anything else goes the locked way, which decides again under the lock.
+     * and the look for an abandoned load were two more statements for a cold Cypher to plan. Anything else goes the
+     * locked way, which decides again under the lock.
      */
     private boolean settled(Optional<SeedRelease> release) {
-        return cypher.inReadTransaction(SETTLED_TIMEOUT, tx -> tx.run(SETTLED, Map.of(), r -> r.get("status").asString("").equals("loaded")
-                && r.get("holdsData").asBoolean() && !r.get("bulkLoad").asBoolean()
-                && release.map(bundled -> !bundled.newerThan(r.get("release").asString(null))).orElse(true)))
+        return cypher.inReadTransaction(SETTLED_TIMEOUT, tx -> tx.run(SETTLED, Map.of(),
+                r -> r.get("status").asString("").equals("loaded") && r.get("holdsData").asBoolean()
+                        && !r.get("bulkLoad").asBoolean()
+                        && release.map(bundled -> !bundled.newerThan(r.get("release").asString(null))).orElse(true)))
                 .get(0);
     }
 

@@ -12,7 +12,8 @@
 # and 32m), BENCH_PORT (default 18510), BENCH_CDS (a class-data-sharing archive to start with, made first by
 # bin/cds-archive.sh when missing or older than the jar; unset: none), BENCH_THREADS (any value: also print, for each
 # start, the CPU seconds each kind of thread had used when it became healthy: the compilers, Bolt's workers, main,
-# ...), and any other EXPLORER_* setting.
+# ...), BENCH_JAVA_HEAP (any value: also print the Java heap's generations, committed and used, at the first answer;
+# the serial collector's, as the README's settings choose), and any other EXPLORER_* setting.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -71,10 +72,17 @@ start_once() { # $1 = data dir, $2 = label; prints "label healthy_seconds answer
       "http://127.0.0.1:$port/graphql" | grep -q '"totalCount":197'; then
     end=$(date +%s.%N)
     rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status")
+    # the serial collector's generations, committed and used (KB), as jcmd gives them
+    [ -z "${BENCH_JAVA_HEAP:-}" ] || jcmd "$pid" GC.heap_info 2>/dev/null \
+      | awk '/def new generation|tenured generation/ { name = $1 == "def" ? "young" : "old"
+          match($0, /total [0-9]+K/); total = substr($0, RSTART + 6, RLENGTH - 7)
+          match($0, /used [0-9]+K/); used = substr($0, RSTART + 5, RLENGTH - 6)
+          printf "%s %d MB committed, %d MB used; ", name, total / 1024, used / 1024 }' > "$1.$2.heap"
     kill -TERM $pid; wait $pid 2>/dev/null || true
     python3 -c "print(f'$2 {$healthy-$start:.1f} {$end-$start:.1f} $rss $cpu', end=' ')"
     echo "$(grep -o 'Started in .*' "$1.$2.log" | head -1 || echo "(no phase line)"); $(grep -o 'Ready in .*' "$1.$2.log" | head -1 || echo "(no ready line)")"
     [ -z "${BENCH_THREADS:-}" ] || echo "  CPU seconds by thread at healthy: $(cat "$1.$2.threads")"
+    [ -z "${BENCH_JAVA_HEAP:-}" ] || echo "  Java heap at the first answer: $(cat "$1.$2.heap")"
     if grep -q ' ERROR ' "$1.$2.log"; then echo "$2: the log has ERROR lines ($1.$2.log)" >&2; fi
     return 0
   fi

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Logs the start once the HTTP server answers: the total since the JVM started and each phase, the rest (class
  * loading, Micronaut's own beans, the HTTP server) as what remains. bench/startup.sh reads this line. Once the
- * background phases have ended too (readiness turns UP then), a second line says when and what they took, and the
- * C heap is trimmed ({@link NativeHeap}).
+ * background phases have ended too (readiness turns UP then), a second line says when and what they took, the Java
+ * heap is collected once ({@link JavaHeap}) and the C heap trimmed ({@link NativeHeap}).
  */
 @Singleton
 final class StartupReport implements ApplicationEventListener<ServerStartupEvent> {
@@ -33,8 +33,10 @@ final class StartupReport implements ApplicationEventListener<ServerStartupEvent
         LOG.info(line(total, phases.phases()));
         phases.backgroundDone().thenRun(() -> {
             LOG.info(readyLine(Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()), phases.phases()));
-            // the start's compilations and, on an empty store, the seed's batches are over: what the C library kept of
-            // the memory they freed goes back (about 30 MB after loading the seed; bench/README.md)
+            // the start's work is over: the Java heap shrinks to what it holds, then what the C library kept of the
+            // memory the compilations and, on an empty store, the seed's load freed goes back (about 30 MB after
+            // loading the seed; bench/README.md)
+            LOG.info("Once started: {}", JavaHeap.collect());
             NativeHeap.trim().ifPresent(trimmed -> LOG.info("Once started: {}", trimmed));
         });
     }

@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.partnershipexplorer.neo4j.CountStore;
@@ -28,6 +31,8 @@ final class GraphCounts {
     /** How old counts may get when this service writes nothing (another service may write the same database). */
     private static final Duration MAX_AGE = Duration.ofMinutes(1);
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(1);
+    /** How long the context's close waits for a read in flight. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     static final List<String> LABELS = List.of(
             "Actor", "Country", "Organization", "Mission", "Ministerial", "Pledge", "Program", "Source");
@@ -46,6 +51,8 @@ final class GraphCounts {
     private final AtomicBoolean started = new AtomicBoolean();
     private final CompletableFuture<Snapshot> first = new CompletableFuture<>();
     private volatile Snapshot snapshot;
+    /** The refresh in the background, if one runs: the context's close waits for it, as for the first read. */
+    private volatile CompletableFuture<Void> refresh = CompletableFuture.completedFuture(null);
 
     /** Sizes read after {@code writes} writes had committed, at {@code readAt} (nanoTime). */
     private record Snapshot(ListSizes sizes, long writes, long readAt) {
@@ -97,7 +104,7 @@ final class GraphCounts {
         boolean stale = known.writes() != cypher.writesCommitted()
                 || System.nanoTime() - known.readAt() > MAX_AGE.toNanos();
         if (stale && refreshing.compareAndSet(false, true)) {
-            CompletableFuture.runAsync(() -> {
+            refresh = CompletableFuture.runAsync(() -> {
                 try {
                     snapshot = read();
                 } catch (RuntimeException e) {
@@ -109,6 +116,23 @@ final class GraphCounts {
             });
         }
         return known.sizes();
+    }
+
+    /**
+     * Waits, as the context begins to close, for a read still in flight (the first or a refresh), up to
+     * {@link #CLOSE_WAIT}: the driver closed under it, retried, and logged the failure with a stack trace, which a
+     * service stopped during its start, or a context closed right after it, printed every time.
+     */
+    @io.micronaut.runtime.event.annotation.EventListener
+    void onShutdown(io.micronaut.context.event.ShutdownEvent event) {
+        CompletableFuture<?> inFlight = started.get() ? CompletableFuture.allOf(first, refresh) : refresh;
+        try {
+            inFlight.get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("closing while the graph's counts are read: {}", e.toString());
+        }
     }
 
     /** Where the totals are read (the tests compare its two ways). */

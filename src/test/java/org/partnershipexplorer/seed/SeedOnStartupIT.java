@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.partnershipexplorer.seed.SeedFixtures.census;
 import static org.partnershipexplorer.seed.SeedFixtures.fixture;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.context.ApplicationContext;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.partnershipexplorer.startup.StartupPhases;
 import org.partnershipexplorer.support.TestNeo4j;
 
@@ -68,6 +73,26 @@ class SeedOnStartupIT {
                     .filter(p -> p.detail().equals("background")).map(StartupPhases.Phase::name).sorted().toList());
             assertEquals(List.of(), phases.pending());
         }
+    }
+
+    @Test
+    @DisplayName("a context closed right after it started waits for the start's background reads: none fails under a closed driver")
+    void closeWaitsForBackgroundReads() {
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        root.addAppender(captured);
+        try {
+            ApplicationContext.run(properties(fixture("valid").toString(), "if-empty")).close();
+        } finally {
+            root.detachAppender(captured);
+        }
+
+        // the driver's retries and the service's own reads; not what other libraries say of their metrics
+        assertEquals(List.of(), captured.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .filter(e -> e.getLoggerName().startsWith("org.neo4j.driver")
+                        || e.getLoggerName().startsWith("org.partnershipexplorer"))
+                .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage()).toList());
     }
 
     @Test

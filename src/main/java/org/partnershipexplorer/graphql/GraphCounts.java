@@ -31,7 +31,7 @@ final class GraphCounts {
     /** How old counts may get when this service writes nothing (another service may write the same database). */
     private static final Duration MAX_AGE = Duration.ofMinutes(1);
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(1);
-    /** How long the context's close waits for a read in flight. */
+    /** How long the context's close waits for a refresh in flight. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     static final List<String> LABELS = List.of(
@@ -51,7 +51,7 @@ final class GraphCounts {
     private final AtomicBoolean started = new AtomicBoolean();
     private final CompletableFuture<Snapshot> first = new CompletableFuture<>();
     private volatile Snapshot snapshot;
-    /** The refresh in the background, if one runs: the context's close waits for it, as for the first read. */
+    /** The refresh in the background, if one runs: the context's close waits for it. */
     private volatile CompletableFuture<Void> refresh = CompletableFuture.completedFuture(null);
 
     /** Sizes read after {@code writes} writes had committed, at {@code readAt} (nanoTime). */
@@ -119,15 +119,14 @@ final class GraphCounts {
     }
 
     /**
-     * Waits, as the context begins to close, for a read still in flight (the first or a refresh), up to
-     * {@link #CLOSE_WAIT}: the driver closed under it, retried, and logged the failure with a stack trace, which a
-     * service stopped during its start, or a context closed right after it, printed every time.
+     * Waits, as the context begins to close, for a refresh still in flight, up to {@link #CLOSE_WAIT}, as
+     * {@link StartupPhases} waits for the first read: the driver closed under it would retry and log the failure with
+     * a stack trace.
      */
     @io.micronaut.runtime.event.annotation.EventListener
     void onShutdown(io.micronaut.context.event.ShutdownEvent event) {
-        CompletableFuture<?> inFlight = started.get() ? CompletableFuture.allOf(first, refresh) : refresh;
         try {
-            inFlight.get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            refresh.get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {

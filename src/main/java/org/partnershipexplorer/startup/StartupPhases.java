@@ -1,10 +1,15 @@
 package org.partnershipexplorer.startup;
 
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -18,6 +23,9 @@ import java.util.function.Supplier;
  */
 @Singleton
 public final class StartupPhases {
+
+    /** How long the context's close waits for the background phases. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     /** One phase: what it was, how long it took, and what it found (empty when there is nothing to say). */
     public record Phase(String name, Duration took, String detail) {
@@ -117,6 +125,22 @@ public final class StartupPhases {
     /** The background phases still running, in the order they began; empty once the start has finished. */
     public synchronized List<String> pending() {
         return List.copyOf(pending);
+    }
+
+    /**
+     * Waits, as the context begins to close, for background phases still running, up to {@link #CLOSE_WAIT}: their
+     * reads (the graph counts, the change log) would otherwise meet a driver closed under them, which retried and
+     * logged each failure with a stack trace whenever a service stopped during its start.
+     */
+    @EventListener
+    void onShutdown(ShutdownEvent event) {
+        try {
+            backgroundDone().get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // stopping anyway: what is still running meets the closed driver
+        }
     }
 
     /** Completes once every background phase begun so far has ended, whether it failed or not. */

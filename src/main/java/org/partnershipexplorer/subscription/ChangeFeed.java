@@ -6,12 +6,9 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.partnershipexplorer.startup.GraphSettled;
 import org.partnershipexplorer.startup.StartupPhases;
 import org.slf4j.Logger;
@@ -57,8 +54,6 @@ public final class ChangeFeed {
     private long lastPrune;
     private boolean failing;
     private volatile boolean stopping;
-    /** The first read, on a thread of the start's own: stopping waits for it as for a tick. */
-    private volatile CompletableFuture<?> firstTick = CompletableFuture.completedFuture(null);
 
     ChangeFeed(ChangeLog log, SubscriptionSettings settings, StartupPhases phases) {
         this.log = log;
@@ -83,11 +78,10 @@ public final class ChangeFeed {
             return;
         }
         // the ticks follow the first one, never beside it
-        firstTick = firstRead.run(() -> {
+        firstRead.run(() -> {
             tick();
             return null;
-        });
-        firstTick.whenComplete((done, error) -> thread.scheduleWithFixedDelay(this::tick, settings.pollInterval().toMillis(),
+        }).whenComplete((done, error) -> thread.scheduleWithFixedDelay(this::tick, settings.pollInterval().toMillis(),
                 settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS));
     }
 
@@ -163,16 +157,9 @@ public final class ChangeFeed {
     @PreDestroy
     void stop() {
         stopping = true;
-        try {
-            // a read in flight (the first, or a tick) ends before the driver closes
-            firstTick.get(5, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.debug("stopping while the change log's first read runs: {}", e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         thread.shutdown();
         try {
+            // a tick in flight ends with its read, before the driver closes (StartupPhases waits for the first read)
             if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
                 thread.shutdownNow();
             }

@@ -21,7 +21,7 @@ NEO4J_HOME="$PWD/$OUT/home" NEO4J_CONF="$PWD/$OUT/home/conf" timeout 900 java -X
   --nodes=Deployment="$OUT/deployments.csv" \
   --relationships=REPORTED="$OUT/reported.csv" --relationships=CONTRIBUTES_TO="$OUT/contributions.csv" \
   --relationships=TRAINS="$OUT/trainings.csv" --relationships=DONATES_TO="$OUT/donations.csv" \
-  --overwrite-destination neo4j
+  --report-file="$OUT/import.report" --overwrite-destination neo4j
 end=$(date +%s.%N)
 printf 'neo4j-admin database import full: %s relationships (and the other rows of the world) in %.1f s, load average %s\n' \
   "$SIZE" "$(awk "BEGIN{print $end - $start}")" "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -34,6 +34,8 @@ public final class StartupPhases {
     private final List<Phase> phases = new ArrayList<>();
     private final List<String> pending = new ArrayList<>();
     private final List<CompletableFuture<?>> background = new ArrayList<>();
+    /** The background phases whose work has begun: what a close waits for. */
+    private final List<CompletableFuture<?>> begun = new ArrayList<>();
 
     /** Records a phase that has ended. */
     public synchronized void record(String name, Duration took, String detail) {
@@ -96,6 +98,9 @@ public final class StartupPhases {
                 throw new IllegalStateException("the start's phase '" + name + "' has already begun");
             }
             begun = true;
+            synchronized (StartupPhases.this) {
+                StartupPhases.this.begun.add(done);
+            }
             Thread thread = new Thread(() -> {
                 long started = System.nanoTime();
                 try {
@@ -130,12 +135,14 @@ public final class StartupPhases {
     /**
      * Waits, as the context begins to close, for background phases still running, up to {@link #CLOSE_WAIT}: their
      * reads (the graph counts, the change log) would otherwise meet a driver closed under them, which retried and
-     * logged each failure with a stack trace whenever a service stopped during its start.
+     * logged each failure with a stack trace whenever a service stopped during its start. A phase that was expected
+     * but never began (a context without start-up seeding or an HTTP server, such as the command-line tools') has
+     * nothing to wait for: waiting for it held every such command's exit for the whole ten seconds.
      */
     @EventListener
     void onShutdown(ShutdownEvent event) {
         try {
-            backgroundDone().get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            runningDone().get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
@@ -143,13 +150,26 @@ public final class StartupPhases {
         }
     }
 
-    /** Completes once every background phase begun so far has ended, whether it failed or not. */
+    /** Completes once every background phase whose work has begun has ended; those expected but not begun aside. */
+    CompletableFuture<Void> runningDone() {
+        CompletableFuture<?>[] running;
+        synchronized (this) {
+            running = begun.toArray(CompletableFuture[]::new);
+        }
+        return ended(running);
+    }
+
+    /** Completes once every background phase expected so far has ended, whether it failed or not. */
     public CompletableFuture<Void> backgroundDone() {
         CompletableFuture<?>[] all;
         synchronized (this) {
             all = background.toArray(CompletableFuture[]::new);
         }
-        return CompletableFuture.allOf(java.util.Arrays.stream(all)
+        return ended(all);
+    }
+
+    private static CompletableFuture<Void> ended(CompletableFuture<?>[] phases) {
+        return CompletableFuture.allOf(java.util.Arrays.stream(phases)
                 .map(f -> f.handle((result, error) -> null)).toArray(CompletableFuture[]::new));
     }
 }

@@ -52,6 +52,33 @@ class StartupReportTest {
     }
 
     @Test
+    @DisplayName("a close waits for the background phases that began, not for one expected that never began")
+    void closeWaitsForRunningPhasesOnly() throws Exception {
+        StartupPhases phases = new StartupPhases();
+        // a command-line context: the graph counts are expected when their bean is made, but nothing begins them
+        phases.expect("graph counts");
+        StartupPhases.Background feed = phases.expect("change feed");
+        assertEquals(true, phases.runningDone().isDone());
+        assertEquals(false, phases.backgroundDone().isDone());
+
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        var read = feed.run(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "read";
+        });
+        var running = phases.runningDone();
+        assertEquals(false, running.isDone());
+        release.countDown();
+        running.get();
+        assertEquals("read", read.get());
+        assertEquals(List.of("graph counts"), phases.pending());
+    }
+
+    @Test
     @DisplayName("the full collection once started says how long it took and what the heap held before and after")
     void fullCollectionLine() {
         assertEquals("Full collection in 142 ms: heap committed 180 MB -> 115 MB, 56 MB used",

@@ -44,6 +44,9 @@ class TranslatorIT implements ServiceTest {
     @Inject
     FieldRegistry registry;
 
+    @Inject
+    org.neo4j.driver.Driver driver;
+
     private EmbeddedServer fieldByField;
 
     /** The documents below select more than the default cost limit allows; the limit is not what is tested here. */
@@ -192,6 +195,33 @@ class TranslatorIT implements ServiceTest {
 
         assertEquals(twin.data().toString(), translated.data().toString());
         assertEquals(2, translated.statements(), "the page, then what its countries attended in one batch");
+    }
+
+    @Test
+    @DisplayName("a relationship stored without its id runs the query field by field, with the id its key makes")
+    void relationshipWithoutStoredIdRunsFieldByField() {
+        String query = """
+                { mission(acronym: "UNMISS") { contributions(years: {from: 2016, to: 2016}) { id country { iso3 } } }
+                  country(iso3: "KEN") { contributions(years: {from: 2016, to: 2016}) { id } } }""";
+        var before = new GraphQLClient(server.getURI()).query(query);
+        assertEquals(1, before.statements(), "translated while every id is stored");
+        String id = "CONTRIBUTION:KEN:UNMISS:2016";
+        assertTrue(before.data().toString().contains("\"" + id + "\""), before.data().toString());
+        try {
+            // as a relationship written by hand, outside the service, would be
+            driver.executableQuery("MATCH ()-[r:CONTRIBUTES_TO {id: $id}]->() REMOVE r.id")
+                    .withParameters(Map.of("id", id)).execute();
+            var translated = new GraphQLClient(server.getURI()).query(query);
+            var twin = new GraphQLClient(fieldByField.getURI()).query(query);
+            assertTrue(translated.errors().isMissingNode(), translated.body().toString());
+            assertEquals(before.data().toString(), translated.data().toString());
+            assertEquals(twin.data().toString(), translated.data().toString());
+            assertTrue(translated.statements() > 1, "ran field by field: " + translated.statements());
+        } finally {
+            driver.executableQuery("""
+                    MATCH (:Country {iso3: 'KEN'})-[r:CONTRIBUTES_TO {year: 2016}]->(:Mission {acronym: 'UNMISS'})
+                    SET r.id = $id""").withParameters(Map.of("id", id)).execute();
+        }
     }
 
     @Test

@@ -76,12 +76,6 @@ final class GraphCounts {
         start();
     }
 
-    /** Without start-up seeding nothing says the graph is settled: the counts are read once the server is up. */
-    @io.micronaut.runtime.event.annotation.EventListener
-    void onStartup(io.micronaut.runtime.server.event.ServerStartupEvent event) {
-        start();
-    }
-
     private void start() {
         if (started.compareAndSet(false, true)) {
             firstRead.run(this::read).whenComplete((read, error) -> {

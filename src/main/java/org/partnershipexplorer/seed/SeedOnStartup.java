@@ -2,9 +2,8 @@ package org.partnershipexplorer.seed;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.annotation.PostConstruct;
-import org.partnershipexplorer.startup.GraphSettled;
+import org.partnershipexplorer.startup.SettledGraph;
 import org.partnershipexplorer.startup.StartupPhases;
 import org.partnershipexplorer.subscription.Change;
 import org.partnershipexplorer.subscription.ChangeLog;
@@ -30,10 +29,10 @@ final class SeedOnStartup {
     private final StartupSeedState state;
     private final StartupPhases phases;
     private final ChangeLog changes;
-    private final ApplicationEventPublisher<GraphSettled> settled;
+    private final SettledGraph settled;
 
     SeedOnStartup(SeedSettings settings, StartupSeeder seeder, StartupSeedState state, StartupPhases phases,
-            ChangeLog changes, ApplicationEventPublisher<GraphSettled> settled) {
+            ChangeLog changes, SettledGraph settled) {
         this.settings = settings;
         this.seeder = seeder;
         this.state = state;
@@ -48,7 +47,7 @@ final class SeedOnStartup {
         if (mode == SeedMode.NEVER) {
             LOG.info("Seeding disabled (EXPLORER_SEED=never)");
             state.finished(new SeedOutcome(SeedOutcome.Status.DISABLED, null));
-            settled.publishEvent(new GraphSettled());
+            settled.announce();
             return;
         }
         long started = System.nanoTime();
@@ -65,7 +64,7 @@ final class SeedOnStartup {
                 System.gc();
             }
             state.finished(outcome);
-            settled.publishEvent(new GraphSettled());
+            settled.announce();
         } catch (SeedValidationException e) {
             // The list is logged once here. Micronaut logs the failing bean's exception with the messages of every
             // cause, so the exception that fails the start carries a one-line summary, not the list again.

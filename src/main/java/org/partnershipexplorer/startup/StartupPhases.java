@@ -116,10 +116,6 @@ public final class StartupPhases {
             thread.start();
             return (CompletableFuture<T>) done;
         }
-
-        public synchronized boolean begun() {
-            return begun;
-        }
     }
 
     private synchronized void finish(String name, long started) {
@@ -151,7 +147,7 @@ public final class StartupPhases {
     }
 
     /** Completes once every background phase whose work has begun has ended; those expected but not begun aside. */
-    CompletableFuture<Void> runningDone() {
+    public CompletableFuture<Void> runningDone() {
         CompletableFuture<?>[] running;
         synchronized (this) {
             running = begun.toArray(CompletableFuture[]::new);

@@ -2,7 +2,6 @@ package org.partnershipexplorer.subscription;
 
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
-import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.List;
@@ -23,8 +22,8 @@ import reactor.core.publisher.Sinks;
  * sequence order. Starts at the newest change when the instance starts: subscribers hear of what commits after they
  * subscribe. Also prunes the log of changes older than the retention, now and then.
  *
- * <p>Its own thread, never a Netty event loop: the reads wait on the database. It starts once the HTTP server has
- * started, after the schema and the seed are in place, so that it never competes with them, and only in a
+ * <p>Its own thread, never a Netty event loop: the reads wait on the database. It starts once the graph is settled
+ * ({@link GraphSettled}: the schema and the seed in place), so that it never competes with them, and only in a
  * process that serves (not in the command-line tools). Its first read is a background phase of the start:
  * readiness says DOWN until this instance follows the log, so a subscriber is never told it is ready and then
  * misses a change committed before the first read.
@@ -64,19 +63,6 @@ public final class ChangeFeed {
     /** Begins following as soon as the graph is settled, beside the HTTP server's own start. */
     @EventListener
     void onGraphSettled(GraphSettled event) {
-        follow();
-    }
-
-    /** Without start-up seeding nothing says the graph is settled: the feed begins with the server. */
-    @EventListener
-    void onServerStarted(ServerStartupEvent event) {
-        follow();
-    }
-
-    private synchronized void follow() {
-        if (firstRead.begun()) {
-            return;
-        }
         // the ticks follow the first one, never beside it
         firstRead.run(() -> {
             tick();

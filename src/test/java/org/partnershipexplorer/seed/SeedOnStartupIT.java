@@ -76,6 +76,28 @@ class SeedOnStartupIT {
     }
 
     @Test
+    @DisplayName("with start-up seeding off, the graph's counts and the change log are read once the HTTP server is up, and not before")
+    void backgroundReadsBeginWithTheServerWhenSeedingIsOff() throws Exception {
+        Map<String, Object> properties = properties(fixture("valid").toString(), "if-empty");
+        properties.put("explorer.seed.on-startup", "false");
+        properties.put("explorer.warm-up.enabled", "false");
+        properties.put("micronaut.server.port", "-1");
+        try (ApplicationContext context = ApplicationContext.run(properties)) {
+            StartupPhases phases = context.getBean(StartupPhases.class);
+            // no server yet: nothing says the graph is settled, so neither read has begun
+            assertEquals(List.of("change feed", "graph counts"), phases.pending().stream().sorted().toList());
+            assertEquals(true, phases.runningDone().isDone());
+
+            context.getBean(io.micronaut.runtime.server.EmbeddedServer.class).start();
+            // a bound for a stuck read, not a measure
+            phases.backgroundDone().get(2, TimeUnit.MINUTES);
+            assertEquals(List.of("change feed", "graph counts"), phases.phases().stream()
+                    .filter(p -> p.detail().equals("background")).map(StartupPhases.Phase::name).sorted().toList());
+            assertEquals(Map.of(), census(neo4j.driver()));
+        }
+    }
+
+    @Test
     @DisplayName("a context closed right after it started waits for the start's background reads: none fails under a closed driver")
     void closeWaitsForBackgroundReads() {
         Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);

@@ -7,13 +7,14 @@
 #
 # Needs Java 17, Maven (offline is fine once built), Node 20 and npm (the peer's packages, pinned in
 # bench/peer/package-lock.json, are installed on first use). Everything listens on 127.0.0.1; every run is bounded.
+# BENCH_JAR names another build of the service (default target/partnership-explorer.jar), to compare two builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
 runs=${2:-3}
 only=${3:-}
 work=target/bench-peer
-jar=target/partnership-explorer.jar
+jar=${BENCH_JAR:-target/partnership-explorer.jar}
 
 [ -f "$jar" ] || mvn -q -B -DskipTests package
 # The standalone Neo4j runs from the unshaded jars: the shaded one loses the version Neo4j reports, which the

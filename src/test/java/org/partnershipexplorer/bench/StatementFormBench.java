@@ -62,6 +62,45 @@ public final class StatementFormBench {
         forms.put("missions: plain MATCH, cursor condition, rows collected in RETURN", "MATCH (t0:Mission) "
                 + "WHERE t0.acronym > $after WITH t0 ORDER BY t0.acronym ASC LIMIT $first RETURN [[collect([t0.acronym, "
                 + "[[t0.acronym, t0.name, " + CONTRIBUTIONS + "]]]), NULL]] AS data");
+        // the contributions' parts one at a time: their order, their computed id, the country read through startNode
+        String unordered = CONTRIBUTIONS.replace(" WITH t1 ORDER BY t1.year, startNode(t1).iso3", "");
+        String plainId = CONTRIBUTIONS.replace("coalesce(t1.id, 'CONTRIBUTION:' + startNode(t1).iso3 + ':' + "
+                + "endNode(t1).acronym + ':' + t1.year)", "t1.id");
+        String boundCountry = CONTRIBUTIONS.replace("MATCH (:Country)-[t1", "MATCH (t2:Country)-[t1")
+                .replace("[t2 IN [startNode(t1)] | [t2.iso3]][0]", "[t2.iso3]")
+                .replace("WITH t1 ORDER BY t1.year, startNode(t1).iso3", "WITH t1, t2 ORDER BY t1.year, t2.iso3");
+        String asCall = "CALL (t0) { " + CONTRIBUTIONS.substring("COLLECT { ".length(), CONTRIBUTIONS.length() - 2)
+                .replace("RETURN [coalesce", "RETURN collect([coalesce").replace("t1.total]", "t1.total]) AS c") + " }";
+        forms.put("missions: contributions unordered", "RETURN [[COLLECT { "
+                + missionsKeyset.replace(CONTRIBUTIONS, unordered) + " }, NULL]] AS data");
+        forms.put("missions: contributions' stored id alone", "RETURN [[COLLECT { "
+                + missionsKeyset.replace(CONTRIBUTIONS, plainId) + " }, NULL]] AS data");
+        forms.put("missions: contributions' country bound in the pattern", "RETURN [[COLLECT { "
+                + missionsKeyset.replace(CONTRIBUTIONS, boundCountry) + " }, NULL]] AS data");
+        forms.put("missions: contributions in a CALL subquery", "RETURN [[COLLECT { MATCH (t0:Mission) "
+                + "WHERE t0.acronym > $after WITH t0 ORDER BY t0.acronym ASC LIMIT $first " + asCall
+                + " RETURN [t0.acronym, [[t0.acronym, t0.name, c]]] }, NULL]] AS data");
+        String boundPlainId = boundCountry.replace("coalesce(t1.id, 'CONTRIBUTION:' + startNode(t1).iso3 + ':' + "
+                + "endNode(t1).acronym + ':' + t1.year)", "t1.id");
+        forms.put("missions: contributions' country bound, stored id", "RETURN [[COLLECT { "
+                + missionsKeyset.replace(CONTRIBUTIONS, boundPlainId) + " }, NULL]] AS data");
+        forms.put("missions: contributions' country bound, stored id, unordered", "RETURN [[COLLECT { "
+                + missionsKeyset.replace(CONTRIBUTIONS, boundPlainId.replace(" WITH t1, t2 ORDER BY t1.year, t2.iso3",
+                        "")) + " }, NULL]] AS data");
+        String storedId = "coalesce(t1.id, 'CONTRIBUTION:' + startNode(t1).iso3 + ':' + endNode(t1).acronym + ':' + t1.year)";
+        forms.put("missions: stored id, country inlined", "RETURN [[COLLECT { " + missionsKeyset.replace(CONTRIBUTIONS,
+                CONTRIBUTIONS.replace(storedId, "t1.id").replace("[t2 IN [startNode(t1)] | [t2.iso3]][0]",
+                        "[startNode(t1).iso3]")) + " }, NULL]] AS data");
+        forms.put("missions: stored id, ordered by the bound country", "RETURN [[COLLECT { "
+                + missionsKeyset.replace(CONTRIBUTIONS, CONTRIBUTIONS.replace(storedId, "t1.id")
+                        .replace("MATCH (:Country)-[t1", "MATCH (c:Country)-[t1")
+                        .replace("WITH t1 ORDER BY t1.year, startNode(t1).iso3", "WITH t1, c ORDER BY t1.year, c.iso3"))
+                + " }, NULL]] AS data");
+        forms.put("missions: the peer's form, contributions ordered", "MATCH (this:Mission) WITH * "
+                + "ORDER BY this.acronym ASC LIMIT $first CALL (this) { MATCH (this)<-[this0:CONTRIBUTES_TO]-(this1:Country) "
+                + "WHERE (this0.year >= $from AND this0.year <= $to) WITH this0, this1 ORDER BY this0.year, this1.iso3 "
+                + "RETURN collect(this0 { .id, .total, country: this1 { .iso3 } }) AS var2 } "
+                + "RETURN this { .acronym, .name, contributions: var2 } AS data");
         forms.put("missions: the peer's form (CALL subquery, map projection)", "MATCH (this:Mission) WITH * "
                 + "ORDER BY this.acronym ASC LIMIT $first CALL (this) { MATCH (this)<-[this0:CONTRIBUTES_TO]-(this1:Country) "
                 + "WHERE (this0.year >= $from AND this0.year <= $to) WITH collect({ node: this1, relationship: this0 }) "

@@ -60,14 +60,18 @@ public final class ChangeFeed {
         this.firstRead = phases.expect("change feed");
     }
 
-    /** Begins following as soon as the graph is settled, beside the HTTP server's own start. */
+    /**
+     * Begins following as soon as the graph is settled, beside the HTTP server's own start. Readiness waits for the
+     * feed's place in the log only (the newest change's sequence, one read): reading what came since and pruning old
+     * changes begin with the ticks, right after it, and no longer hold readiness back.
+     */
     @EventListener
     void onGraphSettled(GraphSettled event) {
-        // the ticks follow the first one, never beside it
+        // the ticks follow the first read, never beside it
         firstRead.run(() -> {
-            tick();
+            guarded(this::position);
             return null;
-        }).whenComplete((done, error) -> thread.scheduleWithFixedDelay(this::tick, settings.pollInterval().toMillis(),
+        }).whenComplete((done, error) -> thread.scheduleWithFixedDelay(this::tick, 0,
                 settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS));
     }
 
@@ -85,24 +89,38 @@ public final class ChangeFeed {
     }
 
     void tick() {
-        try {
-            if (seen < 0) {
-                seen = log.last().orElse(0);
-                LOG.info("Following the change log from change {} every {} ms", seen, settings.pollInterval().toMillis());
-            }
-            List<Change> changes;
-            do {
-                changes = log.after(seen, BATCH);
-                for (Change change : changes) {
-                    if (change.sequence() != seen + 1) {
-                        LOG.warn("Changes {} to {} were pruned before this instance read them; their events are lost",
-                                seen + 1, change.sequence() - 1);
-                    }
-                    seen = change.sequence();
-                    sink.tryEmitNext(change);
+        guarded(this::follow);
+    }
+
+    /** Where this instance starts in the log: after the newest change, once. */
+    private void position() {
+        if (seen < 0) {
+            seen = log.last().orElse(0);
+            LOG.info("Following the change log from change {} every {} ms", seen, settings.pollInterval().toMillis());
+        }
+    }
+
+    private void follow() {
+        position();
+        List<Change> changes;
+        do {
+            changes = log.after(seen, BATCH);
+            for (Change change : changes) {
+                if (change.sequence() != seen + 1) {
+                    LOG.warn("Changes {} to {} were pruned before this instance read them; their events are lost",
+                            seen + 1, change.sequence() - 1);
                 }
-            } while (changes.size() == BATCH);
-            pruneNowAndThen();
+                seen = change.sequence();
+                sink.tryEmitNext(change);
+            }
+        } while (changes.size() == BATCH);
+        pruneNowAndThen();
+    }
+
+    /** Runs one read of the log; a failure is said once and the next tick tries again. */
+    private void guarded(Runnable read) {
+        try {
+            read.run();
             if (failing) {
                 LOG.info("The change log can be read again");
                 failing = false;

@@ -1,18 +1,24 @@
 package org.partnershipexplorer.graphql;
 
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.partnershipexplorer.neo4j.CountStore;
 import org.partnershipexplorer.neo4j.Cypher;
+import org.partnershipexplorer.neo4j.Neo4jSettings;
 import org.partnershipexplorer.startup.GraphSettled;
 import org.partnershipexplorer.startup.StartupPhases;
 import org.slf4j.Logger;
@@ -22,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * The graph's counts behind {@link ListSizes}, kept current cheaply: read once when first asked, then again in the
  * background after this service has committed a write (a mutation, an import, a seed load) or, for writes other
  * services make to a shared database, once a minute; never on a request's path. The counts come from Neo4j's count
- * store and the years' ends from the year indexes; the sums of squared degrees take one pass over the nodes.
+ * store and the years' ends from the year indexes; the sums of squared degrees take one pass over the nodes. An
+ * embedded store keeps the last counts beside it ({@link KeptCounts}), so that a start on the same graph need not
+ * wait for them.
  */
 @Singleton
 final class GraphCounts {
@@ -54,14 +62,27 @@ final class GraphCounts {
     /** The refresh in the background, if one runs: the context's close waits for it. */
     private volatile CompletableFuture<Void> refresh = CompletableFuture.completedFuture(null);
 
-    /** Sizes read after {@code writes} writes had committed, at {@code readAt} (nanoTime). */
-    private record Snapshot(ListSizes sizes, long writes, long readAt) {
+    /**
+     * Sizes read after {@code writes} writes had committed, at {@code readAt} (nanoTime); {@code kept}: taken from the
+     * last run's file, to be counted again.
+     */
+    private record Snapshot(ListSizes sizes, long writes, long readAt, boolean kept) {
+
+        Snapshot(ListSizes sizes, long writes, long readAt) {
+            this(sizes, writes, readAt, false);
+        }
     }
 
-    GraphCounts(Cypher cypher, StartupPhases phases) {
+    /** Where an embedded store's counts are kept between runs ({@link KeptCounts}); null for an external Neo4j. */
+    private final Path keptFile;
+
+    GraphCounts(Cypher cypher, StartupPhases phases, Neo4jSettings settings) {
         this.cypher = cypher;
         this.store = new CountStore(cypher, READ_TIMEOUT, LABELS, TYPES);
         this.firstRead = phases.expect("graph counts");
+        // an external database may be written by other services between two runs of this one; an embedded store
+        // only by this service
+        this.keptFile = settings.embedded() ? settings.dataDir().resolve(KeptCounts.FILE) : null;
     }
 
     /**
@@ -78,11 +99,37 @@ final class GraphCounts {
 
     private void start() {
         if (started.compareAndSet(false, true)) {
-            firstRead.run(this::read).whenComplete((read, error) -> {
+            firstRead.run(this::firstRead).whenComplete((read, error) -> {
                 snapshot = read != null ? read : new Snapshot(ListSizes.UNKNOWN, -1, System.nanoTime());
                 first.complete(snapshot);
+                if (read != null && read.kept()) {
+                    refreshInBackground();
+                }
             });
         }
+    }
+
+    /**
+     * The start's read: on an embedded store whose totals are those the last run kept its counts for, those counts
+     * (one quick read of the count store), recounted in the background once readiness no longer waits; otherwise
+     * every count read now.
+     */
+    private Snapshot firstRead() {
+        if (keptFile != null) {
+            try {
+                CountStore.Totals totals = store.totals();
+                Optional<KeptCounts> kept = KeptCounts.read(keptFile, totals);
+                if (kept.isPresent()) {
+                    LOG.info("The graph's counts for the cost limit are the last run's ({}: the same totals); "
+                            + "counting again in the background", keptFile.getFileName());
+                    return new Snapshot(ListSizes.of(totals.labels(), totals.types(), kept.get().spans(),
+                            kept.get().squares()), cypher.writesCommitted(), System.nanoTime(), true);
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("the kept counts could not be used: {}", e.toString());
+            }
+        }
+        return read();
     }
 
     /**
@@ -97,7 +144,14 @@ final class GraphCounts {
         }
         boolean stale = known.writes() != cypher.writesCommitted()
                 || System.nanoTime() - known.readAt() > MAX_AGE.toNanos();
-        if (stale && refreshing.compareAndSet(false, true)) {
+        if (stale) {
+            refreshInBackground();
+        }
+        return known.sizes();
+    }
+
+    private void refreshInBackground() {
+        if (refreshing.compareAndSet(false, true)) {
             refresh = CompletableFuture.runAsync(() -> {
                 try {
                     snapshot = read();
@@ -109,7 +163,6 @@ final class GraphCounts {
                 }
             });
         }
-        return known.sizes();
     }
 
     /**
@@ -137,13 +190,12 @@ final class GraphCounts {
         long writes = cypher.writesCommitted();
         long started = System.nanoTime();
         Map<String, int[]> spans = new HashMap<>();
-        Map<String, Long> squares = new HashMap<>();
+        Map<String, Long> squares;
         CountStore.Totals totals;
         try {
             totals = store.totals();
+            squares = sumsOfSquares();
             // off any request, so under a limit of its own: a cold start on a busy machine plans these slowly
-            cypher.inReadTransaction(READ_TIMEOUT, tx -> tx.run(SQUARES, Map.of(),
-                    r -> squares.put(r.get("field").asString(), r.get("n").asLong())));
             cypher.inReadTransaction(READ_TIMEOUT, tx -> tx.run(SPANS, Map.of(), r -> {
                 if (!r.get("n").isNull()) {
                     int[] span = spans.computeIfAbsent(r.get("name").asString(),
@@ -159,16 +211,54 @@ final class GraphCounts {
         }
         LOG.debug("Read the graph's counts for the cost limit in {} ms: {} {}",
                 (System.nanoTime() - started) / 1_000_000, totals.labels(), totals.types());
+        if (keptFile != null) {
+            try {
+                new KeptCounts(totals, spans, squares).write(keptFile);
+            } catch (IOException | RuntimeException e) {
+                // the next start counts again
+                LOG.debug("could not keep the graph's counts in {}: {}", keptFile, e.toString());
+            }
+        }
         return new Snapshot(ListSizes.of(totals.labels(), totals.types(), spans, squares), writes, System.nanoTime());
     }
 
+    /** Per field of {@link ListSizes#FOLLOWS}: the sum over its label's nodes of each one's squared degree. */
+    Map<String, Long> sumsOfSquares() {
+        Map<String, Long> squares = new HashMap<>();
+        // off any request, so under a limit of its own: a cold start on a busy machine plans this slowly
+        cypher.inReadTransaction(READ_TIMEOUT, tx -> tx.run(SQUARES, Map.of(), r -> {
+            List<Object> fields = r.get("fields").asList();
+            List<Object> sums = r.get("n").asList();
+            for (int i = 0; i < fields.size(); i++) {
+                squares.put((String) fields.get(i), ((Number) sums.get(i)).longValue());
+            }
+            return null;
+        }));
+        return squares;
+    }
+
     // The degree-weighted means' sums of squares: each node's count of one type is read from the node itself (its
-    // degree), so this costs one pass over the nodes of each label, not over the relationships.
+    // degree), so this costs one pass over the nodes of each label, not over the relationships. One branch per label,
+    // with every degree of that label in it, not one per field: each branch is a plan to build, and on a cold start
+    // this statement is planned while readiness waits for it. Each branch answers its fields and their sums as two
+    // lists of the same order.
     static final String SQUARES = ListSizes.FOLLOWS.stream()
-            .map(f -> "MATCH (n:" + f.label() + ") WITH COUNT { (n)" + (f.out() ? "-[:" + f.type() + "]->" : "<-[:"
-                    + f.type() + "]-") + "() } AS d RETURN '" + f.field() + "' AS field, sum(d * d) AS n")
+            .collect(Collectors.groupingBy(ListSizes.Follow::label, LinkedHashMap::new, Collectors.toList()))
+            .entrySet().stream()
+            .map(label -> branch(label.getKey(), label.getValue()))
             .collect(Collectors.joining("\nUNION ALL\n"));
 
+    /** One label's branch: each distinct degree once ({@code d0}, {@code d1}, ...), then every field's sum. */
+    private static String branch(String label, List<ListSizes.Follow> follows) {
+        List<String> degrees = follows.stream().map(ListSizes.Follow::degree).distinct().toList();
+        return "MATCH (n:" + label + ") WITH "
+                + IntStream.range(0, degrees.size()).mapToObj(i -> degrees.get(i) + " AS d" + i)
+                        .collect(Collectors.joining(", "))
+                + " RETURN [" + follows.stream().map(f -> "'" + f.field() + "'").collect(Collectors.joining(", "))
+                + "] AS fields, [" + follows.stream().map(f -> "d" + degrees.indexOf(f.degree()))
+                        .map(d -> "sum(" + d + " * " + d + ")").collect(Collectors.joining(", "))
+                + "] AS n";
+    }
 
     // Each year's end is the first entry of a year index in order, not a scan of the relationships. The range predicate
     // keeps only numeric years (a year some other tool stored as text would sort last and fail the read) and still

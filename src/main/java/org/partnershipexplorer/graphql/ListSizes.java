@@ -37,6 +37,11 @@ record ListSizes(Map<String, Double> perParent, Map<String, Double> nested, Map<
      * {@code label}. {@code *.field} stands for the field on every actor type.
      */
     record Follow(String field, String label, String type, boolean out) {
+
+        /** The degree of the label's node {@code n} for this type and direction, as Cypher. */
+        String degree() {
+            return "COUNT { (n)" + (out ? "-[:" + type + "]->" : "<-[:" + type + "]-") + "() }";
+        }
     }
 
     static final List<Follow> FOLLOWS = List.of(

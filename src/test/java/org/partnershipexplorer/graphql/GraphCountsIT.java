@@ -6,6 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,6 +38,22 @@ class GraphCountsIT implements ServiceTest {
         assertEquals(Set.copyOf(GraphCounts.TYPES), statistics.types().keySet());
         assertEquals(count("MATCH (n:Country) RETURN count(n) AS n"), statistics.labels().get("Country"));
         assertEquals(count("MATCH ()-[r:TRAINS]->() RETURN count(r) AS n"), statistics.types().get("TRAINS"));
+    }
+
+    @Test
+    @DisplayName("the sums of squared degrees, one branch per label, are each field's sum over its label's nodes")
+    void sumsOfSquaresPerField() {
+        Map<String, Long> squares = counts.sumsOfSquares();
+        assertEquals(ListSizes.FOLLOWS.stream().map(ListSizes.Follow::field).collect(Collectors.toSet()),
+                squares.keySet());
+        for (ListSizes.Follow follow : ListSizes.FOLLOWS) {
+            // the plain way: each node's relationships of that type and direction counted, squared and summed
+            String pattern = follow.out() ? "(n)-[r:" + follow.type() + "]->()" : "(n)<-[r:" + follow.type() + "]-()";
+            assertEquals(count("MATCH (n:" + follow.label() + ") OPTIONAL MATCH " + pattern
+                    + " WITH n, count(r) AS d RETURN sum(d * d) AS n"), squares.get(follow.field()), follow.field());
+        }
+        assertEquals(true, squares.get("*.trains") > 0);
+        assertEquals(squares.get("Mission.contributions"), squares.get("Mission.contributors"));
     }
 
     private long count(String statement) {

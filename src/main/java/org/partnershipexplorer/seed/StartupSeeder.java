@@ -64,12 +64,18 @@ public final class StartupSeeder {
         }
         // The lock's uniqueness rests on the SeedState constraint, so the schema comes first.
         schema.ensure();
-        if (mode == SeedMode.IF_EMPTY && settled(release)) {
+        // A store Neo4j's offline importer created from nothing before this process started its server holds this
+        // seed and nothing else: no seed loaded before, no abandoned load to remove. The two reads that would say so
+        // are a cold start's first statements of their kind, planned while the start waits.
+        boolean imported = loader.holdsImport(source);
+        if (mode == SeedMode.IF_EMPTY && !imported && settled(release)) {
             LOG.info("Seed already loaded; EXPLORER_SEED=if-empty leaves the database as it is");
             return new SeedOutcome(SeedOutcome.Status.ALREADY_LOADED, null);
         }
-        // a load in batches whose process died would otherwise make an empty store look like one holding data
-        loader.cleanUpAbandoned(SeedLoader.ABANDONED_AFTER);
+        if (!imported) {
+            // a load in batches whose process died would otherwise make an empty store look like one holding data
+            loader.cleanUpAbandoned(SeedLoader.ABANDONED_AFTER);
+        }
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
             Look look = tryLock(mode, release);

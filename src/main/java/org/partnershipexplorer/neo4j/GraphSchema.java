@@ -87,19 +87,27 @@ public final class GraphSchema {
      */
     private volatile boolean ensured;
 
+    /** The embedded server, to know whether this start created its store; null when not known (the tools' own). */
+    private final Neo4jServer server;
+
     public GraphSchema(Cypher cypher) {
-        this(cypher, null);
+        this(cypher, null, 20, null);
     }
 
     @jakarta.inject.Inject
-    public GraphSchema(Cypher cypher, StartupPhases phases) {
-        this(cypher, phases, 20);
+    GraphSchema(Cypher cypher, StartupPhases phases, Neo4jServer server) {
+        this(cypher, phases, 20, server);
     }
 
     GraphSchema(Cypher cypher, StartupPhases phases, long awaitSeconds) {
+        this(cypher, phases, awaitSeconds, null);
+    }
+
+    private GraphSchema(Cypher cypher, StartupPhases phases, long awaitSeconds, Neo4jServer server) {
         this.cypher = cypher;
         this.phases = phases;
         this.awaitSeconds = awaitSeconds;
+        this.server = server;
     }
 
     /**
@@ -127,8 +135,9 @@ public final class GraphSchema {
         if (ensured) {
             return "already ensured";
         }
-        // Every start of a kept store finds the schema in place: one read instead of a write per rule.
-        Found found = foundAtStart();
+        // Every start of a kept store finds the schema in place: one read instead of a write per rule. A store this
+        // start created holds none of it: the look, a cold start's first statement of its kind, is skipped.
+        Found found = server != null && server.createdThisStart() ? Found.of(List.of(), names()) : foundAtStart();
         if (found.online() == STATEMENTS.size()) {
             LOG.info("Schema in place: {} constraints and indexes", STATEMENTS.size());
             ensured = true;

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
@@ -52,12 +53,14 @@ final class Neo4jFactory {
         long began = System.nanoTime();
         CompletableFuture<EmbeddedNeo4j> starting = new CompletableFuture<>();
         AtomicLong took = new AtomicLong();
+        AtomicBoolean created = new AtomicBoolean();
         Thread thread = new Thread(() -> {
             try {
                 // a brand-new store may be filled by an offline importer first (a seed), which only writes a database
                 // that does not exist yet; a failure there stops the start, the store left new
                 imports.forEach(i -> i.recoverInterrupted(home));
-                if (!imports.isEmpty() && EmbeddedNeo4j.neverStarted(home)) {
+                created.set(EmbeddedNeo4j.neverStarted(home));
+                if (!imports.isEmpty() && created.get()) {
                     long importing = System.nanoTime();
                     imports.forEach(i -> i.beforeFirstStart(home));
                     phases.record("offline import", java.time.Duration.ofNanos(System.nanoTime() - importing),
@@ -73,7 +76,7 @@ final class Neo4jFactory {
         thread.start();
         return Neo4jServer.starting(URI.create("bolt://127.0.0.1:" + port), starting, waited -> phases.record(
                 "Neo4j start", waited, String.format(Locale.ROOT, "waited for; %.2f s in all, alongside the context",
-                        took.get() / 1e9)));
+                        took.get() / 1e9)), created);
     }
 
     private static int freeLoopbackPort() {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
@@ -22,21 +23,26 @@ public final class Neo4jServer implements AutoCloseable {
     private final CompletableFuture<EmbeddedNeo4j> embedded;
     /** Told once, by the first wait, how long it held its caller back. */
     private final Consumer<Duration> firstWait;
+    /** Set before the embedded server's start completes: whether this start created its store. */
+    private final AtomicBoolean created;
     private volatile boolean started;
 
-    private Neo4jServer(URI uri, CompletableFuture<EmbeddedNeo4j> embedded, Consumer<Duration> firstWait) {
+    private Neo4jServer(URI uri, CompletableFuture<EmbeddedNeo4j> embedded, Consumer<Duration> firstWait,
+            AtomicBoolean created) {
         this.uri = uri;
         this.embedded = embedded;
         this.firstWait = firstWait;
+        this.created = created;
         this.started = embedded == null;
     }
 
     static Neo4jServer external(URI uri) {
-        return new Neo4jServer(uri, null, d -> { });
+        return new Neo4jServer(uri, null, d -> { }, new AtomicBoolean());
     }
 
     static Neo4jServer embedded(EmbeddedNeo4j embedded) {
-        return new Neo4jServer(embedded.boltUri(), CompletableFuture.completedFuture(embedded), d -> { });
+        return new Neo4jServer(embedded.boltUri(), CompletableFuture.completedFuture(embedded), d -> { },
+                new AtomicBoolean());
     }
 
     /**
@@ -44,9 +50,20 @@ public final class Neo4jServer implements AutoCloseable {
      *
      * @param firstWait told how long the first caller of {@link #awaitStarted} waited (the time the start held the
      *                  application back, as against the time the server took)
+     * @param created   set, before {@code starting} completes, when this start creates the store
      */
-    static Neo4jServer starting(URI uri, CompletableFuture<EmbeddedNeo4j> starting, Consumer<Duration> firstWait) {
-        return new Neo4jServer(uri, starting, firstWait);
+    static Neo4jServer starting(URI uri, CompletableFuture<EmbeddedNeo4j> starting, Consumer<Duration> firstWait,
+            AtomicBoolean created) {
+        return new Neo4jServer(uri, starting, firstWait, created);
+    }
+
+    /**
+     * Whether this start created the embedded store (it had never been started, whether Neo4j's offline importer then
+     * filled it or not): such a store holds none of the service's constraints and indexes yet. Waits for the start.
+     */
+    public boolean createdThisStart() {
+        awaitStarted();
+        return created.get();
     }
 
     public URI uri() {

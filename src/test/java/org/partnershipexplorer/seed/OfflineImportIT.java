@@ -87,6 +87,10 @@ class OfflineImportIT {
         Path export = tmp.resolve(name + "-export");
         try (ApplicationContext context = ApplicationContext.run(properties(home, seedDir, illustrative, importer))) {
             assertEquals(SeedOutcome.Status.LOADED, context.getBean(StartupSeedState.class).outcome().orElseThrow().status());
+            // a store this start created: the schema is created without a look for what is there, and is all there
+            assertEquals(List.of("created"), context.getBean(org.partnershipexplorer.startup.StartupPhases.class)
+                    .phases().stream().filter(p -> p.name().equals("schema")).map(p -> p.detail()).toList());
+            assertEquals(true, context.getBean(org.partnershipexplorer.neo4j.GraphSchema.class).inPlace(), name);
             context.getBean(SeedExporter.class).toDirectory(export);
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
             server.start();

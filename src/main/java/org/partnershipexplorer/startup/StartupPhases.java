@@ -35,7 +35,7 @@ public final class StartupPhases {
     private final List<String> pending = new ArrayList<>();
     private final List<CompletableFuture<?>> background = new ArrayList<>();
     /** The background phases whose work has begun: what a close waits for. */
-    private final List<CompletableFuture<?>> begun = new ArrayList<>();
+    private final List<CompletableFuture<?>> begunPhases = new ArrayList<>();
 
     /** Records a phase that has ended. */
     public synchronized void record(String name, Duration took, String detail) {
@@ -99,7 +99,7 @@ public final class StartupPhases {
             }
             begun = true;
             synchronized (StartupPhases.this) {
-                StartupPhases.this.begun.add(done);
+                begunPhases.add(done);
             }
             Thread thread = new Thread(() -> {
                 long started = System.nanoTime();
@@ -148,11 +148,11 @@ public final class StartupPhases {
 
     /** Completes once every background phase whose work has begun has ended; those expected but not begun aside. */
     public CompletableFuture<Void> runningDone() {
-        CompletableFuture<?>[] running;
+        CompletableFuture<?>[] begun;
         synchronized (this) {
-            running = begun.toArray(CompletableFuture[]::new);
+            begun = begunPhases.toArray(CompletableFuture[]::new);
         }
-        return ended(running);
+        return ended(begun);
     }
 
     /** Completes once every background phase expected so far has ended, whether it failed or not. */

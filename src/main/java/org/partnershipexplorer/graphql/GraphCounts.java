@@ -115,21 +115,24 @@ final class GraphCounts {
      * every count read now.
      */
     private Snapshot firstRead() {
+        long writes = cypher.writesCommitted();
+        CountStore.Totals totals = null;
         if (keptFile != null) {
             try {
-                CountStore.Totals totals = store.totals();
+                totals = store.totals();
                 Optional<KeptCounts> kept = KeptCounts.read(keptFile, totals);
                 if (kept.isPresent()) {
                     LOG.info("The graph's counts for the cost limit are the last run's ({}: the same totals); "
                             + "counting again in the background", keptFile.getFileName());
                     return new Snapshot(ListSizes.of(totals.labels(), totals.types(), kept.get().spans(),
-                            kept.get().squares()), cypher.writesCommitted(), System.nanoTime(), true);
+                            kept.get().squares()), writes, System.nanoTime(), true);
                 }
             } catch (RuntimeException e) {
                 LOG.debug("the kept counts could not be used: {}", e.toString());
             }
         }
-        return read();
+        // the totals just read, when there are, are not read again
+        return read(writes, totals);
     }
 
     /**
@@ -187,15 +190,19 @@ final class GraphCounts {
     }
 
     private Snapshot read() {
-        long writes = cypher.writesCommitted();
+        return read(cypher.writesCommitted(), null);
+    }
+
+    /** Every count, as after {@code writes} writes; {@code known}: the totals already read then, or null. */
+    private Snapshot read(long writes, CountStore.Totals known) {
         long started = System.nanoTime();
         Map<String, int[]> spans = new HashMap<>();
         Map<String, Long> squares;
         CountStore.Totals totals;
         try {
-            totals = store.totals();
+            totals = known != null ? known : store.totals();
             squares = sumsOfSquares();
-            // off any request, so under a limit of its own: a cold start on a busy machine plans these slowly
+            // off any request, so under a limit of its own, as the squares
             cypher.inReadTransaction(READ_TIMEOUT, tx -> tx.run(SPANS, Map.of(), r -> {
                 if (!r.get("n").isNull()) {
                     int[] span = spans.computeIfAbsent(r.get("name").asString(),

@@ -329,6 +329,16 @@ public final class FieldRegistry {
             }
         }
 
+        /**
+         * A relationship's {@code id}: the stable id stored on it. One written without it (by hand, outside the
+         * service) reads null where the schema promises an {@code ID!}, so its query runs field by field and the
+         * feature's record makes the id from the key; the same fallback written into the statement cost every first
+         * call of a list more planning.
+         */
+        default void relationshipId(String typeName) {
+            properties(typeName, "id");
+        }
+
         /** {@code confidence} (stored in lower case, answered as the enum) and {@code source}. */
         default void provenance(String typeName) {
             scalar(typeName, "confidence", v -> "toUpper(" + v + ".confidence)");

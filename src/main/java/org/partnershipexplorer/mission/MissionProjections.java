@@ -50,10 +50,8 @@ final class MissionProjections implements Projections {
         definitions.scalar("Mission", "id", v -> "'MISSION:' + " + v + ".acronym");
         definitions.scalar("Mission", "active", v -> "(" + v + ".endYear IS NULL)");
         definitions.provenance("Mission");
-        // a relationship's id is the stable id stored on it; one written without it (by hand, outside the service)
-        // reads null where the schema promises an ID!, so that query runs field by field and Contribution.of makes the id
-        // from the key: a fallback written into the statement cost every first call of a list more planning
-        definitions.properties("Contribution", "id", "year", "total", "troops", "police", "experts", "women");
+        definitions.relationshipId("Contribution");
+        definitions.properties("Contribution", "year", "total", "troops", "police", "experts", "women");
         definitions.scalar("Contribution", "asOf", v -> "toString(" + v + ".asOf)");
         definitions.provenance("Contribution");
         definitions.root("missions", RootProjection.keyset("Mission", "acronym", MissionProjections::activeIn),

@@ -51,10 +51,8 @@ final class OrganizationProjections implements Projections {
         definitions.properties("Organization", "code", "name");
         definitions.scalar("Organization", "kind", v -> "toUpper(" + v + ".kind)");
         definitions.provenance("Organization");
-        // a relationship's id is the stable id stored on it; one written without it (by hand, outside the service)
-        // reads null where the schema promises an ID!, so that query runs field by field and Membership.of makes the id
-        // from the key: a fallback written into the statement cost every first call of a list more planning
-        definitions.properties("Membership", "id", "since");
+        definitions.relationshipId("Membership");
+        definitions.properties("Membership", "since");
         definitions.provenance("Membership");
 
         definitions.root("organizations", RootProjection.keyset("Organization", "code", OrganizationProjections::kind),

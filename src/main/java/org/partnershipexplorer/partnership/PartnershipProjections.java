@@ -57,15 +57,13 @@ final class PartnershipProjections implements Projections {
         definitions.relationshipKey("Donation", "DONATES_TO", d -> ((Donation) d).id());
 
         // translated scalars (see Translator), as Training.of, Donation.of and Program.of read them
-        // a relationship's id is the stable id stored on it; one written without it (by hand, outside the service)
-        // reads null where the schema promises an ID!, so that query runs field by field and Training.of or
-        // Donation.of makes the id from the key: a fallback written into the statement cost every first call of a
-        // list more planning
+        definitions.relationshipId("Training");
         definitions.scalar("Training", "kind", v -> "'TRAINING'");
-        definitions.properties("Training", "id", "year", "endYear", "topic", "trainees");
+        definitions.properties("Training", "year", "endYear", "topic", "trainees");
         definitions.provenance("Training");
         definitions.scalar("Donation", "kind", v -> "'DONATION'");
-        definitions.properties("Donation", "id", "item", "year", "endYear", "quantity", "valueUsd");
+        definitions.relationshipId("Donation");
+        definitions.properties("Donation", "item", "year", "endYear", "quantity", "valueUsd");
         definitions.provenance("Donation");
         definitions.scalar("Program", "id", v -> "'PROGRAM:' + " + v + ".code");
         definitions.properties("Program", "code", "name", "url");

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.partnershipexplorer.neo4j.CountStore;
 import org.partnershipexplorer.neo4j.Cypher;
+import org.partnershipexplorer.neo4j.ImportedCounts;
+import org.partnershipexplorer.neo4j.Neo4jServer;
 import org.partnershipexplorer.neo4j.Neo4jSettings;
 import org.partnershipexplorer.startup.GraphSettled;
 import org.partnershipexplorer.startup.StartupPhases;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * services make to a shared database, once a minute; never on a request's path. The counts come from Neo4j's count
  * store and the years' ends from the year indexes; the sums of squared degrees take one pass over the nodes. An
  * embedded store keeps the last counts beside it ({@link KeptCounts}), so that a start on the same graph need not
- * wait for them.
+ * wait for them, and a start on a store Neo4j's offline importer has just filled takes those the import counted as it
+ * wrote ({@link ImportedCounts}).
  */
 @Singleton
 final class GraphCounts {
@@ -76,8 +79,12 @@ final class GraphCounts {
     /** Where an embedded store's counts are kept between runs ({@link KeptCounts}); null for an external Neo4j. */
     private final Path keptFile;
 
-    GraphCounts(Cypher cypher, StartupPhases phases, Neo4jSettings settings) {
+    /** What an offline import wrote into the store this start created, if one did. */
+    private final Neo4jServer server;
+
+    GraphCounts(Cypher cypher, StartupPhases phases, Neo4jSettings settings, Neo4jServer server) {
         this.cypher = cypher;
+        this.server = server;
         this.store = new CountStore(cypher, READ_TIMEOUT, LABELS, TYPES);
         this.firstRead = phases.expect("graph counts");
         // an external database may be written by other services between two runs of this one; an embedded store
@@ -110,9 +117,10 @@ final class GraphCounts {
     }
 
     /**
-     * The start's read: on an embedded store whose totals are those the last run kept its counts for, those counts
-     * (one quick read of the count store), recounted in the background once readiness no longer waits; otherwise
-     * every count read now.
+     * The start's read: on a store the offline importer filled in this start, the counts it took as it wrote, once
+     * the store's totals agree with them; on an embedded store whose totals are those the last run kept its counts
+     * for, those counts (one quick read of the count store), recounted in the background once readiness no longer
+     * waits; otherwise every count read now.
      */
     private Snapshot firstRead() {
         long writes = cypher.writesCommitted();
@@ -120,6 +128,12 @@ final class GraphCounts {
         if (keptFile != null) {
             try {
                 totals = store.totals();
+                Optional<ImportedCounts> imported = server.importedThisStart();
+                if (imported.isPresent() && imported.get().agreeWith(totals)) {
+                    LOG.info("The graph's counts for the cost limit are those the offline import took as it wrote "
+                            + "the store (the store's totals agree)");
+                    return imported(imported.get(), totals, writes);
+                }
                 Optional<KeptCounts> kept = KeptCounts.read(keptFile, totals);
                 if (kept.isPresent()) {
                     LOG.info("The graph's counts for the cost limit are the last run's ({}: the same totals); "
@@ -218,15 +232,40 @@ final class GraphCounts {
         }
         LOG.debug("Read the graph's counts for the cost limit in {} ms: {} {}",
                 (System.nanoTime() - started) / 1_000_000, totals.labels(), totals.types());
+        keep(new KeptCounts(totals, spans, squares));
+        return new Snapshot(ListSizes.of(totals.labels(), totals.types(), spans, squares), writes, System.nanoTime());
+    }
+
+    /**
+     * The sizes from what the offline import counted, kept for the next start as a count would be: they are the
+     * store's (every row it was given became a node or a relationship, and its totals agree), so not counted again.
+     */
+    private Snapshot imported(ImportedCounts imported, CountStore.Totals totals, long writes) {
+        Map<String, Long> squares = new HashMap<>();
+        for (ListSizes.Follow follow : ListSizes.FOLLOWS) {
+            squares.put(follow.field(), imported.squares().getOrDefault(
+                    new ImportedCounts.Degree(follow.label(), follow.type(), follow.out()), 0L));
+        }
+        Map<String, int[]> spans = new HashMap<>();
+        for (String type : DATED) {
+            if (imported.years().containsKey(type)) {
+                spans.put(type, imported.years().get(type).clone());
+            }
+        }
+        keep(new KeptCounts(totals, spans, squares));
+        return new Snapshot(ListSizes.of(totals.labels(), totals.types(), spans, squares), writes, System.nanoTime());
+    }
+
+    /** Writes the counts beside an embedded store, for the next start; nothing for an external database. */
+    private void keep(KeptCounts counts) {
         if (keptFile != null) {
             try {
-                new KeptCounts(totals, spans, squares).write(keptFile);
+                counts.write(keptFile);
             } catch (IOException | RuntimeException e) {
                 // the next start counts again
                 LOG.debug("could not keep the graph's counts in {}: {}", keptFile, e.toString());
             }
         }
-        return new Snapshot(ListSizes.of(totals.labels(), totals.types(), spans, squares), writes, System.nanoTime());
     }
 
     /** Per field of {@link ListSizes#FOLLOWS}: the sum over its label's nodes of each one's squared degree. */

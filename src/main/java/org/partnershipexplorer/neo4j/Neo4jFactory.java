@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
@@ -54,6 +55,7 @@ final class Neo4jFactory {
         CompletableFuture<EmbeddedNeo4j> starting = new CompletableFuture<>();
         AtomicLong took = new AtomicLong();
         AtomicBoolean created = new AtomicBoolean();
+        AtomicReference<ImportedCounts> imported = new AtomicReference<>();
         Thread thread = new Thread(() -> {
             try {
                 // a brand-new store may be filled by an offline importer first (a seed), which only writes a database
@@ -62,7 +64,7 @@ final class Neo4jFactory {
                 created.set(EmbeddedNeo4j.neverStarted(home));
                 if (!imports.isEmpty() && created.get()) {
                     long importing = System.nanoTime();
-                    imports.forEach(i -> i.beforeFirstStart(home));
+                    imports.forEach(i -> i.beforeFirstStart(home).ifPresent(imported::set));
                     phases.record("offline import", java.time.Duration.ofNanos(System.nanoTime() - importing),
                             "into the new store, before Neo4j started");
                 }
@@ -76,7 +78,7 @@ final class Neo4jFactory {
         thread.start();
         return Neo4jServer.starting(URI.create("bolt://127.0.0.1:" + port), starting, waited -> phases.record(
                 "Neo4j start", waited, String.format(Locale.ROOT, "waited for; %.2f s in all, alongside the context",
-                        took.get() / 1e9)), created);
+                        took.get() / 1e9)), created, imported);
     }
 
     private static int freeLoopbackPort() {

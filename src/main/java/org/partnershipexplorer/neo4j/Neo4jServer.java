@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -25,24 +26,27 @@ public final class Neo4jServer implements AutoCloseable {
     private final Consumer<Duration> firstWait;
     /** Set before the embedded server's start completes: whether this start created its store. */
     private final AtomicBoolean created;
+    /** Set before the embedded server's start completes: what an offline import wrote into the new store. */
+    private final AtomicReference<ImportedCounts> imported;
     private volatile boolean started;
 
     private Neo4jServer(URI uri, CompletableFuture<EmbeddedNeo4j> embedded, Consumer<Duration> firstWait,
-            AtomicBoolean created) {
+            AtomicBoolean created, AtomicReference<ImportedCounts> imported) {
         this.uri = uri;
         this.embedded = embedded;
         this.firstWait = firstWait;
         this.created = created;
+        this.imported = imported;
         this.started = embedded == null;
     }
 
     static Neo4jServer external(URI uri) {
-        return new Neo4jServer(uri, null, d -> { }, new AtomicBoolean());
+        return new Neo4jServer(uri, null, d -> { }, new AtomicBoolean(), new AtomicReference<>());
     }
 
     static Neo4jServer embedded(EmbeddedNeo4j embedded) {
         return new Neo4jServer(embedded.boltUri(), CompletableFuture.completedFuture(embedded), d -> { },
-                new AtomicBoolean());
+                new AtomicBoolean(), new AtomicReference<>());
     }
 
     /**
@@ -51,10 +55,11 @@ public final class Neo4jServer implements AutoCloseable {
      * @param firstWait told how long the first caller of {@link #awaitStarted} waited (the time the start held the
      *                  application back, as against the time the server took)
      * @param created   set, before {@code starting} completes, when this start creates the store
+     * @param imported  set, before {@code starting} completes, when an offline import filled the new store
      */
     static Neo4jServer starting(URI uri, CompletableFuture<EmbeddedNeo4j> starting, Consumer<Duration> firstWait,
-            AtomicBoolean created) {
-        return new Neo4jServer(uri, starting, firstWait, created);
+            AtomicBoolean created, AtomicReference<ImportedCounts> imported) {
+        return new Neo4jServer(uri, starting, firstWait, created, imported);
     }
 
     /**
@@ -64,6 +69,15 @@ public final class Neo4jServer implements AutoCloseable {
     public boolean createdThisStart() {
         awaitStarted();
         return created.get();
+    }
+
+    /**
+     * What Neo4j's offline importer wrote into the store this start created, counted as it was written; empty when
+     * there was no such import (a kept store, an external server, a seed loaded over Bolt). Waits for the start.
+     */
+    public Optional<ImportedCounts> importedThisStart() {
+        awaitStarted();
+        return Optional.ofNullable(imported.get());
     }
 
     public URI uri() {

@@ -1,6 +1,7 @@
 package org.partnershipexplorer.neo4j;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Fills an embedded store that has never been started, before the server starts on it: the one moment at which
@@ -15,8 +16,10 @@ public interface NewStoreImport {
     /**
      * Called on the thread that starts the embedded server, before it starts, when {@code home} holds no database.
      * A failure stops the start; the implementation leaves the store as new as it found it.
+     *
+     * @return what it wrote into the store, counted, when it wrote anything
      */
-    void beforeFirstStart(Path home);
+    Optional<ImportedCounts> beforeFirstStart(Path home);
 
     /**
      * Called before the store is looked at, at every embedded start: removes what an import whose process was killed

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.partnershipexplorer.neo4j.ImportedCounts;
 
 /**
  * The rows of a validated seed as the CSV files of Neo4j's offline importer ({@link OfflineImport}).
@@ -37,6 +38,7 @@ final class ImporterFiles implements SeedWriter.Sink {
 
     private final Path dir;
     private final Map<String, Output> outputs = new LinkedHashMap<>();
+    private final ImportTally tally = new ImportTally();
     /** Each id space and the seed files whose rows define its ids, for an error that names a space. */
     private final Map<String, java.util.Set<String>> spaces = new LinkedHashMap<>();
     private boolean multiline;
@@ -124,12 +126,14 @@ final class ImporterFiles implements SeedWriter.Sink {
     private void node(SeedFile file, String labels, String space, Object id, Map<String, Object> props) {
         spaces.computeIfAbsent(space, s -> new java.util.LinkedHashSet<>()).add(file.fileName);
         output(file, "--nodes=" + labels + "=", ":ID(" + space + ")").row(List.of(id), props);
+        tally.node(labels, space, id);
     }
 
     private void relationship(SeedFile file, String type, String fromSpace, Object from, String toSpace, Object to,
             Map<String, Object> props) {
         output(file, "--relationships=" + type + "=", ":START_ID(" + fromSpace + "),:END_ID(" + toSpace + ")")
                 .row(List.of(from, to), props);
+        tally.relationship(type, fromSpace, from, toSpace, to, props);
     }
 
     private Output output(SeedFile file, String option, String ids) {
@@ -162,6 +166,11 @@ final class ImporterFiles implements SeedWriter.Sink {
             arguments.add(out.finish());
         }
         return arguments;
+    }
+
+    /** What the rows written so far make in the store, counted as they were written. */
+    ImportedCounts counts() {
+        return tally.counts();
     }
 
     /** Stops the writing from another thread (the check refused the seed): the writer stops at its next batch. */

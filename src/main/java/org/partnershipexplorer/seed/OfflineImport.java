@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.neo4j.cli.ExecutionContext;
 import org.neo4j.importer.ImportCommand;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.partnershipexplorer.neo4j.ImportedCounts;
 import org.partnershipexplorer.seed.LoadReport.FileRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,11 +59,15 @@ final class OfflineImport {
 
     /**
      * What the import did: the rows of each seed file as a load reports them, the time it took (validation, the
-     * importer's files, the importer), and when it began ({@link System#nanoTime()}), so that the load's report can
-     * count the server's start and the schema that follow it too.
+     * importer's files, the importer), when it began ({@link System#nanoTime()}), so that the load's report can count
+     * the server's start and the schema that follow it too, and what it wrote, counted as it was written.
      */
     record Imported(String source, boolean includeIllustrative, List<FileRows> files, Duration took,
-            long startedNanos) {
+            long startedNanos, ImportedCounts counts) {
+    }
+
+    /** The importer's arguments naming its files, and what those files make in the store. */
+    private record Written(List<String> inputs, ImportedCounts counts) {
     }
 
     private OfflineImport() {
@@ -95,14 +100,15 @@ final class OfflineImport {
             // The importer's files are written beside the check, on a thread of their own: they are not the store,
             // so a seed the check refuses costs only them, and on two cores the two passes over the seed overlap.
             // The check's verdict comes first: a bad cell also fails the writer, and the user is told the check's list.
-            CompletableFuture<List<String>> writing = new CompletableFuture<>();
+            CompletableFuture<Written> writing = new CompletableFuture<>();
             Thread writer = new Thread(() -> {
                 try {
                     long writeStarted = System.nanoTime();
                     SeedWriter.write(csv, source, includeIllustrative, stamp, SeedProgress.NONE, 0);
                     List<String> inputs = csv.finish();
+                    ImportedCounts counts = csv.counts();
                     LOG.info("The importer's files written in {} ms", millis(writeStarted));
-                    writing.complete(inputs);
+                    writing.complete(new Written(inputs, counts));
                 } catch (RuntimeException | Error e) {
                     csv.closeQuietly();
                     writing.completeExceptionally(e);
@@ -119,22 +125,22 @@ final class OfflineImport {
             }
             long total = files.stream().mapToLong(FileRows::written).sum();
             LOG.info("Seed checked in {} ms: {} rows to import", millis(started), total);
-            List<String> inputs;
+            Written written;
             try {
-                inputs = writing.join();
+                written = writing.join();
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
             progress.writing("the importer's files", total, total);
             beforeImporter.accept(work);
-            runImporter(home, work, inputs, csv, importerOutput);
+            runImporter(home, work, written.inputs(), csv, importerOutput);
             // before the marker goes: a process killed in between leaves the folder to the next start's recovery
             // (a failure removes it with the rest of what the import wrote)
             deleteTree(work);
             Files.delete(home.resolve(MARKER));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             LOG.info("Seed {} imported in {} ms", source.describe(), took.toMillis());
-            return new Imported(source.describe(), includeIllustrative, files, took, started);
+            return new Imported(source.describe(), includeIllustrative, files, took, started, written.counts());
         } catch (IOException | RuntimeException | Error e) {
             removeWhatWasWritten(home, before, e);
             if (e instanceof SeedImportException refused) {

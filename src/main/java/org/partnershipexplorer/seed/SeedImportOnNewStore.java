@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.partnershipexplorer.neo4j.ImportedCounts;
 import org.partnershipexplorer.neo4j.NewStoreImport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,10 +50,10 @@ final class SeedImportOnNewStore implements NewStoreImport {
     }
 
     @Override
-    public void beforeFirstStart(Path home) {
+    public Optional<ImportedCounts> beforeFirstStart(Path home) {
         Optional<SeedImportRequest> wanted = request.or(this::startupSeed);
         if (wanted.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         SeedImportRequest seed = wanted.get();
         try {
@@ -61,11 +62,13 @@ final class SeedImportOnNewStore implements NewStoreImport {
                 if (rows < minRows) {
                     LOG.info("The seed has {} rows, fewer than the {} from which the offline importer pays "
                             + "(explorer.seed.offline-import-min-rows): it goes over Bolt", rows, minRows);
-                    return;
+                    return Optional.empty();
                 }
             }
-            imported = OfflineImport.run(home, seed.source(), seed.includeIllustrative(), seed.stamp(),
-                    seed.progress(), seed.importerOutput(), beforeImporter);
+            OfflineImport.Imported done = OfflineImport.run(home, seed.source(), seed.includeIllustrative(),
+                    seed.stamp(), seed.progress(), seed.importerOutput(), beforeImporter);
+            imported = done;
+            return Optional.of(done.counts());
         } catch (SeedValidationException e) {
             if (request.isPresent()) {
                 throw e; // the command prints the list itself

@@ -56,6 +56,11 @@ class KeptCountsIT {
         boolean fromLastRun() {
             return log.stream().anyMatch(line -> line.startsWith("The graph's counts for the cost limit are the last run's"));
         }
+
+        boolean fromImport() {
+            return log.stream().anyMatch(line -> line.startsWith("The graph's counts for the cost limit are those the "
+                    + "offline import took"));
+        }
     }
 
     /** Every figure of the sizes, the years' ends as lists (an array's equals is its identity). */
@@ -94,5 +99,27 @@ class KeptCountsIT {
         assertEquals(false, changed.fromLastRun(), changed.log().toString());
         assertEquals(counted.sizes().pages().get("Query.countries") + 1,
                 changed.sizes().pages().get("Query.countries"));
+    }
+
+    @Test
+    @DisplayName("a new store the offline importer filled begins with the counts the import took, and they are the graph's")
+    void newStoreBeginsWithTheImportsCounts(@TempDir Path home) throws Exception {
+        Run imported = run(home);
+        assertEquals(true, imported.fromImport(), imported.log().toString());
+        assertTrue(Files.isRegularFile(home.resolve(KeptCounts.FILE)));
+
+        // the same graph counted by the statements: every figure equal
+        Files.delete(home.resolve(KeptCounts.FILE));
+        Run counted = run(home);
+        assertEquals(false, counted.fromImport(), counted.log().toString());
+        assertEquals(false, counted.fromLastRun(), counted.log().toString());
+        assertEquals(figures(counted.sizes()), figures(imported.sizes()));
+        // the frozen seed's figures, so that two wrong ways of counting cannot agree on nothing
+        assertEquals(197L, imported.sizes().pages().get("Query.countries"));
+        assertEquals(35.94488188976378, imported.sizes().nested().get("*.trains"), 1e-9);
+        assertEquals(List.of(2015, 2022), java.util.Arrays.stream(imported.sizes().yearSpans().get("*.trains"))
+                .boxed().toList());
+        assertEquals(List.of(1994, 2024), java.util.Arrays.stream(imported.sizes().yearSpans()
+                .get("Country.contributions")).boxed().toList());
     }
 }

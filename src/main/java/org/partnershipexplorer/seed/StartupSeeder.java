@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * <p>The lock is a {@code (:SeedState {id: 'seed'})} node: its unique constraint lets exactly one instance create
  * it (status {@code loading}); that instance loads and sets {@code loaded}, or deletes the node when the load
  * fails. The others poll until {@code loaded}, and take over a {@code loading} lock so old that its owner must
- * have died.
+ * have died. A store Neo4j's offline importer filled in this process needs no lock: no other process can open it.
  */
 @Singleton
 public final class StartupSeeder {
@@ -64,18 +64,15 @@ public final class StartupSeeder {
         }
         // The lock's uniqueness rests on the SeedState constraint, so the schema comes first.
         schema.ensure();
-        // A store Neo4j's offline importer created from nothing before this process started its server holds this
-        // seed and nothing else: no seed loaded before, no abandoned load to remove. The two reads that would say so
-        // are a cold start's first statements of their kind, planned while the start waits.
-        boolean imported = loader.holdsImport(source);
-        if (mode == SeedMode.IF_EMPTY && !imported && settled(release)) {
+        if (loader.holdsImport(source)) {
+            return loadImported(source, includeIllustrative, release);
+        }
+        if (mode == SeedMode.IF_EMPTY && settled(release)) {
             LOG.info("Seed already loaded; EXPLORER_SEED=if-empty leaves the database as it is");
             return new SeedOutcome(SeedOutcome.Status.ALREADY_LOADED, null);
         }
-        if (!imported) {
-            // a load in batches whose process died would otherwise make an empty store look like one holding data
-            loader.cleanUpAbandoned(SeedLoader.ABANDONED_AFTER);
-        }
+        // a load in batches whose process died would otherwise make an empty store look like one holding data
+        loader.cleanUpAbandoned(SeedLoader.ABANDONED_AFTER);
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
             Look look = tryLock(mode, release);
@@ -102,10 +99,22 @@ public final class StartupSeeder {
         }
     }
 
+    /**
+     * A store Neo4j's offline importer created from nothing before this process started its server: it holds this
+     * seed and nothing else, and no other instance can reach it (an embedded store belongs to the process that runs
+     * it), so there is no seed loaded before to look for, no abandoned load to remove and no lock to take. The load
+     * finishes the import and one statement records it, as a locked load's mark would: the reads and the lock's
+     * writes were a cold start's first statements of their kind, planned while the start waited.
+     */
+    private SeedOutcome loadImported(SeedSource source, boolean includeIllustrative, Optional<SeedRelease> release) {
+        LoadReport report = loader.load(source, includeIllustrative);
+        cypher.write(MARK_IMPORTED, loaded(source, includeIllustrative, release), r -> r);
+        return new SeedOutcome(SeedOutcome.Status.LOADED, report);
+    }
+
     private SeedOutcome loadHoldingLock(SeedMode mode, Lock lock, SeedSource source, boolean includeIllustrative) {
         try {
-            // a store the offline importer filled with this seed before the server started was the empty one
-            if (mode == SeedMode.IF_EMPTY && lock == Lock.ACQUIRED && !loader.holdsImport(source)) {
+            if (mode == SeedMode.IF_EMPTY && lock == Lock.ACQUIRED) {
                 LOG.info("The database holds data that start-up seeding did not load; EXPLORER_SEED=if-empty leaves it");
                 release();
                 return new SeedOutcome(SeedOutcome.Status.NOT_EMPTY, null);
@@ -222,15 +231,21 @@ public final class StartupSeeder {
     }
 
     private void markLoaded(SeedSource source, boolean includeIllustrative, Optional<SeedRelease> release) {
+        long marked = cypher.write(MARK_LOADED, loaded(source, includeIllustrative, release),
+                r -> r.get("marked").asLong()).get(0);
+        if (marked == 0) {
+            LOG.warn("The seed was loaded, but another instance took the lock over meanwhile");
+        }
+    }
+
+    /** What the seed's state records of a finished load: this instance, the seed, and its release (null: none). */
+    private Map<String, Object> loaded(SeedSource source, boolean includeIllustrative, Optional<SeedRelease> release) {
         Map<String, Object> parameters = new java.util.HashMap<>();
         parameters.put("owner", owner);
         parameters.put("source", source.describe());
         parameters.put("illustrative", includeIllustrative);
         parameters.put("release", release.map(SeedRelease::version).orElse(null));
-        long marked = cypher.write(MARK_LOADED, parameters, r -> r.get("marked").asLong()).get(0);
-        if (marked == 0) {
-            LOG.warn("The seed was loaded, but another instance took the lock over meanwhile");
-        }
+        return parameters;
     }
 
     private void release() {
@@ -284,6 +299,13 @@ public final class StartupSeeder {
             SET s.status = 'loaded', s.loadedAt = datetime(), s.source = $source, s.illustrative = $illustrative,
                 s.release = $release
             RETURN count(s) AS marked
+            """;
+
+    // What a locked load leaves once MARK_LOADED has run, in one write.
+    private static final String MARK_IMPORTED = """
+            MERGE (s:SeedState {id: 'seed'})
+            SET s.status = 'loaded', s.owner = $owner, s.startedAt = datetime(), s.loadedAt = datetime(),
+                s.source = $source, s.illustrative = $illustrative, s.release = $release
             """;
 
     // A failed upgrade: the store still holds the release it had, and says so.

@@ -208,7 +208,8 @@ final class OfflineImport {
                 "--bad-tolerance=0",
                 "--skip-bad-relationships=false",
                 "--skip-duplicate-nodes=false",
-                "--report-file=" + report));
+                "--report-file=" + report,
+                "--read-buffer-size=" + csv.readBufferSize()));
         arguments.addAll(inputs);
         PhaseLog phases = new PhaseLog(importerOutput);
         PrintStream out = new PrintStream(phases, true, StandardCharsets.UTF_8);

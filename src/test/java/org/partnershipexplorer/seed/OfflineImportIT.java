@@ -191,6 +191,40 @@ class OfflineImportIT {
     }
 
     @Test
+    @DisplayName("a value longer than the importer's smallest read buffer, in a seed much smaller than it, is imported whole")
+    void longValueImportedWhole() throws IOException {
+        Path seed = tmp.resolve("long-value-seed");
+        try (Stream<Path> files = Files.walk(fixture("valid"))) {
+            for (Path file : files.toList()) {
+                Path copy = seed.resolve(fixture("valid").relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+        }
+        // a row of more than 400,000 characters (800,000 bytes in UTF-8), beyond the 256 Ki characters of the smallest
+        // read buffer, in a seed of a few kilobytes
+        String topic = "é".repeat(400_000);
+        Path trainings = seed.resolve("trainings.csv");
+        Files.writeString(trainings, Files.readString(trainings, StandardCharsets.UTF_8)
+                .replaceFirst(",engineering,", "," + topic + ","), StandardCharsets.UTF_8);
+
+        try (ApplicationContext context = ApplicationContext.run(properties(tmp.resolve("long-value"), seed.toString(),
+                false, true))) {
+            assertEquals(SeedOutcome.Status.LOADED, context.getBean(StartupSeedState.class).outcome().orElseThrow().status());
+            try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.none())) {
+                assertEquals(List.of(400_000L, 1L), driver.executableQuery("""
+                        MATCH ()-[t:TRAINS]->() WHERE size(t.topic) > 1000
+                        RETURN size(t.topic) AS length, count(*) AS n
+                        """).execute().records().stream().flatMap(r -> Stream.of(r.get("length").asLong(),
+                                r.get("n").asLong())).toList());
+            }
+        }
+    }
+
+    @Test
     @DisplayName("a row the importer refuses leaves the store brand new, says which file and why, and the next start loads")
     void importerFailureLeavesStoreNew() throws IOException {
         Path home = tmp.resolve("refused");

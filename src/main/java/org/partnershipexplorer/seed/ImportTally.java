@@ -12,14 +12,24 @@ import org.partnershipexplorer.neo4j.ImportedCounts;
  * <p>A node is known by its id space and id, as the importer joins a relationship to its ends; its degree is kept per
  * relationship type and direction, and squared and summed per label only at the end, once every relationship is in.
  * Every row the importer is given becomes a node or a relationship (it refuses the whole import otherwise), so these
- * are the store's figures when the import succeeds.
+ * are the store's figures when the import succeeds. What is kept per node is small (its labels, shared with every
+ * node of the same labels, and a count per type and direction it has), as the seed's check keeps every key anyway.
  */
 final class ImportTally {
 
-    /** Each node's labels. */
-    private final Map<String, String[]> nodeLabels = new HashMap<>();
-    /** Each node's degree per type and direction: out at {@code 2 * type}, in at {@code 2 * type + 1}. */
-    private final Map<String, long[]> degrees = new HashMap<>();
+    private static final String[] NO_LABELS = new String[0];
+    private static final int[] NO_DEGREES = new int[0];
+
+    /** A node's labels (none until its own row comes), and its degree per type and direction. */
+    private static final class Node {
+        String[] labels = NO_LABELS;
+        /** Out at {@code 2 * type}, in at {@code 2 * type + 1}; as long as the highest of them this node has. */
+        int[] degrees = NO_DEGREES;
+    }
+
+    private final Map<String, Node> nodes = new HashMap<>();
+    /** One array per combination of labels, shared by its nodes. */
+    private final Map<String, String[]> labelSets = new HashMap<>();
     private final Map<String, Long> labels = new HashMap<>();
     private final Map<String, Long> types = new HashMap<>();
     /** Each type's place in a node's degrees. */
@@ -28,11 +38,12 @@ final class ImportTally {
 
     /** A node with {@code labels} ({@code Country:Actor}) and the id {@code id} in the space {@code space}. */
     void node(String labels, String space, Object id) {
-        String[] each = labels.split(":");
+        String[] each = labelSets.computeIfAbsent(labels, l -> l.split(":"));
         for (String label : each) {
             this.labels.merge(label, 1L, Long::sum);
         }
-        nodeLabels.put(key(space, id), each);
+        // a relationship may name a node before its own row comes
+        nodes.computeIfAbsent(key(space, id), k -> new Node()).labels = each;
     }
 
     /** A relationship of {@code type} between two nodes named as the importer names them; {@code props} its own. */
@@ -50,13 +61,12 @@ final class ImportTally {
         }
     }
 
-    private void add(String node, int slot) {
-        long[] counts = degrees.get(node);
-        if (counts == null || counts.length <= slot) {
-            counts = counts == null ? new long[2 * typeIndex.size()] : Arrays.copyOf(counts, 2 * typeIndex.size());
-            degrees.put(node, counts);
+    private void add(String key, int slot) {
+        Node node = nodes.computeIfAbsent(key, k -> new Node());
+        if (node.degrees.length <= slot) {
+            node.degrees = Arrays.copyOf(node.degrees, slot + 1);
         }
-        counts[slot]++;
+        node.degrees[slot]++;
     }
 
     /** The figures of everything handed over so far. */
@@ -64,17 +74,17 @@ final class ImportTally {
         String[] typeAt = new String[typeIndex.size()];
         typeIndex.forEach((type, index) -> typeAt[index] = type);
         Map<ImportedCounts.Degree, Long> squares = new HashMap<>();
-        degrees.forEach((node, counts) -> {
-            // every relationship's ends are nodes of the import: the importer refuses the whole import otherwise
-            for (String label : nodeLabels.getOrDefault(node, new String[0])) {
-                for (int slot = 0; slot < counts.length; slot++) {
-                    if (counts[slot] > 0) {
+        for (Node node : nodes.values()) {
+            for (String label : node.labels) {
+                for (int slot = 0; slot < node.degrees.length; slot++) {
+                    long degree = node.degrees[slot];
+                    if (degree > 0) {
                         squares.merge(new ImportedCounts.Degree(label, typeAt[slot / 2], slot % 2 == 0),
-                                counts[slot] * counts[slot], Long::sum);
+                                degree * degree, Long::sum);
                     }
                 }
             }
-        });
+        }
         return new ImportedCounts(Map.copyOf(labels), Map.copyOf(types), Map.copyOf(squares), Map.copyOf(years));
     }
 

@@ -181,8 +181,9 @@ final class ImporterFiles implements SeedWriter.Sink {
      * eighth of the input (at least 256 Ki) for a small one, and never less than twice the longest row, since the
      * importer cuts its input at line ends and refuses a row that does not fit in one buffer ("no newline character
      * in the whole buffer"). The importer allocates buffers of that size as it reads each file (a sample of each
-     * first, then the import): the bundled seed's many small files took it 2.6 s with its own size and 1.9 s with
-     * 256 Ki or 1 Mi, while a million relationships read with 1 Mi buffers took 1.5 s longer than with its own.
+     * first, then the import): with its own size the bundled seed's many small files took it 0.2 to 0.6 s longer
+     * than with 256 Ki to 1 Mi (bench/README.md, "The empty start: counts from the import, ..."), while a million
+     * relationships read with 1 Mi buffers took 1.5 s longer than with its own.
      */
     long readBufferSize() {
         long size = Math.min(IMPORTER_READ_BUFFER, Math.max(MIN_READ_BUFFER, written / 8));

@@ -74,6 +74,13 @@ final class GraphCounts {
         Snapshot(ListSizes sizes, long writes, long readAt) {
             this(sizes, writes, readAt, false);
         }
+
+        /** The sizes of these counts, read now, after {@code writes} writes. */
+        static Snapshot of(CountStore.Totals totals, Map<String, int[]> spans, Map<String, Long> squares, long writes,
+                boolean kept) {
+            ListSizes sizes = ListSizes.of(totals.labels(), totals.types(), spans, squares);
+            return new Snapshot(sizes, writes, System.nanoTime(), kept);
+        }
     }
 
     /** Where an embedded store's counts are kept between runs ({@link KeptCounts}); null for an external Neo4j. */
@@ -138,8 +145,7 @@ final class GraphCounts {
                 if (kept.isPresent()) {
                     LOG.info("The graph's counts for the cost limit are the last run's ({}: the same totals); "
                             + "counting again in the background", keptFile.getFileName());
-                    return new Snapshot(ListSizes.of(totals.labels(), totals.types(), kept.get().spans(),
-                            kept.get().squares()), writes, System.nanoTime(), true);
+                    return Snapshot.of(totals, kept.get().spans(), kept.get().squares(), writes, true);
                 }
             } catch (RuntimeException e) {
                 LOG.debug("the kept counts could not be used: {}", e.toString());
@@ -233,7 +239,7 @@ final class GraphCounts {
         LOG.debug("Read the graph's counts for the cost limit in {} ms: {} {}",
                 (System.nanoTime() - started) / 1_000_000, totals.labels(), totals.types());
         keep(new KeptCounts(totals, spans, squares));
-        return new Snapshot(ListSizes.of(totals.labels(), totals.types(), spans, squares), writes, System.nanoTime());
+        return Snapshot.of(totals, spans, squares, writes, false);
     }
 
     /**
@@ -253,7 +259,7 @@ final class GraphCounts {
             }
         }
         keep(new KeptCounts(totals, spans, squares));
-        return new Snapshot(ListSizes.of(totals.labels(), totals.types(), spans, squares), writes, System.nanoTime());
+        return Snapshot.of(totals, spans, squares, writes, false);
     }
 
     /** Writes the counts beside an embedded store, for the next start; nothing for an external database. */

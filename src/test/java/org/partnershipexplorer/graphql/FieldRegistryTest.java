@@ -88,6 +88,28 @@ class FieldRegistryTest {
     }
 
     @Test
+    @DisplayName("a filtered first page has no condition on the key; an unfiltered one walks the key from the start")
+    void aFilteredFirstPageLeavesTheKeyToTheSort() {
+        RootProjection things = RootProjection.keyset("Thing", "key",
+                (s, args) -> args.get("colour") == null ? List.of()
+                        : List.of(s.child() + ".colour = " + s.parameter(args.get("colour"))));
+
+        Prefetch.Bindings filtered = new Prefetch.Bindings("t", "p");
+        String red = things.statement(filtered.scope(null, "t0", org.neo4j.cypherdsl.core.Cypher.raw("t0.key")),
+                filtered.scope(null, "t1", null), java.util.Map.of("colour", "red"), new Paging.Request(2, null, false));
+        Prefetch.Bindings unfiltered = new Prefetch.Bindings("t", "p");
+        String all = things.statement(unfiltered.scope(null, "t0", org.neo4j.cypherdsl.core.Cypher.raw("t0.key")),
+                unfiltered.scope(null, "t1", null), java.util.Map.of(), new Paging.Request(2, null, false));
+
+        assertEquals("RETURN COLLECT { MATCH (t0:Thing) WHERE t0.colour = $p0"
+                + " WITH t0 ORDER BY t0.key ASC LIMIT $p1 RETURN [t0.key, t0.key] } AS rows, NULL AS total", red);
+        assertEquals(java.util.Map.of("p0", "red", "p1", 3), filtered.parameters());
+        assertEquals("RETURN COLLECT { MATCH (t0:Thing) WHERE t0.key > $p0"
+                + " WITH t0 ORDER BY t0.key ASC LIMIT $p1 RETURN [t0.key, t0.key] } AS rows, NULL AS total", all);
+        assertEquals(java.util.Map.of("p0", "", "p1", 3), unfiltered.parameters());
+    }
+
+    @Test
     @DisplayName("a root that finds one object by key returns it, or null, as object")
     void aRootByKeyIsWrittenWhole() {
         Prefetch.Bindings bindings = new Prefetch.Bindings("t", "p");

@@ -86,6 +86,13 @@ class TranslatorIT implements ServiceTest {
         assertEquals("Kenya", first.translated().data().path("kenya").path("name").asText());
         assertTrue(page.path("pageInfo").path("hasNextPage").asBoolean());
 
+        // the first page of African countries: the region's own index and a sort, no condition on the key
+        var africaFirst = both("translatedEverything", vars("first", 3, "withSource", false, "region", "Africa"));
+        JsonNode firstOfAfrica = africaFirst.translated().data().path("countries").path("edges");
+        assertEquals(List.of("AGO", "BDI", "BEN"), List.of(firstOfAfrica.path(0).path("node").path("iso3").asText(),
+                firstOfAfrica.path(1).path("node").path("iso3").asText(),
+                firstOfAfrica.path(2).path("node").path("iso3").asText()));
+
         // the next page of African countries, from the cursor of the first page's tenth
         String cursor = page.path("edges").path(9).path("cursor").asText();
         var next = both("translatedEverything", vars("first", 5, "after", cursor, "withSource", false,

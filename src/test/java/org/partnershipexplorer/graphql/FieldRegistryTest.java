@@ -69,12 +69,16 @@ class FieldRegistryTest {
         assertEquals("Thing.name is defined twice", refused.getMessage());
     }
 
+    /** Things in key order, filtered by colour when {@code colour} is given. */
+    private static RootProjection colouredThings() {
+        return RootProjection.keyset("Thing", "key", (s, args) -> args.get("colour") == null ? List.of()
+                : List.of(s.child() + ".colour = " + s.parameter(args.get("colour"))));
+    }
+
     @Test
     @DisplayName("a root's whole statement is written from its definition: the page, its filters and the count")
     void aRootStatementIsWrittenWhole() {
-        RootProjection things = RootProjection.keyset("Thing", "key",
-                (s, args) -> args.get("colour") == null ? List.of()
-                        : List.of(s.child() + ".colour = " + s.parameter(args.get("colour"))));
+        RootProjection things = colouredThings();
         Prefetch.Bindings bindings = new Prefetch.Bindings("t", "p");
 
         String statement = things.statement(bindings.scope(null, "t0", org.neo4j.cypherdsl.core.Cypher.raw("{n: t0 {.key}}")),
@@ -90,9 +94,7 @@ class FieldRegistryTest {
     @Test
     @DisplayName("a filtered first page has no condition on the key; an unfiltered one walks the key from the start")
     void aFilteredFirstPageLeavesTheKeyToTheSort() {
-        RootProjection things = RootProjection.keyset("Thing", "key",
-                (s, args) -> args.get("colour") == null ? List.of()
-                        : List.of(s.child() + ".colour = " + s.parameter(args.get("colour"))));
+        RootProjection things = colouredThings();
 
         Prefetch.Bindings filtered = new Prefetch.Bindings("t", "p");
         String red = things.statement(filtered.scope(null, "t0", org.neo4j.cypherdsl.core.Cypher.raw("t0.key")),

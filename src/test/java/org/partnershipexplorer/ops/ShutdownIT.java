@@ -217,7 +217,6 @@ class ShutdownIT {
         throw new AssertionError("no log line with '" + text + "' in:\n" + String.join("\n", log));
     }
 
-    /** Reads one HTTP/1.1 response with a Content-Length body. */
     /** One response head, up to its blank line (an interim response has no body). */
     private static String readHead(InputStream in) throws IOException {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
@@ -231,6 +230,7 @@ class ShutdownIT {
         return received.toString(StandardCharsets.US_ASCII);
     }
 
+    /** Reads one HTTP/1.1 response with a Content-Length body. */
     private static String readResponse(InputStream in) throws IOException {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         byte[] buffer = new byte[4096];

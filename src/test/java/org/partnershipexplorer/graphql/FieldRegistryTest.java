@@ -75,14 +75,20 @@ class FieldRegistryTest {
                 : List.of(s.child() + ".colour = " + s.parameter(args.get("colour"))));
     }
 
+    /** The whole statement of {@code root} for these arguments and page, its objects written as {@code object}. */
+    private static String written(RootProjection root, Prefetch.Bindings bindings, String object,
+            java.util.Map<String, Object> arguments, Paging.Request page) {
+        return root.statement(bindings.scope(null, "t0", org.neo4j.cypherdsl.core.Cypher.raw(object)),
+                bindings.scope(null, "t1", null), arguments, page);
+    }
+
     @Test
     @DisplayName("a root's whole statement is written from its definition: the page, its filters and the count")
     void aRootStatementIsWrittenWhole() {
         RootProjection things = colouredThings();
         Prefetch.Bindings bindings = new Prefetch.Bindings("t", "p");
 
-        String statement = things.statement(bindings.scope(null, "t0", org.neo4j.cypherdsl.core.Cypher.raw("{n: t0 {.key}}")),
-                bindings.scope(null, "t1", null), java.util.Map.of("colour", "red"),
+        String statement = written(things, bindings, "{n: t0 {.key}}", java.util.Map.of("colour", "red"),
                 new Paging.Request(2, "b", true));
 
         assertEquals("RETURN COLLECT { MATCH (t0:Thing) WHERE (t0.key > $p0 AND t0.colour = $p1)"
@@ -97,11 +103,10 @@ class FieldRegistryTest {
         RootProjection things = colouredThings();
 
         Prefetch.Bindings filtered = new Prefetch.Bindings("t", "p");
-        String red = things.statement(filtered.scope(null, "t0", org.neo4j.cypherdsl.core.Cypher.raw("t0.key")),
-                filtered.scope(null, "t1", null), java.util.Map.of("colour", "red"), new Paging.Request(2, null, false));
+        String red = written(things, filtered, "t0.key", java.util.Map.of("colour", "red"),
+                new Paging.Request(2, null, false));
         Prefetch.Bindings unfiltered = new Prefetch.Bindings("t", "p");
-        String all = things.statement(unfiltered.scope(null, "t0", org.neo4j.cypherdsl.core.Cypher.raw("t0.key")),
-                unfiltered.scope(null, "t1", null), java.util.Map.of(), new Paging.Request(2, null, false));
+        String all = written(things, unfiltered, "t0.key", java.util.Map.of(), new Paging.Request(2, null, false));
 
         assertEquals("RETURN COLLECT { MATCH (t0:Thing) WHERE t0.colour = $p0"
                 + " WITH t0 ORDER BY t0.key ASC LIMIT $p1 RETURN [t0.key, t0.key] } AS rows, NULL AS total", red);
@@ -116,8 +121,7 @@ class FieldRegistryTest {
     void aRootByKeyIsWrittenWhole() {
         Prefetch.Bindings bindings = new Prefetch.Bindings("t", "p");
 
-        String statement = RootProjection.byKey("Thing", "key", "key").statement(
-                bindings.scope(null, "t0", org.neo4j.cypherdsl.core.Cypher.raw("{n: t0 {.key}}")), bindings.scope(null, "t1", null),
+        String statement = written(RootProjection.byKey("Thing", "key", "key"), bindings, "{n: t0 {.key}}",
                 java.util.Map.of("key", "a"), null);
 
         assertEquals("RETURN COLLECT { MATCH (t0:Thing {key: $p0}) RETURN {n: t0 {.key}} }[0] AS object", statement);

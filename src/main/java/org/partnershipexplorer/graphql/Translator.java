@@ -31,7 +31,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.neo4j.cypherdsl.core.Case;
 import org.neo4j.cypherdsl.core.Cypher;
 import org.neo4j.cypherdsl.core.Expression;
@@ -171,6 +173,12 @@ public final class Translator {
                 context.getCoercedVariables().toMap());
         // an ApiException thrown while composing leaves nothing kept
         return statements.get(key, k -> compiled(context));
+    }
+
+    /** The distinct statement texts composed and kept so far: each one Neo4j plans on its first use. */
+    Set<String> keptStatements() {
+        return statements.asMap().values().stream().flatMap(Optional::stream).map(Statement::cypher)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private Optional<Statement> compiled(ExecutionContext context) {

@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * routing, the controller, graphql-java's parser, validation and execution, the translation, the driver) and for
  * Neo4j loading its Cypher planner, on top of what a new query shape costs anyway (planning its statement). The
  * documents are generic shapes (a page, an object, a nested list), not the clients' own, so a client's first call
- * of its shape still plans that statement; what it no longer pays is the cold path.
+ * of its shape still plans that statement; what it no longer pays is the cold path, and a cold planner: each round
+ * asks the shapes with other fields, so Neo4j plans some eighty statements of the translation's forms.
  *
  * <p>It runs after the service reports started, on a thread of its own, and never delays the start or the health
  * check; {@code explorer.warm-up.enabled: false} (EXPLORER_WARM_UP) switches it off. The requests go through the
@@ -37,14 +40,53 @@ final class WarmUp {
     /**
      * Generic shapes: a page of a connection, one object by key, an object's nested lists, and the partnership lists
      * with their other end (their own fetchers and endpoint translation, which the other shapes do not reach: without
-     * it a client's first partnership question took about 180 ms longer, quiet).
+     * it a client's first partnership question took about 180 ms longer, quiet). Each round asks them with other
+     * fields (see {@link #documents(int)}).
      */
-    static final List<String> DOCUMENTS = List.of(
-            "query WarmUpPage { countries(first: 3) { edges { cursor node { iso3 name } } pageInfo { hasNextPage } } }",
-            "query WarmUpObject { mission(acronym: \"UNMISS\") { acronym name } }",
-            "query WarmUpNested { missions(first: 2) { edges { node { acronym contributions { year country { name } } } } } }",
-            "query WarmUpPartnerships { countries(first: 2) { edges { node { trains { year trainee { name } }"
-                    + " receivesFrom { year donor { name } } } } } }");
+    static final List<Shape> SHAPES = List.of(
+            new Shape("WarmUpPage", "countries(first: 3) { edges { cursor node { iso3 %s } } pageInfo { hasNextPage } }",
+                    List.of("name", "region", "subregion", "unRegionalGroup", "unMember", "confidence", "source")),
+            new Shape("WarmUpObject", "mission(acronym: \"UNMISS\") { acronym %s }",
+                    List.of("name", "location", "startYear", "endYear", "active", "confidence", "source")),
+            new Shape("WarmUpNested", "missions(first: 2) { edges { node { acronym contributions { year %s country { name } } } } }",
+                    List.of("total", "troops", "police", "experts", "women", "asOf", "confidence")),
+            new Shape("WarmUpPartnerships", "countries(first: 2) { edges { node { trains { year %s trainee { name } }"
+                    + " receivesFrom { year donor { name } } } } }",
+                    List.of("id", "kind", "endYear", "topic", "trainees", "confidence", "source")));
+
+    /**
+     * A generic query shape, and the scalar fields of its innermost object that the rounds take turns with.
+     *
+     * @param template the query's selection, {@code %s} where the round's fields go
+     * @param fields at least seven, and not a multiple of three, so that the first {@code 3 * fields.size()} rounds
+     *     each ask a different run of them (see {@link #selection(int)})
+     */
+    record Shape(String operation, String template, List<String> fields) {
+
+        /** Round {@code r} asks the run of 1 to 3 fields starting at field {@code r}, going round the list. */
+        String selection(int round) {
+            int from = round % fields.size();
+            int length = 1 + round % 3;
+            return IntStream.range(from, from + length).mapToObj(i -> fields.get(i % fields.size()))
+                    .collect(Collectors.joining(" "));
+        }
+
+        String document(int round) {
+            return "query " + operation + " { " + template.formatted(selection(round)) + " }";
+        }
+    }
+
+    /**
+     * The documents of one round. Each round asks other fields, so every request of the first rounds is a statement
+     * Neo4j has not planned yet: the first call of a client's own shape is mostly Neo4j planning its statement, and a
+     * planner that has planned a few dozen statements of the translation's forms plans the next one in a fraction of
+     * the time it takes a planner that has planned four (a client's missions question, its first call on a standalone
+     * Neo4j: about 200 ms after forty plans against 800 to 950 ms after the four). Asking the same four documents
+     * every round would warm the request path and Neo4j's runtime, not its planner.
+     */
+    static List<String> documents(int round) {
+        return SHAPES.stream().map(shape -> shape.document(round)).toList();
+    }
 
     /** What the warm-up did: requests sent and those answered 200 without errors. */
     record Outcome(int requests, int answered, Duration took) {
@@ -83,7 +125,7 @@ final class WarmUp {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         try {
             for (int round = 0; round < rounds; round++) {
-                for (String document : DOCUMENTS) {
+                for (String document : documents(round)) {
                     requests++;
                     HttpRequest request = HttpRequest.newBuilder(graphql).timeout(wait)
                             .header("Content-Type", "application/json").header("Accept", "application/json")

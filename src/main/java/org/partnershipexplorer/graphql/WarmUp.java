@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * Neo4j loading its Cypher planner, on top of what a new query shape costs anyway (planning its statement). The
  * documents are generic shapes (a page, an object, a nested list), not the clients' own, so a client's first call
  * of its shape still plans that statement; what it no longer pays is the cold path, and a cold planner: each round
- * asks the shapes with other fields, so Neo4j plans some eighty statements of the translation's forms.
+ * asks the shapes with other fields, so Neo4j plans a hundred statements of the translation's forms.
  *
  * <p>It runs after the service reports started, on a thread of its own, and never delays the start or the health
  * check; {@code explorer.warm-up.enabled: false} (EXPLORER_WARM_UP) switches it off. The requests go through the
@@ -38,13 +38,15 @@ final class WarmUp {
     private static final Logger LOG = LoggerFactory.getLogger(WarmUp.class);
 
     /**
-     * Generic shapes: a page of a connection, one object by key, an object's nested lists, and the partnership lists
-     * with their other end (their own fetchers and endpoint translation, which the other shapes do not reach: without
-     * it a client's first partnership question took about 180 ms longer, quiet). Each round asks them with other
-     * fields (see {@link #documents(int)}).
+     * Generic shapes: a page of a connection, a page with a filter (its own statement form and code path), one object
+     * by key, an object's nested lists, and the partnership lists with their other end (their own fetchers and
+     * endpoint translation, which the other shapes do not reach: without it a client's first partnership question
+     * took about 180 ms longer, quiet). Each round asks them with other fields (see {@link #documents(int)}).
      */
     static final List<Shape> SHAPES = List.of(
             new Shape("WarmUpPage", "countries(first: 3) { edges { cursor node { iso3 %s } } pageInfo { hasNextPage } }",
+                    List.of("name", "region", "subregion", "unRegionalGroup", "unMember", "confidence", "source")),
+            new Shape("WarmUpFiltered", "countries(unMember: true, first: 2) { edges { node { iso3 %s } } }",
                     List.of("name", "region", "subregion", "unRegionalGroup", "unMember", "confidence", "source")),
             new Shape("WarmUpObject", "mission(acronym: \"UNMISS\") { acronym %s }",
                     List.of("name", "location", "startYear", "endYear", "active", "confidence", "source")),

@@ -428,6 +428,12 @@ public final class Translator {
          * otherwise.
          */
         private PatternElement lone;
+        /**
+         * The whole statement when the query asks for one connection alone and that root has a page of its own
+         * ({@link FieldRegistry.RootPage}): {@code MATCH ... LIMIT WITH collect(row) AS rows RETURN [[rows, total]]};
+         * null otherwise.
+         */
+        private org.neo4j.cypherdsl.core.Statement lonePage;
 
         Compilation(ExecutionContext context) {
             this.context = context;
@@ -458,7 +464,7 @@ public final class Translator {
             }
             org.neo4j.cypherdsl.core.Statement statement = lone != null
                     ? Cypher.match(lone).returning(Cypher.listOf(expressions.get(0)).as("data")).build()
-                    : returning(expressions);
+                    : lonePage != null ? lonePage : returning(expressions);
             return new Statement(Composed.render(statement), bindings.parameters(),
                     new Response(schema.getQueryType().getName(), roots));
         }
@@ -537,11 +543,24 @@ public final class Translator {
                 fields.add(new Selected(child.getResultKey(), name, connectionType, below, 0, count));
             }
             FieldRegistry.Scope scope = bindings.scope(null, variable, Cypher.listOf(nodes));
+            ConnectionOf shape = new ConnectionOf(page.first(), fields);
+            if (root.page() != null && operation.getTopLevelFields().size() == 1) {
+                FieldRegistry.PageRows read = root.page().rows(scope, arguments, page);
+                SymbolicName rows = Cypher.name("rows");
+                lonePage = read.reading().with(Cypher.collect(read.row()).as(rows))
+                        .returning(Cypher.listOf(Cypher.listOf(rows, total(root, arguments, withTotal))).as("data"))
+                        .build();
+                return new Translated(null, shape);
+            }
             Expression rows = root.objects().expression(scope, arguments, page);
-            Expression count = withTotal
+            return new Translated(Cypher.listOf(rows, total(root, arguments, withTotal)), shape);
+        }
+
+        /** A connection's {@code totalCount}, null when not asked. */
+        private Expression total(FieldRegistry.RootProjection root, Map<String, Object> arguments, boolean withTotal) {
+            return withTotal
                     ? root.count().expression(bindings.scope(null, bindings.variable(), null), arguments)
                     : Cypher.literalNull();
-            return new Translated(Cypher.listOf(rows, count), new ConnectionOf(page.first(), fields));
         }
 
         /**

@@ -277,6 +277,28 @@ class TranslatorIT implements ServiceTest {
     }
 
     @Test
+    @DisplayName("a lone connection is its page's own MATCH with the rows collected, an empty page included")
+    void loneConnectionIsThePagesOwnMatch() {
+        String query = "query($region: String) { countries(region: $region, first: 2) { totalCount"
+                + " edges { node { iso3 } } pageInfo { hasNextPage } } }";
+        String lone = new GraphQLLayers(server.getApplicationContext(),
+                query.replace("query($region: String)", "").replace("$region", "\"Africa\"")).translation().cypher();
+        assertEquals("MATCH (t0:Country) WHERE t0.region = $p0 WITH t0 ORDER BY t0.iso3 ASC LIMIT $p1 "
+                + "WITH collect([t0.iso3, [[t0.iso3]]]) AS rows "
+                + "RETURN [[rows, COUNT { (t1:Country) WHERE t1.region = $p2 }]] AS data", lone);
+        for (String region : List.of("Africa", "Atlantis")) {
+            var translated = new GraphQLClient(server.getURI()).query(query, Map.of("region", region));
+            var twin = new GraphQLClient(fieldByField.getURI()).query(query, Map.of("region", region));
+            assertTrue(translated.errors().isMissingNode(), translated.body().toString());
+            assertEquals(twin.data().toString(), translated.data().toString());
+            assertEquals(1, translated.statements());
+        }
+        var atlantis = new GraphQLClient(server.getURI()).query(query, Map.of("region", "Atlantis"));
+        assertEquals("{\"countries\":{\"totalCount\":0,\"edges\":[],\"pageInfo\":{\"hasNextPage\":false}}}",
+                atlantis.data().toString());
+    }
+
+    @Test
     @DisplayName("what a fetcher refuses, or a key that names nothing, is reported by the fetcher, as field by field")
     void errorsComeFromTheFetchers() {
         Map<String, String> refusals = Map.of(

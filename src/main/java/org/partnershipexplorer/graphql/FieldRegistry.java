@@ -242,7 +242,8 @@ public final class FieldRegistry {
      * A connection's page as the reading part of a statement, for a query that asks for that root alone:
      * {@link Translator} then writes the page's own {@code MATCH ... LIMIT} and collects its rows, which Neo4j plans
      * quicker on a query's first call than the same reading in a {@code COLLECT} subquery (a filtered page: 63 against
-     * 75 ms, bench/README.md). Its parameters are allocated in the order {@link RootObjects} allocates them.
+     * 75 ms, bench/README.md, "The planner warmed"). It allocates its parameters in the order {@link RootObjects}
+     * does, so both forms of a page number them alike.
      */
     @FunctionalInterface
     public interface RootPage {

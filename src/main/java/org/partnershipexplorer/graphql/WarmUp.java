@@ -81,10 +81,11 @@ final class WarmUp {
     /**
      * The documents of one round. Each round asks other fields, so every request of the first rounds is a statement
      * Neo4j has not planned yet: the first call of a client's own shape is mostly Neo4j planning its statement, and a
-     * planner that has planned a few dozen statements of the translation's forms plans the next one in a fraction of
-     * the time it takes a planner that has planned four (a client's missions question, its first call on a standalone
-     * Neo4j: about 200 ms after forty plans against 800 to 950 ms after the four). Asking the same four documents
-     * every round would warm the request path and Neo4j's runtime, not its planner.
+     * planner that has planned a few dozen statements of the translation's forms plans the next one in about half the
+     * time it takes one that has planned four (the missions question's statement on a standalone Neo4j: 176 and 224
+     * ms after forty plans of another nested statement, 324 and 445 ms after the four; bench/README.md, "The planner
+     * warmed"). Asking the same documents every round would warm the request path and Neo4j's runtime, not its
+     * planner.
      */
     static List<String> documents(int round) {
         return SHAPES.stream().map(shape -> shape.document(round)).toList();

@@ -550,6 +550,7 @@ public final class Translator {
                 lonePage = read.reading().with(Cypher.collect(read.row()).as(rows))
                         .returning(Cypher.listOf(Cypher.listOf(rows, total(root, arguments, withTotal))).as("data"))
                         .build();
+                // no expression of its own: the statement is the page's
                 return new Translated(null, shape);
             }
             Expression rows = root.objects().expression(scope, arguments, page);

@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * request of a fresh JVM otherwise pays for loading and compiling the whole request path (Netty and Micronaut's
  * routing, the controller, graphql-java's parser, validation and execution, the translation, the driver) and for
  * Neo4j loading its Cypher planner, on top of what a new query shape costs anyway (planning its statement). The
- * documents are generic shapes (a page, an object, a nested list), not the clients' own, so a client's first call
- * of its shape still plans that statement; what it no longer pays is the cold path, and a cold planner: each round
- * asks the shapes with other fields, so Neo4j plans a hundred statements of the translation's forms.
+ * documents are generic shapes (a page, a filtered page, an object, nested lists), not the clients' own, so a
+ * client's first call of its shape still plans that statement; what it no longer pays is the cold path, and a cold
+ * planner: each round asks the shapes with other fields, so Neo4j plans a hundred statements of the translation's
+ * forms.
  *
  * <p>It runs after the service reports started, on a thread of its own, and never delays the start or the health
  * check; {@code explorer.warm-up.enabled: false} (EXPLORER_WARM_UP) switches it off. The requests go through the
@@ -43,18 +44,25 @@ final class WarmUp {
      * endpoint translation, which the other shapes do not reach: without it a client's first partnership question
      * took about 180 ms longer, quiet). Each round asks them with other fields (see {@link #documents(int)}).
      */
-    static final List<Shape> SHAPES = List.of(
-            new Shape("WarmUpPage", "countries(first: 3) { edges { cursor node { iso3 %s } } pageInfo { hasNextPage } }",
-                    List.of("name", "region", "subregion", "unRegionalGroup", "unMember", "confidence", "source")),
-            new Shape("WarmUpFiltered", "countries(unMember: true, first: 2) { edges { node { iso3 %s } } }",
-                    List.of("name", "region", "subregion", "unRegionalGroup", "unMember", "confidence", "source")),
-            new Shape("WarmUpObject", "mission(acronym: \"UNMISS\") { acronym %s }",
-                    List.of("name", "location", "startYear", "endYear", "active", "confidence", "source")),
-            new Shape("WarmUpNested", "missions(first: 2) { edges { node { acronym contributions { year %s country { name } } } } }",
-                    List.of("total", "troops", "police", "experts", "women", "asOf", "confidence")),
-            new Shape("WarmUpPartnerships", "countries(first: 2) { edges { node { trains { year %s trainee { name } }"
-                    + " receivesFrom { year donor { name } } } } }",
-                    List.of("id", "kind", "endYear", "topic", "trainees", "confidence", "source")));
+    static final List<Shape> SHAPES;
+
+    static {
+        List<String> country = List.of("name", "region", "subregion", "unRegionalGroup", "unMember", "confidence",
+                "source");
+        SHAPES = List.of(
+                new Shape("WarmUpPage", "countries(first: 3) { edges { cursor node { iso3 %s } }"
+                        + " pageInfo { hasNextPage } }", country),
+                new Shape("WarmUpFiltered", "countries(unMember: true, first: 2) { edges { node { iso3 %s } } }",
+                        country),
+                new Shape("WarmUpObject", "mission(acronym: \"UNMISS\") { acronym %s }",
+                        List.of("name", "location", "startYear", "endYear", "active", "confidence", "source")),
+                new Shape("WarmUpNested", "missions(first: 2) { edges { node { acronym"
+                        + " contributions { year %s country { name } } } } }",
+                        List.of("total", "troops", "police", "experts", "women", "asOf", "confidence")),
+                new Shape("WarmUpPartnerships", "countries(first: 2) { edges { node {"
+                        + " trains { year %s trainee { name } } receivesFrom { year donor { name } } } } }",
+                        List.of("id", "kind", "endYear", "topic", "trainees", "confidence", "source")));
+    }
 
     /**
      * A generic query shape, and the scalar fields of its innermost object that the rounds take turns with.

@@ -37,7 +37,6 @@ import java.util.stream.Collectors;
 import org.neo4j.cypherdsl.core.Case;
 import org.neo4j.cypherdsl.core.Cypher;
 import org.neo4j.cypherdsl.core.Expression;
-import org.neo4j.cypherdsl.core.PatternElement;
 import org.neo4j.cypherdsl.core.StatementBuilder;
 import org.neo4j.cypherdsl.core.SymbolicName;
 import org.partnershipexplorer.access.Access;
@@ -423,17 +422,12 @@ public final class Translator {
         private final Prefetch.Bindings bindings = new Prefetch.Bindings("t", "p");
 
         /**
-         * The pattern of the query's root when it asks for one single object alone and that root has one
-         * ({@link FieldRegistry.RootMatch}): the statement is then {@code MATCH pattern RETURN [object]}; null
-         * otherwise.
+         * The whole statement when the query asks for one root alone and that root has a reading of its own: a single
+         * object's pattern ({@link FieldRegistry.RootMatch}), {@code MATCH pattern RETURN [object]}; a connection's
+         * page ({@link FieldRegistry.RootPage}), {@code MATCH ... LIMIT WITH collect(row) AS rows RETURN [[rows,
+         * total]]}. Null otherwise: the roots' expressions side by side ({@link #returning(List)}).
          */
-        private PatternElement lone;
-        /**
-         * The whole statement when the query asks for one connection alone and that root has a page of its own
-         * ({@link FieldRegistry.RootPage}): {@code MATCH ... LIMIT WITH collect(row) AS rows RETURN [[rows, total]]};
-         * null otherwise.
-         */
-        private org.neo4j.cypherdsl.core.Statement lonePage;
+        private org.neo4j.cypherdsl.core.Statement lone;
 
         Compilation(ExecutionContext context) {
             this.context = context;
@@ -462,9 +456,7 @@ public final class Translator {
             if (expressions.isEmpty()) {
                 throw UNTRANSLATABLE;
             }
-            org.neo4j.cypherdsl.core.Statement statement = lone != null
-                    ? Cypher.match(lone).returning(Cypher.listOf(expressions.get(0)).as("data")).build()
-                    : lonePage != null ? lonePage : returning(expressions);
+            org.neo4j.cypherdsl.core.Statement statement = lone != null ? lone : returning(expressions);
             return new Statement(Composed.render(statement), bindings.parameters(),
                     new Response(schema.getQueryType().getName(), roots));
         }
@@ -490,14 +482,20 @@ public final class Translator {
                     .build();
         }
 
+        /** Whether the query asks for its one root alone (no other root, no {@code __typename} beside it). */
+        private boolean alone() {
+            return operation.getTopLevelFields().size() == 1;
+        }
+
         /** A root that returns one object. */
         private Translated single(ExecutableNormalizedField field, FieldRegistry.RootProjection root) {
             String variable = bindings.variable();
             // read as non-null: a key that names nothing is NOT_FOUND, which the root's fetcher reports
             Translated object = object(field, Prefetch.concreteTypes(schema, field.getType(schema)), variable, true);
             FieldRegistry.Scope scope = bindings.scope(null, variable, object.expression());
-            if (root.match() != null && operation.getTopLevelFields().size() == 1) {
-                lone = root.match().pattern(scope, field.getResolvedArguments());
+            if (root.match() != null && alone()) {
+                lone = Cypher.match(root.match().pattern(scope, field.getResolvedArguments()))
+                        .returning(Cypher.listOf(object.expression()).as("data")).build();
                 return object;
             }
             return new Translated(root.objects().expression(scope, field.getResolvedArguments(), null),
@@ -544,10 +542,10 @@ public final class Translator {
             }
             FieldRegistry.Scope scope = bindings.scope(null, variable, Cypher.listOf(nodes));
             ConnectionOf shape = new ConnectionOf(page.first(), fields);
-            if (root.page() != null && operation.getTopLevelFields().size() == 1) {
+            if (root.page() != null && alone()) {
                 FieldRegistry.PageRows read = root.page().rows(scope, arguments, page);
                 SymbolicName rows = Cypher.name("rows");
-                lonePage = read.reading().with(Cypher.collect(read.row()).as(rows))
+                lone = read.reading().with(Cypher.collect(read.row()).as(rows))
                         .returning(Cypher.listOf(Cypher.listOf(rows, total(root, arguments, withTotal))).as("data"))
                         .build();
                 // no expression of its own: the statement is the page's

@@ -17,8 +17,9 @@ class WarmUpTest {
         assertEquals(List.of("name", "region subregion", "subregion unRegionalGroup unMember", "unRegionalGroup",
                         "unMember confidence", "confidence source name", "source", "name region"),
                 IntStream.range(0, 8).mapToObj(page::selection).toList());
-        assertEquals("query WarmUpPage { countries(first: 3) { edges { cursor node { iso3 confidence source name } }"
-                + " pageInfo { hasNextPage } } }", page.document(5));
+        assertEquals("query WarmUpPage { countries(first: 3) { totalCount"
+                + " edges { cursor node { iso3 confidence source name } } pageInfo { hasNextPage } } }",
+                page.document(5));
     }
 
     @Test

@@ -128,7 +128,12 @@ class MapPageUseIT implements ServiceTest {
         return browser.findElement(option);
     }
 
+    /**
+     * Where {@code id} is drawn, once the view has stopped moving: selecting an actor pans the map to it over 200 ms,
+     * and a position read during the pan is where the node no longer is when the click lands.
+     */
     private Map<String, Number> at(String id) {
+        waiting().until(b -> !(Boolean) js("return window.explorer.cy.animated()"));
         @SuppressWarnings("unchecked")
         Map<String, Number> position = (Map<String, Number>) js(
                 "return window.explorer.cy.getElementById(arguments[0]).renderedPosition()", id);
@@ -257,7 +262,8 @@ class MapPageUseIT implements ServiceTest {
         // the panel is on screen after a tap on Kenya
         Map<String, Number> kenya = at("KEN");
         clickMap(kenya.get("x").doubleValue(), kenya.get("y").doubleValue());
-        waiting().until(b -> panelTitle().equals("Kenya"));
+        waiting().withMessage(() -> "after a tap on Kenya at " + kenya + " the panel shows '" + panelTitle() + "'")
+                .until(b -> panelTitle().equals("Kenya"));
         WebElement title = panel().findElement(By.tagName("h2"));
         waiting().until(b -> inViewport(title));
         assertTrue(inViewport(title));

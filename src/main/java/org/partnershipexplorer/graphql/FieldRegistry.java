@@ -164,12 +164,9 @@ public final class FieldRegistry {
                 // a later page numbers its parameters as before, the cursor's first
                 Expression after = page.afterKey() == null ? null : Composed.parameter(s.parameter(page.afterKey()));
                 List<String> given = filters.apply(s, arguments);
-                Condition where = after != null ? node.property(key).gt(after)
+                Condition where = allOf(after != null ? node.property(key).gt(after)
                         : given.isEmpty() ? node.property(key).gt(Composed.parameter(s.parameter("")))
-                        : Cypher.noCondition();
-                for (String filter : given) {
-                    where = where.and(Cypher.raw(filter).asCondition());
-                }
+                        : Cypher.noCondition(), given);
                 return new PageRows(Cypher.match(node).where(where)
                         .with(node).orderBy(node.property(key).ascending())
                         .limit(Composed.parameter(s.parameter(page.limit()))),
@@ -182,16 +179,18 @@ public final class FieldRegistry {
             RootCount count = (s, arguments) -> {
                 List<String> given = filters.apply(s, arguments);
                 CountExpression all = Cypher.count((PatternElement) Cypher.node(label).named(s.child()));
-                if (given.isEmpty()) {
-                    return all;
-                }
-                Condition where = Cypher.raw(given.get(0)).asCondition();
-                for (String filter : given.subList(1, given.size())) {
-                    where = where.and(Cypher.raw(filter).asCondition());
-                }
-                return all.where(where);
+                return given.isEmpty() ? all : all.where(allOf(Cypher.noCondition(), given));
             };
             return new RootProjection(objects, count, null, rows);
+        }
+
+        /** {@code first} and each of the filters' conditions; {@code noCondition() AND c} renders as {@code c}. */
+        private static Condition allOf(Condition first, List<String> filters) {
+            Condition where = first;
+            for (String filter : filters) {
+                where = where.and(Cypher.raw(filter).asCondition());
+            }
+            return where;
         }
 
         /** The node labelled {@code label} whose {@code key} is the argument {@code argument}, or null. */

@@ -8,6 +8,8 @@
 # Needs Java 17, Maven (offline is fine once built), Node 20 and npm (the peer's packages, pinned in
 # bench/peer/package-lock.json, are installed on first use). Everything listens on 127.0.0.1; every run is bounded.
 # BENCH_JAR names another build of the service (default target/partnership-explorer.jar), to compare two builds.
+# BENCH_PEER_JAR puts a build of the service in the peer's place (asked the service's own questions), to compare two
+# builds side by side on one Neo4j: the tables' "service" is BENCH_JAR, their "peer" BENCH_PEER_JAR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
@@ -63,16 +65,31 @@ service_pid=$!; pids+=($service_pid)
 # first call meets neither of them still running
 wait_for "$work/service.log" "Ready in" $service_pid
 wait_for "$work/service.log" "Warm-up: " $service_pid
-(cd bench/peer && NODE_ENV=production NEO4J_URI="bolt://127.0.0.1:$bolt" PORT=$peer_port exec node server.mjs) \
-  > "$work/peer.log" 2>&1 &
-pids+=($!); wait_for "$work/peer.log" "^ready" $!
+if [ -n "${BENCH_PEER_JAR:-}" ]; then
+  NEO4J_URI="bolt://127.0.0.1:$bolt" MICRONAUT_SERVER_PORT=$peer_port java -jar "$BENCH_PEER_JAR" \
+    > "$work/peer.log" 2>&1 &
+  peer_pid=$!; pids+=($peer_pid)
+  wait_for "$work/peer.log" "Ready in" $peer_pid
+  wait_for "$work/peer.log" "Warm-up: " $peer_pid
+  peer_url="http://127.0.0.1:$peer_port/graphql"
+else
+  (cd bench/peer && NODE_ENV=production NEO4J_URI="bolt://127.0.0.1:$bolt" PORT=$peer_port exec node server.mjs) \
+    > "$work/peer.log" 2>&1 &
+  pids+=($!); wait_for "$work/peer.log" "^ready" $!
+  peer_url="http://127.0.0.1:$peer_port/"
+fi
 
 echo "# Peer comparison, $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
 echo "- machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "${BENCH_PEER_JAR:-}" ]; then
+  echo "- service: $jar; in the peer's place: $BENCH_PEER_JAR; both $(java -version 2>&1 | head -1), default settings"
+else
 echo "- service: $(java -version 2>&1 | head -1), default settings; peer: node $(node --version), @neo4j/graphql $(node -p 'require("./bench/peer/node_modules/@neo4j/graphql/package.json").version'), @apollo/server $(node -p 'require("./bench/peer/node_modules/@apollo/server/package.json").version'), NODE_ENV=production; both with a driver pool of 100"
+fi
 echo
 # BENCH_FLIP=1: the peer is asked first where the service was (bench/first-calls.sh alternates it by round)
-java ${BENCH_FLIP:+-Dflip=true} bench/peer/Compare.java "http://127.0.0.1:$service_port/graphql" "http://127.0.0.1:$peer_port/" "$seconds" "$runs" $only
+java ${BENCH_FLIP:+-Dflip=true} ${BENCH_PEER_JAR:+-Dsame=true} bench/peer/Compare.java \
+  "http://127.0.0.1:$service_port/graphql" "$peer_url" "$seconds" "$runs" $only
 echo
 echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

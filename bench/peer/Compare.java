@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
  * <pre>java [-Dflip=true] bench/peer/Compare.java SERVICE_URL PEER_URL SECONDS RUNS [QUESTION,...]</pre>
  *
  * RUNS 0: the first calls only. {@code -Dflip=true}: the peer goes first on the first, third, ... question.
+ * {@code -Dsame=true}: the peer is another build of the service, asked the service's own questions.
  *
  * Only loopback URLs are accepted. A single-file program: no build step, the JDK alone.
  */
@@ -160,7 +161,9 @@ public class Compare {
                 String service = Files.readString(file);
                 Matcher m = COUNT.matcher(service);
                 String counted = m.find() ? m.group(1) : "id";
-                found.put(name, new Question(name, service, Files.readString(dir.resolve(name + ".peer.graphql")), counted));
+                String peer = Boolean.getBoolean("same") ? service
+                        : Files.readString(dir.resolve(name + ".peer.graphql"));
+                found.put(name, new Question(name, service, peer, counted));
             }
         }
         return List.copyOf(found.values());

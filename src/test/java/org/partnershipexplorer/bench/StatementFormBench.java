@@ -17,7 +17,8 @@ import org.neo4j.driver.Session;
  * peer comparison's questions (a page of countries in a region; a page of missions with their contributions of one
  * year) against the same question in plainer forms, down to the form @neo4j/graphql generates. Each form is run once
  * per round under a new name (a new text, so Neo4j plans it again), in a JVM and a Neo4j already warmed on other
- * shapes of the same kinds, so that what is left is the planning of that form; the median of the rounds is printed.
+ * shapes of the same kinds, so that what is left is the planning of that form; each round begins one form further
+ * on; the median of the rounds is printed.
  *
  * <p>Run (after {@code mvn -q test-compile} and the classpath file of bench/README.md):
  * {@code java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
@@ -51,6 +52,11 @@ public final class StatementFormBench {
         forms.put("region: plain MATCH, cursor condition, rows collected in RETURN",
                 String.format(REGION_ROWS, "(t0.iso3 > $after AND t0.region = $region)").replace("RETURN [t0.iso3",
                         "RETURN [[collect([t0.iso3").replace("t0.name]]]", "t0.name]]]), NULL]]") + " AS data");
+        forms.put("region: the translation of a page asked alone (rows collected in a WITH, lists)",
+                regionPlain.replace("RETURN [t0.iso3", "WITH collect([t0.iso3").replace("t0.name]]]",
+                        "t0.name]]]) AS rows RETURN [[rows, NULL]]") + " AS data");
+        forms.put("region: a page asked alone as a record a row, objects as maps",
+                regionPlain.replace("[[t0.iso3, t0.name]]", "[{iso3: t0.iso3, name: t0.name}]") + " AS data");
         forms.put("region: the peer's form (plain MATCH, map projection)", "MATCH (this:Country) WHERE "
                 + "this.region = $region WITH * ORDER BY this.iso3 ASC LIMIT $first RETURN this { .iso3, .name } AS data");
         String missionsKeyset = String.format(MISSION_ROWS, "WHERE t0.acronym > $after");
@@ -133,7 +139,10 @@ public final class StatementFormBench {
             }
             Map<String, List<Double>> firstRuns = new LinkedHashMap<>();
             for (int round = 0; round < rounds; round++) {
-                for (Map.Entry<String, String> form : FORMS.entrySet()) {
+                // each round starts one form further on: no form always follows the same one, or comes first
+                List<Map.Entry<String, String>> order = new ArrayList<>(FORMS.entrySet());
+                Collections.rotate(order, -round);
+                for (Map.Entry<String, String> form : order) {
                     String text = form.getValue().replace(" AS data", " AS data" + round);
                     long started = System.nanoTime();
                     session.run(text, parameters).list();

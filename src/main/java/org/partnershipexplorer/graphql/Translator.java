@@ -26,7 +26,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,11 +51,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers a whole query with one Cypher statement whose value is the response's {@code data}: each selected field
  * becomes an expression of the statement (a property, a computed value, a {@code COLLECT {}} subquery for a nested
- * list), and the statement's value (its one record, or the records of a page asked alone, one a row) is read back
- * into the response's shape (aliases, key order, cursors, {@code __typename}) without running a data fetcher per
- * field. graphql-java's execution of a nested page costs about as much as the statement itself (a few thousand
- * fields, each with its own environment, instrumentation and completion); a translated query costs the statement and
- * the reading of its value.
+ * list), and the statement's one value is read back into the response's shape (aliases, key order, cursors,
+ * {@code __typename}) without running a data fetcher per field. graphql-java's execution of a nested page costs
+ * about as much as the statement itself (a few thousand fields, each with its own environment, instrumentation
+ * and completion); a translated query costs the statement and the reading of its value.
  *
  * <p>The features define the translation of their fields in their {@link Projections}: scalars
  * ({@link FieldRegistry.Definitions#scalar}), nested fields (the same {@link FieldRegistry.FieldProjection}s that
@@ -121,15 +119,11 @@ public final class Translator {
         try {
             List<Object> rows = cypher.read(RequestInfo.deadline(context.getGraphQLContext()), statement.cypher(),
                     statement.parameters(), r -> r.get("data").asObject());
-            if (statement.recordPerRow()) {
-                // a lone page's rows, one record each: the page and no total, as the statement would have collected
-                value = List.of(Arrays.asList(rows, null));
-            } else if (rows.isEmpty()) {
+            if (rows.isEmpty()) {
                 // a lone root's MATCH found no object: its fetcher reports NOT_FOUND
                 return Optional.empty();
-            } else {
-                value = rows.get(0);
             }
+            value = rows.get(0);
         } catch (QueryTimeoutException | RequestTimeoutException | Neo4jUnavailableException e) {
             // the one statement ran and failed: rerunning field by field would wait for the database twice
             context.getGraphQLContext().put(TRANSLATED, true);
@@ -236,13 +230,8 @@ public final class Translator {
 
     private static final Untranslatable UNTRANSLATABLE = new Untranslatable();
 
-    /**
-     * A query's statement: requests of the same shape share one ({@link #known}), so nothing in it changes.
-     * {@code recordPerRow}: it returns a lone page's rows one record each, which {@link #execute} gathers into the
-     * value the shape reads (the page's rows and no total); otherwise one record, {@code data}, or none when a lone
-     * root's object is not found.
-     */
-    record Statement(String cypher, Map<String, Object> parameters, Response shape, boolean recordPerRow) {
+    /** A query's statement: requests of the same shape share one ({@link #known}), so nothing in it changes. */
+    record Statement(String cypher, Map<String, Object> parameters, Response shape) {
         Statement {
             parameters = java.util.Collections.unmodifiableMap(parameters);
         }
@@ -309,9 +298,8 @@ public final class Translator {
     }
 
     /**
-     * An object, as a map of its fields' values by their keys in the response; when it may be of several types, the
-     * list of the index of its type in {@code types} and that map (beside the map, not in it: an alias may be any
-     * name).
+     * An object, as the list of its fields' values in selection order; when it may be of several types, the list
+     * starts with the index of its type in {@code types}.
      */
     private record ObjectOf(List<Fields> types, boolean nonNull) implements Shape {
         @Override
@@ -319,20 +307,13 @@ public final class Translator {
             if (value == null) {
                 return absent(nonNull);
             }
-            Fields fields;
-            Map<?, ?> values;
-            if (types.size() == 1) {
-                fields = types.get(0);
-                values = (Map<?, ?>) value;
-            } else {
-                List<?> typed = (List<?>) value;
-                fields = types.get(((Long) typed.get(0)).intValue());
-                values = (Map<?, ?>) typed.get(1);
-            }
+            List<?> values = (List<?>) value;
+            int i = 0;
+            Fields fields = types.size() == 1 ? types.get(0) : types.get(((Long) values.get(i++)).intValue());
             Map<String, Object> object = new LinkedHashMap<>();
             for (Entry entry : fields.entries()) {
                 object.put(entry.key(),
-                        entry.shape() == null ? fields.typeName() : entry.shape().read(values.get(entry.key())));
+                        entry.shape() == null ? fields.typeName() : entry.shape().read(values.get(i++)));
             }
             return object;
         }
@@ -443,16 +424,10 @@ public final class Translator {
         /**
          * The whole statement when the query asks for one root alone and that root has a reading of its own: a single
          * object's pattern ({@link FieldRegistry.RootMatch}), {@code MATCH pattern RETURN [object]}; a connection's
-         * page ({@link FieldRegistry.RootPage}), {@code MATCH ... LIMIT RETURN row}, a record a row, or with its
-         * total {@code MATCH ... LIMIT RETURN [[collect(row), total]]}. Null otherwise: the roots' expressions side by
-         * side ({@link #returning(List)}). The simplest statement that gives the answer, as Neo4j plans it quicker on
-         * a shape's first call: a record a row, without the aggregation, took it about 7 ms less on a region's page
-         * (about 36 against 43 ms, the peer's own statement 35), the rows collected in the {@code RETURN} rather
-         * than in a {@code WITH} before it a little less too.
+         * page ({@link FieldRegistry.RootPage}), {@code MATCH ... LIMIT WITH collect(row) AS rows RETURN [[rows,
+         * total]]}. Null otherwise: the roots' expressions side by side ({@link #returning(List)}).
          */
         private org.neo4j.cypherdsl.core.Statement lone;
-        /** Whether {@link #lone} returns one record per row of its page (see {@link Statement#recordPerRow}). */
-        private boolean recordPerRow;
 
         Compilation(ExecutionContext context) {
             this.context = context;
@@ -483,7 +458,7 @@ public final class Translator {
             }
             org.neo4j.cypherdsl.core.Statement statement = lone != null ? lone : returning(expressions);
             return new Statement(Composed.render(statement), bindings.parameters(),
-                    new Response(schema.getQueryType().getName(), roots), recordPerRow);
+                    new Response(schema.getQueryType().getName(), roots));
         }
 
         /** {@code RETURN [root values] AS data}. */
@@ -569,14 +544,10 @@ public final class Translator {
             ConnectionOf shape = new ConnectionOf(page.first(), fields);
             if (root.page() != null && alone()) {
                 FieldRegistry.PageRows read = root.page().rows(scope, arguments, page);
-                if (withTotal) {
-                    lone = read.reading().returning(Cypher.listOf(Cypher.listOf(Cypher.collect(read.row()),
-                            total(root, arguments, true))).as("data")).build();
-                } else {
-                    // a record a row, gathered into the page by execute: no aggregation for Neo4j to plan
-                    lone = read.reading().returning(read.row().as("data")).build();
-                    recordPerRow = true;
-                }
+                SymbolicName rows = Cypher.name("rows");
+                lone = read.reading().with(Cypher.collect(read.row()).as(rows))
+                        .returning(Cypher.listOf(Cypher.listOf(rows, total(root, arguments, withTotal))).as("data"))
+                        .build();
                 // no expression of its own: the statement is the page's
                 return new Translated(null, shape);
             }
@@ -592,9 +563,8 @@ public final class Translator {
         }
 
         /**
-         * The object bound to {@code variable}, of one of {@code typeNames}: a map of its selected fields' values by
-         * their response keys, after the index of its type when it may be of several. A map, not a list: Neo4j plans
-         * a map literal sooner than a list literal of the same values, which a new shape's first call pays for.
+         * The object bound to {@code variable}, of one of {@code typeNames}: a list of its selected fields' values,
+         * preceded by the index of its type when it may be of several.
          */
         private Translated object(ExecutableNormalizedField parent, List<String> typeNames, String variable,
                 boolean nonNull) {
@@ -607,16 +577,17 @@ public final class Translator {
                     throw UNTRANSLATABLE;
                 }
                 List<Entry> entries = new ArrayList<>();
-                List<Object> values = new ArrayList<>();
-                for (ExecutableNormalizedField field : selected(parent, typeName)) {
-                    Shape shape = field(field, typeName, variable, values);
-                    entries.add(new Entry(field.getResultKey(), shape));
+                List<Expression> values = new ArrayList<>();
+                if (typeNames.size() > 1) {
+                    values.add(Cypher.literalOf(types.size()));
                 }
-                Expression map = Cypher.mapOf(values.toArray());
-                single = map;
-                cases = cases.when(Cypher.raw(type.test().apply(variable)).asCondition())
-                        .then(Cypher.listOf(Cypher.literalOf(types.size()), map));
+                for (ExecutableNormalizedField field : selected(parent, typeName)) {
+                    entries.add(new Entry(field.getResultKey(), field(field, typeName, variable, values)));
+                }
                 types.add(new Fields(typeName, entries));
+                Expression list = Cypher.listOf(values);
+                single = list;
+                cases = cases.when(Cypher.raw(type.test().apply(variable)).asCondition()).then(list);
             }
             Expression expression = typeNames.size() == 1 ? single : cases;
             return new Translated(expression, new ObjectOf(types, nonNull));
@@ -650,15 +621,12 @@ public final class Translator {
             return fields;
         }
 
-        /**
-         * Adds the response key and value of one field of an object of {@code typeName} to {@code values}; null for
-         * __typename, which adds nothing.
-         */
-        private Shape field(ExecutableNormalizedField field, String typeName, String variable, List<Object> values) {
+        /** Adds the value of one field of an object of {@code typeName} to {@code values}; null for __typename. */
+        private Shape field(ExecutableNormalizedField field, String typeName, String variable,
+                List<Expression> values) {
             if (field.getName().equals("__typename")) {
                 return null;
             }
-            values.add(field.getResultKey());
             GraphQLObjectType type = schema.getObjectType(typeName);
             GraphQLFieldDefinition definition = type.getFieldDefinition(field.getName());
             GraphQLOutputType fieldType = definition.getType();

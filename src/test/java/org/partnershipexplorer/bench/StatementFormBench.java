@@ -139,7 +139,7 @@ public final class StatementFormBench {
             }
             Map<String, List<Double>> firstRuns = new LinkedHashMap<>();
             for (int round = 0; round < rounds; round++) {
-                // each round starts one form further on: no form always follows the same one, or comes first
+                // each round starts one form further on, so that no form is always the first after the warm-up
                 List<Map.Entry<String, String>> order = new ArrayList<>(FORMS.entrySet());
                 Collections.rotate(order, -round);
                 for (Map.Entry<String, String> form : order) {

@@ -59,18 +59,17 @@ pids+=($!); wait_for "$work/neo4j.log" "^ready" $!
 
 # 3. The service and the peer on it.
 service_port=$(free_port 2); peer_port=$(free_port 3)
-NEO4J_URI="bolt://127.0.0.1:$bolt" MICRONAUT_SERVER_PORT=$service_port java -jar "$jar" > "$work/service.log" 2>&1 &
-service_pid=$!; pids+=($service_pid)
-# measured once the service is ready (its background start phases done) and its own warm-up has ended, so that a
-# first call meets neither of them still running
-wait_for "$work/service.log" "Ready in" $service_pid
-wait_for "$work/service.log" "Warm-up: " $service_pid
+# A build of the service on that Neo4j, measured once it is ready (its background start phases done) and its own
+# warm-up has ended, so that a first call meets neither of them still running.
+start_service() { # $1 = jar, $2 = port, $3 = log file
+  NEO4J_URI="bolt://127.0.0.1:$bolt" MICRONAUT_SERVER_PORT=$2 java -jar "$1" > "$3" 2>&1 &
+  local pid=$!; pids+=($pid)
+  wait_for "$3" "Ready in" $pid
+  wait_for "$3" "Warm-up: " $pid
+}
+start_service "$jar" $service_port "$work/service.log"
 if [ -n "${BENCH_PEER_JAR:-}" ]; then
-  NEO4J_URI="bolt://127.0.0.1:$bolt" MICRONAUT_SERVER_PORT=$peer_port java -jar "$BENCH_PEER_JAR" \
-    > "$work/peer.log" 2>&1 &
-  peer_pid=$!; pids+=($peer_pid)
-  wait_for "$work/peer.log" "Ready in" $peer_pid
-  wait_for "$work/peer.log" "Warm-up: " $peer_pid
+  start_service "$BENCH_PEER_JAR" $peer_port "$work/peer.log"
   peer_url="http://127.0.0.1:$peer_port/graphql"
 else
   (cd bench/peer && NODE_ENV=production NEO4J_URI="bolt://127.0.0.1:$bolt" PORT=$peer_port exec node server.mjs) \

@@ -9,16 +9,34 @@
 #
 # Prints each round's table, then per question the median first call of each side, their ratio, and in how many
 # rounds the service answered no slower than the peer.
+#
+# BENCH_SPLIT=1 also records the loopback traffic of every round with tcpdump (which needs root or CAP_NET_RAW) and
+# splits each side's first calls into the time on the server's socket, the time Neo4j spent on the side's statements,
+# and the rest (bench/peer/first_call_split.py). It takes the ports BENCH_PORT_BASE to BENCH_PORT_BASE+4 (41000 unless
+# set), so that the capture knows them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-5}
 only=${2:-}
 out=target/bench-first-calls
 rm -rf "$out" && mkdir -p "$out"
+split=${BENCH_SPLIT:-}
+if [ -n "$split" ]; then
+  command -v tcpdump > /dev/null || { echo "BENCH_SPLIT needs tcpdump (Debian: apt-get install tcpdump)" >&2; exit 1; }
+  export BENCH_PORT_BASE=${BENCH_PORT_BASE:-41000}
+  base=$BENCH_PORT_BASE
+fi
 echo "# First calls, $rounds rounds, $(date -u +%Y-%m-%dT%H:%MZ); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq 1 "$rounds"); do
   if [ $((round % 2)) -eq 0 ]; then export BENCH_FLIP=1; else unset BENCH_FLIP; fi
+  if [ -n "$split" ]; then
+    tcpdump -i lo -n -tt -l -A -s 0 "tcp port $((base + 1)) or tcp port $((base + 2)) or tcp port $((base + 3))" \
+      > "$out/wire-$round.txt" 2> "$out/tcpdump-$round.log" &
+    capture=$!
+    sleep 1 # tcpdump listening before the first packet
+  fi
   bench/peer.sh 0 0 $only > "$out/round-$round.md" 2>&1 || { cat "$out/round-$round.md"; exit 1; }
+  if [ -n "$split" ]; then kill -INT $capture; wait $capture || true; fi
   echo
   echo "## round $round"
   grep '^| ' "$out/round-$round.md"
@@ -46,3 +64,7 @@ for q, pairs in calls.items():
     print(f"| {q} | {s:.0f} | {p:.0f} | {s / p:.2f} | {wins} of {len(pairs)} |")
 print(f"\nthe service's median first call no slower than the peer's on {faster} of {len(calls)} questions")
 PY
+if [ -n "$split" ]; then
+  echo
+  python3 bench/peer/first_call_split.py "$out" "$rounds" "$base"
+fi

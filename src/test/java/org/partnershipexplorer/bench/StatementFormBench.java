@@ -57,6 +57,20 @@ public final class StatementFormBench {
                         "t0.name]]]) AS rows RETURN [[rows, NULL]]") + " AS data");
         forms.put("region: a page asked alone as a record a row, objects as maps",
                 regionPlain.replace("[[t0.iso3, t0.name]]", "[{iso3: t0.iso3, name: t0.name}]") + " AS data");
+        // which part of the lone page's form costs the planning: its collect, the lists' nesting, or lists at all
+        String regionPage = "MATCH (t0:Country) WHERE t0.region = $region WITH t0 ORDER BY t0.iso3 ASC LIMIT $first ";
+        forms.put("region: a page asked alone, rows collected in RETURN, no wrapper",
+                regionPage + "RETURN collect([t0.iso3, [[t0.iso3, t0.name]]]) AS data");
+        forms.put("region: a page asked alone, rows collected, two levels of lists",
+                regionPage + "RETURN collect([t0.iso3, [t0.iso3, t0.name]]) AS data");
+        forms.put("region: a page asked alone, rows collected, one flat list",
+                regionPage + "RETURN collect([t0.iso3, t0.iso3, t0.name]) AS data");
+        forms.put("region: a page asked alone, map projections collected",
+                regionPage + "RETURN collect(t0 {.iso3, .name}) AS data");
+        forms.put("region: a page asked alone as a record a row, one flat list",
+                regionPage + "RETURN [t0.iso3, t0.name] AS data");
+        forms.put("region: the peer's form under the translation's names",
+                regionPage + "RETURN t0 {.iso3, .name} AS data");
         forms.put("region: the peer's form (plain MATCH, map projection)", "MATCH (this:Country) WHERE "
                 + "this.region = $region WITH * ORDER BY this.iso3 ASC LIMIT $first RETURN this { .iso3, .name } AS data");
         String missionsKeyset = String.format(MISSION_ROWS, "WHERE t0.acronym > $after");

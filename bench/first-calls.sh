@@ -13,7 +13,8 @@
 # BENCH_SPLIT=1 also records the loopback traffic of every round with tcpdump (which needs root or CAP_NET_RAW) and
 # splits each side's first calls into the time on the server's socket, the time Neo4j spent on the side's statements,
 # and the rest (bench/peer/first_call_split.py). It takes the ports BENCH_PORT_BASE to BENCH_PORT_BASE+4 (41000 unless
-# set), so that the capture knows them.
+# set), so that the capture knows them. The capture takes CPU of its own: read its rounds for where the time goes, and
+# a plain run for the ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-5}
@@ -35,7 +36,8 @@ for round in $(seq 1 "$rounds"); do
     capture=$!
     sleep 1 # tcpdump listening before the first packet
   fi
-  bench/peer.sh 0 0 $only > "$out/round-$round.md" 2>&1 || { cat "$out/round-$round.md"; exit 1; }
+  bench/peer.sh 0 0 $only > "$out/round-$round.md" 2>&1 \
+    || { [ -z "$split" ] || kill -INT $capture; cat "$out/round-$round.md"; exit 1; }
   if [ -n "$split" ]; then kill -INT $capture; wait $capture || true; fi
   echo
   echo "## round $round"

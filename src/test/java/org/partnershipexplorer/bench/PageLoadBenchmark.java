@@ -64,7 +64,7 @@ public final class PageLoadBenchmark {
      */
     @SuppressWarnings("unchecked")
     private static Map<String, Double> split(ChromeDriver browser) {
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(b -> Boolean.TRUE.equals(((JavascriptExecutor) b)
+        TestBrowser.waiting(browser, Duration.ofSeconds(60)).until(b -> Boolean.TRUE.equals(((JavascriptExecutor) b)
                 .executeScript("return performance.getEntriesByName('network paint').length > 0")));
         Map<String, Object> raw = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("""
                 const out = {};
@@ -87,7 +87,7 @@ public final class PageLoadBenchmark {
     private static void picture(ChromeDriver browser, EmbeddedServer server, Path file) throws Exception {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
         browser.get(server.getURI().resolve("/").toString());
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(300));
+        WebDriverWait wait = TestBrowser.waiting(browser, Duration.ofSeconds(300));
         wait.until(b -> "ready".equals(b.findElement(By.tagName("body")).getAttribute("data-state")));
         ((JavascriptExecutor) browser).executeScript("window.explorer.selectActor('KEN', { fromGraph: true })");
         wait.until(b -> b.findElement(By.id("panel")).getText().contains("Personnel"));
@@ -138,7 +138,7 @@ public final class PageLoadBenchmark {
                 for (int i = 0; i <= runs; i++) {
                     browser.get("about:blank");
                     browser.get(server.getURI().resolve("/").toString());
-                    new WebDriverWait(browser, Duration.ofSeconds(300)).until(b ->
+                    TestBrowser.waiting(browser, Duration.ofSeconds(300)).until(b ->
                             "ready".equals(b.findElement(By.tagName("body")).getAttribute("data-state")));
                     long ms = ((Number) ((JavascriptExecutor) browser)
                             .executeScript("return window.explorer.readyMs")).longValue();

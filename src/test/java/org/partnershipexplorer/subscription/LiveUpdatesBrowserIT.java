@@ -81,7 +81,7 @@ class LiveUpdatesBrowserIT implements FreshServiceTest {
     @DisplayName("the map: a training written elsewhere is drawn, and named above the map, without a reload")
     void mapUpdatesWithoutReload() {
         browser.get(server.getURI().resolve("/").toString());
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = TestBrowser.waiting(browser, WAIT);
         wait.until(b -> Boolean.TRUE.equals(script("return !!(window.explorer && window.explorer.state.analysisReady "
                 + "&& document.body.dataset.state === 'ready' && window.explorer.liveEvents === 0)")));
         // every year, so that the new training is in the view whatever the analysis year
@@ -106,7 +106,7 @@ class LiveUpdatesBrowserIT implements FreshServiceTest {
     @DisplayName("GraphiQL runs a subscription and shows the event of a training written elsewhere")
     void graphiqlRunsASubscription() {
         browser.get(server.getURI().resolve("/graphiql").toString());
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = TestBrowser.waiting(browser, WAIT);
         wait.until(b -> b.findElements(By.className("graphiql-execute-button")).size() == 1);
         String subscription = "subscription { partnershipChanged(actor: \"GHA\") { operation id by } }";
         script("document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(arguments[0])",

@@ -6,12 +6,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The headless Chromium the map's browser tests drive (Debian's chromium and chromium-driver), one for the whole
@@ -24,6 +27,12 @@ public final class TestBrowser {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    /**
+     * How often a wait looks again. Selenium's default, half a second, cost each wait whose condition came true just
+     * after a look up to that much, at each of the hundred-odd waits of the browser tests.
+     */
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private static ChromeDriver browser;
 
@@ -43,6 +52,11 @@ public final class TestBrowser {
         browser.get("about:blank");
         browser.manage().window().setSize(new Dimension(1440, 1000));
         return browser;
+    }
+
+    /** A wait of at most {@code timeout} on the browser, looking every {@link #POLL}. */
+    public static WebDriverWait waiting(WebDriver browser, Duration timeout) {
+        return new WebDriverWait(browser, timeout, POLL);
     }
 
     /**

@@ -56,7 +56,7 @@ class GraphiQLPageIT implements ServiceTest {
     @DisplayName("starts, runs its default query and shows Kenya, with no policy violation in the console")
     void runsUnderItsPolicy() {
         browser.get(server.getURI().resolve("/graphiql").toString());
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = TestBrowser.waiting(browser, WAIT);
         wait.until(b -> b.findElements(By.className("graphiql-execute-button")).size() == 1);
         browser.findElement(By.className("graphiql-execute-button")).click();
         wait.withMessage(() -> "waiting for the answer; the result window shows: "

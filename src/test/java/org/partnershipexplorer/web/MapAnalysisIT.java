@@ -31,7 +31,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.partnershipexplorer.support.GraphQLClient;
 import org.partnershipexplorer.support.TestBrowser;
 import org.partnershipexplorer.support.ServiceTest;
@@ -92,7 +91,7 @@ class MapAnalysisIT implements ServiceTest {
     }
 
     private void waitForGraph(long nodes) {
-        new WebDriverWait(browser, WAIT)
+        TestBrowser.waiting(browser, WAIT)
                 .withMessage(() -> "waiting for " + nodes + " nodes; the page has " + drawnNodes())
                 .until(b -> "ready".equals(b.findElement(By.tagName("body")).getAttribute("data-state"))
                         && drawnNodes() == nodes);
@@ -100,7 +99,7 @@ class MapAnalysisIT implements ServiceTest {
 
     private void waitForText(String id, String expected) {
         // the page re-renders what it says as answers come in: an element read just before its replacement is stale
-        new WebDriverWait(browser, WAIT)
+        TestBrowser.waiting(browser, WAIT)
                 .ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> "#" + id + " says: " + browser.findElement(By.id(id)).getText())
                 .until(b -> expected.equals(b.findElement(By.id(id)).getText()));
@@ -211,7 +210,7 @@ class MapAnalysisIT implements ServiceTest {
                 + "illustrative");
         TreeSet<String> expectedAll = withNoSupport(unfiltered);
         expectedAll.retainAll(drawn());
-        new WebDriverWait(browser, WAIT).until(b -> outlined().equals(expectedAll));
+        TestBrowser.waiting(browser, WAIT).until(b -> outlined().equals(expectedAll));
 
         new Select(browser.findElement(By.id("region"))).selectByVisibleText("Africa");
         browser.findElement(By.cssSelector("input[name=confidence][value=ILLUSTRATIVE]")).click();
@@ -222,7 +221,7 @@ class MapAnalysisIT implements ServiceTest {
         TreeSet<String> expected = withNoSupport(africa);
         expected.retainAll(drawn());
         assertFalse(expected.isEmpty(), "the fixture has African contributors with no sourced support");
-        new WebDriverWait(browser, WAIT).withMessage(() -> "outlined " + outlined() + ", expected " + expected)
+        TestBrowser.waiting(browser, WAIT).withMessage(() -> "outlined " + outlined() + ", expected " + expected)
                 .until(b -> outlined().equals(expected));
         assertEquals("Contributor of 2021 with no training or donation received in 2019–2021 (verified, reported and "
                 + "estimates)", browser.findElement(By.id("isolated-legend")).getText());
@@ -259,7 +258,7 @@ class MapAnalysisIT implements ServiceTest {
         open();
         js("window.explorer.selectActor('KEN')");
         WebElement panel = browser.findElement(By.id("panel"));
-        new WebDriverWait(browser, WAIT).until(b -> panel.getText().contains("Receives from (7)"));
+        TestBrowser.waiting(browser, WAIT).until(b -> panel.getText().contains("Receives from (7)"));
         assertEquals("Partners all years; training and donation; verified, reported, estimates and illustrative",
                 browser.findElement(By.id("panel-filters")).getText());
 
@@ -312,12 +311,12 @@ class MapAnalysisIT implements ServiceTest {
                     + " depend on it alone");
         }
         assertFalse(expected.isEmpty());
-        new WebDriverWait(browser, WAIT).until(b -> texts(".providers-list li").equals(expected));
+        TestBrowser.waiting(browser, WAIT).until(b -> texts(".providers-list li").equals(expected));
         assertEquals("2019–2021", browser.findElement(By.id("providers-window")).getText());
 
         browser.findElement(By.cssSelector(".providers-list li button")).click();
         String first = providers.path(0).path("node").path("actor").path("name").asText();
-        new WebDriverWait(browser, WAIT).until(b -> first.equals(
+        TestBrowser.waiting(browser, WAIT).until(b -> first.equals(
                 b.findElement(By.cssSelector("#panel h2")).getText()));
     }
 
@@ -340,7 +339,7 @@ class MapAnalysisIT implements ServiceTest {
                     + String.format(Locale.ROOT, "%.2f", p.path("score").asDouble()) + ", " + providers
                     + (providers == 1 ? " provider" : " providers"));
         }
-        new WebDriverWait(browser, WAIT).until(b -> b.findElements(By.cssSelector("#panel-series rect.point")).size() == 12);
+        TestBrowser.waiting(browser, WAIT).until(b -> b.findElements(By.cssSelector("#panel-series rect.point")).size() == 12);
         @SuppressWarnings("unchecked")
         List<String> titles = (List<String>) js("return [...document.querySelectorAll('#panel-series g > title')]"
                 + ".map((t) => t.textContent)");

@@ -28,7 +28,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.partnershipexplorer.bench.SeedScaler;
 import org.partnershipexplorer.support.FrozenSeed;
 import org.partnershipexplorer.support.GraphQLClient;
@@ -139,7 +138,7 @@ class MapLargeViewIT {
 
     /** Waits until the page is ready and draws that many nodes. */
     private void waitForDrawn(long nodes) {
-        new WebDriverWait(browser, WAIT)
+        TestBrowser.waiting(browser, WAIT)
                 .withMessage(() -> "waiting for " + nodes + " nodes drawn; the page is "
                         + browser.findElement(By.tagName("body")).getAttribute("data-state") + " with " + drawnNodes()
                         + " nodes, grouped: " + cy("data-clustered"))
@@ -214,7 +213,7 @@ class MapLargeViewIT {
         int wouldDraw = groups().size() - 2 + inEurope + inAfrica;
         assertTrue(wouldDraw > MAX_DRAWN_NODES);
         browser.findElement(By.cssSelector("#view-size button[data-cluster='Africa']")).click();
-        new WebDriverWait(browser, WAIT).until(b -> !b.findElements(By.id("view-size-refused")).isEmpty());
+        TestBrowser.waiting(browser, WAIT).until(b -> !b.findElements(By.id("view-size-refused")).isEmpty());
         assertEquals("Africa holds 221 actors: opened, the map would draw " + wouldDraw + " nodes, more than 250. "
                 + "Narrow the filters (choose Africa under Region, fewer years, one kind, or an actor).",
                 browser.findElement(By.id("view-size-refused")).getText());
@@ -247,7 +246,7 @@ class MapLargeViewIT {
         TreeSet<String> groupsInAfrica = new TreeSet<>();
         africa.path("nodes").forEach(n -> groupsInAfrica.add(groupOf(n)));
         new Select(browser.findElement(By.id("region"))).selectByVisibleText("Africa");
-        new WebDriverWait(browser, WAIT).until(b -> String.valueOf(africa.path("nodes").size())
+        TestBrowser.waiting(browser, WAIT).until(b -> String.valueOf(africa.path("nodes").size())
                 .equals(cy("data-view-nodes")));
         waitForDrawn(groupsInAfrica.size());
         assertEquals("true", cy("data-clustered"));

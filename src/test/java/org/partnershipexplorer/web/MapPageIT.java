@@ -34,7 +34,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.partnershipexplorer.support.GraphQLClient;
 import org.partnershipexplorer.support.TestBrowser;
 import org.partnershipexplorer.support.ServiceTest;
@@ -96,7 +95,7 @@ class MapPageIT implements ServiceTest {
     /** Waits until the page has drawn a slice of that many nodes and says it is ready. */
     private void waitForGraph(long nodes) {
         // generous: the machines running the suite are shared and often loaded; the speed is measured elsewhere
-        new WebDriverWait(browser, WAIT)
+        TestBrowser.waiting(browser, WAIT)
                 .withMessage(() -> "waiting for " + nodes + " nodes; the page is "
                         + browser.findElement(By.tagName("body")).getAttribute("data-state") + " with " + drawnNodes()
                         + " nodes, status: " + browser.findElement(By.id("status")).getText())
@@ -221,7 +220,7 @@ class MapPageIT implements ServiceTest {
         int dy = (int) Math.round(at.get("y").doubleValue() - canvas.getSize().getHeight() / 2.0);
         new Actions(browser).moveToElement(canvas, dx, dy).click().perform();
         WebElement panel = browser.findElement(By.id("panel"));
-        new WebDriverWait(browser, WAIT).until(b -> panel.getText().contains("Personnel"));
+        TestBrowser.waiting(browser, WAIT).until(b -> panel.getText().contains("Personnel"));
         assertEquals("Kenya", panel.findElement(By.tagName("h2")).getText());
         String text = panel.getText();
         assertTrue(text.contains("162 on 2021-01-31"), text);
@@ -243,7 +242,7 @@ class MapPageIT implements ServiceTest {
         waitForGraph(57);
         js("window.explorer.selectActor('ETH')");
         WebElement sources = browser.findElement(By.id("panel-sources"));
-        new WebDriverWait(browser, WAIT).until(b -> !sources.getText().contains("Loading"));
+        TestBrowser.waiting(browser, WAIT).until(b -> !sources.getText().contains("Loading"));
         List<WebElement> entries = sources.findElements(By.cssSelector("li.source-entry"));
         assertEquals(1, entries.size(), sources.getText());
         assertEquals("Global Peace Operations Initiative (US Africa Command) supports 1 of these partnerships",
@@ -257,7 +256,7 @@ class MapPageIT implements ServiceTest {
     void footerShowsCoverage() {
         open();
         WebElement coverage = browser.findElement(By.id("coverage"));
-        new WebDriverWait(browser, WAIT).until(b -> !coverage.getText().isEmpty());
+        TestBrowser.waiting(browser, WAIT).until(b -> !coverage.getText().isEmpty());
         assertEquals("Data loaded without a release: 37 sourced partnerships (33 trainings, 4 donations) from 6 "
                 + "providers; 2 sources from 2 publishers.", coverage.getText());
     }
@@ -269,10 +268,10 @@ class MapPageIT implements ServiceTest {
         waitForGraph(57);
         WebElement search = browser.findElement(By.id("search"));
         search.sendKeys("kenya");
-        new WebDriverWait(browser, WAIT).until(b -> b.findElement(By.id("suggestions")).isDisplayed());
+        TestBrowser.waiting(browser, WAIT).until(b -> b.findElement(By.id("suggestions")).isDisplayed());
         search.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
         WebElement panel = browser.findElement(By.id("panel"));
-        new WebDriverWait(browser, WAIT).until(b -> panel.getText().contains("Receives from"));
+        TestBrowser.waiting(browser, WAIT).until(b -> panel.getText().contains("Receives from"));
         assertEquals("Kenya", panel.findElement(By.tagName("h2")).getText());
     }
 
@@ -284,7 +283,7 @@ class MapPageIT implements ServiceTest {
         new Select(browser.findElement(By.id("region"))).selectByVisibleText("Europe");
         JsonNode api = network(Map.of("region", "Europe"));
         // the links follow each slice the page draws
-        new WebDriverWait(browser, WAIT).until(b -> b.findElement(By.id("export-graphml"))
+        TestBrowser.waiting(browser, WAIT).until(b -> b.findElement(By.id("export-graphml"))
                 .getAttribute("href").endsWith("/export/network.graphml?region=Europe"));
         waitForGraph(api.path("nodes").size());
         String href = browser.findElement(By.id("export-graphml")).getAttribute("href");
@@ -304,7 +303,7 @@ class MapPageIT implements ServiceTest {
         open();
         waitForGraph(57);
         // let the secondary requests (isolated contributors, charts, centrality) finish too
-        new WebDriverWait(browser, WAIT).until(b -> !browser.findElement(By.id("isolated")).getText()
+        TestBrowser.waiting(browser, WAIT).until(b -> !browser.findElement(By.id("isolated")).getText()
                 .contains("Loading"));
         @SuppressWarnings("unchecked")
         List<String> urls = (List<String>) js(

@@ -94,7 +94,7 @@ class MapPageUseIT implements ServiceTest {
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(browser, WAIT);
+        return TestBrowser.waiting(browser, WAIT);
     }
 
     private void waitForGraph(long nodes) {

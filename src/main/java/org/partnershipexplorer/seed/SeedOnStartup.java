@@ -3,6 +3,7 @@ package org.partnershipexplorer.seed;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PostConstruct;
+import org.partnershipexplorer.startup.MemoryRelease;
 import org.partnershipexplorer.startup.SettledGraph;
 import org.partnershipexplorer.startup.StartupPhases;
 import org.partnershipexplorer.subscription.Change;
@@ -30,15 +31,17 @@ final class SeedOnStartup {
     private final StartupPhases phases;
     private final ChangeLog changes;
     private final SettledGraph settled;
+    private final MemoryRelease memory;
 
     SeedOnStartup(SeedSettings settings, StartupSeeder seeder, StartupSeedState state, StartupPhases phases,
-            ChangeLog changes, SettledGraph settled) {
+            ChangeLog changes, SettledGraph settled, MemoryRelease memory) {
         this.settings = settings;
         this.seeder = seeder;
         this.state = state;
         this.phases = phases;
         this.changes = changes;
         this.settled = settled;
+        this.memory = memory;
     }
 
     @PostConstruct
@@ -61,7 +64,7 @@ final class SeedOnStartup {
                 // The load was one transaction: its state, most of the heap the start ever uses, is garbage now. A full
                 // collection lets the heap shrink back (README "Memory": -XX:MaxHeapFreeRatio), so a service that has
                 // just loaded the seed stays as small as one started on a kept store; once per start that loads.
-                System.gc();
+                memory.afterLoad();
             }
             state.finished(outcome);
             settled.announce();

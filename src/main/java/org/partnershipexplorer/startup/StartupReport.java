@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Logs the start once the HTTP server answers: the total since the JVM started and each phase, the rest (class
  * loading, Micronaut's own beans, the HTTP server) as what remains. bench/startup.sh reads this line. Once the
- * background phases have ended too (readiness turns UP then), a second line says when and what they took, the Java
- * heap is collected once ({@link JavaHeap}) and the C heap trimmed ({@link NativeHeap}).
+ * background phases have ended too (readiness turns UP then), a second line says when and what they took, and the
+ * start gives back the memory it grew to ({@link MemoryRelease}).
  */
 @Singleton
 final class StartupReport implements ApplicationEventListener<ServerStartupEvent> {
@@ -22,9 +22,11 @@ final class StartupReport implements ApplicationEventListener<ServerStartupEvent
     private static final Logger LOG = LoggerFactory.getLogger(StartupReport.class);
 
     private final StartupPhases phases;
+    private final MemoryRelease memory;
 
-    StartupReport(StartupPhases phases) {
+    StartupReport(StartupPhases phases, MemoryRelease memory) {
         this.phases = phases;
+        this.memory = memory;
     }
 
     @Override
@@ -36,8 +38,7 @@ final class StartupReport implements ApplicationEventListener<ServerStartupEvent
             // the start's work is over: the Java heap shrinks to what it holds, then what the C library kept of the
             // memory the compilations and, on an empty store, the seed's load freed goes back (about 30 MB after
             // loading the seed; bench/README.md)
-            LOG.info("Once started: {}", JavaHeap.collect());
-            NativeHeap.trim().ifPresent(trimmed -> LOG.info("Once started: {}", trimmed));
+            memory.onceStarted().forEach(done -> LOG.info("Once started: {}", done));
         });
     }
 

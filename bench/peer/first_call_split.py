@@ -96,7 +96,8 @@ def main(out, rounds, base):
                 rows.setdefault((question, side), []).append((client, socket, neo4j, socket - neo4j))
     print("| question | side | first call (ms) | on the socket | in Neo4j | the rest on the server |")
     print("|---|---|---|---|---|---|")
-    for question, side in sorted(rows, key=lambda key: (list(rows).index((key[0], "service")), key[1] == "peer")):
+    questions = dict.fromkeys(question for question, _ in rows)  # in the order asked
+    for question, side in ((q, s) for q in questions for s in ports):
         values = rows[(question, side)]
         medians = [statistics.median(v[i] for v in values) for i in range(4)]
         print(f"| {question} | {side} | " + " | ".join(f"{m:.0f}" for m in medians) + " |")

@@ -170,7 +170,7 @@ public final class FieldRegistry {
                 return new PageRows(Cypher.match(node).where(where)
                         .with(node).orderBy(node.property(key).ascending())
                         .limit(Composed.parameter(s.parameter(page.limit()))),
-                        Cypher.listOf(node.property(key), s.objectExpression()));
+                        node.property(key), Cypher.listOf(node.property(key), s.objectExpression()));
             };
             RootObjects objects = (s, arguments, page) -> {
                 PageRows read = rows.rows(s, arguments, page);
@@ -250,8 +250,11 @@ public final class FieldRegistry {
         PageRows rows(Scope scope, Map<String, Object> arguments, Paging.Request page);
     }
 
-    /** A page's reading, ending in its {@code ORDER BY} and {@code LIMIT}, and the expression of one of its rows. */
-    public record PageRows(StatementBuilder.OngoingReadingAndWith reading, Expression row) {
+    /**
+     * A page's reading, ending in its {@code ORDER BY} and {@code LIMIT}; the key of one of its rows (what its cursor
+     * encodes), and the row {@code [key, Scope#object()]}.
+     */
+    public record PageRows(StatementBuilder.OngoingReadingAndWith reading, Expression key, Expression row) {
     }
 
     /** The Cypher expression of a root field's objects (see {@link RootProjection}). */

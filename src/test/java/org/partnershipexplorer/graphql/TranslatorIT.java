@@ -282,7 +282,7 @@ class TranslatorIT implements ServiceTest {
                 + " edges { node { iso3 } } pageInfo { hasNextPage } } }";
         String lone = statementOf(query.replace("query($region: String)", "").replace("$region", "\"Africa\""));
         assertEquals("MATCH (t0:Country) WHERE t0.region = $p0 WITH t0 ORDER BY t0.iso3 ASC LIMIT $p1 "
-                + "WITH collect([t0.iso3, [[t0.iso3]]]) AS rows "
+                + "WITH collect({`:key`: t0.iso3, iso3: t0.iso3}) AS rows "
                 + "RETURN [[rows, COUNT { (t1:Country) WHERE t1.region = $p2 }]] AS data", lone);
         bothQuery(query, Map.of("region", "Africa"));
         var atlantis = bothQuery(query, Map.of("region", "Atlantis")).translated();
@@ -298,7 +298,8 @@ class TranslatorIT implements ServiceTest {
         String lone = statementOf(
                 "{ countries(region: \"Africa\", first: 30) { edges { cursor node { iso3 name } } } }");
         assertEquals("MATCH (t0:Country) WHERE t0.region = $p0 WITH t0 ORDER BY t0.iso3 ASC LIMIT $p1 "
-                + "WITH collect([t0.iso3, [[t0.iso3, t0.name]]]) AS rows RETURN [[rows, NULL]] AS data", lone);
+                + "WITH collect({`:key`: t0.iso3, iso3: t0.iso3, name: t0.name}) AS rows RETURN [[rows, NULL]] AS data",
+                lone);
         String after = null;
         List<String> pages = new ArrayList<>();
         do {
@@ -313,6 +314,26 @@ class TranslatorIT implements ServiceTest {
         var atlantis = bothQuery(query, Map.of("region", "Atlantis")).translated();
         assertEquals("{\"countries\":{\"edges\":[],\"pageInfo\":{\"hasNextPage\":false,\"endCursor\":null}}}",
                 atlantis.data().toString());
+    }
+
+    @Test
+    @DisplayName("a lone page's rows are its node's maps, aliases and __typename included; two nodes a row stay lists")
+    void lonePageRowsAreTheNodesMaps() {
+        String query = "{ countries(region: \"Asia\", first: 3) { edges { cursor n: node { __typename code: iso3"
+                + " name iso3 } } pageInfo { endCursor hasNextPage } } }";
+        assertEquals("MATCH (t0:Country) WHERE t0.region = $p0 WITH t0 ORDER BY t0.iso3 ASC LIMIT $p1 WITH collect("
+                + "{`:key`: t0.iso3, code: t0.iso3, name: t0.name, iso3: t0.iso3}) AS rows RETURN [[rows, NULL]] AS data",
+                statementOf(query));
+        var asia = bothQuery(query, Map.of()).translated().data().path("countries");
+        assertEquals("{\"cursor\":\"" + Paging.encode("AFG") + "\",\"n\":{\"__typename\":\"Country\",\"code\":\"AFG\","
+                + "\"name\":\"Afghanistan\",\"iso3\":\"AFG\"}}", asia.path("edges").get(0).toString());
+        assertEquals(Paging.encode(asia.path("edges").get(2).path("n").path("iso3").asText()),
+                asia.path("pageInfo").path("endCursor").asText());
+        String twoNodes = "{ countries(first: 2) { edges { a: node { iso3 } b: node { name } } } }";
+        assertEquals("MATCH (t0:Country) WHERE t0.iso3 > $p0 WITH t0 ORDER BY t0.iso3 ASC LIMIT $p1 "
+                + "WITH collect([t0.iso3, [[t0.iso3], [t0.name]]]) AS rows RETURN [[rows, NULL]] AS data",
+                statementOf(twoNodes));
+        bothQuery(twoNodes, Map.of());
     }
 
     @Test

@@ -87,8 +87,10 @@ else
 echo "- service: $(java -version 2>&1 | head -1), default settings; peer: node $(node --version), @neo4j/graphql $(node -p 'require("./bench/peer/node_modules/@neo4j/graphql/package.json").version'), @apollo/server $(node -p 'require("./bench/peer/node_modules/@apollo/server/package.json").version'), NODE_ENV=production; both with a driver pool of 100"
 fi
 echo
-# BENCH_FLIP=1: the peer is asked first where the service was (bench/first-calls.sh alternates it by round)
-java ${BENCH_FLIP:+-Dflip=true} ${BENCH_PEER_JAR:+-Dsame=true} bench/peer/Compare.java \
+# BENCH_FLIP=1: the peer is asked first where the service was (bench/first-calls.sh alternates it by round);
+# BENCH_PAUSE=MS: a pause before each first call, for what the call before it left running to end
+java ${BENCH_FLIP:+-Dflip=true} ${BENCH_PEER_JAR:+-Dsame=true} ${BENCH_PAUSE:+-Dpause=$BENCH_PAUSE} \
+  bench/peer/Compare.java \
   "http://127.0.0.1:$service_port/graphql" "$peer_url" "$seconds" "$runs" $only
 echo
 echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  * <pre>java [-Dflip=true] bench/peer/Compare.java SERVICE_URL PEER_URL SECONDS RUNS [QUESTION,...]</pre>
  *
  * RUNS 0: the first calls only. {@code -Dflip=true}: the peer goes first on the first, third, ... question.
+ * {@code -Dpause=MS}: a pause before each first call, so that what a call before it left running (compilers,
+ * collections) has ended; none by default.
  * {@code -Dsame=true}: the peer is another build of the service, asked the service's own questions.
  *
  * Only loopback URLs are accepted. A single-file program: no build step, the JDK alone.
@@ -76,6 +78,7 @@ public class Compare {
             double peerMs = 0;
             for (int side = 0; side < 2; side++) {
                 boolean isService = (side == 0) == serviceFirst;
+                Thread.sleep(Long.getLong("pause", 0));
                 long t0 = System.nanoTime();
                 String answer = send(http, isService ? request(service, q.service()) : request(peer, q.peer()));
                 double ms = (System.nanoTime() - t0) / 1e6;

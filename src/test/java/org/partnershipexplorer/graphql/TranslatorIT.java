@@ -329,6 +329,9 @@ class TranslatorIT implements ServiceTest {
                 + "\"name\":\"Afghanistan\",\"iso3\":\"AFG\"}}", asia.path("edges").get(0).toString());
         assertEquals(Paging.encode(asia.path("edges").get(2).path("n").path("iso3").asText()),
                 asia.path("pageInfo").path("endCursor").asText());
+        // aliases that are Cypher's own words are map keys like any other
+        bothQuery("{ countries(region: \"Asia\", first: 2) { edges { node { return: name null: iso3 MATCH: iso3 } } } }",
+                Map.of());
         String twoNodes = "{ countries(first: 2) { edges { a: node { iso3 } b: node { name } } } }";
         assertEquals("MATCH (t0:Country) WHERE t0.iso3 > $p0 WITH t0 ORDER BY t0.iso3 ASC LIMIT $p1 "
                 + "WITH collect([t0.iso3, [[t0.iso3], [t0.name]]]) AS rows RETURN [[rows, NULL]] AS data",

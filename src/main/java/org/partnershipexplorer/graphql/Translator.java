@@ -601,9 +601,9 @@ public final class Translator {
 
         /**
          * Whether a lone page's rows can be maps: when its edges select at most one {@code node}, of a single type.
-         * Neo4j plans a page that collects maps some 3 to 5 ms quicker than one that collects lists, on the first
-         * call of its shape (bench/README.md, "What Neo4j takes to plan the lone page's forms"); lists stay for
-         * several nodes in a row and for nodes of several types, whose values start with the type's index.
+         * Neo4j plans a page that collects maps some 3 to 6 ms quicker than one that collects lists, on the first
+         * call of its shape (bench/README.md, "A lone page collects maps"); lists stay for several nodes in a row
+         * and for nodes of several types, whose values start with the type's index.
          */
         private boolean mapRows(ExecutableNormalizedField connection) {
             List<ExecutableNormalizedField> nodes = connection.getChildren().stream()

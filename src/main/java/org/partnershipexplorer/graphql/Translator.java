@@ -564,16 +564,19 @@ public final class Translator {
                                     .contains(part.getName())) {
                                 throw UNTRANSLATABLE;
                             }
-                            if (part.getName().equals("node") && maps) {
-                                String typeName = Prefetch.concreteTypes(schema, part.getType(schema)).get(0);
-                                mapped = values(part, typeName, variable);
-                                nodes.add(Cypher.listOf(mapped.values()));
-                                node = new MapObjectOf(mapped.fields(), true);
-                            } else if (part.getName().equals("node")) {
-                                Translated translated = object(part,
-                                        Prefetch.concreteTypes(schema, part.getType(schema)), variable, true);
-                                nodes.add(translated.expression());
-                                node = translated.shape();
+                            if (part.getName().equals("node")) {
+                                List<String> types = Prefetch.concreteTypes(schema, part.getType(schema));
+                                if (maps) {
+                                    // the row is this map (rowMap); the list only completes the scope, whose row
+                                    // the map's statement does not use
+                                    mapped = values(part, types.get(0), variable);
+                                    nodes.add(Cypher.listOf(mapped.values()));
+                                    node = new MapObjectOf(mapped.fields(), true);
+                                } else {
+                                    Translated translated = object(part, types, variable, true);
+                                    nodes.add(translated.expression());
+                                    node = translated.shape();
+                                }
                             }
                             below.add(new Selected(part.getResultKey(), part.getName(), partType, List.of(),
                                     nodes.size() - 1, node));

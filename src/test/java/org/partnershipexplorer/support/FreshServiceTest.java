@@ -3,7 +3,9 @@ package org.partnershipexplorer.support;
 import io.micronaut.test.support.TestPropertyProvider;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Like {@link ServiceTest}, on a Neo4j of the test class's own holding the frozen seed ({@link FrozenSeed}): for tests
@@ -11,7 +13,11 @@ import org.junit.jupiter.api.AfterAll;
  * class's {@link #neo4j()} comes from {@link TestNeo4j#withFrozenSeed()} (a copy of a store seeded once per JVM), and
  * the properties still name the frozen seed, so that a service on an empty database loads it at start.
  * Needs {@code @TestInstance(PER_CLASS)}.
+ *
+ * <p>The database stops after the class's service, as in a real stop: stopped first, it left the service's change
+ * feed retrying a read against it, and the service's close waited five seconds for that read in every class.
  */
+@ExtendWith(FreshServiceTest.StopsAfterTheService.class)
 public interface FreshServiceTest extends TestPropertyProvider {
 
     /** The class's own database; started on first use. */
@@ -30,8 +36,17 @@ public interface FreshServiceTest extends TestPropertyProvider {
         return Map.of();
     }
 
-    @AfterAll
-    default void closeNeo4j() {
-        neo4j().close();
+    /**
+     * Hands the class's database to JUnit's store for the class, which closes what it holds once every after-all
+     * callback has run, the Micronaut extension's close of the application context among them.
+     */
+    final class StopsAfterTheService implements BeforeAllCallback {
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            FreshServiceTest test = (FreshServiceTest) context.getRequiredTestInstance();
+            context.getStore(ExtensionContext.Namespace.create(StopsAfterTheService.class))
+                    .put("neo4j", test.neo4j());
+        }
     }
 }

@@ -50,7 +50,7 @@ class AnalyticsGeneratedGraphIT {
 
     @BeforeAll
     void load() {
-        neo4j = TestNeo4j.emptied();
+        neo4j = TestNeo4j.cleared();
         cypher = new Cypher(neo4j.driver(), new Neo4jSettings(neo4j.boltUri().toString(), "neo4j", "", "neo4j",
                 Path.of("unused"), 0, Duration.ofSeconds(5), Duration.ofSeconds(30)));
         new GraphSchema(cypher).ensure();

@@ -43,7 +43,7 @@ class BulkLoadIT {
 
     @BeforeEach
     void start() {
-        neo4j = TestNeo4j.emptied();
+        neo4j = TestNeo4j.cleared();
         driver = neo4j.driver();
         cypher = SeedFixtures.cypher(neo4j);
         loader = new SeedLoader(cypher, new GraphSchema(cypher), new SimpleMeterRegistry());

@@ -45,7 +45,7 @@ class BundledSeedIT {
 
     @BeforeAll
     void load() {
-        neo4j = TestNeo4j.emptied();
+        neo4j = TestNeo4j.cleared();
         driver = neo4j.driver();
         SeedFixtures.loader(neo4j).load(SeedSource.bundled(), false);
     }

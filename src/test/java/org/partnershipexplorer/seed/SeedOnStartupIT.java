@@ -36,7 +36,7 @@ class SeedOnStartupIT {
 
     @BeforeEach
     void start() {
-        neo4j = TestNeo4j.emptied();
+        neo4j = TestNeo4j.cleared();
     }
 
     @AfterEach

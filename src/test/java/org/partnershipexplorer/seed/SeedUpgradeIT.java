@@ -31,7 +31,7 @@ class SeedUpgradeIT {
     @BeforeEach
     void start() {
         SeedFixtures.ensureTmpdir();
-        neo4j = TestNeo4j.emptied();
+        neo4j = TestNeo4j.cleared();
         driver = neo4j.driver();
     }
 

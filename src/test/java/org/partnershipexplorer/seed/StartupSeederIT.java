@@ -40,7 +40,7 @@ class StartupSeederIT {
 
     @BeforeEach
     void start() {
-        neo4j = TestNeo4j.emptied();
+        neo4j = TestNeo4j.cleared();
         driver = neo4j.driver();
     }
 

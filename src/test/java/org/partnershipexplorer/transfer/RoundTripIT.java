@@ -33,7 +33,7 @@ class RoundTripIT {
         Files.createDirectories(tmp);
         Path exported = Files.createTempDirectory(tmp, "export-");
         Path again = Files.createTempDirectory(tmp, "export-again-");
-        try (TestNeo4j.Instance first = TestNeo4j.fresh(); TestNeo4j.Instance second = TestNeo4j.emptied()) {
+        try (TestNeo4j.Instance first = TestNeo4j.fresh(); TestNeo4j.Instance second = TestNeo4j.cleared()) {
             loader(first).load(SeedSource.directory(FrozenSeed.directory()), true);
             // what a mutation leaves: a datetime and a subject, which must survive as such
             first.driver().executableQuery("""
@@ -70,7 +70,7 @@ class RoundTripIT {
         Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "stamped-");
         Files.writeString(dir.resolve("programs.csv"), "code,name,confidence,source,updated_by,updated_at\n"
                 + "AUDIT-TEST,Audit test programme,reported,https://example.org/audit,mallory,2001-02-03T04:05:06Z\n");
-        try (TestNeo4j.Instance neo4j = TestNeo4j.emptied()) {
+        try (TestNeo4j.Instance neo4j = TestNeo4j.cleared()) {
             java.time.Instant started = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             Run run = cli(List.of("import", dir.toString()), neo4j);
             assertEquals(0, run.code, run.err);
@@ -88,7 +88,7 @@ class RoundTripIT {
     @Test
     @DisplayName("the import command refuses a broken seed with file:line errors and writes nothing")
     void brokenSeedIsRefused() throws Exception {
-        try (TestNeo4j.Instance neo4j = TestNeo4j.emptied()) {
+        try (TestNeo4j.Instance neo4j = TestNeo4j.cleared()) {
             Path broken = Path.of(RoundTripIT.class.getResource("/seed/broken").toURI());
             Run run = cli(List.of("import", broken.toString()), neo4j);
             assertEquals(1, run.code);

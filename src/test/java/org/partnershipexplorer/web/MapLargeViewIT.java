@@ -36,7 +36,7 @@ import org.partnershipexplorer.support.TestNeo4j;
 
 /**
  * The map over a graph too large to draw node by node: the frozen seed at SCALE times its size (SeedScaler), loaded
- * into the empty database the test JVM keeps ({@link TestNeo4j#emptied()}). Its whole network holds more actors than the page lays out one by one (MAX_DRAWN_NODES in
+ * into the database the test JVM keeps, emptied of data ({@link TestNeo4j#cleared()}). Its whole network holds more actors than the page lays out one by one (MAX_DRAWN_NODES in
  * map.js); the page must group them, say what the view holds, and stay usable, never lay out every node.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -70,7 +70,7 @@ class MapLargeViewIT {
             Path file = seed.resolve(unread);
             Files.writeString(file, Files.readAllLines(file).get(0) + "\r\n");
         }
-        neo4j = TestNeo4j.emptied();
+        neo4j = TestNeo4j.cleared();
         Map<String, Object> properties = new HashMap<>(neo4j.properties());
         properties.put("explorer.seed.mode", "if-empty");
         properties.put("explorer.seed.dir", seed.toAbsolutePath().toString());

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -58,6 +59,25 @@ class SubscriptionIT {
         closed = ApplicationContext.run(EmbeddedServer.class, properties(Map.of("explorer.security.queries-require-auth", "true")));
         limited = ApplicationContext.run(EmbeddedServer.class, properties(Map.of("explorer.rate-limit.requests", "2",
                 "explorer.rate-limit.loopback", "true")));
+    }
+
+    /**
+     * Every instance has handed out each change committed so far before a test subscribes: an event a test waits for
+     * is then its own, not a change of the test before that a feed read only after the new subscription began (on a
+     * busy machine a feed's 200 ms read can lag by a second, and a test received the write before its import).
+     */
+    @BeforeEach
+    void feedsCaughtUp() throws InterruptedException {
+        long last = neo4j.driver().executableQuery("MATCH (c:Change) RETURN coalesce(max(c.sequence), 0) AS last")
+                .execute().records().get(0).get("last").asLong();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        for (EmbeddedServer server : new EmbeddedServer[] {a, b, closed, limited}) {
+            ChangeFeed feed = server.getApplicationContext().getBean(ChangeFeed.class);
+            while (feed.seen() < last) {
+                assertTrue(System.nanoTime() < deadline, "a feed stayed at change " + feed.seen() + " of " + last);
+                Thread.sleep(20);
+            }
+        }
     }
 
     private Map<String, Object> properties(Map<String, String> extra) {

@@ -47,7 +47,8 @@ import org.partnershipexplorer.support.TestNeo4j;
 
 /**
  * The packaged service as a real process (target/classes and the runtime classpath Maven wrote), stopped the way
- * an orchestrator stops it. A second run killed with SIGKILL is the control: it shows the recovery check can fail.
+ * an orchestrator stops it. The service's embedded Neo4j alone in a second process, killed with SIGKILL, is the
+ * control: it shows the recovery check can fail.
  */
 @DisplayName("stopping the service")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -56,7 +57,7 @@ class ShutdownIT {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Pattern BOLT = Pattern.compile("Bolt (bolt://127\\.0\\.0\\.1:\\d+)");
 
-    /** The service each test stops: both start side by side before the first test, so that the two waits overlap. */
+    /** What each test stops: both start side by side before the first test, so that the two waits overlap. */
     private CompletableFuture<Service> forSigterm;
     private CompletableFuture<Service> forSigkill;
 
@@ -65,8 +66,10 @@ class ShutdownIT {
 
     @BeforeAll
     void startBoth() {
-        forSigterm = CompletableFuture.supplyAsync(ShutdownIT::startService, starting);
-        forSigkill = CompletableFuture.supplyAsync(ShutdownIT::startService, starting);
+        forSigterm = CompletableFuture.supplyAsync(() -> startService(false), starting);
+        // the store alone: a second service would start beside the first on two cores, for a control that needs
+        // only a store with an acknowledged write in it
+        forSigkill = CompletableFuture.supplyAsync(() -> startService(true), starting);
         // both ready before either test stops one: a service still starting would compete for the cores while the
         // other's shutdown is timed
         CompletableFuture.allOf(forSigterm, forSigkill).exceptionally(e -> null).join();
@@ -82,9 +85,9 @@ class ShutdownIT {
         }
     }
 
-    private static Service startService() {
+    private static Service startService(boolean storeOnly) {
         try {
-            return Service.start();
+            return Service.start(storeOnly);
         } catch (Exception | AssertionError e) {
             throw new CompletionException(e);
         }
@@ -165,7 +168,8 @@ class ShutdownIT {
     }
 
     @Test
-    @DisplayName("control: SIGKILL leaves a store that needs recovery, and the acknowledged write still survives it")
+    @DisplayName("control: SIGKILL of the embedded Neo4j's process leaves a store that needs recovery, and the "
+            + "acknowledged write still survives it")
     void killedProcessNeedsRecovery() throws Exception {
         try (Service service = started(forSigkill)) {
             String probe = service.writeProbe();
@@ -263,16 +267,23 @@ class ShutdownIT {
             this.httpPort = httpPort;
         }
 
-        static Service start() throws Exception {
+        /**
+         * The service, or with {@code storeOnly} the embedded Neo4j alone ({@link StoreOnly}) on an empty store; each
+         * returns once it answers.
+         */
+        static Service start(boolean storeOnly) throws Exception {
             Path target = Path.of("target").toAbsolutePath();
             Path base = Files.createDirectories(target.resolve("tmp").resolve("shutdown"));
             Path dir = Files.createTempDirectory(base, "run-");
             Path dataDir = dir.resolve("data");
             // a kept store (the frozen seed, copied): an empty one spends most of its start creating the schema,
             // twice over with two services starting side by side on two cores, and the stop is the same either way
-            TestNeo4j.copyFrozenSeedStore(dataDir);
+            if (!storeOnly) {
+                TestNeo4j.copyFrozenSeedStore(dataDir);
+            }
             Path logFile = dir.resolve("service.log");
             String classpath = target.resolve("classes") + java.io.File.pathSeparator
+                    + (storeOnly ? target.resolve("test-classes") + java.io.File.pathSeparator : "")
                     + Files.readString(target.resolve("runtime-classpath.txt")).trim();
             int port = freePort();
             List<String> command = new ArrayList<>(List.of(
@@ -285,7 +296,9 @@ class ShutdownIT {
                     "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
                     "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
                     "-Dio.netty.tryReflectionSetAccessible=true",
-                    "-cp", classpath, "org.partnershipexplorer.Application"));
+                    "-cp", classpath));
+            command.addAll(storeOnly ? List.of(StoreOnly.class.getName(), dataDir.toString())
+                    : List.of("org.partnershipexplorer.Application"));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile());
@@ -300,10 +313,13 @@ class ShutdownIT {
             env.put("EXPLORER_WARM_UP", "false");
             env.put("TMPDIR", target.resolve("tmp").toString());
             Service service = new Service(builder.start(), dataDir, logFile, port);
-            String started = service.awaitLog("Startup completed", START_TIMEOUT);
-            // ready, not just listening: the first query waits for the start's background reads, which on a busy
-            // machine outlast the grace period the test's in-flight request gets
-            service.awaitLog("Ready in", START_TIMEOUT);
+            String started = service.awaitLog(storeOnly ? "Embedded Neo4j started" : "Startup completed",
+                    START_TIMEOUT);
+            if (!storeOnly) {
+                // ready, not just listening: the first query waits for the start's background reads, which on a busy
+                // machine outlast the grace period the test's in-flight request gets
+                service.awaitLog("Ready in", START_TIMEOUT);
+            }
             Matcher bolt = BOLT.matcher(String.join("\n", service.log()));
             assertTrue(bolt.find(), started);
             service.bolt = URI.create(bolt.group(1));
@@ -363,6 +379,18 @@ class ShutdownIT {
             try (ServerSocket socket = new ServerSocket(0)) {
                 return socket.getLocalPort();
             }
+        }
+    }
+
+    /** The service's embedded Neo4j alone, on the store folder its one argument names, until the process is killed. */
+    public static final class StoreOnly {
+
+        private StoreOnly() {
+        }
+
+        public static void main(String[] args) throws InterruptedException {
+            EmbeddedNeo4j.start(Path.of(args[0]), 0, Duration.ofSeconds(30));
+            Thread.currentThread().join();
         }
     }
 }

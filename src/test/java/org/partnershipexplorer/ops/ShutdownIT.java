@@ -276,8 +276,8 @@ class ShutdownIT {
             Path base = Files.createDirectories(target.resolve("tmp").resolve("shutdown"));
             Path dir = Files.createTempDirectory(base, "run-");
             Path dataDir = dir.resolve("data");
-            // a kept store (the frozen seed, copied): an empty one spends most of its start creating the schema,
-            // twice over with two services starting side by side on two cores, and the stop is the same either way
+            // the service on a kept store (the frozen seed, copied): on an empty one it spends most of its start
+            // creating the schema, beside the control's start on two cores, and the stop is the same either way
             if (!storeOnly) {
                 TestNeo4j.copyFrozenSeedStore(dataDir);
             }

@@ -6,13 +6,11 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.partnershipexplorer.neo4j.Cypher;
 import org.partnershipexplorer.neo4j.GraphSchema;
-import org.partnershipexplorer.neo4j.Neo4jSettings;
 import org.partnershipexplorer.support.TestNeo4j;
 
 /** The seed folders under src/test/resources/seed/ and the wiring the tests build by hand around a real Neo4j. */
@@ -43,9 +41,7 @@ final class SeedFixtures {
     }
 
     static Cypher cypher(TestNeo4j.Instance neo4j) {
-        Neo4jSettings settings = new Neo4jSettings(neo4j.boltUri().toString(), "neo4j", "", "neo4j",
-                Path.of("unused"), 0, Duration.ofSeconds(5), Duration.ofSeconds(30));
-        return new Cypher(neo4j.driver(), settings);
+        return neo4j.cypher();
     }
 
     static SeedLoader loader(TestNeo4j.Instance neo4j) {

@@ -97,9 +97,6 @@ public final class TestNeo4j {
         return new Instance(scratch);
     }
 
-    /** The service's constraints and indexes as SHOW lists them, recorded the first time they are created here. */
-    private static List<String> serviceSchema;
-
     /**
      * A new instance of the test's own holding the frozen seed as the service's start-up seeding leaves it; the
      * caller closes it. Embedded, it starts on a copy of a store that the service seeded once per JVM and then
@@ -229,6 +226,12 @@ public final class TestNeo4j {
         /** The server this instance only borrows (see {@link TestNeo4j#emptied()}), or null when it owns one. */
         private final Instance lender;
 
+        /**
+         * The service's constraints and indexes as SHOW lists them, recorded the first time {@link #clear()} created
+         * them on this server.
+         */
+        private List<String> serviceSchema;
+
         private Instance(URI boltUri, Path home, Outage outage) {
             this.boltUri = boltUri;
             this.home = home;
@@ -255,16 +258,12 @@ public final class TestNeo4j {
         /** Deletes every node and relationship, and makes the schema the service's, as {@link #cleared()} says. */
         private void clear() {
             deleteData();
-            synchronized (TestNeo4j.class) {
-                if (serviceSchema != null && serviceSchema.equals(schema())) {
-                    return;
-                }
-                dropSchema();
-                Neo4jSettings settings = new Neo4jSettings(boltUri.toString(), "neo4j", "", "neo4j",
-                        Path.of("unused"), 0, Duration.ofSeconds(5), Duration.ofSeconds(30));
-                new GraphSchema(new Cypher(driver(), settings)).ensure();
-                serviceSchema = schema();
+            if (serviceSchema != null && serviceSchema.equals(schema())) {
+                return;
             }
+            dropSchema();
+            new GraphSchema(cypher()).ensure();
+            serviceSchema = schema();
         }
 
         /** Every constraint and index but the token lookup indexes, each as the statement that would create it. */
@@ -398,6 +397,13 @@ public final class TestNeo4j {
             properties.put("explorer.neo4j.uri", boltUri.toString());
             properties.put("explorer.neo4j.password", "");
             return properties;
+        }
+
+        /** The service's statement runner over {@link #driver()}, for a test that drives the service's classes itself. */
+        public Cypher cypher() {
+            Neo4jSettings settings = new Neo4jSettings(boltUri.toString(), "neo4j", "", "neo4j",
+                    Path.of("unused"), 0, Duration.ofSeconds(5), Duration.ofSeconds(30));
+            return new Cypher(driver(), settings);
         }
 
         /** A driver for the test's own look at the database (checking what a request wrote, counting nodes). */

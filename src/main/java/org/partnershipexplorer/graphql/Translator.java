@@ -355,22 +355,23 @@ public final class Translator {
     }
 
     /**
-     * A connection: the statement gives {@code [rows, count]}, each row {@code [key, [node, ...]]} (one node per
-     * selection of {@code edges.node}), or with {@code maps} the node itself as a map with the key under
-     * {@link #ROW_KEY}; cursors, {@code hasNextPage} and the page's length come from the request.
+     * A connection: the statement gives {@code [rows, count]}, or with {@code rowsAlone} (a lone page without its
+     * total) the rows alone; each row {@code [key, [node, ...]]} (one node per selection of {@code edges.node}), or
+     * with {@code maps} the node itself as a map with the key under {@link #ROW_KEY} (when a cursor is asked);
+     * cursors, {@code hasNextPage} and the page's length come from the request.
      */
-    private record ConnectionOf(int first, List<Selected> fields, boolean maps) implements Shape {
+    private record ConnectionOf(int first, List<Selected> fields, boolean maps, boolean rowsAlone) implements Shape {
         @Override
         public Object read(Object value) {
-            List<?> values = (List<?>) value;
-            List<?> rows = (List<?>) values.get(0);
+            List<?> values = rowsAlone ? null : (List<?>) value;
+            List<?> rows = rowsAlone ? (List<?>) value : (List<?>) values.get(0);
             List<?> page = rows.subList(0, Math.min(first, rows.size()));
             Map<String, Object> connection = new LinkedHashMap<>();
             for (Selected selected : fields) {
                 connection.put(selected.key(), switch (selected.field()) {
                     case "edges" -> edges(page, selected.fields());
                     case "pageInfo" -> pageInfo(rows.size() > first, page.isEmpty() ? null
-                            : key(page.get(page.size() - 1)), selected.fields());
+                            : page.get(page.size() - 1), selected.fields());
                     case "totalCount" -> selected.shape().read(values.get(1));
                     default -> selected.typeName();
                 });
@@ -399,13 +400,12 @@ public final class Translator {
             return edges;
         }
 
-        private static Map<String, Object> pageInfo(boolean hasNext, String lastKey, List<Selected> fields) {
-            String endCursor = lastKey == null ? null : Paging.encode(lastKey);
+        private Map<String, Object> pageInfo(boolean hasNext, Object lastRow, List<Selected> fields) {
             Map<String, Object> info = new LinkedHashMap<>();
             for (Selected selected : fields) {
                 info.put(selected.key(), switch (selected.field()) {
                     case "hasNextPage" -> hasNext;
-                    case "endCursor" -> endCursor;
+                    case "endCursor" -> lastRow == null ? null : Paging.encode(key(lastRow));
                     default -> selected.typeName();
                 });
             }
@@ -420,9 +420,16 @@ public final class Translator {
     private record Root(String key, Shape shape, boolean nonNull, SourceLocation location) {
     }
 
-    /** The response's data: the statement gives a list of the root fields' values. */
-    private record Response(String queryType, List<Root> roots) {
+    /**
+     * The response's data: the statement gives a list of the root fields' values or, for a query whose one root has a
+     * statement of its own ({@code lone}), that root's value itself.
+     */
+    private record Response(String queryType, List<Root> roots, boolean lone) {
         Map<String, Object> read(Object value) {
+            if (lone) {
+                Root root = roots.get(0);
+                return Map.of(root.key(), root.shape().read(value));
+            }
             List<?> values = (List<?>) value;
             Map<String, Object> data = new LinkedHashMap<>();
             int i = 0;
@@ -459,9 +466,10 @@ public final class Translator {
 
         /**
          * The whole statement when the query asks for one root alone and that root has a reading of its own: a single
-         * object's pattern ({@link FieldRegistry.RootMatch}), {@code MATCH pattern RETURN [object]}; a connection's
-         * page ({@link FieldRegistry.RootPage}), {@code MATCH ... LIMIT WITH collect(row) AS rows RETURN [[rows,
-         * total]]}. Null otherwise: the roots' expressions side by side ({@link #returning(List)}).
+         * object's pattern ({@link FieldRegistry.RootMatch}), {@code MATCH pattern RETURN object}; a connection's
+         * page ({@link FieldRegistry.RootPage}), {@code MATCH ... LIMIT RETURN collect(row)}, or with its total
+         * {@code MATCH ... LIMIT WITH collect(row) AS rows RETURN [rows, total]}: the root's value, not a list of
+         * values. Null otherwise: the roots' expressions side by side ({@link #returning(List)}).
          */
         private org.neo4j.cypherdsl.core.Statement lone;
 
@@ -494,7 +502,7 @@ public final class Translator {
             }
             org.neo4j.cypherdsl.core.Statement statement = lone != null ? lone : returning(expressions);
             return new Statement(Composed.render(statement), bindings.parameters(),
-                    new Response(schema.getQueryType().getName(), roots));
+                    new Response(schema.getQueryType().getName(), roots, lone != null));
         }
 
         /** {@code RETURN [root values] AS data}. */
@@ -531,7 +539,7 @@ public final class Translator {
             FieldRegistry.Scope scope = bindings.scope(null, variable, object.expression());
             if (root.match() != null && alone()) {
                 lone = Cypher.match(root.match().pattern(scope, field.getResolvedArguments()))
-                        .returning(Cypher.listOf(object.expression()).as("data")).build();
+                        .returning(object.expression().as("data")).build();
                 return object;
             }
             return new Translated(root.objects().expression(scope, field.getResolvedArguments(), null),
@@ -587,19 +595,24 @@ public final class Translator {
                 fields.add(new Selected(child.getResultKey(), name, connectionType, below, 0, count));
             }
             FieldRegistry.Scope scope = bindings.scope(null, variable, Cypher.listOf(nodes));
-            ConnectionOf shape = new ConnectionOf(page.first(), fields, maps);
             if (root.page() != null && alone()) {
                 FieldRegistry.PageRows read = root.page().rows(scope, arguments, page);
-                SymbolicName rows = Cypher.name("rows");
-                Expression row = maps ? rowMap(read.key(), mapped) : read.row();
-                lone = read.reading().with(Cypher.collect(row).as(rows))
-                        .returning(Cypher.listOf(Cypher.listOf(rows, total(root, arguments, withTotal))).as("data"))
-                        .build();
+                Expression row = maps ? rowMap(cursors(field) ? read.key() : null, mapped) : read.row();
+                if (withTotal) {
+                    SymbolicName rows = Cypher.name("rows");
+                    lone = read.reading().with(Cypher.collect(row).as(rows))
+                            .returning(Cypher.listOf(rows, total(root, arguments, true)).as("data")).build();
+                } else {
+                    // the rows alone, collected in the RETURN: a clause and a list fewer for Neo4j to check and plan
+                    // on the first call of the shape (bench/README.md, "A lone page without its total")
+                    lone = read.reading().returning(Cypher.collect(row).as("data")).build();
+                }
                 // no expression of its own: the statement is the page's
-                return new Translated(null, shape);
+                return new Translated(null, new ConnectionOf(page.first(), fields, maps, !withTotal));
             }
             Expression rows = root.objects().expression(scope, arguments, page);
-            return new Translated(Cypher.listOf(rows, total(root, arguments, withTotal)), shape);
+            return new Translated(Cypher.listOf(rows, total(root, arguments, withTotal)),
+                    new ConnectionOf(page.first(), fields, maps, false));
         }
 
         /**
@@ -618,9 +631,24 @@ public final class Translator {
                     || nodes.size() == 1 && Prefetch.concreteTypes(schema, nodes.get(0).getType(schema)).size() == 1;
         }
 
-        /** A lone page's row as a map: its key under {@link #ROW_KEY}, then its node's values under their keys. */
+        /** Whether a connection's selection asks for a cursor: an edge's {@code cursor} or {@code endCursor}. */
+        private static boolean cursors(ExecutableNormalizedField connection) {
+            return connection.getChildren().stream()
+                    .filter(child -> child.getName().equals("edges") || child.getName().equals("pageInfo"))
+                    .flatMap(part -> part.getChildren().stream())
+                    .anyMatch(part -> part.getName().equals("cursor") || part.getName().equals("endCursor"));
+        }
+
+        /**
+         * A lone page's row as a map: its key under {@link #ROW_KEY} when a cursor is asked (null {@code key}: none;
+         * a smaller map is a little quicker for Neo4j to plan), then its node's values under their keys.
+         */
         private static Expression rowMap(Expression key, Values node) {
-            List<Object> entries = new ArrayList<>(List.of(ROW_KEY, key));
+            List<Object> entries = new ArrayList<>();
+            if (key != null) {
+                entries.add(ROW_KEY);
+                entries.add(key);
+            }
             if (node != null) {
                 Iterator<Expression> values = node.values().iterator();
                 for (Entry entry : node.fields().entries()) {

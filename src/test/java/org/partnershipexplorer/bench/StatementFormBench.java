@@ -22,7 +22,8 @@ import org.neo4j.driver.Session;
  *
  * <p>Run (after {@code mvn -q test-compile} and the classpath file of bench/README.md):
  * {@code java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
- * org.partnershipexplorer.bench.StatementFormBench [rounds]}
+ * org.partnershipexplorer.bench.StatementFormBench [rounds] [forms]}; {@code forms}, a regular expression, keeps the
+ * forms whose names contain a match
  */
 public final class StatementFormBench {
 
@@ -79,6 +80,10 @@ public final class StatementFormBench {
                 regionPage + "RETURN collect({`:key`: t0.iso3, iso3: t0.iso3, name: t0.name}) AS data");
         forms.put("region: a page asked alone, map projections with the key collected, wrapped with the total",
                 regionPage + "RETURN [[collect(t0 {`:key`: t0.iso3, iso3: t0.iso3, name: t0.name}), NULL]] AS data");
+        forms.put("region: a page asked alone, map literals with the key collected in RETURN, wrapped with the total",
+                regionPage + "RETURN [[collect({`:key`: t0.iso3, iso3: t0.iso3, name: t0.name}), NULL]] AS data");
+        forms.put("region: a page asked alone, map literals without the key collected",
+                regionPage + "RETURN collect({iso3: t0.iso3, name: t0.name}) AS data");
         forms.put("region: a page asked alone as a record a row, one flat list",
                 regionPage + "RETURN [t0.iso3, t0.name] AS data");
         forms.put("region: the peer's form under the translation's names",
@@ -144,6 +149,8 @@ public final class StatementFormBench {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 9;
+        // a second argument keeps the forms whose names it finds (a regular expression), for a longer run of a few
+        java.util.regex.Pattern only = java.util.regex.Pattern.compile(args.length > 1 ? args[1] : "");
         Map<String, Object> properties = new HashMap<>();
         properties.put("explorer.neo4j.uri", "");
         properties.put("explorer.neo4j.data-dir",
@@ -166,7 +173,8 @@ public final class StatementFormBench {
             Map<String, List<Double>> firstRuns = new LinkedHashMap<>();
             for (int round = 0; round < rounds; round++) {
                 // each round starts one form further on, so that no form is always the first after the warm-up
-                List<Map.Entry<String, String>> order = new ArrayList<>(FORMS.entrySet());
+                List<Map.Entry<String, String>> order = new ArrayList<>(FORMS.entrySet().stream()
+                        .filter(form -> only.matcher(form.getKey()).find()).toList());
                 Collections.rotate(order, -round);
                 for (Map.Entry<String, String> form : order) {
                     String text = form.getValue().replace(" AS data", " AS data" + round);

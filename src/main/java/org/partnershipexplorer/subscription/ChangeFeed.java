@@ -1,5 +1,7 @@
 package org.partnershipexplorer.subscription;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
@@ -54,11 +56,17 @@ public final class ChangeFeed {
     private boolean failing;
     private volatile boolean stopping;
 
-    ChangeFeed(ChangeLog log, SubscriptionSettings settings, StartupPhases phases) {
+    ChangeFeed(ChangeLog log, SubscriptionSettings settings, StartupPhases phases, MeterRegistry meters) {
         this.log = log;
         this.settings = settings;
         this.firstRead = phases.expect("change feed");
+        Gauge.builder(LISTENING, this, ChangeFeed::listening)
+                .description("Subscriptions that receive this instance's changes")
+                .register(meters);
     }
+
+    /** The gauge of {@link #listening()}. */
+    static final String LISTENING = "explorer.subscriptions.listening";
 
     /**
      * Begins following as soon as the graph is settled, beside the HTTP server's own start. Readiness waits for the
@@ -81,6 +89,14 @@ public final class ChangeFeed {
                 dropped -> LOG.warn("A subscriber fell {} changes behind; change {} dropped for it", SUBSCRIBER_BUFFER,
                         dropped.sequence()),
                 BufferOverflowStrategy.DROP_OLDEST);
+    }
+
+    /**
+     * The subscriptions that receive this instance's changes now: a subscription counts once the service has run its
+     * operation and it listens, and no longer once it is completed or its connection closed.
+     */
+    public int listening() {
+        return sink.currentSubscriberCount();
     }
 
     /** The newest sequence this instance has handed out, or -1 before its first read of the log. */

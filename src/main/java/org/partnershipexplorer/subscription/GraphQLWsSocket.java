@@ -11,6 +11,8 @@ import graphql.GraphqlErrorBuilder;
 import graphql.execution.SubscriptionExecutionStrategy;
 import graphql.introspection.Introspection;
 import graphql.language.OperationDefinition;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
@@ -105,7 +107,7 @@ public final class GraphQLWsSocket {
     GraphQLWsSocket(GraphQL graphQL, Access access, List<TokenValidator<HttpRequest<?>>> validators,
             ClientRateLimit rateLimit, SubscriptionSettings settings, QueryLimits limits,
             @Named(TaskExecutors.BLOCKING) ExecutorService blocking, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
-            @Value("${explorer.graphql.introspection:true}") boolean introspection) {
+            @Value("${explorer.graphql.introspection:true}") boolean introspection, MeterRegistry meters) {
         this.graphQL = graphQL;
         this.access = access;
         this.validators = validators;
@@ -115,6 +117,9 @@ public final class GraphQLWsSocket {
         this.blocking = blocking;
         this.scheduler = scheduler;
         this.introspection = introspection;
+        Gauge.builder("explorer.subscriptions.connections", connections, AtomicInteger::get)
+                .description("WebSocket connections open on this instance (explorer.subscriptions.max-connections)")
+                .register(meters);
     }
 
     /** One WebSocket connection's state. */

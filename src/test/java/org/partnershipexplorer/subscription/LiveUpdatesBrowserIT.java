@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -63,6 +64,27 @@ class LiveUpdatesBrowserIT implements FreshServiceTest {
                 "downloads-"));
     }
 
+    /**
+     * Each test starts with no subscription on the server: the page of the test before is left (its WebSocket closes)
+     * and the server has ended its subscription, so that a count reached is the test's own page's.
+     */
+    @BeforeEach
+    void noSubscriptionLeft() {
+        browser.get("about:blank");
+        listening(0);
+    }
+
+    /**
+     * Waits until {@code count} subscriptions receive the server's changes: the page subscribes once its WebSocket is
+     * acknowledged, a moment after it has loaded, and a training written before that would not reach it.
+     */
+    private void listening(int count) {
+        ChangeFeed feed = server.getApplicationContext().getBean(ChangeFeed.class);
+        TestBrowser.waiting(browser, WAIT)
+                .withMessage(() -> feed.listening() + " subscriptions listening, not " + count)
+                .until(b -> feed.listening() == count);
+    }
+
     private String createTraining(String trainer, String trainee, int year) {
         var response = new GraphQLClient(server.getURI())
                 .withToken(Tokens.mint(SECRET, "alice", List.of("editor"), Duration.ofHours(1)))
@@ -89,8 +111,7 @@ class LiveUpdatesBrowserIT implements FreshServiceTest {
                 + "window.explorer.loadNetwork();");
         wait.until(b -> "ready".equals(script("return document.body.dataset.state")));
         script("window.loadedBefore = window.explorer.state.loadSeq; window.notReloaded = true;");
-        // the subscription starts once the page's WebSocket is acknowledged
-        sleep(1500);
+        listening(1);
 
         String id = createTraining("KEN", "JPN", 2021);
 
@@ -116,7 +137,7 @@ class LiveUpdatesBrowserIT implements FreshServiceTest {
         // the text just before it parses, so the stored text says the parse has run.
         wait.until(b -> subscription.equals(script("return window.localStorage.getItem('graphiql:query')")));
         browser.findElement(By.className("graphiql-execute-button")).click();
-        sleep(1500);
+        listening(1);
 
         String id = createTraining("GHA", "KEN", 2022);
 
@@ -126,13 +147,5 @@ class LiveUpdatesBrowserIT implements FreshServiceTest {
                         .anyMatch(e -> e.getText().contains("\"id\": \"" + id + "\"")));
         String shown = browser.findElement(By.className("result-window")).getText();
         assertTrue(shown.contains("\"operation\": \"CREATED\"") && shown.contains("\"by\": \"alice\""), shown);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

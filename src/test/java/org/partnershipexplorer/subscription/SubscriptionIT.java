@@ -77,6 +77,22 @@ class SubscriptionIT {
                 assertTrue(System.nanoTime() < deadline, "a feed stayed at change " + feed.seen() + " of " + last);
                 Thread.sleep(20);
             }
+            // the test before closed its connections; the server ends their subscriptions once it sees the close
+            listening(server, 0);
+        }
+    }
+
+    /**
+     * Waits until {@code count} subscriptions receive {@code server}'s changes: a subscription sent is started on the
+     * server a moment later, and a change committed before that would not reach it. Each test starts from none
+     * ({@link #feedsCaughtUp()}), so a count reached is the test's own subscriptions.
+     */
+    static void listening(EmbeddedServer server, int count) {
+        ChangeFeed feed = server.getApplicationContext().getBean(ChangeFeed.class);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (feed.listening() != count) {
+            assertTrue(System.nanoTime() < deadline, feed.listening() + " subscriptions listening, not " + count);
+            sleep(10);
         }
     }
 
@@ -167,8 +183,7 @@ class SubscriptionIT {
             assertEquals("graphql-transport-ws", subscriber.subprotocol());
             subscriber.subscribe("p", PARTNERSHIPS, Map.of());
             int y = year++;
-            // the subscription is registered once the server has run it; give it a moment before the write
-            sleep(500);
+            listening(a, 1);
             JsonNode written = createTraining(a, "KOR", "KEN", y);
             long committed = System.nanoTime();
             JsonNode data = nextData(subscriber, "p");
@@ -180,12 +195,47 @@ class SubscriptionIT {
     }
 
     @Test
+    @DisplayName("/prometheus gauges the WebSocket connections and the subscriptions listening on an instance, back to 0 once the client leaves")
+    void connectionsAndSubscriptionsAreGauged() {
+        try (GraphQLWsClient client = connected(b)) {
+            client.subscribe("p", PARTNERSHIPS, Map.of());
+            client.subscribe("d", DATA, Map.of());
+            listening(b, 2);
+            assertEquals("explorer_subscriptions_connections 1.0, explorer_subscriptions_listening 2.0",
+                    gaugesOnceThey(b, "explorer_subscriptions_connections 1.0, explorer_subscriptions_listening 2.0"));
+        }
+        assertEquals("explorer_subscriptions_connections 0.0, explorer_subscriptions_listening 0.0",
+                gaugesOnceThey(b, "explorer_subscriptions_connections 0.0, explorer_subscriptions_listening 0.0"));
+    }
+
+    /**
+     * The two gauges' samples in {@code server}'s scrape, as {@code "name value, name value"}, once they read
+     * {@code expected} or after {@link #WAIT}: a connection's close reaches the server a moment after the client's.
+     */
+    private static String gaugesOnceThey(EmbeddedServer server, String expected) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String gauges;
+        do {
+            var scrape = new GraphQLClient(server.getURI()).getPath("/prometheus");
+            assertEquals(200, scrape.status());
+            gauges = scrape.raw().body().lines()
+                    .filter(line -> line.startsWith("explorer_subscriptions_connections ")
+                            || line.startsWith("explorer_subscriptions_listening "))
+                    .sorted().collect(java.util.stream.Collectors.joining(", "));
+            if (!gauges.equals(expected)) {
+                sleep(50);
+            }
+        } while (!gauges.equals(expected) && System.nanoTime() < deadline);
+        return gauges;
+    }
+
+    @Test
     @DisplayName("a write through instance a reaches a subscriber connected to instance b, which shares its Neo4j, within a second")
     void writeReachesSubscriberOnOtherInstance() {
         try (GraphQLWsClient onB = connected(b)) {
             onB.subscribe("p", PARTNERSHIPS, Map.of());
             onB.subscribe("d", DATA, Map.of());
-            sleep(500);
+            listening(b, 2);
             int y = year++;
             JsonNode written = createTraining(a, "JPN", "KEN", y);
             long committed = System.nanoTime();
@@ -217,7 +267,7 @@ class SubscriptionIT {
     void importReachesDataChanged() throws Exception {
         try (GraphQLWsClient onB = connected(b)) {
             onB.subscribe("d", DATA, Map.of());
-            sleep(500);
+            listening(b, 1);
             String boundary = "----subscription-test";
             String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"trainings.csv\"\r\n"
                     + "Content-Type: text/csv\r\n\r\ntrainer,trainee,year,confidence,source\r\n"
@@ -252,7 +302,7 @@ class SubscriptionIT {
     void rolledBackWriteSendsNothing() {
         try (GraphQLWsClient subscriber = connected(b)) {
             subscriber.subscribe("d", DATA, Map.of());
-            sleep(500);
+            listening(b, 1);
             JsonNode before = createTraining(a, "KOR", "VNM", year++);
             JsonNode first = nextData(subscriber, "d");
             // refused inside its transaction: the trainee does not exist
@@ -275,7 +325,7 @@ class SubscriptionIT {
     void filtersByKindAndActor() {
         try (GraphQLWsClient subscriber = connected(b)) {
             subscriber.subscribe("f", PARTNERSHIPS, Map.of("kinds", List.of("DONATION"), "actor", "JPN"));
-            sleep(500);
+            listening(b, 1);
             int y = year++;
             createTraining(a, "JPN", "GHA", y);
             donate("KOR", "GHA", y, "trucks");
@@ -321,6 +371,7 @@ class SubscriptionIT {
             for (String id : List.of("1", "2", "3")) {
                 client.subscribe(id, DATA, Map.of());
             }
+            listening(a, 3);
             client.subscribe("4", DATA, Map.of());
             JsonNode refused = client.next(WAIT);
 
@@ -334,8 +385,9 @@ class SubscriptionIT {
                     + "complete one first", refused.path("payload").path(0).path("message").asText());
 
             client.send(Map.of("id", "1", "type", "complete"));
+            listening(a, 2);
             client.subscribe("5", DATA, Map.of());
-            sleep(500);
+            listening(a, 3);
             JsonNode written = createTraining(a, "KOR", "NGA", year++);
             java.util.Set<String> ids = new java.util.TreeSet<>();
             // A subscription starts with what its instance has not read yet, so a change an earlier test committed
@@ -373,7 +425,7 @@ class SubscriptionIT {
             assertEquals("connection_ack", inPayload.init(Map.of("Authorization", "Bearer " + token("reader"))).path("type").asText());
             assertEquals("connection_ack", inHeader.init(null).path("type").asText());
             inPayload.subscribe("p", PARTNERSHIPS, Map.of());
-            sleep(500);
+            listening(closed, 1);
             JsonNode written = createTraining(a, "KOR", "MLI", year++);
             assertEquals(written.path("id").asText(), nextData(inPayload, "p").path("partnershipChanged").path("id").asText());
         }

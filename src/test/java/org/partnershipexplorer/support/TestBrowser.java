@@ -80,6 +80,10 @@ public final class TestBrowser {
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--disable-quic", "--window-size=1440,1000",
+                    // a page left for another stays in the back-forward cache with its WebSocket open, and the server
+                    // holds its subscription until the browser evicts it; a test that counts subscriptions needs the
+                    // page gone when it leaves it
+                    "--disable-features=BackForwardCache",
                     "--user-data-dir=" + profile.toAbsolutePath());
             more.accept(options);
             return new ChromeDriver(service, options);

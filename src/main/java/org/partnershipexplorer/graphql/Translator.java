@@ -604,7 +604,7 @@ public final class Translator {
                             .returning(Cypher.listOf(rows, total(root, arguments, true)).as("data")).build();
                 } else {
                     // the rows alone, collected in the RETURN: a clause and a list fewer for Neo4j to check and plan
-                    // on the first call of the shape (bench/README.md, "A lone page without its total")
+                    // on the first call of the shape (bench/README.md, "A lone root's value as the statement's data")
                     lone = read.reading().returning(Cypher.collect(row).as("data")).build();
                 }
                 // no expression of its own: the statement is the page's

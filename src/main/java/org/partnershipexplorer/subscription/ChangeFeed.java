@@ -60,13 +60,10 @@ public final class ChangeFeed {
         this.log = log;
         this.settings = settings;
         this.firstRead = phases.expect("change feed");
-        Gauge.builder(LISTENING, this, ChangeFeed::listening)
+        Gauge.builder("explorer.subscriptions.listening", this, ChangeFeed::listening)
                 .description("Subscriptions that receive this instance's changes")
                 .register(meters);
     }
-
-    /** The gauge of {@link #listening()}. */
-    static final String LISTENING = "explorer.subscriptions.listening";
 
     /**
      * Begins following as soon as the graph is settled, beside the HTTP server's own start. Readiness waits for the

@@ -26,6 +26,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -426,11 +427,7 @@ public final class Translator {
      */
     private record Response(String queryType, List<Root> roots, boolean lone) {
         Map<String, Object> read(Object value) {
-            if (lone) {
-                Root root = roots.get(0);
-                return Map.of(root.key(), root.shape().read(value));
-            }
-            List<?> values = (List<?>) value;
+            List<?> values = lone ? Collections.singletonList(value) : (List<?>) value;
             Map<String, Object> data = new LinkedHashMap<>();
             int i = 0;
             for (Root root : roots) {

@@ -45,7 +45,7 @@ class BulkLoadIT {
     void start() {
         neo4j = TestNeo4j.cleared();
         driver = neo4j.driver();
-        cypher = SeedFixtures.cypher(neo4j);
+        cypher = neo4j.cypher();
         loader = new SeedLoader(cypher, new GraphSchema(cypher), new SimpleMeterRegistry());
     }
 

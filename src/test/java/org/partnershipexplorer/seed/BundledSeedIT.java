@@ -159,7 +159,7 @@ class BundledSeedIT {
     @Test
     @DisplayName("personnel by region defaults to the newest full UN table (31 July 2025), not the fullest one of 2017")
     void regionsFromTheNewestFullTable() {
-        var regions = new StatisticsRepository(SeedFixtures.cypher(neo4j)).personnelByRegion(Deadline.NONE, null);
+        var regions = new StatisticsRepository(neo4j.cypher()).personnelByRegion(Deadline.NONE, null);
         assertEquals(List.of("2025-07-31"), regions.stream().map(r -> r.asOf()).distinct().toList());
         assertEquals(rowsOn("2025-07-31"), regions.stream().mapToInt(r -> r.countries()).sum());
     }
@@ -179,7 +179,7 @@ class BundledSeedIT {
 
     private SupportScore.Analysis analyse2021() {
         SupportSettings settings = SupportSettings.defaults();
-        var inputs = new AnalyticsRepository(SeedFixtures.cypher(neo4j)).supportInputs(Deadline.NONE,
+        var inputs = new AnalyticsRepository(neo4j.cypher()).supportInputs(Deadline.NONE,
                 List.of("DONATES_TO", "TRAINS"), settings.confidence(null), List.of(2021), settings.windowYears());
         return SupportScore.analyse(2021, Set.of("TRAINING", "DONATION"), inputs.year(2021, settings.windowYears()),
                 settings, Deadline.NONE);

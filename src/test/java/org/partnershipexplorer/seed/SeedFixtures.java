@@ -40,12 +40,8 @@ final class SeedFixtures {
         }
     }
 
-    static Cypher cypher(TestNeo4j.Instance neo4j) {
-        return neo4j.cypher();
-    }
-
     static SeedLoader loader(TestNeo4j.Instance neo4j) {
-        Cypher cypher = cypher(neo4j);
+        Cypher cypher = neo4j.cypher();
         return new SeedLoader(cypher, new GraphSchema(cypher), new SimpleMeterRegistry());
     }
 

@@ -95,7 +95,7 @@ class SeedLoaderIT {
                 CREATE FULLTEXT INDEX search FOR (n:Country|Organization|Mission|Program)
                 ON EACH [n.name, n.iso3, n.iso2, n.code, n.acronym]
                 """).execute();
-        var schema = new org.partnershipexplorer.neo4j.GraphSchema(SeedFixtures.cypher(neo4j));
+        var schema = new org.partnershipexplorer.neo4j.GraphSchema(neo4j.cypher());
         assertFalse(schema.inPlace());
 
         schema.ensure();

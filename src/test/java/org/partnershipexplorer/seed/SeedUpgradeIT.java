@@ -41,7 +41,7 @@ class SeedUpgradeIT {
     }
 
     private StartupSeeder instance() {
-        Cypher cypher = SeedFixtures.cypher(neo4j);
+        Cypher cypher = neo4j.cypher();
         GraphSchema schema = new GraphSchema(cypher);
         return new StartupSeeder(cypher, schema, new SeedLoader(cypher, schema, new SimpleMeterRegistry()),
                 Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofMillis(100));

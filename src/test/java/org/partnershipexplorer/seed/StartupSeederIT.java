@@ -51,7 +51,7 @@ class StartupSeederIT {
 
     /** A seeder as one service instance has it: its own query helper, loader and lock owner id. */
     private StartupSeeder instance(Duration maxWait, Duration staleAfter) {
-        Cypher cypher = SeedFixtures.cypher(neo4j);
+        Cypher cypher = neo4j.cypher();
         GraphSchema schema = new GraphSchema(cypher);
         return new StartupSeeder(cypher, schema, new SeedLoader(cypher, schema, new SimpleMeterRegistry()), maxWait, staleAfter,
                 Duration.ofMillis(100));
@@ -105,7 +105,7 @@ class StartupSeederIT {
     @DisplayName("if-empty on a store whose seed is loaded decides from one read: nothing is written, not even the lock")
     void keptStoreIsReadNotLocked() {
         assertEquals(Status.LOADED, instance().seed(SeedMode.IF_EMPTY, VALID, true).status());
-        Cypher cypher = SeedFixtures.cypher(neo4j);
+        Cypher cypher = neo4j.cypher();
         GraphSchema schema = new GraphSchema(cypher);
         StartupSeeder kept = new StartupSeeder(cypher, schema, new SeedLoader(cypher, schema, new SimpleMeterRegistry()),
                 Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofMillis(100));

@@ -79,10 +79,7 @@ class LiveUpdatesBrowserIT implements FreshServiceTest {
      * acknowledged, a moment after it has loaded, and a training written before that would not reach it.
      */
     private void listening(int count) {
-        ChangeFeed feed = server.getApplicationContext().getBean(ChangeFeed.class);
-        TestBrowser.waiting(browser, WAIT)
-                .withMessage(() -> feed.listening() + " subscriptions listening, not " + count)
-                .until(b -> feed.listening() == count);
+        SubscriptionIT.listening(server, count, WAIT);
     }
 
     private String createTraining(String trainer, String trainee, int year) {

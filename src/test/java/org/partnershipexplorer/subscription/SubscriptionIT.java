@@ -88,8 +88,13 @@ class SubscriptionIT {
      * ({@link #feedsCaughtUp()}), so a count reached is the test's own subscriptions.
      */
     static void listening(EmbeddedServer server, int count) {
+        listening(server, count, WAIT);
+    }
+
+    /** {@link #listening(EmbeddedServer, int)}, waiting at most {@code wait}. */
+    static void listening(EmbeddedServer server, int count, Duration wait) {
         ChangeFeed feed = server.getApplicationContext().getBean(ChangeFeed.class);
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        long deadline = System.nanoTime() + wait.toNanos();
         while (feed.listening() != count) {
             assertTrue(System.nanoTime() < deadline, feed.listening() + " subscriptions listening, not " + count);
             sleep(10);

@@ -70,11 +70,16 @@ public final class TestNeo4j {
      * ({@link Instance#interrupt()}). For tests that use one empty database at a time, not two side by side.
      */
     public static synchronized Instance emptied() {
+        scratch().empty();
+        return new Instance(scratch);
+    }
+
+    /** The server {@link #emptied()} and {@link #cleared()} keep, started by the first of them. */
+    private static Instance scratch() {
         if (scratch == null) {
             scratch = closedAtExit(start());
         }
-        scratch.empty();
-        return new Instance(scratch);
+        return scratch;
     }
 
     /**
@@ -90,10 +95,7 @@ public final class TestNeo4j {
      * with the schema dropped before it, 0.5 s with it kept).
      */
     public static synchronized Instance cleared() {
-        if (scratch == null) {
-            scratch = closedAtExit(start());
-        }
-        scratch.clear();
+        scratch().clear();
         return new Instance(scratch);
     }
 

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.ParseAndValidate;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.language.Document;
@@ -25,10 +26,13 @@ import graphql.parser.exceptions.ParseCancelledTooDeepException;
 import graphql.schema.GraphQLSchema;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
+import graphql.validation.ValidationError;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The limits a document breaks before it is validated: characters, tokens, rule depth (the parser's own limits,
@@ -125,7 +129,20 @@ final class LimitedDocuments implements PreparsedDocumentProvider {
         if (over != null) {
             return done(over);
         }
-        return CompletableFuture.completedFuture(parseAndValidate.apply(input));
+        return CompletableFuture.completedFuture(validated(document, input));
+    }
+
+    /**
+     * Validates the document parsed above as graphql-java's own step would (the rules the request's context lets
+     * run, in its locale), instead of handing graphql-java the text to parse a second time. No instrumentation of
+     * this service watches parsing or validation; one that did would have to be called from here.
+     */
+    private PreparsedDocumentEntry validated(Document document, ExecutionInput input) {
+        Predicate<Class<?>> rules = input.getGraphQLContext()
+                .getOrDefault(ParseAndValidate.INTERNAL_VALIDATION_PREDICATE_HINT, rule -> true);
+        Locale locale = input.getLocale() != null ? input.getLocale() : Locale.getDefault();
+        List<ValidationError> errors = ParseAndValidate.validate(schema, document, rules, locale);
+        return errors.isEmpty() ? new PreparsedDocumentEntry(document) : new PreparsedDocumentEntry(document, errors);
     }
 
     /**

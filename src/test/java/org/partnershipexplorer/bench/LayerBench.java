@@ -229,6 +229,20 @@ public final class LayerBench {
             variants.put("in turns: HTTP round trip, POST /graphql",
                     () -> http.send(lookup, HttpResponse.BodyHandlers.ofString()));
             variants.put("in turns: HTTP round trip, 415", () -> http.send(trivial, HttpResponse.BodyHandlers.ofString()));
+            // a comment makes a text no cache holds (the operation's, the document's, the translation's) whose
+            // statement is the same one, planned already: what a new document costs the service, Neo4j aside
+            long[] texts = {0};
+            variants.put("in turns: HTTP round trip, POST /graphql, a new text each time", () -> {
+                String text = query + "\n# text " + ++texts[0];
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(graphql)
+                        .header("Content-Type", "application/json").header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", text))))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200 || r.body().contains("\"errors\"")) {
+                    throw new IllegalStateException(r.body());
+                }
+                return r;
+            });
             table.addAll(inTurns(variants, iterations));
 
             // new shapes in the warm JVM (the same fields in other orders: other statement texts, planned anew)

@@ -1,11 +1,15 @@
 package org.partnershipexplorer.graphql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
@@ -20,40 +24,70 @@ class LimitedDocumentsTest {
 
     private final QueryLimits limits = QueryLimits.defaults();
 
-    @Test
-    @DisplayName("the same text a second time is not parsed or validated again")
-    void validDocumentIsKept() {
-        var documents = new LimitedDocuments(limits, DocumentCostTest.SCHEMA);
-        AtomicInteger validations = new AtomicInteger();
-        Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate = input -> {
-            validations.incrementAndGet();
+    /** graphql-java's own parse and validation, which the provider should call for a syntax error alone. */
+    private static Function<ExecutionInput, PreparsedDocumentEntry> counting(AtomicInteger calls) {
+        return input -> {
+            calls.incrementAndGet();
             return new PreparsedDocumentEntry(Parser.parse(input.getQuery()));
         };
+    }
 
-        var first = documents.getDocumentAsync(input("{ countries { totalCount } }"), parseAndValidate).join();
-        var second = documents.getDocumentAsync(input("{ countries { totalCount } }"), parseAndValidate).join();
-        documents.getDocumentAsync(input("{ missions { totalCount } }"), parseAndValidate).join();
+    @Test
+    @DisplayName("a new text is parsed once, by the provider, and validated on that parse; the same text again is kept")
+    void validDocumentIsKept() {
+        var documents = new LimitedDocuments(limits, DocumentCostTest.SCHEMA);
+        AtomicInteger graphqlJavaParses = new AtomicInteger();
 
+        var first = documents.getDocumentAsync(input("{ countries { totalCount } }"), counting(graphqlJavaParses))
+                .join();
+        var second = documents.getDocumentAsync(input("{ countries { totalCount } }"), counting(graphqlJavaParses))
+                .join();
+        var other = documents.getDocumentAsync(input("{ missions { totalCount } }"), counting(graphqlJavaParses))
+                .join();
+
+        assertFalse(first.hasErrors());
         assertSame(first, second);
-        assertEquals(2, validations.get());
+        assertNotSame(first, other);
+        assertEquals("missions", ((Field) ((OperationDefinition) other.getDocument().getDefinitions().get(0))
+                .getSelectionSet().getSelections().get(0)).getName());
+        assertEquals(0, graphqlJavaParses.get());
     }
 
     @Test
     @DisplayName("a document that failed validation is checked again each time, so a flood of bad ones fills nothing")
     void invalidDocumentIsNotKept() {
         var documents = new LimitedDocuments(limits, DocumentCostTest.SCHEMA);
-        AtomicInteger validations = new AtomicInteger();
-        Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate = input -> {
-            validations.incrementAndGet();
+        AtomicInteger graphqlJavaParses = new AtomicInteger();
+
+        var entry = documents.getDocumentAsync(input("{ nope }"), counting(graphqlJavaParses)).join();
+        var again = documents.getDocumentAsync(input("{ nope }"), counting(graphqlJavaParses)).join();
+
+        assertNotSame(entry, again);
+        for (var each : List.of(entry, again)) {
+            assertEquals(1, each.getErrors().size());
+            ValidationError error = (ValidationError) each.getErrors().get(0);
+            assertEquals(ValidationErrorType.FieldUndefined, error.getValidationErrorType());
+            assertEquals("Validation error (FieldUndefined@[nope]) : Field 'nope' in type 'Query' is undefined",
+                    error.getMessage());
+        }
+        assertEquals(0, graphqlJavaParses.get());
+    }
+
+    @Test
+    @DisplayName("a text that is not GraphQL is left to graphql-java, which reports the syntax error its usual way")
+    void syntaxErrorIsGraphqlJavas() {
+        var documents = new LimitedDocuments(limits, DocumentCostTest.SCHEMA);
+        AtomicInteger graphqlJavaParses = new AtomicInteger();
+        Function<ExecutionInput, PreparsedDocumentEntry> graphqlJava = input -> {
+            graphqlJavaParses.incrementAndGet();
             return new PreparsedDocumentEntry(List.of(ValidationError.newValidationError()
-                    .validationErrorType(ValidationErrorType.FieldUndefined).description("no such field").build()));
+                    .validationErrorType(ValidationErrorType.FieldUndefined).description("from graphql-java").build()));
         };
 
-        var entry = documents.getDocumentAsync(input("{ nope }"), parseAndValidate).join();
-        documents.getDocumentAsync(input("{ nope }"), parseAndValidate).join();
+        var entry = documents.getDocumentAsync(input("{ countries { "), graphqlJava).join();
 
-        assertTrue(entry.hasErrors());
-        assertEquals(2, validations.get());
+        assertEquals(1, graphqlJavaParses.get());
+        assertEquals("from graphql-java", entry.getErrors().get(0).getMessage());
     }
 
     @Test

@@ -7,8 +7,9 @@
 #
 #   bench/first-calls.sh [rounds, default 5] [question,question,...]
 #
-# Prints each round's table, then per question the median first call of each side, their ratio, and in how many
-# rounds the service answered no slower than the peer.
+# Prints each round's table, then per question the median first call of each side, their ratio with a 95 % interval,
+# and in how many rounds the service answered no slower than the peer (bench/peer/first_call_medians.py, which also
+# pools the rounds of several saved outputs).
 #
 # BENCH_SPLIT=1 also records the loopback traffic of every round with tcpdump (which needs root or CAP_NET_RAW) and
 # splits each side's first calls into the time on the server's socket, the time Neo4j spent on the side's statements,
@@ -46,26 +47,7 @@ done
 echo
 echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-python3 - "$out" "$rounds" <<'PY'
-import statistics, sys
-out, rounds = sys.argv[1], int(sys.argv[2])
-calls = {}
-for r in range(1, rounds + 1):
-    for line in open(f"{out}/round-{r}.md"):
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) == 7 and cells[2].isdigit():
-            calls.setdefault(cells[0], []).append((float(cells[2]), float(cells[3])))
-print("| question | service median (ms) | peer median (ms) | service / peer | rounds the service was no slower |")
-print("|---|---|---|---|---|")
-faster = 0
-for q, pairs in calls.items():
-    s = statistics.median(p[0] for p in pairs)
-    p = statistics.median(p[1] for p in pairs)
-    wins = sum(1 for a, b in pairs if a <= b)
-    faster += s <= p
-    print(f"| {q} | {s:.0f} | {p:.0f} | {s / p:.2f} | {wins} of {len(pairs)} |")
-print(f"\nthe service's median first call no slower than the peer's on {faster} of {len(calls)} questions")
-PY
+python3 bench/peer/first_call_medians.py "$out"/round-*.md
 if [ -n "$split" ]; then
   echo
   python3 bench/peer/first_call_split.py "$out" "$rounds" "$base"

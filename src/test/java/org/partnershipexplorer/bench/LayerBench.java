@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.RoutingControl;
@@ -231,9 +232,9 @@ public final class LayerBench {
             variants.put("in turns: HTTP round trip, 415", () -> http.send(trivial, HttpResponse.BodyHandlers.ofString()));
             // a comment makes a text no cache holds (the operation's, the document's, the translation's) whose
             // statement is the same one, planned already: what a new document costs the service, Neo4j aside
-            long[] texts = {0};
+            AtomicLong texts = new AtomicLong();
             variants.put("in turns: HTTP round trip, POST /graphql, a new text each time", () -> {
-                String text = query + "\n# text " + ++texts[0];
+                String text = query + "\n# text " + texts.incrementAndGet();
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(graphql)
                         .header("Content-Type", "application/json").header("Accept", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", text))))

@@ -176,6 +176,7 @@ public final class StatementFormBench {
                         parameters).list();
             }
             Map<String, List<Double>> firstRuns = new LinkedHashMap<>();
+            List<String> names = List.copyOf(FORMS.keySet());
             for (int round = 0; round < rounds; round++) {
                 // each round starts one form further on, so that no form is always the first after the warm-up
                 List<Map.Entry<String, String>> order = new ArrayList<>(FORMS.entrySet().stream()
@@ -185,8 +186,8 @@ public final class StatementFormBench {
                     // a name of its own for every form in every round: Neo4j keeps a plan by the statement as it
                     // rewrites it, so two forms that differ only in an option Neo4j reads before the statement, or
                     // in what its rewriting removes, would otherwise share one plan within a round
-                    String text = form.getValue().replace(" AS data", " AS data" + round + "_"
-                            + List.copyOf(FORMS.keySet()).indexOf(form.getKey()));
+                    String text = form.getValue()
+                            .replace(" AS data", " AS data" + round + "_" + names.indexOf(form.getKey()));
                     long started = System.nanoTime();
                     session.run(text, parameters).list();
                     firstRuns.computeIfAbsent(form.getKey(), k -> new ArrayList<>())

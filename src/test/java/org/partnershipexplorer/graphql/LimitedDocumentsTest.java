@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import graphql.ErrorType;
 import graphql.ExecutionInput;
+import graphql.ParseAndValidate;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
@@ -78,16 +80,17 @@ class LimitedDocumentsTest {
     void syntaxErrorIsGraphqlJavas() {
         var documents = new LimitedDocuments(limits, DocumentCostTest.SCHEMA);
         AtomicInteger graphqlJavaParses = new AtomicInteger();
+        // what graphql-java's own step does with a text that does not parse
         Function<ExecutionInput, PreparsedDocumentEntry> graphqlJava = input -> {
             graphqlJavaParses.incrementAndGet();
-            return new PreparsedDocumentEntry(List.of(ValidationError.newValidationError()
-                    .validationErrorType(ValidationErrorType.FieldUndefined).description("from graphql-java").build()));
+            return new PreparsedDocumentEntry(ParseAndValidate.parse(input).getSyntaxException().toInvalidSyntaxError());
         };
 
         var entry = documents.getDocumentAsync(input("{ countries { "), graphqlJava).join();
 
         assertEquals(1, graphqlJavaParses.get());
-        assertEquals("from graphql-java", entry.getErrors().get(0).getMessage());
+        assertEquals(1, entry.getErrors().size());
+        assertEquals(ErrorType.InvalidSyntax, entry.getErrors().get(0).getErrorType());
     }
 
     @Test

@@ -12,7 +12,6 @@ import graphql.ParseAndValidate;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
-import graphql.parser.Parser;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
 import java.util.List;
@@ -26,26 +25,26 @@ class LimitedDocumentsTest {
 
     private final QueryLimits limits = QueryLimits.defaults();
 
-    /** graphql-java's own parse and validation, which the provider should call for a syntax error alone. */
-    private static Function<ExecutionInput, PreparsedDocumentEntry> counting(AtomicInteger calls) {
-        return input -> {
-            calls.incrementAndGet();
-            return new PreparsedDocumentEntry(Parser.parse(input.getQuery()));
-        };
-    }
+    private final LimitedDocuments documents = new LimitedDocuments(limits, DocumentCostTest.SCHEMA);
+    private final AtomicInteger graphqlJavaParses = new AtomicInteger();
+
+    /**
+     * Stands in for graphql-java's own parse and validation, which the provider should call for a syntax error alone:
+     * counts its calls and parses as that step does (a text that does not parse gives its InvalidSyntax error).
+     */
+    private final Function<ExecutionInput, PreparsedDocumentEntry> graphqlJava = input -> {
+        graphqlJavaParses.incrementAndGet();
+        var parsed = ParseAndValidate.parse(input);
+        return parsed.isFailure() ? new PreparsedDocumentEntry(parsed.getSyntaxException().toInvalidSyntaxError())
+                : new PreparsedDocumentEntry(parsed.getDocument());
+    };
 
     @Test
     @DisplayName("a new text is parsed once, by the provider, and validated on that parse; the same text again is kept")
     void validDocumentIsKept() {
-        var documents = new LimitedDocuments(limits, DocumentCostTest.SCHEMA);
-        AtomicInteger graphqlJavaParses = new AtomicInteger();
-
-        var first = documents.getDocumentAsync(input("{ countries { totalCount } }"), counting(graphqlJavaParses))
-                .join();
-        var second = documents.getDocumentAsync(input("{ countries { totalCount } }"), counting(graphqlJavaParses))
-                .join();
-        var other = documents.getDocumentAsync(input("{ missions { totalCount } }"), counting(graphqlJavaParses))
-                .join();
+        var first = documents.getDocumentAsync(input("{ countries { totalCount } }"), graphqlJava).join();
+        var second = documents.getDocumentAsync(input("{ countries { totalCount } }"), graphqlJava).join();
+        var other = documents.getDocumentAsync(input("{ missions { totalCount } }"), graphqlJava).join();
 
         assertFalse(first.hasErrors());
         assertSame(first, second);
@@ -58,11 +57,8 @@ class LimitedDocumentsTest {
     @Test
     @DisplayName("a document that failed validation is checked again each time, so a flood of bad ones fills nothing")
     void invalidDocumentIsNotKept() {
-        var documents = new LimitedDocuments(limits, DocumentCostTest.SCHEMA);
-        AtomicInteger graphqlJavaParses = new AtomicInteger();
-
-        var entry = documents.getDocumentAsync(input("{ nope }"), counting(graphqlJavaParses)).join();
-        var again = documents.getDocumentAsync(input("{ nope }"), counting(graphqlJavaParses)).join();
+        var entry = documents.getDocumentAsync(input("{ nope }"), graphqlJava).join();
+        var again = documents.getDocumentAsync(input("{ nope }"), graphqlJava).join();
 
         assertNotSame(entry, again);
         for (var each : List.of(entry, again)) {
@@ -78,14 +74,6 @@ class LimitedDocumentsTest {
     @Test
     @DisplayName("a text that is not GraphQL is left to graphql-java, which reports the syntax error its usual way")
     void syntaxErrorIsGraphqlJavas() {
-        var documents = new LimitedDocuments(limits, DocumentCostTest.SCHEMA);
-        AtomicInteger graphqlJavaParses = new AtomicInteger();
-        // what graphql-java's own step does with a text that does not parse
-        Function<ExecutionInput, PreparsedDocumentEntry> graphqlJava = input -> {
-            graphqlJavaParses.incrementAndGet();
-            return new PreparsedDocumentEntry(ParseAndValidate.parse(input).getSyntaxException().toInvalidSyntaxError());
-        };
-
         var entry = documents.getDocumentAsync(input("{ countries { "), graphqlJava).join();
 
         assertEquals(1, graphqlJavaParses.get());
@@ -96,16 +84,13 @@ class LimitedDocumentsTest {
     @Test
     @DisplayName("a kept document is counted again with each request's variables: a bigger $first is refused")
     void keptDocumentIsCountedPerRequest() {
-        var documents = new LimitedDocuments(limits, DocumentCostTest.SCHEMA);
-        Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate =
-                input -> new PreparsedDocumentEntry(Parser.parse(input.getQuery()));
         String query = "query($n: Int) { countries(first: $n) { edges { node { trains { trainee { trains { trainee "
                 + "{ trains { year } } } } } } } } }";
 
         var small = documents.getDocumentAsync(ExecutionInput.newExecutionInput(query)
-                .variables(java.util.Map.of("n", 5)).build(), parseAndValidate).join();
+                .variables(java.util.Map.of("n", 5)).build(), graphqlJava).join();
         var big = documents.getDocumentAsync(ExecutionInput.newExecutionInput(query)
-                .variables(java.util.Map.of("n", 500)).build(), parseAndValidate).join();
+                .variables(java.util.Map.of("n", 500)).build(), graphqlJava).join();
 
         assertTrue(!small.hasErrors());
         // trains { year } 11, trainee 12, trains 121, trainee 122, trains 1221, node 1222, edges 1223: 1 + 500 x 1223

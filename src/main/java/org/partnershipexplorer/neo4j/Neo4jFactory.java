@@ -64,9 +64,16 @@ final class Neo4jFactory {
                 created.set(EmbeddedNeo4j.neverStarted(home));
                 if (!imports.isEmpty() && created.get()) {
                     long importing = System.nanoTime();
-                    imports.forEach(i -> i.beforeFirstStart(home).ifPresent(imported::set));
-                    phases.record("offline import", java.time.Duration.ofNanos(System.nanoTime() - importing),
-                            "into the new store, before Neo4j started");
+                    if (imports.stream().anyMatch(i -> i.restoreBeforeFirstStart(home))) {
+                        // a store made as this start would make it: the server starts on it as on a kept one
+                        created.set(false);
+                        phases.record("bundled store", java.time.Duration.ofNanos(System.nanoTime() - importing),
+                                "unpacked into the new store, as the build made it");
+                    } else {
+                        imports.forEach(i -> i.beforeFirstStart(home).ifPresent(imported::set));
+                        phases.record("offline import", java.time.Duration.ofNanos(System.nanoTime() - importing),
+                                "into the new store, before Neo4j started");
+                    }
                 }
                 EmbeddedNeo4j server = EmbeddedNeo4j.start(home, port, settings.transactionTimeout(), memory);
                 took.set(System.nanoTime() - began);

@@ -14,6 +14,17 @@ import java.util.Optional;
 public interface NewStoreImport {
 
     /**
+     * Called on the thread that starts the embedded server, before it starts, when {@code home} holds no database,
+     * ahead of {@link #beforeFirstStart}: may put a complete store in place, one this start would make itself (its
+     * data and schema), which the server then starts on as on a kept store.
+     *
+     * @return whether it put a store in place; if not, it wrote nothing
+     */
+    default boolean restoreBeforeFirstStart(Path home) {
+        return false;
+    }
+
+    /**
      * Called on the thread that starts the embedded server, before it starts, when {@code home} holds no database.
      * A failure stops the start; the implementation leaves the store as new as it found it.
      *

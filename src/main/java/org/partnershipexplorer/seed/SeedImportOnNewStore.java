@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Below {@code explorer.seed.offline-import-min-rows} rows the seed goes over Bolt as before: for a small seed
  * the importer's fixed cost is larger than what it saves (bench/ANALYTICS.md, "Loading").
+ *
+ * <p>Start-up seeding of the bundled seed, as a first start does it by default, needs neither: the build has made
+ * that store already ({@link BundledStore}), and it is unpacked instead.
  */
 @Singleton
 final class SeedImportOnNewStore implements NewStoreImport {
@@ -29,6 +32,8 @@ final class SeedImportOnNewStore implements NewStoreImport {
     private final SeedSettings settings;
     private final boolean onStartup;
     private final long minRows;
+    /** EXPLORER_SEED_BUNDLED_STORE: false imports the bundled seed on a first start, as any other seed. */
+    private final boolean bundledStore;
     private final Optional<SeedImportRequest> request;
     /** Tests break the importer's files here; nothing otherwise. */
     private final Consumer<Path> beforeImporter;
@@ -36,17 +41,34 @@ final class SeedImportOnNewStore implements NewStoreImport {
 
     SeedImportOnNewStore(SeedSettings settings, @Value("${explorer.seed.on-startup:true}") boolean onStartup,
             @Value("${explorer.seed.offline-import-min-rows:0}") long minRows,
+            @Value("${explorer.seed.bundled-store:true}") boolean bundledStore,
             Optional<SeedImportRequest> request, Optional<BeforeImporter> beforeImporter) {
         this.settings = settings;
         this.onStartup = onStartup;
         this.minRows = minRows;
+        this.bundledStore = bundledStore;
         this.request = request;
         this.beforeImporter = beforeImporter.<Consumer<Path>>map(b -> b::accept).orElse(dir -> { });
     }
 
     @Override
     public void recoverInterrupted(Path home) {
+        BundledStore.removeUnpacking(home);
         OfflineImport.recoverInterrupted(home);
+    }
+
+    /**
+     * The build's store of the bundled seed, when this start would make that very store: start-up seeding (not the
+     * import command) of the bundled seed without illustrative rows, EXPLORER_SEED=if-empty. With {@code always} the
+     * seed would be loaded again over it, and an import is the faster way to the same graph.
+     */
+    @Override
+    public boolean restoreBeforeFirstStart(Path home) {
+        if (!bundledStore || request.isPresent() || !onStartup || settings.seedMode() != SeedMode.IF_EMPTY
+                || settings.illustrative() || settings.directory().isPresent()) {
+            return false;
+        }
+        return BundledStore.restore(home, settings.source());
     }
 
     @Override

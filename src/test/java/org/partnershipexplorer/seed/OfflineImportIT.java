@@ -60,7 +60,14 @@ class OfflineImportIT {
         SeedFixtures.ensureTmpdir();
     }
 
+    /** How a new store gets its seed: over Bolt, through the importer, or as the build's store of the bundled seed. */
+    private enum Way { BOLT, IMPORTER, BUNDLED_STORE }
+
     private Map<String, Object> properties(Path home, String seedDir, boolean illustrative, boolean importer) {
+        return properties(home, seedDir, illustrative, importer ? Way.IMPORTER : Way.BOLT);
+    }
+
+    private Map<String, Object> properties(Path home, String seedDir, boolean illustrative, Way way) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("explorer.neo4j.uri", "");
         properties.put("explorer.neo4j.data-dir", home.toString());
@@ -72,7 +79,9 @@ class OfflineImportIT {
         properties.put("explorer.seed.mode", "if-empty");
         properties.put("explorer.seed.illustrative", String.valueOf(illustrative));
         // the Bolt store: a threshold no seed reaches keeps the importer out
-        properties.put("explorer.seed.offline-import-min-rows", importer ? "0" : String.valueOf(Long.MAX_VALUE));
+        properties.put("explorer.seed.offline-import-min-rows",
+                way == Way.BOLT ? String.valueOf(Long.MAX_VALUE) : "0");
+        properties.put("explorer.seed.bundled-store", String.valueOf(way == Way.BUNDLED_STORE));
         properties.put("explorer.warm-up.enabled", "false");
         return properties;
     }
@@ -82,14 +91,25 @@ class OfflineImportIT {
             String centrality, String isolated, long seedStates, String seedState) {
     }
 
-    private Graph seedAndRead(String name, String seedDir, boolean illustrative, boolean importer) throws IOException {
+    private Graph seedAndRead(String name, String seedDir, boolean illustrative, Way way) throws IOException {
         Path home = tmp.resolve(name);
         Path export = tmp.resolve(name + "-export");
-        try (ApplicationContext context = ApplicationContext.run(properties(home, seedDir, illustrative, importer))) {
-            assertEquals(SeedOutcome.Status.LOADED, context.getBean(StartupSeedState.class).outcome().orElseThrow().status());
-            // a store this start created: the schema is created without a look for what is there, and is all there
-            assertEquals(List.of("created"), context.getBean(org.partnershipexplorer.startup.StartupPhases.class)
-                    .phases().stream().filter(p -> p.name().equals("schema")).map(p -> p.detail()).toList());
+        try (ApplicationContext context = ApplicationContext.run(properties(home, seedDir, illustrative, way))) {
+            var phases = context.getBean(org.partnershipexplorer.startup.StartupPhases.class).phases();
+            if (way == Way.BUNDLED_STORE) {
+                // the build's store, unpacked: then a kept store's start, which finds the seed and the schema there
+                assertEquals(SeedOutcome.Status.ALREADY_LOADED,
+                        context.getBean(StartupSeedState.class).outcome().orElseThrow().status());
+                assertEquals(List.of("bundled store", "in place"), phases.stream()
+                        .filter(p -> p.name().equals("bundled store") || p.name().equals("schema"))
+                        .map(p -> p.name().equals("schema") ? p.detail() : p.name()).toList());
+            } else {
+                assertEquals(SeedOutcome.Status.LOADED,
+                        context.getBean(StartupSeedState.class).outcome().orElseThrow().status());
+                // a store this start created: the schema is created without a look for what is there, and is all there
+                assertEquals(List.of("created"), phases.stream().filter(p -> p.name().equals("schema"))
+                        .map(p -> p.detail()).toList());
+            }
             assertEquals(true, context.getBean(org.partnershipexplorer.neo4j.GraphSchema.class).inPlace(), name);
             context.getBean(SeedExporter.class).toDirectory(export);
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
@@ -141,9 +161,12 @@ class OfflineImportIT {
     }
 
     private void assertSameGraph(String seedDir, boolean illustrative) throws IOException {
-        Graph bolt = seedAndRead("bolt", seedDir, illustrative, false);
-        Graph imported = seedAndRead("imported", seedDir, illustrative, true);
+        Graph bolt = seedAndRead("bolt", seedDir, illustrative, Way.BOLT);
+        Graph imported = seedAndRead("imported", seedDir, illustrative, Way.IMPORTER);
+        assertSameGraph(bolt, imported, illustrative);
+    }
 
+    private static void assertSameGraph(Graph bolt, Graph imported, boolean illustrative) {
         assertEquals(bolt.exported().keySet(), imported.exported().keySet());
         for (String file : bolt.exported().keySet()) {
             assertEquals(bolt.exported().get(file), imported.exported().get(file), file + " differs");
@@ -168,9 +191,23 @@ class OfflineImportIT {
     }
 
     @Test
-    @DisplayName("the bundled seed through the importer is the graph the Bolt load makes, file by file")
+    @DisplayName("the build's store of the bundled seed, which its importer made and a first start unpacks, is the "
+            + "graph the Bolt load makes, file by file")
     void bundledSameAsBolt() throws IOException {
-        assertSameGraph("", false);
+        assertTrue(BundledStore.manifest().isPresent(), "the classes carry no store of the bundled seed: the build "
+                + "makes it in the phase prepare-package, before the integration tests (mvn verify)");
+        Graph bolt = seedAndRead("bolt", "", false, Way.BOLT);
+        Path unpacked = tmp.resolve("unpacked");
+        Graph restored = seedAndRead("unpacked", "", false, Way.BUNDLED_STORE);
+        assertSameGraph(bolt, restored, false);
+        // the store moved into place whole, with the counts kept beside it, and nothing left of the unpacking
+        assertEquals(List.of("data", "graph-counts.properties", "logs"), listing(unpacked));
+    }
+
+    private static List<String> listing(Path dir) throws IOException {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     @Test

@@ -105,6 +105,16 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return boltUri;
     }
 
+    /**
+     * Reads the default database through Neo4j's Java API, in a transaction of its own: no Cypher, so nothing to
+     * parse or plan (see {@link Neo4jServer#readEmbedded}).
+     */
+    public <T> T read(java.util.function.Function<org.neo4j.graphdb.Transaction, T> work) {
+        try (org.neo4j.graphdb.Transaction tx = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).beginTx()) {
+            return work.apply(tx);
+        }
+    }
+
     public Path home() {
         return home;
     }

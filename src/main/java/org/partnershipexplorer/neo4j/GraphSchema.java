@@ -232,15 +232,33 @@ public final class GraphSchema {
     }
 
     /**
-     * The schema as found, for the start: the first statement a cold JVM sends also pays for loading and compiling
-     * Cypher's planner, which on a busy machine took longer than a request's query timeout and failed the start. It
+     * The schema as found, for the start; embedded, through Neo4j's Java API. Otherwise SHOW INDEXES: the first
+     * statement a cold JVM sends also pays for loading and compiling Cypher's planner, which on a busy machine took longer than a request's query timeout and failed the start. It
      * runs with a limit of its own, long enough for a start on a machine shared with heavy builds (one such start
      * took 49 s to start Neo4j and over 30 s, the server's own transaction limit, for this statement).
      */
     private Found foundAtStart() {
+        // embedded, the store's own schema, read without Cypher (Neo4jServer.readEmbedded)
+        java.util.Optional<List<Index>> embedded = server == null ? java.util.Optional.empty()
+                : server.readEmbedded(tx -> indexes(tx.schema()));
         // a write transaction: in a cluster it goes to the leader, which has every rule another instance created
-        return Found.of(cypher.inWriteTransaction(START_TIMEOUT, tx -> tx.run(INDEXES, Map.of(), GraphSchema::index)),
-                names());
+        return Found.of(embedded.orElseGet(() -> cypher.inWriteTransaction(START_TIMEOUT,
+                tx -> tx.run(INDEXES, Map.of(), GraphSchema::index))), names());
+    }
+
+    /**
+     * The indexes as SHOW INDEXES lists them, read through Neo4j's Java API: the same names and states, the search
+     * index's consistency setting, and for an index that backs a constraint the constraint's name, which is its own.
+     */
+    public static List<Index> indexes(org.neo4j.graphdb.schema.Schema schema) {
+        List<Index> indexes = new java.util.ArrayList<>();
+        for (org.neo4j.graphdb.schema.IndexDefinition index : schema.getIndexes()) {
+            Object consistency = index.getIndexConfiguration()
+                    .get(org.neo4j.graphdb.schema.IndexSetting.fulltext_Eventually_Consistent());
+            indexes.add(new Index(index.getName(), schema.getIndexState(index).name(), Boolean.TRUE.equals(consistency),
+                    index.isConstraintIndex() ? index.getName() : null));
+        }
+        return indexes;
     }
 
     /**
@@ -265,7 +283,7 @@ public final class GraphSchema {
     }
 
     /** One index as SHOW INDEXES lists it; {@code owningConstraint} null for a plain index. */
-    record Index(String name, String state, boolean eventuallyConsistent, String owningConstraint) {
+    public record Index(String name, String state, boolean eventuallyConsistent, String owningConstraint) {
 
         boolean online() {
             return state.equals("ONLINE");

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.partnershipexplorer.neo4j.Cypher;
 import org.partnershipexplorer.neo4j.GraphSchema;
+import org.partnershipexplorer.neo4j.Neo4jServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,13 +34,26 @@ public final class StartupSeeder {
     /** Names this instance in the lock, so it only ever releases a lock it holds. */
     private final String owner = UUID.randomUUID().toString();
 
-    @Inject
+    /** The embedded server, whose seed state a start reads without Cypher; null when not known (the tests' own). */
+    private final Neo4jServer server;
+
     public StartupSeeder(Cypher cypher, GraphSchema schema, SeedLoader loader) {
-        this(cypher, schema, loader, Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofSeconds(1));
+        this(cypher, schema, loader, null);
+    }
+
+    @Inject
+    StartupSeeder(Cypher cypher, GraphSchema schema, SeedLoader loader, Neo4jServer server) {
+        this(cypher, schema, loader, Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofSeconds(1), server);
     }
 
     StartupSeeder(Cypher cypher, GraphSchema schema, SeedLoader loader, Duration maxWait, Duration staleAfter,
             Duration poll) {
+        this(cypher, schema, loader, maxWait, staleAfter, poll, null);
+    }
+
+    private StartupSeeder(Cypher cypher, GraphSchema schema, SeedLoader loader, Duration maxWait, Duration staleAfter,
+            Duration poll, Neo4jServer server) {
+        this.server = server;
         this.cypher = cypher;
         this.schema = schema;
         this.loader = loader;
@@ -182,12 +196,38 @@ public final class StartupSeeder {
      * locked way, which decides again under the lock.
      */
     private boolean settled(Optional<SeedRelease> release) {
-        return cypher.inReadTransaction(SETTLED_TIMEOUT, tx -> tx.run(SETTLED, Map.of(),
-                r -> r.get("status").asString("").equals("loaded") && r.get("holdsData").asBoolean()
-                        && !r.get("bulkLoad").asBoolean()
-                        && release.map(bundled -> !bundled.newerThan(r.get("release").asString(null))).orElse(true)))
-                .get(0);
+        // embedded, the same read without Cypher (Neo4jServer.readEmbedded)
+        Settled found = (server == null ? Optional.<Settled>empty() : server.readEmbedded(StartupSeeder::settled))
+                .orElseGet(() -> cypher.inReadTransaction(SETTLED_TIMEOUT, tx -> tx.run(SETTLED, Map.of(),
+                        r -> new Settled(r.get("status").asString(null), r.get("release").asString(null),
+                                r.get("bulkLoad").asBoolean(), r.get("holdsData").asBoolean()))).get(0));
+        return "loaded".equals(found.status()) && found.holdsData() && !found.bulkLoad()
+                && release.map(bundled -> !bundled.newerThan(found.release())).orElse(true);
     }
+
+    /** What {@link #SETTLED} reads: the seed's lock node's status and release, a load in batches, any data. */
+    record Settled(String status, String release, boolean bulkLoad, boolean holdsData) {
+    }
+
+    /** {@link #SETTLED}'s read through Neo4j's Java API. */
+    static Settled settled(org.neo4j.graphdb.Transaction tx) {
+        org.neo4j.graphdb.Label state = org.neo4j.graphdb.Label.label("SeedState");
+        org.neo4j.graphdb.Node seed = tx.findNode(state, "id", "seed");
+        boolean holdsData;
+        try (var nodes = tx.getAllNodes().iterator()) {
+            holdsData = false;
+            while (!holdsData && nodes.hasNext()) {
+                org.neo4j.graphdb.Node node = nodes.next();
+                holdsData = !node.hasLabel(state) && !node.hasLabel(CHANGE) && !node.hasLabel(CHANGE_LOG);
+            }
+        }
+        return new Settled(seed == null ? null : (String) seed.getProperty("status", null),
+                seed == null ? null : (String) seed.getProperty("release", null),
+                tx.findNode(state, "id", "bulk-load") != null, holdsData);
+    }
+
+    private static final org.neo4j.graphdb.Label CHANGE = org.neo4j.graphdb.Label.label("Change");
+    private static final org.neo4j.graphdb.Label CHANGE_LOG = org.neo4j.graphdb.Label.label("ChangeLog");
 
     private Look tryLock(SeedMode mode, Optional<SeedRelease> release) {
         return cypher.inWriteTransaction(tx -> {
@@ -268,7 +308,7 @@ public final class StartupSeeder {
     /** The settled read's limit: a cold start on a machine busy with other work may plan it slowly. */
     private static final Duration SETTLED_TIMEOUT = Duration.ofMinutes(5);
 
-    private static final String SETTLED = """
+    static final String SETTLED = """
             OPTIONAL MATCH (s:SeedState {id: 'seed'})
             RETURN s.status AS status, s.release AS release,
                    EXISTS { MATCH (:SeedState {id: 'bulk-load'}) } AS bulkLoad,

@@ -67,11 +67,11 @@ final class Neo4jFactory {
                     if (imports.stream().anyMatch(i -> i.restoreBeforeFirstStart(home))) {
                         // a store made as this start would make it: the server starts on it as on a kept one
                         created.set(false);
-                        phases.record("bundled store", java.time.Duration.ofNanos(System.nanoTime() - importing),
+                        phases.recordInside("bundled store", java.time.Duration.ofNanos(System.nanoTime() - importing),
                                 "unpacked into the new store, as the build made it");
                     } else {
                         imports.forEach(i -> i.beforeFirstStart(home).ifPresent(imported::set));
-                        phases.record("offline import", java.time.Duration.ofNanos(System.nanoTime() - importing),
+                        phases.recordInside("offline import", java.time.Duration.ofNanos(System.nanoTime() - importing),
                                 "into the new store, before Neo4j started");
                     }
                 }

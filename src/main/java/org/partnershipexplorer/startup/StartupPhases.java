@@ -27,8 +27,17 @@ public final class StartupPhases {
     /** How long the context's close waits for the background phases. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
-    /** One phase: what it was, how long it took, and what it found (empty when there is nothing to say). */
-    public record Phase(String name, Duration took, String detail) {
+    /**
+     * One phase: what it was, how long it took, and what it found (empty when there is nothing to say).
+     *
+     * @param inside whether it ran inside another phase of the list, on another thread (the offline import within the
+     *               wait for the embedded server): its time is not the start's a second time
+     */
+    public record Phase(String name, Duration took, String detail, boolean inside) {
+
+        public Phase(String name, Duration took, String detail) {
+            this(name, took, detail, false);
+        }
     }
 
     private final List<Phase> phases = new ArrayList<>();
@@ -40,6 +49,11 @@ public final class StartupPhases {
     /** Records a phase that has ended. */
     public synchronized void record(String name, Duration took, String detail) {
         phases.add(new Phase(name, took, detail == null ? "" : detail));
+    }
+
+    /** Records a phase that ran inside another one the list has or will have (see {@link Phase#inside}). */
+    public synchronized void recordInside(String name, Duration took, String detail) {
+        phases.add(new Phase(name, took, detail == null ? "" : detail, true));
     }
 
     /** Runs {@code work} and records its duration under {@code name}, whether it succeeds or not. */

@@ -63,7 +63,9 @@ final class StartupReport implements ApplicationEventListener<ServerStartupEvent
                 text.append(" (").append(phase.detail()).append(')');
             }
             text.append(", ");
-            measured = measured.plus(phase.took());
+            if (!phase.inside()) {
+                measured = measured.plus(phase.took());
+            }
         }
         Duration rest = total.minus(measured);
         return text.append("JVM, Micronaut and HTTP server ").append(seconds(rest.isNegative() ? Duration.ZERO : rest))

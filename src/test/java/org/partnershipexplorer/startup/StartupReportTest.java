@@ -26,6 +26,19 @@ class StartupReportTest {
     }
 
     @Test
+    @DisplayName("a phase that ran inside another (the offline import, within the wait for Neo4j) is listed and not "
+            + "taken from the rest a second time")
+    void phaseInsideAnother() {
+        List<StartupPhases.Phase> phases = List.of(
+                new StartupPhases.Phase("offline import", Duration.ofMillis(2500), "before Neo4j started", true),
+                new StartupPhases.Phase("Neo4j start", Duration.ofMillis(4000), "waited for"),
+                new StartupPhases.Phase("schema", Duration.ofMillis(300), "created"));
+        assertEquals("Started in 6.00 s since the JVM started: offline import 2.50 s (before Neo4j started), Neo4j "
+                + "start 4.00 s (waited for), schema 0.30 s (created), JVM, Micronaut and HTTP server 1.70 s",
+                StartupReport.line(Duration.ofSeconds(6), phases));
+    }
+
+    @Test
     @DisplayName("the ready line lists the background phases only")
     void readyLine() {
         assertEquals("Ready in 7.50 s since the JVM started: graph counts 1.40 s (background)",

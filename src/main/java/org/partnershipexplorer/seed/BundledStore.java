@@ -171,12 +171,18 @@ public final class BundledStore {
         if (!Files.exists(unpacking)) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(unpacking)) {
+        try {
+            deleteTree(unpacking);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove " + unpacking + ", which an unfinished start left", e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
             for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot remove " + unpacking + ", which an unfinished start left", e);
         }
     }
 
@@ -224,12 +230,24 @@ public final class BundledStore {
      * seed, as a user's first start would (the context without its HTTP server, none of the environment's settings),
      * stops it cleanly, and writes {@code store.zip} and {@code store.properties} into the folder {@code args[0]}.
      */
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         if (args.length != 1) {
             System.err.println("usage: BundledStore OUTPUT_FOLDER");
             System.exit(2);
         }
-        Path out = Path.of(args[0]);
+        // the embedded server leaves threads that outlive the context: the process ends here, failed or not, so that
+        // the build never waits on it
+        try {
+            build(Path.of(args[0]));
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.err.println("The bundled seed's store could not be made: " + e);
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void build(Path out) throws Exception {
         Path home = Files.createTempDirectory("bundled-store");
         long started = System.nanoTime();
         SeedSource seed = SeedSource.bundled();
@@ -266,14 +284,8 @@ public final class BundledStore {
                     out.resolve("store.zip"), Files.size(out.resolve("store.zip")) >> 10, bytes >> 20,
                     (System.nanoTime() - started) / 1e9);
         } finally {
-            try (Stream<Path> walk = Files.walk(home)) {
-                for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
+            deleteTree(home);
         }
-        // the embedded server leaves threads that outlive the context; the build waits for this process to end
-        System.exit(0);
     }
 
     /** Zips the store's data folder and the graph's counts; answers the bytes taken in. */

@@ -143,7 +143,9 @@ public final class BundledStore {
         try {
             removeUnpacking(home);
             long bytes = unzip(archive, unpacking);
-            Files.deleteIfExists(data); // an empty folder, if any (holdsFiles above)
+            if (Files.exists(data)) {
+                deleteTree(data); // folders without a file in them (holdsFiles above)
+            }
             Files.move(unpacking.resolve("data"), data, StandardCopyOption.ATOMIC_MOVE);
             Path counts = unpacking.resolve(COUNTS);
             if (Files.exists(counts) && !Files.exists(home.resolve(COUNTS))) {

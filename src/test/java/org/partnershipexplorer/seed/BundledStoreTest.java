@@ -97,6 +97,20 @@ class BundledStoreTest {
     }
 
     @Test
+    @DisplayName("a data folder holding only empty folders is replaced by the store")
+    void replacesEmptyFolders() throws IOException {
+        SeedSource source = SeedSource.directory(seed("seed", Map.of("countries.csv", "iso3\n")));
+        Path home = tmp.resolve("home");
+        Files.createDirectories(home.resolve("data/databases"));
+        Files.createDirectories(home.resolve("data/transactions/neo4j"));
+        var manifest = Optional.of(new BundledStore.Manifest(BundledStore.digest(source), "2026.12.2"));
+
+        assertTrue(BundledStore.restore(home, source, manifest, zip(STORE)));
+        assertEquals(List.of("data/databases/neo4j/neostore", "data/transactions/neo4j/checkpoint.0",
+                "graph-counts.properties"), files(home));
+    }
+
+    @Test
     @DisplayName("another seed, a build without the store, or a data folder with files in it: nothing is written")
     void leavesTheHomeAloneWhenTheStoreIsNotThisStarts() throws IOException {
         SeedSource source = SeedSource.directory(seed("seed", Map.of("countries.csv", "iso3\n")));

@@ -3,6 +3,7 @@ package org.partnershipexplorer.neo4j;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Function;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -12,6 +13,7 @@ import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.Transaction;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,8 +111,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      * Reads the default database through Neo4j's Java API, in a transaction of its own: no Cypher, so nothing to
      * parse or plan (see {@link Neo4jServer#readEmbedded}).
      */
-    public <T> T read(java.util.function.Function<org.neo4j.graphdb.Transaction, T> work) {
-        try (org.neo4j.graphdb.Transaction tx = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).beginTx()) {
+    public <T> T read(Function<Transaction, T> work) {
+        try (Transaction tx = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).beginTx()) {
             return work.apply(tx);
         }
     }

@@ -1,11 +1,16 @@
 package org.partnershipexplorer.neo4j;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.graphdb.schema.IndexDefinition;
+import org.neo4j.graphdb.schema.IndexSetting;
+import org.neo4j.graphdb.schema.Schema;
 import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.startup.StartupPhases;
 import org.slf4j.Logger;
@@ -238,13 +243,13 @@ public final class GraphSchema {
 
     /**
      * The schema as found, for the start; embedded, through Neo4j's Java API. Otherwise SHOW INDEXES: the first
-     * statement a cold JVM sends also pays for loading and compiling Cypher's planner, which on a busy machine took longer than a request's query timeout and failed the start. It
-     * runs with a limit of its own, long enough for a start on a machine shared with heavy builds (one such start
+     * statement a cold JVM sends also pays for loading and compiling Cypher's planner, which on a busy machine took
+     * longer than a request's query timeout and failed the start. It runs with a limit of its own, long enough for a start on a machine shared with heavy builds (one such start
      * took 49 s to start Neo4j and over 30 s, the server's own transaction limit, for this statement).
      */
     private Found foundAtStart() {
         // embedded, the store's own schema, read without Cypher (Neo4jServer.readEmbedded)
-        java.util.Optional<List<Index>> embedded = server == null ? java.util.Optional.empty()
+        Optional<List<Index>> embedded = server == null ? Optional.empty()
                 : server.readEmbedded(tx -> indexes(tx.schema()));
         // a write transaction: in a cluster it goes to the leader, which has every rule another instance created
         return Found.of(embedded.orElseGet(() -> cypher.inWriteTransaction(START_TIMEOUT,
@@ -255,11 +260,10 @@ public final class GraphSchema {
      * The indexes as SHOW INDEXES lists them, read through Neo4j's Java API: the same names and states, the search
      * index's consistency setting, and for an index that backs a constraint the constraint's name, which is its own.
      */
-    public static List<Index> indexes(org.neo4j.graphdb.schema.Schema schema) {
-        List<Index> indexes = new java.util.ArrayList<>();
-        for (org.neo4j.graphdb.schema.IndexDefinition index : schema.getIndexes()) {
-            Object consistency = index.getIndexConfiguration()
-                    .get(org.neo4j.graphdb.schema.IndexSetting.fulltext_Eventually_Consistent());
+    public static List<Index> indexes(Schema schema) {
+        List<Index> indexes = new ArrayList<>();
+        for (IndexDefinition index : schema.getIndexes()) {
+            Object consistency = index.getIndexConfiguration().get(IndexSetting.fulltext_Eventually_Consistent());
             indexes.add(new Index(index.getName(), schema.getIndexState(index).name(), Boolean.TRUE.equals(consistency),
                     index.isConstraintIndex() ? index.getName() : null));
         }

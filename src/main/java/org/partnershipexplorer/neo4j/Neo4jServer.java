@@ -8,6 +8,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.neo4j.graphdb.Transaction;
 
 /**
  * The Neo4j the service talks to: an external server named by NEO4J_URI, or the embedded one it starts.
@@ -110,7 +112,7 @@ public final class Neo4jServer implements AutoCloseable {
      * compiling Cypher's parser, planner and runtime, seconds on two cores, and the start waited for them; read this
      * way, that cost goes to the background reads readiness waits for, while the HTTP server opens.
      */
-    public <T> Optional<T> readEmbedded(java.util.function.Function<org.neo4j.graphdb.Transaction, T> work) {
+    public <T> Optional<T> readEmbedded(Function<Transaction, T> work) {
         return embedded == null ? Optional.empty() : Optional.of(join().read(work));
     }
 

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.neo4j.kernel.internal.Version;
 import org.partnershipexplorer.startup.StartupPhases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -278,7 +279,7 @@ public final class BundledStore {
             manifest.setProperty("seed", seed.describe());
             manifest.setProperty("seed.sha256", digest(seed));
             manifest.setProperty("release", SeedRelease.of(seed).map(SeedRelease::version).orElse("none"));
-            manifest.setProperty("neo4j", org.neo4j.kernel.internal.Version.getNeo4jVersion());
+            manifest.setProperty("neo4j", Version.getNeo4jVersion());
             try (OutputStream file = Files.newOutputStream(out.resolve("store.properties"))) {
                 manifest.store(file, "The bundled seed's store, made by the build (BundledStore)");
             }

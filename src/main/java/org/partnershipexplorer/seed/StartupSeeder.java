@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Transaction;
 import org.partnershipexplorer.neo4j.Cypher;
 import org.partnershipexplorer.neo4j.GraphSchema;
 import org.partnershipexplorer.neo4j.Neo4jServer;
@@ -210,24 +213,24 @@ public final class StartupSeeder {
     }
 
     /** {@link #SETTLED}'s read through Neo4j's Java API. */
-    static Settled settled(org.neo4j.graphdb.Transaction tx) {
-        org.neo4j.graphdb.Label state = org.neo4j.graphdb.Label.label("SeedState");
-        org.neo4j.graphdb.Node seed = tx.findNode(state, "id", "seed");
+    static Settled settled(Transaction tx) {
+        Node seed = tx.findNode(SEED_STATE, "id", "seed");
         boolean holdsData;
         try (var nodes = tx.getAllNodes().iterator()) {
             holdsData = false;
             while (!holdsData && nodes.hasNext()) {
-                org.neo4j.graphdb.Node node = nodes.next();
-                holdsData = !node.hasLabel(state) && !node.hasLabel(CHANGE) && !node.hasLabel(CHANGE_LOG);
+                Node node = nodes.next();
+                holdsData = !node.hasLabel(SEED_STATE) && !node.hasLabel(CHANGE) && !node.hasLabel(CHANGE_LOG);
             }
         }
         return new Settled(seed == null ? null : (String) seed.getProperty("status", null),
                 seed == null ? null : (String) seed.getProperty("release", null),
-                tx.findNode(state, "id", "bulk-load") != null, holdsData);
+                tx.findNode(SEED_STATE, "id", "bulk-load") != null, holdsData);
     }
 
-    private static final org.neo4j.graphdb.Label CHANGE = org.neo4j.graphdb.Label.label("Change");
-    private static final org.neo4j.graphdb.Label CHANGE_LOG = org.neo4j.graphdb.Label.label("ChangeLog");
+    private static final Label SEED_STATE = Label.label("SeedState");
+    private static final Label CHANGE = Label.label("Change");
+    private static final Label CHANGE_LOG = Label.label("ChangeLog");
 
     private Look tryLock(SeedMode mode, Optional<SeedRelease> release) {
         return cypher.inWriteTransaction(tx -> {

@@ -244,8 +244,9 @@ public final class GraphSchema {
     /**
      * The schema as found, for the start; embedded, through Neo4j's Java API. Otherwise SHOW INDEXES: the first
      * statement a cold JVM sends also pays for loading and compiling Cypher's planner, which on a busy machine took
-     * longer than a request's query timeout and failed the start. It runs with a limit of its own, long enough for a start on a machine shared with heavy builds (one such start
-     * took 49 s to start Neo4j and over 30 s, the server's own transaction limit, for this statement).
+     * longer than a request's query timeout and failed the start. It runs with a limit of its own, long enough for a
+     * start on a machine shared with heavy builds (one such start took 49 s to start Neo4j and over 30 s, the server's
+     * own transaction limit, for this statement).
      */
     private Found foundAtStart() {
         // embedded, the store's own schema, read without Cypher (Neo4jServer.readEmbedded)

@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Only when nothing that decides the graph differs from the build's start: the bundled seed, byte for byte (its
  * SHA-256 is in the manifest), without illustrative rows, with EXPLORER_SEED=if-empty;
- * EXPLORER_SEED_BUNDLED_STORE=false turns it off. Any other seed or setting goes through the import as before, and so does a jar built without the
- * store ({@code -Dbundled-store.skip}).
+ * EXPLORER_SEED_BUNDLED_STORE=false turns it off. Any other seed or setting goes through the import as before, and
+ * so does a jar built without the store ({@code -Dbundled-store.skip}).
  */
 public final class BundledStore {
 

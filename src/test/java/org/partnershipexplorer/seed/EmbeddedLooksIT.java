@@ -59,7 +59,8 @@ class EmbeddedLooksIT {
         List<GraphSchema.Index> java = server.read(tx -> GraphSchema.indexes(tx.schema())).stream()
                 .sorted(Comparator.comparing(GraphSchema.Index::name)).toList();
         List<GraphSchema.Index> shown = driver
-                .executableQuery("SHOW INDEXES YIELD name, state, options, owningConstraint").execute().records().stream()
+                .executableQuery("SHOW INDEXES YIELD name, state, options, owningConstraint").execute().records()
+                .stream()
                 .map(r -> new GraphSchema.Index(r.get("name").asString(), r.get("state").asString(),
                         r.get("options").get("indexConfig").get("fulltext.eventually_consistent").asBoolean(false),
                         r.get("owningConstraint").asString(null)))

@@ -14,6 +14,11 @@
 # start, the CPU seconds each kind of thread had used when it became healthy: the compilers, Bolt's workers, main,
 # ...), BENCH_JAVA_HEAP (any value: also print the Java heap's generations, committed and used, at the first answer;
 # the serial collector's, as the README's settings choose), and any other EXPLORER_* setting.
+#
+# Builds in turns: BENCH_TURNS="a.jar b.jar ..." starts each jar in turn on one kept store, [runs] rounds (the store
+# made first by an empty start of the first jar), and prints the medians per jar: the host's speed moves a start by a
+# fifth within minutes, so two builds compare only start by start. With BENCH_CDS set (to any value) each jar starts
+# with an archive of its own beside it (a.jsa), made first when missing or older than the jar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -24,13 +29,17 @@ export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 export MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_:-131072}
 export EXPLORER_NEO4J_PAGECACHE=${EXPLORER_NEO4J_PAGECACHE:-32m}
 port=${BENCH_PORT:-18510}
-if [ -n "${BENCH_CDS:-}" ]; then
+base_opts=$java_opts
+with_archive() { # $1 = jar, $2 = its archive; prints the options to start it with, making the archive if needed
   # an archive older than the jar no longer fits it: the JVM would start without it, as slowly as with none
-  if [ ! -f "$BENCH_CDS" ] || [ "$jar" -nt "$BENCH_CDS" ]; then
-    rm -f "$BENCH_CDS"
-    JAR=$jar JAVA_OPTS=$java_opts bin/cds-archive.sh "$BENCH_CDS"
+  if [ ! -f "$2" ] || [ "$1" -nt "$2" ]; then
+    rm -f "$2"
+    JAR=$1 JAVA_OPTS=$base_opts bin/cds-archive.sh "$2" >&2
   fi
-  java_opts="$java_opts -XX:SharedArchiveFile=$BENCH_CDS"
+  echo "$base_opts -XX:SharedArchiveFile=$2"
+}
+if [ -n "${BENCH_CDS:-}" ] && [ -z "${BENCH_TURNS:-}" ]; then
+  java_opts=$(with_archive "$jar" "$BENCH_CDS")
 fi
 mkdir -p target
 work=$(mktemp -d target/bench-startup.XXXX)
@@ -93,24 +102,42 @@ start_once() { # $1 = data dir, $2 = label; prints "label healthy_seconds answer
 echo "java: $(java -version 2>&1 | head -1); cores: $(nproc); JAVA_OPTS: $java_opts; MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX; MALLOC_MMAP_THRESHOLD_=$MALLOC_MMAP_THRESHOLD_; EXPLORER_NEO4J_PAGECACHE=$EXPLORER_NEO4J_PAGECACHE"
 echo "load average before: $(cat /proc/loadavg)"
 results=$work/results
-for i in $(seq 1 "$runs"); do
-  rm -rf "$work/store"
-  start_once "$work/store" empty | tee -a "$results"
-  mv "$work/store.empty.log" "$work/empty.$i.log"
-  start_once "$work/store" kept | tee -a "$results"
-  mv "$work/store.kept.log" "$work/kept.$i.log"
-done
+if [ -n "${BENCH_TURNS:-}" ]; then
+  read -r -a jars <<< "$BENCH_TURNS"
+  opts_of=()
+  for j in "${jars[@]}"; do
+    [ -f "$j" ] || { echo "missing $j" >&2; exit 1; }
+    if [ -n "${BENCH_CDS:-}" ]; then opts_of+=("$(with_archive "$j" "${j%.jar}.jsa")"); else opts_of+=("$base_opts"); fi
+  done
+  jar=${jars[0]} java_opts=${opts_of[0]}
+  start_once "$work/store" store > /dev/null
+  for i in $(seq 1 "$runs"); do
+    for k in "${!jars[@]}"; do
+      jar=${jars[$k]} java_opts=${opts_of[$k]}
+      start_once "$work/store" "$(basename "$jar" .jar)" | tee -a "$results"
+      mv "$work/store.$(basename "$jar" .jar).log" "$work/$(basename "$jar" .jar).$i.log"
+    done
+  done
+else
+  for i in $(seq 1 "$runs"); do
+    rm -rf "$work/store"
+    start_once "$work/store" empty | tee -a "$results"
+    mv "$work/store.empty.log" "$work/empty.$i.log"
+    start_once "$work/store" kept | tee -a "$results"
+    mv "$work/store.kept.log" "$work/kept.$i.log"
+  done
+fi
 echo "load average after: $(cat /proc/loadavg)"
 python3 - "$results" <<'PY'
 import statistics, sys
 rows = [line.split(maxsplit=5) for line in open(sys.argv[1])]
-for kind in ("empty", "kept"):
+for kind in dict.fromkeys(r[0] for r in rows):  # in the order first run
     mine = [r for r in rows if r[0] == kind]
     healthy = [float(r[1]) for r in mine]
     secs = [float(r[2]) for r in mine]
     rss = [int(r[3]) for r in mine]
     cpu = [float(r[4]) for r in mine]
-    print(f"{kind} store: to healthy median {statistics.median(healthy):.1f} s "
+    print(f"{kind if kind in ('empty', 'kept') else kind + ', kept'} store: to healthy median {statistics.median(healthy):.1f} s "
           f"(runs: {', '.join(f'{s:.1f}' for s in healthy)}); to the first answer median "
           f"{statistics.median(secs):.1f} s (runs: {', '.join(f'{s:.1f}' for s in secs)}); resident median "
           f"{statistics.median(rss)} MB (max {max(rss)}); CPU to healthy median {statistics.median(cpu):.1f} s")

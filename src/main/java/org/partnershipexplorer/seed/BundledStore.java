@@ -112,7 +112,7 @@ public final class BundledStore {
      * Unpacks the build's store into {@code home}, a store that has never started, when it holds {@code source}: into
      * a folder of its own first, then moved into place in one rename, so that a start that dies meanwhile leaves the
      * store new. Answers false, writing nothing, when the jar carries no store, when it holds another seed, or when
-     * {@code home} already has a {@code data} folder with anything in it (what another start left: the import, which
+     * {@code home} already has a {@code data} folder with a file in it (what another start left: the import, which
      * knows what to do with it, goes on instead).
      */
     static boolean restore(Path home, SeedSource source) {
@@ -149,8 +149,9 @@ public final class BundledStore {
             }
             Files.move(unpacking.resolve("data"), data, StandardCopyOption.ATOMIC_MOVE);
             Path counts = unpacking.resolve(COUNTS);
-            if (Files.exists(counts) && !Files.exists(home.resolve(COUNTS))) {
-                Files.move(counts, home.resolve(COUNTS));
+            if (Files.exists(counts)) {
+                // the counts of this store: a file left from another store would only be found wrong and ignored
+                Files.move(counts, home.resolve(COUNTS), StandardCopyOption.REPLACE_EXISTING);
             }
             removeUnpacking(home);
             LOG.info("The bundled seed's store (release {}), made by the build, unpacked into {} in {} ms ({} MB)",

@@ -97,17 +97,20 @@ class BundledStoreTest {
     }
 
     @Test
-    @DisplayName("a data folder holding only empty folders is replaced by the store")
-    void replacesEmptyFolders() throws IOException {
+    @DisplayName("a data folder holding only empty folders is replaced by the store, and counts left from another store "
+            + "by the store's own")
+    void replacesEmptyFoldersAndOldCounts() throws IOException {
         SeedSource source = SeedSource.directory(seed("seed", Map.of("countries.csv", "iso3\n")));
         Path home = tmp.resolve("home");
         Files.createDirectories(home.resolve("data/databases"));
         Files.createDirectories(home.resolve("data/transactions/neo4j"));
+        Files.writeString(home.resolve("graph-counts.properties"), "format=0");
         var manifest = Optional.of(new BundledStore.Manifest(BundledStore.digest(source), "2026.12.2"));
 
         assertTrue(BundledStore.restore(home, source, manifest, zip(STORE)));
         assertEquals(List.of("data/databases/neo4j/neostore", "data/transactions/neo4j/checkpoint.0",
                 "graph-counts.properties"), files(home));
+        assertEquals("format=1", Files.readString(home.resolve("graph-counts.properties")));
     }
 
     @Test

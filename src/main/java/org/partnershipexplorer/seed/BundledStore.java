@@ -148,10 +148,12 @@ public final class BundledStore {
                 deleteTree(data); // folders without a file in them (holdsFiles above)
             }
             Files.move(unpacking.resolve("data"), data, StandardCopyOption.ATOMIC_MOVE);
-            Path counts = unpacking.resolve(COUNTS);
-            if (Files.exists(counts)) {
-                // the counts of this store: a file left from another store would only be found wrong and ignored
-                Files.move(counts, home.resolve(COUNTS), StandardCopyOption.REPLACE_EXISTING);
+            // the files the build's start kept beside its store (the graph's counts): this store's, so they replace
+            // any left from another
+            try (Stream<Path> beside = Files.list(unpacking)) {
+                for (Path file : beside.filter(Files::isRegularFile).toList()) {
+                    Files.move(file, home.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
             }
             removeUnpacking(home);
             LOG.info("The bundled seed's store (release {}), made by the build, unpacked into {} in {} ms ({} MB)",
@@ -189,9 +191,6 @@ public final class BundledStore {
             }
         }
     }
-
-    /** The graph's counts the build's start kept beside its store (the cost limit's; checked against the store). */
-    private static final String COUNTS = "graph-counts.properties";
 
     private static boolean holdsFiles(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -292,17 +291,19 @@ public final class BundledStore {
         }
     }
 
-    /** Zips the store's data folder and the graph's counts; answers the bytes taken in. */
+    /**
+     * Zips the store's data folder and the files the start kept beside it (the graph's counts; its logs stay out);
+     * answers the bytes taken in.
+     */
     private static long zip(Path home, Path archive) throws IOException {
         long bytes = 0;
-        List<Path> files;
+        List<Path> all = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(home.resolve("data"))) {
-            files = walk.filter(Files::isRegularFile).filter(p -> !LEFT_OUT.contains(p.getFileName().toString()))
-                    .sorted().toList();
+            walk.filter(Files::isRegularFile).filter(p -> !LEFT_OUT.contains(p.getFileName().toString())).sorted()
+                    .forEach(all::add);
         }
-        List<Path> all = new ArrayList<>(files);
-        if (Files.exists(home.resolve(COUNTS))) {
-            all.add(home.resolve(COUNTS));
+        try (Stream<Path> beside = Files.list(home)) {
+            beside.filter(Files::isRegularFile).sorted().forEach(all::add);
         }
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(archive))) {
             for (Path file : all) {

@@ -56,6 +56,20 @@ class BundledStoreTest {
             "data/databases/neo4j/neostore", "store", "data/transactions/neo4j/checkpoint.0", "log",
             "graph-counts.properties", "format=1"));
 
+    /** What a store made from the seed {@link #seed()} unpacks into a home. */
+    private static final List<String> UNPACKED = List.of("data/databases/neo4j/neostore",
+            "data/transactions/neo4j/checkpoint.0", "graph-counts.properties");
+
+    /** A one-file seed folder. */
+    private SeedSource seed() throws IOException {
+        return SeedSource.directory(seed("seed", Map.of("countries.csv", "iso3\n")));
+    }
+
+    /** The manifest of a store made from {@code source}. */
+    private static Optional<BundledStore.Manifest> madeFrom(SeedSource source) {
+        return Optional.of(new BundledStore.Manifest(BundledStore.digest(source), "2026.12.2"));
+    }
+
     private static List<String> files(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
@@ -86,13 +100,11 @@ class BundledStoreTest {
     @Test
     @DisplayName("a store made from this seed is moved into the new home whole, with its counts, and nothing else stays")
     void unpacksIntoANewHome() throws IOException {
-        SeedSource source = SeedSource.directory(seed("seed", Map.of("countries.csv", "iso3\n")));
+        SeedSource source = seed();
         Path home = tmp.resolve("home");
-        var manifest = Optional.of(new BundledStore.Manifest(BundledStore.digest(source), "2026.12.2"));
 
-        assertTrue(BundledStore.restore(home, source, manifest, zip(STORE)));
-        assertEquals(List.of("data/databases/neo4j/neostore", "data/transactions/neo4j/checkpoint.0",
-                "graph-counts.properties"), files(home));
+        assertTrue(BundledStore.restore(home, source, madeFrom(source), zip(STORE)));
+        assertEquals(UNPACKED, files(home));
         assertEquals("store", Files.readString(home.resolve("data/databases/neo4j/neostore")));
     }
 
@@ -100,25 +112,23 @@ class BundledStoreTest {
     @DisplayName("a data folder holding only empty folders is replaced by the store, and counts left from another store "
             + "by the store's own")
     void replacesEmptyFoldersAndOldCounts() throws IOException {
-        SeedSource source = SeedSource.directory(seed("seed", Map.of("countries.csv", "iso3\n")));
+        SeedSource source = seed();
         Path home = tmp.resolve("home");
         Files.createDirectories(home.resolve("data/databases"));
         Files.createDirectories(home.resolve("data/transactions/neo4j"));
         Files.writeString(home.resolve("graph-counts.properties"), "format=0");
-        var manifest = Optional.of(new BundledStore.Manifest(BundledStore.digest(source), "2026.12.2"));
 
-        assertTrue(BundledStore.restore(home, source, manifest, zip(STORE)));
-        assertEquals(List.of("data/databases/neo4j/neostore", "data/transactions/neo4j/checkpoint.0",
-                "graph-counts.properties"), files(home));
+        assertTrue(BundledStore.restore(home, source, madeFrom(source), zip(STORE)));
+        assertEquals(UNPACKED, files(home));
         assertEquals("format=1", Files.readString(home.resolve("graph-counts.properties")));
     }
 
     @Test
     @DisplayName("another seed, a build without the store, or a data folder with files in it: nothing is written")
     void leavesTheHomeAloneWhenTheStoreIsNotThisStarts() throws IOException {
-        SeedSource source = SeedSource.directory(seed("seed", Map.of("countries.csv", "iso3\n")));
+        SeedSource source = seed();
         var other = Optional.of(new BundledStore.Manifest("0".repeat(64), "2026.12.2"));
-        var same = Optional.of(new BundledStore.Manifest(BundledStore.digest(source), "2026.12.2"));
+        var same = madeFrom(source);
 
         Path home = Files.createDirectories(tmp.resolve("home"));
         assertFalse(BundledStore.restore(home, source, other, zip(STORE)));
@@ -134,14 +144,13 @@ class BundledStoreTest {
     @Test
     @DisplayName("an archive naming a path outside the home is refused, and the home is left as new as it was")
     void refusesAPathOutsideTheHome() throws IOException {
-        SeedSource source = SeedSource.directory(seed("seed", Map.of("countries.csv", "iso3\n")));
-        var manifest = Optional.of(new BundledStore.Manifest(BundledStore.digest(source), "2026.12.2"));
+        SeedSource source = seed();
         Path home = Files.createDirectories(tmp.resolve("home"));
         Map<String, String> hostile = new LinkedHashMap<>(STORE);
         hostile.put("data/../../outside", "x");
 
         UncheckedIOException e = assertThrows(UncheckedIOException.class,
-                () -> BundledStore.restore(home, source, manifest, zip(hostile)));
+                () -> BundledStore.restore(home, source, madeFrom(source), zip(hostile)));
         assertEquals("Cannot unpack the bundled seed's store into " + home + ": bundled-store/store.zip names a path "
                 + "outside the store: data/../../outside", e.getMessage());
         assertEquals(List.of(), files(home));

@@ -84,6 +84,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                // Neo4j's default reports usage data (its version, the machine's size, the graph's counts) to Neo4j
+                // once a day; a user's service is not Neo4j's to report on.
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .setConfig(memory.neo4jSettings())
                 .build();
         try {

@@ -23,7 +23,7 @@ import org.partnershipexplorer.neo4j.Neo4jSettings;
 /**
  * An embedded start reads the schema and the seed's state through Neo4j's Java API, where a start against an external
  * server sends SHOW INDEXES and {@link StartupSeeder#SETTLED}: both ways, on one store in the states a start can meet,
- * must read the same.
+ * must read the same. The same embedded server shows one of the settings it starts with.
  */
 @DisplayName("a start's looks at an embedded store through Neo4j's Java API read what its Cypher reads")
 class EmbeddedLooksIT {
@@ -120,5 +120,13 @@ class EmbeddedLooksIT {
         run("CREATE (:SeedState {id: 'bulk-load', loadId: 'l1', status: 'loading'})");
         StartupSeeder.Settled loading = new StartupSeeder.Settled("loaded", "2026.12.2", true, true);
         assertEquals(List.of(loading, loading), settledBothWays());
+    }
+
+    @Test
+    @DisplayName("the embedded server sends Neo4j no usage data")
+    void sendsNoUsageData() {
+        assertEquals(List.of("false"), driver.executableQuery(
+                        "SHOW SETTINGS YIELD name, value WHERE name = 'dbms.usage_report.enabled' RETURN value")
+                .execute().records().stream().map(r -> r.get("value").asString()).toList());
     }
 }

@@ -4,13 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,9 +42,10 @@ import org.partnershipexplorer.statistics.StatisticsRepository;
 import org.partnershipexplorer.support.TestNeo4j;
 
 /**
- * The seed bundled in the jar (graph-seed/), loaded as the service loads it by default (no illustrative rows), and
- * held to the coverage the data must reach (graph-seed/README.md, "Coverage"; check_seed.py prints the same counts
- * from the files). These are the only tests that read graph-seed/: the rest assert exact values on the frozen seed.
+ * The seed bundled in the jar (graph-seed/), loaded by the service's own start, as by default (no illustrative
+ * rows), and held to the coverage the data must reach (graph-seed/README.md, "Coverage"; check_seed.py prints the
+ * same counts from the files), and the README's examples, which show this seed's answers. These are the only tests
+ * that read graph-seed/: the rest assert exact values on the frozen seed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("the bundled seed in graph-seed/, as the service loads it by default")
@@ -43,15 +58,25 @@ class BundledSeedIT {
     private TestNeo4j.Instance neo4j;
     private Driver driver;
 
+    /** The service, which loaded the bundled seed at its start. */
+    private EmbeddedServer server;
+
     @BeforeAll
     void load() {
         neo4j = TestNeo4j.cleared();
         driver = neo4j.driver();
-        SeedFixtures.loader(neo4j).load(SeedSource.bundled(), false);
+        Map<String, Object> properties = new LinkedHashMap<>(neo4j.properties());
+        properties.put("explorer.seed.mode", "if-empty");
+        properties.put("micronaut.server.port", -1);
+        properties.put("micronaut.server.host", "127.0.0.1");
+        server = ApplicationContext.run(EmbeddedServer.class, properties);
     }
 
     @AfterAll
     void close() {
+        if (server != null) {
+            server.close();
+        }
         neo4j.close();
     }
 
@@ -229,5 +254,71 @@ class BundledSeedIT {
         Map<String, Object> all = new LinkedHashMap<>(parameters);
         all.put("confidences", CONFIDENCES);
         return driver.executableQuery(query).withParameters(all).execute().records().get(0).get("n").asLong();
+    }
+
+    /** A README example: the request line, and the answer printed under it (a line ending in TRIMMED is its start). */
+    private static final Pattern Q = Pattern.compile("^\\$ q '(.*)'$");
+    private static final Pattern CURL = Pattern.compile(
+            "^\\$ curl -s -H 'Content-Type: application/json' localhost:8080/graphql -d '(.*)'$");
+    private static final String TRIMMED = "…(trimmed)";
+    private static final String STATEMENTS = "X-Cypher-Statements: ";
+
+    @Test
+    @DisplayName("every GraphQL example of the README answers, on this seed, what the README prints under it")
+    void readmeExamplesAnswerAsPrinted() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<String> lines = Files.readAllLines(Path.of("README.md"));
+        List<String> wrong = new ArrayList<>();
+        int examples = 0;
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            String body = requestBody(lines.get(i), json);
+            if (body == null) {
+                continue;
+            }
+            examples++;
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(server.getURI().resolve("/graphql"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            String printed = lines.get(i + 1);
+            boolean same = printed.endsWith(TRIMMED)
+                    ? answer.body().startsWith(printed.substring(0, printed.indexOf(TRIMMED)).stripTrailing())
+                    : withoutRequestIds(json.readTree(printed))
+                            .equals(withoutRequestIds(json.readTree(answer.body())));
+            if (!same) {
+                wrong.add("README.md line " + (i + 2) + " prints\n  " + printed + "\nthe service answers\n  "
+                        + answer.body());
+            }
+            if (i + 2 < lines.size() && lines.get(i + 2).startsWith(STATEMENTS)) {
+                String header = answer.headers().firstValue(STATEMENTS.substring(0, STATEMENTS.length() - 2))
+                        .orElse("none");
+                if (!lines.get(i + 2).equals(STATEMENTS + header)) {
+                    wrong.add("README.md line " + (i + 3) + " prints " + lines.get(i + 2) + "; the service sent "
+                            + header);
+                }
+            }
+        }
+        assertTrue(examples >= 20, "the README's examples were not found: " + examples);
+        assertEquals(List.of(), wrong);
+    }
+
+    /** The JSON body an example line sends, or null when the line is not an example. */
+    private static String requestBody(String line, ObjectMapper json) throws IOException {
+        Matcher q = Q.matcher(line);
+        if (q.matches()) {
+            return json.writeValueAsString(Map.of("query", q.group(1)));
+        }
+        Matcher curl = CURL.matcher(line);
+        return curl.matches() ? curl.group(1) : null;
+    }
+
+    /** The answer without its errors' request ids, which differ from one request to the next. */
+    private static JsonNode withoutRequestIds(JsonNode answer) {
+        for (JsonNode error : answer.path("errors")) {
+            if (error.path("extensions") instanceof ObjectNode extensions) {
+                extensions.remove("requestId");
+            }
+        }
+        return answer;
     }
 }

@@ -104,7 +104,7 @@ public final class AnalyticsBench {
             // process used (the service and its embedded Neo4j together) says what the load itself cost
             double loadCpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
             System.out.printf(Locale.ROOT, "loaded %,d partnership relationships (%,d rows in all) in %.1f s (%.1f s of CPU):"
-                    + " %,.0f rows/s; heap peak during the load %d MB of %d MB; load average %.1f%n", rows,
+                    + " %,.0f rows/s; heap peak during the load at most %d MB of %d MB; load average %.1f%n", rows,
                     loaded.rowsRead() - loaded.rowsSkipped(), loadSeconds, loadCpuSeconds,
                     (loaded.rowsRead() - loaded.rowsSkipped()) / loadSeconds, peakHeapUsed() / (1 << 20),
                     Runtime.getRuntime().maxMemory() / (1 << 20),
@@ -133,7 +133,7 @@ public final class AnalyticsBench {
             report("isolatedContributors, second round", time(http, graphql, ISOLATED));
             report("centrality, second round", time(http, graphql, CENTRALITY));
             Runtime rt = Runtime.getRuntime();
-            System.out.printf(Locale.ROOT, "heap: max %d MB, peak used during the timed requests %d MB%n",
+            System.out.printf(Locale.ROOT, "heap: max %d MB, peak used during the timed requests at most %d MB%n",
                     rt.maxMemory() / (1 << 20), peakHeapUsed() / (1 << 20));
             System.out.printf(Locale.ROOT, "java %s, %d processors, load average %.1f%n",
                     System.getProperty("java.version"), rt.availableProcessors(),
@@ -227,6 +227,11 @@ public final class AnalyticsBench {
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
     }
 
+    /**
+     * The heap pools' peaks added up: each pool (eden, survivors, old) peaks at its own moment, so this bounds the heap
+     * used at any one time from above, and may exceed the maximum heap when the young pools peaked before a collection
+     * that filled the old one.
+     */
     private static long peakHeapUsed() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();

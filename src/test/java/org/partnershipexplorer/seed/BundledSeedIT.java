@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -54,6 +53,14 @@ class BundledSeedIT {
     private static final List<String> CONFIDENCES = List.of("verified", "reported", "estimate", "illustrative");
     private static final String SOURCED_PARTNERSHIPS = """
             MATCH (p)-[r:TRAINS|DONATES_TO]->(q) WHERE r.confidence IN ['verified', 'reported']""";
+
+    /** A README example: the request line, and the answer printed under it (a line ending in TRIMMED is its start). */
+    private static final Pattern Q = Pattern.compile("^\\$ q '(.*)'$");
+    private static final Pattern CURL = Pattern.compile(
+            "^\\$ curl -s -H 'Content-Type: application/json' localhost:8080/graphql -d '(.*)'$");
+    private static final String TRIMMED = "…(trimmed)";
+    /** The header some examples print under the answer: how many statements the request sent to Neo4j. */
+    private static final String STATEMENTS = "X-Cypher-Statements";
 
     private TestNeo4j.Instance neo4j;
     private Driver driver;
@@ -256,13 +263,6 @@ class BundledSeedIT {
         return driver.executableQuery(query).withParameters(all).execute().records().get(0).get("n").asLong();
     }
 
-    /** A README example: the request line, and the answer printed under it (a line ending in TRIMMED is its start). */
-    private static final Pattern Q = Pattern.compile("^\\$ q '(.*)'$");
-    private static final Pattern CURL = Pattern.compile(
-            "^\\$ curl -s -H 'Content-Type: application/json' localhost:8080/graphql -d '(.*)'$");
-    private static final String TRIMMED = "…(trimmed)";
-    private static final String STATEMENTS = "X-Cypher-Statements: ";
-
     @Test
     @DisplayName("every GraphQL example of the README answers, on this seed, what the README prints under it")
     void readmeExamplesAnswerAsPrinted() throws Exception {
@@ -289,10 +289,9 @@ class BundledSeedIT {
                 wrong.add("README.md line " + (i + 2) + " prints\n  " + printed + "\nthe service answers\n  "
                         + answer.body());
             }
-            if (i + 2 < lines.size() && lines.get(i + 2).startsWith(STATEMENTS)) {
-                String header = answer.headers().firstValue(STATEMENTS.substring(0, STATEMENTS.length() - 2))
-                        .orElse("none");
-                if (!lines.get(i + 2).equals(STATEMENTS + header)) {
+            if (i + 2 < lines.size() && lines.get(i + 2).startsWith(STATEMENTS + ":")) {
+                String header = answer.headers().firstValue(STATEMENTS).orElse("none");
+                if (!lines.get(i + 2).equals(STATEMENTS + ": " + header)) {
                     wrong.add("README.md line " + (i + 3) + " prints " + lines.get(i + 2) + "; the service sent "
                             + header);
                 }

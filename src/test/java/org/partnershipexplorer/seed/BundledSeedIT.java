@@ -76,6 +76,10 @@ class BundledSeedIT {
         properties.put("explorer.seed.mode", "if-empty");
         properties.put("micronaut.server.port", -1);
         properties.put("micronaut.server.host", "127.0.0.1");
+        // as in production: on a store emptied and loaded again, Neo4j 5.26's planner now and then refuses a
+        // translated statement ("t1.year should not appear non-cached") and the service answers field by field; the
+        // README shows what a user gets, and the translation's own tests keep the fallback off
+        properties.put("explorer.graphql.translation-fallback", true);
         server = ApplicationContext.run(EmbeddedServer.class, properties);
     }
 

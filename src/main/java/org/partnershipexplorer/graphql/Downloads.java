@@ -113,7 +113,11 @@ public final class Downloads {
         ExecutionResult result;
         int statements;
         try (StatementCounter.Scope scope = StatementCounter.open()) {
-            result = graphQL.execute(input);
+            try {
+                result = graphQL.execute(input);
+            } catch (RuntimeException e) {
+                result = ErrorHandler.escaped(e, input.getGraphQLContext().get(RequestInfo.class));
+            }
             statements = scope.count();
         }
         if (!result.getErrors().isEmpty()) {

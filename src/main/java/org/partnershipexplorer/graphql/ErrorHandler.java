@@ -1,5 +1,6 @@
 package org.partnershipexplorer.graphql;
 
+import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
@@ -71,6 +72,17 @@ final class ErrorHandler implements DataFetcherExceptionHandler {
                 .path(path)
                 .extensions(extensions);
         return (location == null ? builder : builder.location(location)).build();
+    }
+
+    /**
+     * The result of an execution that threw instead of reporting: graphql-java reports what a field's work throws,
+     * but lets through what its execution strategy or an instrumentation throws. Its one error is the request's, at
+     * the root, as {@link #error} makes it (INTERNAL unless it is a known failure; the stack trace in the log only).
+     */
+    static ExecutionResult escaped(RuntimeException thrown, RequestInfo request) {
+        return ExecutionResult.newExecutionResult()
+                .addError(error(thrown, ResultPath.rootPath(), null, request))
+                .build();
     }
 
     private static Throwable unwrap(Throwable error) {

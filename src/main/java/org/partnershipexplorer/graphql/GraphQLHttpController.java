@@ -230,6 +230,7 @@ public class GraphQLHttpController {
                 .build();
         ExecutionResult result;
         int statements;
+        boolean escaped = false;
         try (StatementCounter.Scope scope = StatementCounter.open()) {
             try {
                 result = engine.execute(input);
@@ -237,6 +238,9 @@ public class GraphQLHttpController {
                 // graphql-java throws, rather than reports, an operationName the document lacks (or none where
                 // the document has several): a request error like any other, not a 500
                 result = ExecutionResult.newExecutionResult().addError(e).build();
+            } catch (RuntimeException e) {
+                result = ErrorHandler.escaped(e, input.getGraphQLContext().get(RequestInfo.class));
+                escaped = true;
             }
             statements = scope.count();
         }
@@ -248,10 +252,12 @@ public class GraphQLHttpController {
         if (result.isDataPresent()) {
             body.put("data", result.getData());
         }
-        // A request that never reached execution (it did not parse or validate, or its variables were wrong)
-        // is a client error; with application/json the specification keeps the legacy 200.
-        HttpStatus status = !result.isDataPresent() && MediaTypes.GRAPHQL_RESPONSE.equals(responseType)
-                ? HttpStatus.BAD_REQUEST
+        // A failure that escaped execution is the server's (503 when Neo4j was away, else 500). A request that never
+        // reached execution (it did not parse or validate, or its variables were wrong) is a client error; with
+        // application/json the specification keeps the legacy 200.
+        HttpStatus status = escaped ? (codes(errors).contains(ErrorCode.SERVICE_UNAVAILABLE.name())
+                        ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR)
+                : !result.isDataPresent() && MediaTypes.GRAPHQL_RESPONSE.equals(responseType) ? HttpStatus.BAD_REQUEST
                 : HttpStatus.OK;
         completed(new CompletedRequest(requestId, operation, status.getCode(),
                 Duration.ofNanos(System.nanoTime() - started), statements,

@@ -70,15 +70,18 @@ class BundledSeedIT {
 
     @BeforeAll
     void load() {
-        neo4j = TestNeo4j.cleared();
+        // a server of its own, not the kept one emptied for each use: on a store emptied and loaded again, Neo4j
+        // 5.26's planner now and then refuses a statement the service prefetches with (below), which no fallback
+        // answers yet; a user's store loaded once, as here, has not met it
+        neo4j = TestNeo4j.fresh();
         driver = neo4j.driver();
         Map<String, Object> properties = new LinkedHashMap<>(neo4j.properties());
         properties.put("explorer.seed.mode", "if-empty");
         properties.put("micronaut.server.port", -1);
         properties.put("micronaut.server.host", "127.0.0.1");
-        // as in production: on a store emptied and loaded again, Neo4j 5.26's planner now and then refuses a
-        // translated statement ("t1.year should not appear non-cached") and the service answers field by field; the
-        // README shows what a user gets, and the translation's own tests keep the fallback off
+        // as in production: when Neo4j 5.26's planner refuses a translated statement ("t1.year should not appear
+        // non-cached") the service answers field by field; the README shows what a user gets, and the translation's
+        // own tests keep the fallback off
         properties.put("explorer.graphql.translation-fallback", true);
         server = ApplicationContext.run(EmbeddedServer.class, properties);
     }

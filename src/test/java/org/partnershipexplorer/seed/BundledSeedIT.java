@@ -10,9 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +35,7 @@ import org.partnershipexplorer.analytics.SupportScore;
 import org.partnershipexplorer.analytics.SupportSettings;
 import org.partnershipexplorer.deadline.Deadline;
 import org.partnershipexplorer.statistics.StatisticsRepository;
+import org.partnershipexplorer.support.GraphQLClient;
 import org.partnershipexplorer.support.TestNeo4j;
 
 /**
@@ -277,27 +275,25 @@ class BundledSeedIT {
         List<String> lines = Files.readAllLines(Path.of("README.md"));
         List<String> wrong = new ArrayList<>();
         int examples = 0;
-        HttpClient http = HttpClient.newHttpClient();
+        GraphQLClient http = new GraphQLClient(server.getURI());
         for (int i = 0; i + 1 < lines.size(); i++) {
             String body = requestBody(lines.get(i), json);
             if (body == null) {
                 continue;
             }
             examples++;
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(server.getURI().resolve("/graphql"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            // as the README's curl sends it: no Accept header
+            GraphQLClient.Response answer = http.post(body, "application/json", null);
+            String text = answer.raw().body();
             String printed = lines.get(i + 1);
             boolean same = printed.endsWith(TRIMMED)
-                    ? answer.body().startsWith(printed.substring(0, printed.indexOf(TRIMMED)).stripTrailing())
-                    : withoutRequestIds(json.readTree(printed))
-                            .equals(withoutRequestIds(json.readTree(answer.body())));
+                    ? text.startsWith(printed.substring(0, printed.indexOf(TRIMMED)).stripTrailing())
+                    : withoutRequestIds(json.readTree(printed)).equals(withoutRequestIds(json.readTree(text)));
             if (!same) {
-                wrong.add("README.md line " + (i + 2) + " prints\n  " + printed + "\nthe service answers\n  "
-                        + answer.body());
+                wrong.add("README.md line " + (i + 2) + " prints\n  " + printed + "\nthe service answers\n  " + text);
             }
             if (i + 2 < lines.size() && lines.get(i + 2).startsWith(STATEMENTS + ":")) {
-                String header = answer.headers().firstValue(STATEMENTS).orElse("none");
+                String header = answer.header(STATEMENTS);
                 if (!lines.get(i + 2).equals(STATEMENTS + ": " + header)) {
                     wrong.add("README.md line " + (i + 3) + " prints " + lines.get(i + 2) + "; the service sent "
                             + header);

@@ -3,6 +3,7 @@ package org.partnershipexplorer.neo4j;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Function;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -13,6 +14,7 @@ import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.config.Setting;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
@@ -67,6 +69,15 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     /** As {@link #start(Path, int, Duration)}, with the memory the server may take. */
     public static EmbeddedNeo4j start(Path home, int boltPort, Duration transactionTimeout, EmbeddedMemory memory) {
+        return start(home, boltPort, transactionTimeout, memory, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, int, Duration, EmbeddedMemory)}, with Neo4j settings of the caller's over the service's
+     * (the tests': a server that samples its indexes only when asked).
+     */
+    public static EmbeddedNeo4j start(Path home, int boltPort, Duration transactionTimeout, EmbeddedMemory memory,
+            Map<Setting<?>, Object> settings) {
         long started = System.nanoTime();
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home.toAbsolutePath())
                 .setConfig(BoltConnector.enabled, true)
@@ -88,6 +99,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 // once a day; a user's service is not Neo4j's to report on.
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .setConfig(memory.neo4jSettings())
+                .setConfig(settings)
                 .build();
         try {
             GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);

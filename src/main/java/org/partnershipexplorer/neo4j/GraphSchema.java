@@ -63,7 +63,7 @@ public final class GraphSchema {
             // Eventually consistent: a commit queues its index updates instead of refreshing Lucene's reader
             // itself. A strongly consistent full-text index made every write pay for a Lucene refresh (the soak
             // found it taking a third of the database's CPU and most of the kernel time); search may now lag a
-            // write by a moment, and loads wait for the refresh (awaitSearchRefresh) before they report done.
+            // write by a moment, and loads wait for the refresh (afterLoad) before they report done.
             """
             CREATE FULLTEXT INDEX search IF NOT EXISTS
             FOR (n:Country|Organization|Mission|Program) ON EACH [n.name, n.iso3, n.iso2, n.code, n.acronym]
@@ -212,11 +212,32 @@ public final class GraphSchema {
     }
 
     /**
-     * Waits until the search index has taken in every committed write: a load says it is done only when what it
-     * wrote can be found.
+     * What a load waits for before it says it is done: the search index has taken in every committed write, so that
+     * what it wrote can be found, and Neo4j has new samples of the indexes the load wrote to, so that what it wrote is
+     * planned for.
+     *
+     * <p>Why the samples: Neo4j's planner estimates from its indexes' last samples, and samples an index again in the
+     * background only some seconds after writes change it. In between, on a store loaded after its schema was created
+     * empty, every index still says it holds nothing; the planner then started the service's nested statements from
+     * an index seek on a partnership's year, and Neo4j 5.26 refused several of them while planning ("t1.year should
+     * not appear non-cached", its insertCachedProperties phase), the README's Korea donations among them. After a
+     * load into an empty store, {@code db.prepareForReplanning} samples the outdated indexes before it returns and
+     * drops the plans made on the old samples. Into a store holding data the old samples are about right, and
+     * dropping every plan would make each query's next call pay for planning again: the outdated indexes are only
+     * queued for sampling. A server that refuses either procedure to the service's user is left to its background
+     * sampling, and the log says so.
+     *
+     * @param intoEmptyStore whether the load wrote into a store that held no data
      */
-    public void awaitSearchRefresh() {
+    public void afterLoad(boolean intoEmptyStore) {
         cypher.write("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()", Map.of(), r -> r);
+        try {
+            cypher.write(intoEmptyStore ? "CALL db.prepareForReplanning()" : "CALL db.resampleOutdatedIndexes()",
+                    Map.of(), r -> r);
+        } catch (ClientException e) {
+            LOG.info("Neo4j refused to sample the indexes after the load ({}): it samples them in the background "
+                    + "within seconds, and until then plans on what they held before", e.code());
+        }
     }
 
     /** The slow path, when another instance created some rules at the same moment. */

@@ -173,7 +173,7 @@ public final class SeedLoader {
                 return null;
             });
         }
-        schema.awaitSearchRefresh();
+        schema.afterLoad(bulk.isPresent());
         CountStore.Totals counts = store.totals();
         LoadReport report = new LoadReport(source.describe(), includeIllustrative, files, counts.labels(),
                 counts.types(), Duration.ofNanos(System.nanoTime() - started));
@@ -188,7 +188,8 @@ public final class SeedLoader {
      */
     private LoadReport finishImport(OfflineImport.Imported imported, long started) {
         schema.ensure();
-        schema.awaitSearchRefresh();
+        // the indexes were created on the data, and sampled as they were built
+        schema.afterLoad(false);
         CountStore.Totals counts = store.totals();
         // from the import's start: the server's start and the schema built at the context's start count too
         LoadReport report = new LoadReport(imported.source(), imported.includeIllustrative(), imported.files(),
@@ -229,7 +230,7 @@ public final class SeedLoader {
             return new SeedUpgrade.Changes(removedNodes, removedRelationships, editedNodes.size(),
                     editedRelationships.size(), heldByEdits);
         });
-        schema.awaitSearchRefresh();
+        schema.afterLoad(false);
         CountStore.Totals counts = store.totals();
         LoadReport report = new LoadReport(source.describe(), includeIllustrative, files, counts.labels(),
                 counts.types(), Duration.ofNanos(System.nanoTime() - started));

@@ -11,6 +11,8 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.SelectedField;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,15 +22,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.neo4j.cypherdsl.core.Case;
 import org.neo4j.cypherdsl.core.Cypher;
 import org.neo4j.cypherdsl.core.Expression;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.partnershipexplorer.neo4j.Rows;
 import org.partnershipexplorer.graphql.FieldRegistry.FieldProjection;
 import org.partnershipexplorer.graphql.FieldRegistry.Scope;
 import org.partnershipexplorer.graphql.FieldRegistry.TypeProjection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fetches a request's nested fields inside the statement of the field that reaches them: a root field (a page of
@@ -51,19 +57,34 @@ import org.partnershipexplorer.graphql.FieldRegistry.TypeProjection;
 @Singleton
 public final class Prefetch {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Prefetch.class);
+
+    /** The metric of the fallbacks (see {@link #answer}): each one is a statement Neo4j refused. */
+    static final String FALLBACKS = "graphql.prefetch.fallbacks";
+
     private final FieldRegistry definitions;
     private final org.partnershipexplorer.neo4j.Cypher cypher;
     private final boolean enabled;
+    private final boolean fallback;
+    private final Counter fallbacks;
 
     /**
-     * @param enabled off ({@code explorer.graphql.prefetch: false}), a root field fetches only its own objects and
-     *                every nested field is answered by its DataLoader: what the differential test compares with
+     * @param enabled  off ({@code explorer.graphql.prefetch: false}), a root field fetches only its own objects and
+     *                 every nested field is answered by its DataLoader: what the differential test compares with
+     * @param fallback whether a statement fetching ahead that Neo4j refuses is answered without fetching ahead
+     *                 (production) or fails the field ({@code explorer.graphql.translation-fallback: false}, as the
+     *                 tests run: the same setting as the translated statements', for the same reason)
      */
-    Prefetch(FieldRegistry definitions, org.partnershipexplorer.neo4j.Cypher cypher,
-            @io.micronaut.context.annotation.Value("${explorer.graphql.prefetch:true}") boolean enabled) {
+    Prefetch(FieldRegistry definitions, org.partnershipexplorer.neo4j.Cypher cypher, MeterRegistry meters,
+            @io.micronaut.context.annotation.Value("${explorer.graphql.prefetch:true}") boolean enabled,
+            @io.micronaut.context.annotation.Value("${explorer.graphql.translation-fallback:true}") boolean fallback) {
         this.definitions = definitions;
         this.cypher = cypher;
         this.enabled = enabled;
+        this.fallback = fallback;
+        this.fallbacks = Counter.builder(FALLBACKS)
+                .description("Root fields whose statement fetching ahead Neo4j refused, answered without it")
+                .register(meters);
     }
 
     /**
@@ -74,19 +95,20 @@ public final class Prefetch {
      */
     public <T> DataFetcherResult<Paging.Connection<T>> connection(DataFetchingEnvironment env, String typeName) {
         Paging.Request page = Paging.Request.of(env);
-        Root root = root(env, "edges/node", typeName, page);
-        List<String> keys = new ArrayList<>();
-        List<T> objects = new ArrayList<>();
-        Long total = cypher.read(RequestInfo.deadline(env), root.statement(), root.parameters(), r -> {
-            for (Value row : r.get("rows").values()) {
-                keys.add(row.get(0).asString());
-                @SuppressWarnings("unchecked")
-                T object = (T) root.plan().read(row.get(1));
-                objects.add(object);
-            }
-            return Rows.whole(r, "total");
-        }).get(0);
-        return root.plan().result(Paging.connection(page, keys, objects, total));
+        return answer(env, fetchAhead -> root(env, "edges/node", typeName, page, fetchAhead), root -> {
+            List<String> keys = new ArrayList<>();
+            List<T> objects = new ArrayList<>();
+            Long total = cypher.read(RequestInfo.deadline(env), root.statement(), root.parameters(), r -> {
+                for (Value row : r.get("rows").values()) {
+                    keys.add(row.get(0).asString());
+                    @SuppressWarnings("unchecked")
+                    T object = (T) root.plan().read(row.get(1));
+                    objects.add(object);
+                }
+                return Rows.whole(r, "total");
+            }).get(0);
+            return root.plan().result(Paging.connection(page, keys, objects, total));
+        });
     }
 
     /**
@@ -95,15 +117,42 @@ public final class Prefetch {
      */
     public <T> DataFetcherResult<T> one(DataFetchingEnvironment env, String typeName,
             Supplier<ApiException> notFound) {
-        Root root = root(env, null, typeName, null);
-        Value object = cypher.read(RequestInfo.deadline(env), root.statement(), root.parameters(),
-                r -> r.get("object")).get(0);
-        if (object.isNull()) {
-            throw notFound.get();
+        return answer(env, fetchAhead -> root(env, null, typeName, null, fetchAhead), root -> {
+            Value object = cypher.read(RequestInfo.deadline(env), root.statement(), root.parameters(),
+                    r -> r.get("object")).get(0);
+            if (object.isNull()) {
+                throw notFound.get();
+            }
+            @SuppressWarnings("unchecked")
+            T read = (T) root.plan().read(object);
+            return root.plan().result(read);
+        });
+    }
+
+    /**
+     * Runs a root field's statement with its nested fields fetched ahead, or, when Neo4j refuses that statement and
+     * the fallback is on, the statement of the root's own objects alone, its nested fields left to their loaders as
+     * when nothing is fetched ahead. Neo4j 5.26's planner has refused statements written so, on index samples older
+     * than the data (GraphSchema#afterLoad); the smaller statements answer the same. Only Neo4j's own refusal falls
+     * back: a timeout or an outage (which the driver's exceptions become in Cypher) and an argument the definition
+     * refuses are the answer, and a statement that fetched nothing ahead has nothing smaller to fall back to.
+     *
+     * @param rootOf the root's statement, with its nested fields fetched ahead or not
+     * @param run    runs a root's statement and reads its answer
+     */
+    private <R> R answer(DataFetchingEnvironment env, Function<Boolean, Root> rootOf, Function<Root, R> run) {
+        Root root = rootOf.apply(enabled);
+        if (!fallback || !root.plan().fetchesAhead()) {
+            return run.apply(root);
         }
-        @SuppressWarnings("unchecked")
-        T read = (T) root.plan().read(object);
-        return root.plan().result(read);
+        try {
+            return run.apply(root);
+        } catch (Neo4jException e) {
+            fallbacks.increment();
+            LOG.warn("prefetching statement of {} failed, answering it without fetching its nested fields ahead: {}",
+                    env.getExecutionStepInfo().getPath(), e.getMessage());
+            return run.apply(rootOf.apply(false));
+        }
     }
 
     /** A root field's statement, its parameters, and the plan that reads its objects. */
@@ -114,12 +163,13 @@ public final class Prefetch {
      * The statement of a root field as {@link #connection} and {@link #one} run it: the root's definition with the
      * plan's object in it, readable whole (FieldRegistryTest shows one).
      */
-    private Root root(DataFetchingEnvironment env, String nodes, String typeName, Paging.Request page) {
+    private Root root(DataFetchingEnvironment env, String nodes, String typeName, Paging.Request page,
+            boolean fetchAhead) {
         FieldRegistry.RootProjection projection = definitions.root(env.getField().getName());
         if (projection == null) {
             throw new IllegalStateException("no root definition for Query." + env.getField().getName());
         }
-        Plan plan = plan(env, nodes, typeName);
+        Plan plan = plan(env, nodes, typeName, fetchAhead);
         Bindings bindings = plan.compiler.bindings;
         String variable = bindings.variable();
         Expression object = plan.object(variable);
@@ -147,17 +197,18 @@ public final class Prefetch {
     /**
      * The plan for the objects a root field returns.
      *
-     * @param env      the root field's environment
-     * @param nodes    where its objects are in its selection ({@code "edges/node"} for a connection, null for the
-     *                 field itself)
-     * @param typeName their GraphQL object type
+     * @param env        the root field's environment
+     * @param nodes      where its objects are in its selection ({@code "edges/node"} for a connection, null for
+     *                   the field itself)
+     * @param typeName   their GraphQL object type
+     * @param fetchAhead false: the objects alone, every nested field left to its loader
      */
-    Plan plan(DataFetchingEnvironment env, String nodes, String typeName) {
+    private Plan plan(DataFetchingEnvironment env, String nodes, String typeName, boolean fetchAhead) {
         TypeProjection type = definitions.type(typeName);
         if (type == null) {
             throw new IllegalStateException("no projection is defined for type " + typeName);
         }
-        if (!enabled) {
+        if (!fetchAhead) {
             return new Plan(env.getGraphQLSchema(), typeName, null, pathWithoutIndices(env));
         }
         if (nodes == null) {
@@ -214,6 +265,11 @@ public final class Prefetch {
                 root = compiler.compile(selection, List.of(typeName), path, variable, Set.of());
             }
             return root.expression();
+        }
+
+        /** Whether the root's statement fetches some of its nested fields (or picks some of its scalars). */
+        boolean fetchesAhead() {
+            return selection != null;
         }
 
         /** The plan's parameters, to add to the root statement's own. */

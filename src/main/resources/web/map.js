@@ -1343,6 +1343,9 @@
         onmousedown: (event) => { event.preventDefault(); pick(item); }
       }, item.label, h('span', { class: 'kind' }, KIND_LABEL[item.kind] || ''))));
       if (!items.length) list.replaceChildren(h('li', { role: 'option', 'aria-disabled': 'true' }, 'No match'));
+      // the box lost focus while the lookup ran (a click on the next control): opened now, the list would lie over
+      // the controls below it and take the click meant for one of them
+      if (document.activeElement !== input) return;
       list.hidden = false;
       input.setAttribute('aria-expanded', 'true');
     };

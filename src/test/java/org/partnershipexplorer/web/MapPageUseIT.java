@@ -36,6 +36,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -398,6 +399,26 @@ class MapPageUseIT implements ServiceTest {
     }
 
     // ------------------------------------------------------------------------------------------------- small things
+
+    @Test
+    @DisplayName("suggestions that come after the box has lost focus stay closed and take no click meant for another"
+            + " control")
+    void lateSuggestionsStayClosed() {
+        open();
+        // every request now takes 300 ms more: the lookup answers well after the focus has moved on
+        browser.setNetworkConditions(ChromiumNetworkConditions.withLatency(Duration.ofMillis(300)));
+        try {
+            browser.findElement(By.id("center")).sendKeys("Ken");
+            browser.findElement(By.id("depth")).click();
+            By kenya = By.cssSelector("#center-suggestions [data-id='KEN']");
+            waiting().withMessage(() -> "the lookup of Ken never answered").until(b -> !b.findElements(kenya).isEmpty());
+
+            assertFalse(browser.findElement(By.id("center-suggestions")).isDisplayed());
+            assertEquals("false", browser.findElement(By.id("center")).getAttribute("aria-expanded"));
+        } finally {
+            browser.deleteNetworkConditions();
+        }
+    }
 
     @Test
     @DisplayName("counts of one are singular: 1 organisation")

@@ -232,8 +232,12 @@ public final class GraphSchema {
     public void afterLoad(boolean intoEmptyStore) {
         cypher.write("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()", Map.of(), r -> r);
         try {
+            long started = System.nanoTime();
             cypher.write(intoEmptyStore ? "CALL db.prepareForReplanning()" : "CALL db.resampleOutdatedIndexes()",
                     Map.of(), r -> r);
+            if (intoEmptyStore) {
+                LOG.info("Sampled the indexes the load wrote to in {} ms", (System.nanoTime() - started) / 1_000_000);
+            }
         } catch (ClientException e) {
             LOG.info("Neo4j refused to sample the indexes after the load ({}): it samples them in the background "
                     + "within seconds, and until then plans on what they held before", e.code());

@@ -48,8 +48,9 @@ class StaleIndexSamplesIT {
                 assertTrue(ethiopia.errors().isMissingNode(), ethiopia.raw().body());
                 assertEquals("""
                         {"name":"Ethiopia","trainedBy":[\
-                        {"trainer":{"id":"USA"},"year":2019,"program":{"code":"GPOI"},"sources":[{"title":"Training \
-                        in 2019","publisher":"Publisher One","published":"2019-06-01","url":"https://example.org/one"}]},\
+                        {"trainer":{"id":"USA"},"year":2019,"program":{"code":"GPOI"},"sources":[\
+                        {"title":"Training in 2019","publisher":"Publisher One","published":"2019-06-01",\
+                        "url":"https://example.org/one"}]},\
                         {"trainer":{"id":"GBR"},"year":2020,"program":null,"sources":[]},\
                         {"trainer":{"id":"USA"},"year":2021,"program":{"code":"GPOI"},"sources":[]}]}""",
                         ethiopia.data().path("country").toString());
@@ -76,9 +77,11 @@ class StaleIndexSamplesIT {
                     confidence: 'reported', source: 'https://example.org/one'}]->(eth)
             CREATE (gbr)-[:TRAINS {id: 'TRAINING:GBR:ETH:2020', year: 2020, confidence: 'reported',
                     source: 'https://example.org/two'}]->(eth)
-            CREATE (usa)-[:TRAINS {id: 'TRAINING:USA:ETH:2021:GPOI', year: 2021, program: 'GPOI', confidence: 'reported',
+            CREATE (usa)-[:TRAINS {id: 'TRAINING:USA:ETH:2021:GPOI', year: 2021, program: 'GPOI',
+                    confidence: 'reported',
                     source: 'https://example.org/three'}]->(eth)
-            CREATE (usa)-[:TRAINS {id: 'TRAINING:USA:ETH:2018:GPOI', year: 2018, program: 'GPOI', confidence: 'reported',
+            CREATE (usa)-[:TRAINS {id: 'TRAINING:USA:ETH:2018:GPOI', year: 2018, program: 'GPOI',
+                    confidence: 'reported',
                     source: 'https://example.org/four'}]->(eth)""";
 
     /** The service on {@code neo4j}, on a free loopback port. */

@@ -13,9 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import io.micronaut.context.ApplicationContext;
+import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.graphdb.config.Setting;
 import org.partnershipexplorer.neo4j.Cypher;
@@ -64,9 +64,7 @@ public final class TestNeo4j {
      * in which Neo4j 5.26 refused some of the service's statements, here for as long as a test needs it.
      */
     public static Instance withoutIndexSampling() {
-        String forced = System.getProperty("explorer.test.neo4j", "");
-        boolean container = forced.equals("container") || (forced.isEmpty() && dockerAvailable());
-        return container ? Instance.container(Map.of("db.index_sampling.background_enabled", "false"))
+        return inContainer() ? Instance.container(Map.of("db.index_sampling.background_enabled", "false"))
                 : Instance.embedded(Map.of(GraphDatabaseSettings.index_background_sampling_enabled, false));
     }
 
@@ -122,9 +120,7 @@ public final class TestNeo4j {
      * finds the seed loaded, as after a restart). In a container, the service loads the seed as before.
      */
     public static Instance withFrozenSeed() {
-        String forced = System.getProperty("explorer.test.neo4j", "");
-        boolean container = forced.equals("container") || (forced.isEmpty() && dockerAvailable());
-        if (container) {
+        if (inContainer()) {
             return Instance.container(Map.of());
         }
         try {
@@ -207,9 +203,13 @@ public final class TestNeo4j {
     }
 
     private static Instance start() {
+        return inContainer() ? Instance.container(Map.of()) : Instance.embedded(Map.of());
+    }
+
+    /** Whether the tests' Neo4j runs in a container: forced so, or not forced and a Docker engine answers. */
+    private static boolean inContainer() {
         String forced = System.getProperty("explorer.test.neo4j", "");
-        boolean container = forced.equals("container") || (forced.isEmpty() && dockerAvailable());
-        return container ? Instance.container(Map.of()) : Instance.embedded(Map.of());
+        return forced.equals("container") || (forced.isEmpty() && dockerAvailable());
     }
 
     private static boolean dockerAvailable() {
@@ -370,8 +370,8 @@ public final class TestNeo4j {
             }
         }
 
-        @SuppressWarnings("resource")
         /** A Neo4j 5.26 container with settings of the test's ({@code db.index_sampling.background_enabled}). */
+        @SuppressWarnings("resource")
         static Instance container(Map<String, String> settings) {
             Neo4jContainer<?> neo4j = new Neo4jContainer<>(DockerImageName.parse("neo4j:5.26"))
                     .withoutAuthentication();

@@ -411,7 +411,8 @@ class MapPageUseIT implements ServiceTest {
             browser.findElement(By.id("center")).sendKeys("Ken");
             browser.findElement(By.id("depth")).click();
             By kenya = By.cssSelector("#center-suggestions [data-id='KEN']");
-            waiting().withMessage(() -> "the lookup of Ken never answered").until(b -> !b.findElements(kenya).isEmpty());
+            waiting().withMessage(() -> "the lookup of Ken never answered")
+                    .until(b -> !b.findElements(kenya).isEmpty());
 
             assertFalse(browser.findElement(By.id("center-suggestions")).isDisplayed());
             assertEquals("false", browser.findElement(By.id("center")).getAttribute("aria-expanded"));

@@ -36,7 +36,9 @@ class StaleIndexSamplesIT {
             // would: no load, so nothing samples the indexes
             new GraphSchema(neo4j.cypher()).ensure();
             neo4j.driver().executableQuery(ETHIOPIA_AND_ITS_TRAINERS).execute();
-            Map<String, Object> properties = service(neo4j);
+            Map<String, Object> properties = new LinkedHashMap<>(neo4j.properties());
+            properties.put("micronaut.server.port", -1);
+            properties.put("micronaut.server.host", "127.0.0.1");
             properties.put("explorer.seed.mode", "never");
             // the root field's own statement, with its nested fields fetched ahead: the path a query takes when
             // its translation falls back, here taken first
@@ -83,12 +85,4 @@ class StaleIndexSamplesIT {
             CREATE (usa)-[:TRAINS {id: 'TRAINING:USA:ETH:2018:GPOI', year: 2018, program: 'GPOI',
                     confidence: 'reported',
                     source: 'https://example.org/four'}]->(eth)""";
-
-    /** The service on {@code neo4j}, on a free loopback port. */
-    private static Map<String, Object> service(TestNeo4j.Instance neo4j) {
-        Map<String, Object> properties = new LinkedHashMap<>(neo4j.properties());
-        properties.put("micronaut.server.port", -1);
-        properties.put("micronaut.server.host", "127.0.0.1");
-        return properties;
-    }
 }
